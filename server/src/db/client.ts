@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import * as schema from './schema/index.js';
+
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Either the database or an open transaction: repositories take this. */
+export type Executor = Db | Tx;
+
+export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+
+export interface Database {
+  db: Db;
+  kind: 'embedded' | 'postgres';
+  close(): Promise<void>;
+  /** The raw PGlite instance when embedded (for cloning in tests and dumps). */
+  pglite?: PGlite;
+  /** The raw postgres.js client when on a server (for COPY in the scale generator). */
+  sql?: postgres.Sql;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** PGlite data folder; undefined means in memory. */
+  dataDir?: string;
+  poolMax?: number;
+  pglite?: PGlite;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const sql = postgres(opts.databaseUrl, {
+      max: opts.poolMax ?? 10,
+      onnotice: () => {},
+      connection: { TimeZone: 'Asia/Shanghai' },
+    });
+    const db = drizzlePostgres(sql, { schema, casing: 'snake_case' });
+    return { db, kind: 'postgres', sql, close: () => sql.end({ timeout: 5 }) };
+  }
+  let pg = opts.pglite;
+  if (!pg) {
+    if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
+    pg = await PGlite.create(opts.dataDir);
+  }
+  await pg.exec(`SET TIME ZONE 'Asia/Shanghai'`);
+  const db = drizzlePglite(pg, { schema, casing: 'snake_case' }) as unknown as Db;
+  const owned = !opts.pglite;
+  return { db, kind: 'embedded', pglite: pg, close: async () => { if (owned && !pg.closed) await pg.close(); } };
+}
+
+export async function runMigrations(database: Database): Promise<void> {
+  if (database.kind === 'postgres') {
+    await migratePostgres(database.db, { migrationsFolder });
+  } else {
+    await migratePglite(database.db as never, { migrationsFolder });
+  }
+}

@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import { pgTable, serial, text, integer, timestamp, date, jsonb, check, unique, index } from 'drizzle-orm/pg-core';
+import { agreements } from './agreements.js';
+import { users } from './users.js';
+import { evaluationDecisions, evaluationStates, sqlList } from './enums.js';
+
+export const evaluations = pgTable('evaluations', {
+  id: serial().primaryKey(),
+  agreementId: integer().notNull().references(() => agreements.id),
+  schoolId: integer().notNull(),
+  year: integer().notNull(),
+  kind: text().notNull().default('annual'),
+  status: text().notNull().default('open'),
+  version: integer().notNull().default(1),
+  /** The compliance row frozen when the evaluation was opened (or last refreshed). */
+  snapshot: jsonb().notNull(),
+  snapshotAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  decision: text(),
+  reason: text(),
+  deadline: date({ mode: 'string' }),
+  failingKpis: text().array(),
+  notice: text(),
+  openedBy: integer().references(() => users.id),
+  decidedBy: integer().references(() => users.id),
+  decidedAt: timestamp({ withTimezone: true }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  unique('evaluations_agreement_year').on(t.agreementId, t.year),
+  check('evaluations_status', sql.raw(`status IN (${sqlList(evaluationStates)})`)),
+  check('evaluations_kind', sql.raw(`kind IN ('annual', 'final')`)),
+  check('evaluations_decision', sql.raw(`decision IS NULL OR decision IN (${sqlList(evaluationDecisions)})`)),
+  check('evaluations_decided', sql`(${t.status} = 'decided') = (${t.decision} IS NOT NULL)`),
+  check('evaluations_year', sql`${t.year} >= 1`),
+  index('evaluations_school_idx').on(t.schoolId),
+]);

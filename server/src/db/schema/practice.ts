@@ -1,0 +1,24 @@
+import { sql } from 'drizzle-orm';
+import { pgTable, serial, text, integer, boolean, timestamp, date, numeric, check, index } from 'drizzle-orm/pg-core';
+import { schools } from './schools.js';
+import { students } from './students.js';
+import { providers } from './providers.js';
+
+/** Real-project practice hours; only hours the school has confirmed count towards the KPI. */
+export const practiceRecords = pgTable('practice_records', {
+  id: serial().primaryKey(),
+  studentId: integer().notNull().references(() => students.id, { onDelete: 'cascade' }),
+  schoolId: integer().notNull().references(() => schools.id),
+  providerId: integer().references(() => providers.id),
+  providerReportId: integer(),
+  project: text().notNull(),
+  hours: numeric({ precision: 7, scale: 2, mode: 'number' }).notNull(),
+  practicedOn: date({ mode: 'string' }).notNull(),
+  confirmed: boolean().notNull().default(false),
+  confirmedAt: timestamp({ withTimezone: true }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  check('practice_hours_range', sql`${t.hours} > 0 AND ${t.hours} <= 24`),
+  index('practice_records_school_date_idx').on(t.schoolId, t.practicedOn),
+  index('practice_records_student_idx').on(t.studentId),
+]);

@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { pgTable, serial, text, integer, timestamp, date, check, index, unique } from 'drizzle-orm/pg-core';
+import { schools } from './schools.js';
+import { courses } from './courses.js';
+import { leftReasons, sqlList } from './enums.js';
+
+export const students = pgTable('students', {
+  id: serial().primaryKey(),
+  schoolId: integer().notNull().references(() => schools.id),
+  studentNo: text().notNull(),
+  name: text().notNull(),
+  cohortYear: integer().notNull(),
+  enrolledOn: date({ mode: 'string' }).notNull(),
+  leftOn: date({ mode: 'string' }),
+  leftReason: text(),
+  major: text(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  unique('students_school_student_no').on(t.schoolId, t.studentNo),
+  check('students_left_reason', sql.raw(`left_reason IS NULL OR left_reason IN (${sqlList(leftReasons)})`)),
+  check('students_left_pair', sql`(${t.leftOn} IS NULL) = (${t.leftReason} IS NULL)`),
+  check('students_left_after_enrolled', sql`${t.leftOn} IS NULL OR ${t.leftOn} >= ${t.enrolledOn}`),
+  check('students_cohort', sql`${t.cohortYear} BETWEEN 1990 AND 2100`),
+  index('students_school_cohort_idx').on(t.schoolId, t.cohortYear),
+  index('students_school_enrolled_idx').on(t.schoolId, t.enrolledOn, t.leftOn),
+  index('students_name_idx').on(t.name),
+]);
+
+export const courseCompletions = pgTable('course_completions', {
+  id: serial().primaryKey(),
+  studentId: integer().notNull().references(() => students.id, { onDelete: 'cascade' }),
+  schoolId: integer().notNull().references(() => schools.id),
+  courseId: integer().notNull().references(() => courses.id),
+  completedOn: date({ mode: 'string' }).notNull(),
+}, (t) => [
+  unique('course_completions_student_course').on(t.studentId, t.courseId),
+  index('course_completions_school_idx').on(t.schoolId),
+]);

@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import { pgTable, serial, text, integer, timestamp, boolean, check, primaryKey, index } from 'drizzle-orm/pg-core';
+import { regions } from './regions.js';
+import { schools } from './schools.js';
+import { providers } from './providers.js';
+import { roles, sqlList } from './enums.js';
+
+export const users = pgTable('users', {
+  id: serial().primaryKey(),
+  email: text().notNull().unique(),
+  name: text().notNull(),
+  role: text().notNull(),
+  passwordHash: text().notNull(),
+  schoolId: integer().references(() => schools.id),
+  providerId: integer().references(() => providers.id),
+  locale: text().notNull().default('zh'),
+  active: boolean().notNull().default(true),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  check('users_role', sql.raw(`role IN (${sqlList(roles)})`)),
+  check('users_email_lower', sql`${t.email} = lower(${t.email})`),
+  // A school user belongs to exactly one school, a provider user to one provider, nobody else to either.
+  check('users_school_link', sql`(${t.role} = 'school') = (${t.schoolId} IS NOT NULL)`),
+  check('users_provider_link', sql`(${t.role} = 'provider') = (${t.providerId} IS NOT NULL)`),
+  index('users_school_idx').on(t.schoolId),
+]);
+
+export const userRegions = pgTable('user_regions', {
+  userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
+  regionId: integer().notNull().references(() => regions.id),
+}, (t) => [primaryKey({ columns: [t.userId, t.regionId] })]);
+
+export const sessions = pgTable('sessions', {
+  // sha256 of the cookie token: a leaked table does not leak usable sessions.
+  id: text().primaryKey(),
+  userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  userAgent: text(),
+  ip: text(),
+}, (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)]);
+
+/** Failed sign-ins, kept in the database so that throttling holds across server processes. */
+export const loginAttempts = pgTable('login_attempts', {
+  id: serial().primaryKey(),
+  email: text().notNull(),
+  ip: text().notNull(),
+  at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('login_attempts_email_idx').on(t.email, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)]);

@@ -1,0 +1,41 @@
+import type { Role } from '../../db/schema/enums.js';
+
+/**
+ * Which role may do what to which resource: the one table that the server's route guard and the
+ * UI's canAccess both read. Row-level scope (region, school, provider assignment) is applied on top
+ * of this by the server's scope filter, for every query.
+ */
+export type ResourceAction = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export' | 'import';
+
+const read: ResourceAction[] = ['list', 'show', 'export'];
+const write: ResourceAction[] = ['create', 'edit', 'delete'];
+const all: ResourceAction[] = [...read, ...write, 'import'];
+
+export const permissions: Record<string, Partial<Record<Role, ResourceAction[]>>> = {
+  regions: { hq: [...read, 'edit'], regional: read, school: read, provider: read },
+  schools: { hq: [...read, 'create', 'edit'], regional: read, school: read, provider: read },
+  users: { hq: [...read, 'create', 'edit'] },
+  'tier-policies': { hq: [...read, 'create', 'edit'], regional: read, school: read, provider: read },
+  'audit-events': { hq: read, regional: read, school: read },
+  applications: { hq: read, regional: read, school: [...read, 'create', 'edit', 'delete'] },
+  agreements: { hq: read, regional: read, school: read, provider: read },
+  evaluations: { hq: [...read, 'create'], regional: read, school: read },
+  compliance: { hq: read, regional: read, school: read, provider: read },
+  instructors: { hq: read, regional: read, school: all },
+  courses: { hq: read, regional: read, school: all, provider: read },
+  students: { hq: read, regional: read, school: all, provider: read },
+  certificates: { hq: read, regional: read, school: all },
+  'practice-records': { hq: read, regional: read, school: all, provider: [...read, 'create', 'import'] },
+  'job-registrations': { hq: read, regional: read, school: all },
+  'job-fairs': { hq: read, regional: read, school: all },
+  evidence: { hq: read, regional: read, school: [...read, 'create', 'delete'], provider: [...read, 'create'] },
+  'provider-reports': { hq: read, school: read, provider: [...read, 'create'] },
+  'content-proposals': { hq: read, provider: [...read, 'create'] },
+  feedback: { hq: read, school: [...read, 'create'] },
+  notifications: { hq: read, regional: read, school: read, provider: read },
+};
+
+export function canAccess(role: Role | undefined, resource: string, action: ResourceAction): boolean {
+  if (!role) return false;
+  return permissions[resource]?.[role]?.includes(action) ?? false;
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { badRequest } from './errors.js';
+
+/** The query of a ra-data-simple-rest getList / getMany: `sort`, `range` and `filter` as JSON strings. */
+export interface ListParams {
+  sort: { field: string; order: 'ASC' | 'DESC' };
+  range: { offset: number; limit: number };
+  filter: Record<string, unknown>;
+}
+
+export const MAX_PAGE = 10_000;
+
+const sortSchema = z.tuple([z.string().min(1).max(64), z.enum(['ASC', 'DESC', 'asc', 'desc'])]);
+const rangeSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]).refine(([a, b]) => b >= a, 'the end must not be before the start');
+const filterSchema = z.record(z.string().max(64), z.unknown());
+
+function parseJsonParam(name: string, raw: unknown): unknown {
+  if (typeof raw !== 'string') throw badRequest(`The query parameter "${name}" must be given once, as a JSON string.`);
+  if (raw.length > 20_000) throw badRequest(`The query parameter "${name}" is too long.`);
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw badRequest(`The query parameter "${name}" is not valid JSON.`, [{ field: name, message: 'not valid JSON' }]);
+  }
+}
+
+export function parseListQuery(query: Record<string, unknown>, defaultSort: [string, 'ASC' | 'DESC']): ListParams {
+  let sort = { field: defaultSort[0], order: defaultSort[1] as 'ASC' | 'DESC' };
+  let range = { offset: 0, limit: 25 };
+  let filter: Record<string, unknown> = {};
+  if (query.sort !== undefined) {
+    const parsed = sortSchema.safeParse(parseJsonParam('sort', query.sort));
+    if (!parsed.success) throw badRequest('"sort" must look like ["field","ASC"] or ["field","DESC"].', [{ field: 'sort', message: 'expected ["field","ASC"|"DESC"]' }]);
+    sort = { field: parsed.data[0], order: parsed.data[1].toUpperCase() as 'ASC' | 'DESC' };
+  }
+  if (query.range !== undefined) {
+    const parsed = rangeSchema.safeParse(parseJsonParam('range', query.range));
+    if (!parsed.success) throw badRequest('"range" must look like [0,24]: two whole numbers, start then end, both counted from 0.', [{ field: 'range', message: 'expected [start,end]' }]);
+    const [start, end] = parsed.data;
+    if (end - start + 1 > MAX_PAGE) throw badRequest(`"range" may ask for at most ${MAX_PAGE} records at once.`, [{ field: 'range', message: 'too many records' }]);
+    range = { offset: start, limit: end - start + 1 };
+  }
+  if (query.filter !== undefined) {
+    const parsed = filterSchema.safeParse(parseJsonParam('filter', query.filter));
+    if (!parsed.success) throw badRequest('"filter" must be a JSON object such as {"q":"name"}.', [{ field: 'filter', message: 'expected an object' }]);
+    filter = parsed.data;
+  }
+  return { sort, range, filter };
+}
+
+/** Escapes LIKE wildcards so that a search for "50%" finds "50%" and not everything. */
+export function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { auditEvents } from '../../db/schema/index.js';
+import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
+import { schoolScopeCondition } from '../access/scope-filter.js';
+import { asList, dateValue, idValue, oneOrMany } from '../../lib/filters.js';
+
+export const auditEventSpec: ResourceSpec = {
+  name: 'audit-events',
+  noun: 'audit event',
+  table: auditEvents,
+  id: auditEvents.id,
+  // Programme-wide events (no school) are HQ's only; the rest follow the school's scope.
+  scope: (scope) => (scope.kind === 'all' ? undefined : and(sql`${auditEvents.schoolId} IS NOT NULL`, schoolScopeCondition(scope, auditEvents.schoolId))),
+  columns: {
+    id: auditEvents.id, entityType: auditEvents.entityType, entityId: auditEvents.entityId,
+    schoolId: auditEvents.schoolId, action: auditEvents.action, fromState: auditEvents.fromState,
+    toState: auditEvents.toState, actorId: auditEvents.actorId, at: auditEvents.at,
+    comment: auditEvents.comment, data: auditEvents.data,
+    actorName: sql<string | null>`(SELECT u.name FROM users u WHERE u.id = ${auditEvents.actorId})`.as('actor_name'),
+  },
+  sortable: { id: auditEvents.id, at: auditEvents.at, entityType: auditEvents.entityType, action: auditEvents.action },
+  defaultSort: ['at', 'DESC'],
+  search: [auditEvents.comment, auditEvents.action],
+  filters: {
+    entityType: filterDef(oneOrMany(z.string().max(40)), (v) => inArray(auditEvents.entityType, asList(v))),
+    entityId: filterDef(idValue, (v) => eq(auditEvents.entityId, v)),
+    action: filterDef(oneOrMany(z.string().max(40)), (v) => inArray(auditEvents.action, asList(v))),
+    actorId: filterDef(idValue, (v) => eq(auditEvents.actorId, v)),
+    schoolId: filterDef(idValue, (v) => eq(auditEvents.schoolId, v)),
+    from: filterDef(dateValue, (v) => gte(auditEvents.at, sql`${v}::date`)),
+    to: filterDef(dateValue, (v) => lt(auditEvents.at, sql`(${v}::date + 1)`)),
+  },
+};

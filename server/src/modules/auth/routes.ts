@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema/index.js';
+import { verifyPassword } from './password.js';
+import { createSession, deleteSession, loadActor } from './session-repository.js';
+import { clearFailures, isThrottled, recordFailure } from './login-throttle.js';
+import { SESSION_COOKIE } from '../../plugins/auth.js';
+import { AppError, ErrorCode } from '../../lib/errors.js';
+import { appendAudit } from '../audit/audit-repository.js';
+
+const loginBody = z.strictObject({
+  email: z.string().trim().toLowerCase().email('must be an email address').max(200),
+  password: z.string().min(1, 'is required').max(200),
+});
+
+// A fixed hash to verify against when the account does not exist, so timing does not tell.
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$OctptP9yYOJQPihrfcSCGg$OkAIP3ZQ1LCkGIIcSBefjBC2eUA4n/d7Wck/mzqeZmg';
+
+export async function authRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/auth/login', { config: { public: true }, schema: { body: loginBody, tags: ['auth'] } }, async (request, reply) => {
+    const { email, password } = request.body;
+    const throttle = { maxFailures: app.config.LOGIN_MAX_FAILURES, windowMinutes: app.config.LOGIN_WINDOW_MINUTES };
+    if (await isThrottled(app.db, email, request.ip, throttle)) {
+      reply.header('Retry-After', String(throttle.windowMinutes * 60));
+      throw new AppError(429, ErrorCode.tooManyRequests, `Too many failed sign-ins; wait ${throttle.windowMinutes} minutes and try again.`);
+    }
+    const [user] = await app.db.select().from(users).where(eq(users.email, email)).limit(1);
+    const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+    if (!user || !ok || !user.active) {
+      await recordFailure(app.db, email, request.ip);
+      throw new AppError(401, ErrorCode.unauthenticated, 'The email or password is wrong.');
+    }
+    await clearFailures(app.db, email, throttle.windowMinutes);
+    const session = await createSession(app.db, user.id, app.config.SESSION_TTL_HOURS, { ip: request.ip, userAgent: request.headers['user-agent'] });
+    await appendAudit(app.db, { entityType: 'user', entityId: user.id, action: 'login', actorId: user.id, schoolId: user.schoolId });
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.COOKIE_SECURE, expires: session.expiresAt,
+    });
+    return loadActor(app.db, user.id);
+  });
+
+  r.post('/api/auth/logout', { config: { public: true }, schema: { tags: ['auth'] } }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await deleteSession(app.db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  r.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (request) => ({ ...request.actor, scope: request.scope }));
+}

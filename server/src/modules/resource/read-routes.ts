@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requirePermission } from '../../plugins/auth.js';
+import { parseListQuery } from '../../lib/list-query.js';
+import { getRecord, listRecords, type ResourceSpec } from './resource-spec.js';
+
+export const idParams = z.object({ id: z.string().regex(/^\d{1,9}$/, 'must be a record id (a whole number)').transform(Number) });
+export const listQuerystring = z.object({
+  sort: z.string().optional(),
+  range: z.string().optional(),
+  filter: z.string().optional(),
+}).catchall(z.unknown());
+
+/** GET /api/<name> (getList, getMany) and GET /api/<name>/:id, per the ra-data-simple-rest protocol. */
+export function registerReadRoutes(app: FastifyInstance, spec: ResourceSpec) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(`/api/${spec.name}`, {
+    preHandler: requirePermission(spec.name, 'list'),
+    schema: { querystring: listQuerystring, tags: [spec.name] },
+  }, async (request, reply) => {
+    const params = parseListQuery(request.query as Record<string, unknown>, spec.defaultSort);
+    const { data, total } = await listRecords(app.db, spec, params, request.scope);
+    const start = params.range.offset;
+    const end = data.length ? start + data.length - 1 : start;
+    reply.header('Content-Range', `${spec.name} ${start}-${end}/${total}`);
+    return data;
+  });
+  r.get(`/api/${spec.name}/:id`, {
+    preHandler: requirePermission(spec.name, 'show'),
+    schema: { params: idParams, tags: [spec.name] },
+  }, async (request) => getRecord(app.db, spec, request.params.id, request.scope));
+}

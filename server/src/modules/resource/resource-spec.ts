@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL, type Column } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client.js';
+import type { Scope } from '../../domain/access/scope.js';
+import { schoolScopeCondition } from '../access/scope-filter.js';
+import { badRequest, notFound } from '../../lib/errors.js';
+import { likePattern, type ListParams } from '../../lib/list-query.js';
+
+export interface FilterDef<T = unknown> {
+  schema: z.ZodType<T>;
+  where: (value: T, scope: Scope) => SQL | undefined;
+}
+
+export function filterDef<T>(schema: z.ZodType<T>, where: (value: T, scope: Scope) => SQL | undefined): FilterDef {
+  return { schema, where } as FilterDef;
+}
+
+/**
+ * A readable resource: what it selects, how it sorts, filters and searches, and how it is scoped.
+ * Every list and read of the resource goes through `listRecords`/`getRecord`, which always apply
+ * the scope condition.
+ */
+export interface ResourceSpec<Row = Record<string, unknown>> {
+  name: string;
+  /** Singular noun for messages ("school"). */
+  noun: string;
+  table: PgTable;
+  columns: Record<string, Column | SQL.Aliased>;
+  id: Column;
+  /** The record's school, for scoping; omit for programme-wide resources readable by every role. */
+  schoolId?: Column | SQL;
+  /** A scope rule of its own (used instead of schoolId). */
+  scope?: (scope: Scope) => SQL | undefined;
+  sortable: Record<string, Column | SQL>;
+  defaultSort: [string, 'ASC' | 'DESC'];
+  filters?: Record<string, FilterDef>;
+  search?: (Column | SQL)[];
+  /** Joins needed by columns, applied to every query. */
+  join?: <Q extends { leftJoin: (...args: never[]) => unknown }>(q: Q) => Q;
+  serialize?: (row: Record<string, unknown>) => Row;
+}
+
+const idList = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
+const idsSchema = z.union([idList.transform((v) => [v]), z.array(idList).max(10_000)]);
+
+export function scopeWhere(spec: ResourceSpec, scope: Scope): SQL | undefined {
+  if (spec.scope) return spec.scope(scope);
+  if (spec.schoolId) return schoolScopeCondition(scope, spec.schoolId);
+  return undefined;
+}
+
+function filterConditions(spec: ResourceSpec, filter: Record<string, unknown>, scope: Scope): SQL[] {
+  const conditions: SQL[] = [];
+  for (const [key, raw] of Object.entries(filter)) {
+    if (raw === undefined || raw === null || raw === '') continue;
+    if (key === 'id') {
+      const ids = idsSchema.safeParse(raw);
+      if (!ids.success) throw badRequest('filter "id" must be an id or a list of ids.', [{ field: 'filter.id', message: 'expected ids' }]);
+      conditions.push(ids.data.length ? inArray(spec.id, ids.data) : sql`false`);
+      continue;
+    }
+    if (key === 'q') {
+      if (typeof raw !== 'string') throw badRequest('filter "q" must be text.', [{ field: 'filter.q', message: 'expected text' }]);
+      const q = raw.trim().slice(0, 200);
+      if (q && spec.search?.length) conditions.push(or(...spec.search.map((c) => ilike(c as Column, likePattern(q))))!);
+      continue;
+    }
+    const def = spec.filters?.[key];
+    if (!def) {
+      const allowed = ['q', 'id', ...Object.keys(spec.filters ?? {})].join(', ');
+      throw badRequest(`Unknown filter "${key}" for ${spec.name}; use one of: ${allowed}.`, [{ field: `filter.${key}`, message: 'unknown filter' }]);
+    }
+    const parsed = def.schema.safeParse(raw);
+    if (!parsed.success) {
+      throw badRequest(`Filter "${key}" has a wrong value: ${parsed.error.issues[0]?.message ?? 'invalid'}.`, [{ field: `filter.${key}`, message: parsed.error.issues[0]?.message ?? 'invalid' }]);
+    }
+    const cond = def.where(parsed.data, scope);
+    if (cond) conditions.push(cond);
+  }
+  return conditions;
+}
+
+function baseQuery(db: Executor, spec: ResourceSpec, extra: Record<string, Column | SQL.Aliased> = {}) {
+  let q = db.select({ ...spec.columns, ...extra } as Record<string, SQL.Aliased>).from(spec.table).$dynamic();
+  if (spec.join) q = spec.join(q as never) as typeof q;
+  return q;
+}
+
+export async function listRecords(db: Executor, spec: ResourceSpec, params: ListParams, scope: Scope) {
+  const sortColumn = spec.sortable[params.sort.field];
+  if (!sortColumn) {
+    throw badRequest(`Cannot sort ${spec.name} by "${params.sort.field}"; sort by one of: ${Object.keys(spec.sortable).join(', ')}.`, [{ field: 'sort', message: 'unknown sort field' }]);
+  }
+  const where = and(scopeWhere(spec, scope), ...filterConditions(spec, params.filter, scope));
+  const order = params.sort.order === 'ASC' ? asc(sortColumn) : desc(sortColumn);
+  const rows = await baseQuery(db, spec, { __total: sql<number>`count(*) over()`.mapWith(Number).as('__total') as never })
+    .where(where)
+    .orderBy(order, asc(spec.id))
+    .limit(params.range.limit)
+    .offset(params.range.offset);
+  let total = rows.length ? Number((rows[0] as Record<string, unknown>).__total) : 0;
+  if (!rows.length && params.range.offset > 0) {
+    const [c] = await baseQuery(db, spec, { n: sql<number>`count(*)`.mapWith(Number).as('n') as never }).where(where);
+    total = Number((c as Record<string, unknown>)?.n ?? 0);
+  }
+  const data = rows.map((r) => {
+    const { __total: _, ...rest } = r as Record<string, unknown>;
+    return spec.serialize ? spec.serialize(rest) : rest;
+  });
+  return { data, total };
+}
+
+export async function getRecord(db: Executor, spec: ResourceSpec, id: number, scope: Scope) {
+  const rows = await baseQuery(db, spec).where(and(eq(spec.id, id), scopeWhere(spec, scope))).limit(1);
+  if (!rows.length) throw notFound(spec.noun);
+  const row = rows[0] as Record<string, unknown>;
+  return spec.serialize ? spec.serialize(row) : row;
+}

@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { tierPolicies } from '../../db/schema/index.js';
+import type { Actor } from '../../domain/access/scope.js';
+import { appendAudit } from '../audit/audit-repository.js';
+import { badRequest } from '../../lib/errors.js';
+import type { tierPolicyCreateBody } from './tier-policy-schemas.js';
+
+/** HQ sets the thresholds of a tier from a new effective year on; audited. */
+export async function createTierPolicy(db: Db, actor: Actor, input: z.infer<typeof tierPolicyCreateBody>) {
+  if (input.requiresPlaque && !input.requiresSigning) throw badRequest('A plaque ceremony needs signing: tick "requires signing" too.', [{ field: 'requiresSigning', message: 'required when a plaque is required' }]);
+  return db.transaction(async (tx) => {
+    const { comment, ...values } = input;
+    const [row] = await tx.insert(tierPolicies).values({ ...values, updatedBy: actor.id }).returning();
+    await appendAudit(tx, { entityType: 'tier_policy', entityId: row.id, action: 'create', actorId: actor.id, comment: comment ?? null, data: values });
+    return row;
+  });
+}

@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requirePermission } from '../../plugins/auth.js';
+import { idParams, registerReadRoutes } from '../resource/read-routes.js';
+import { tierPolicySpec } from './tier-policy-spec.js';
+import { tierPolicyCreateBody, tierPolicyUpdateBody } from './tier-policy-schemas.js';
+import { updateTierPolicy } from './update-tier-policy.js';
+import { createTierPolicy } from './create-tier-policy.js';
+
+export async function tierPolicyRoutes(app: FastifyInstance) {
+  registerReadRoutes(app, tierPolicySpec);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.put('/api/tier-policies/:id', {
+    preHandler: requirePermission('tier-policies', 'edit'),
+    schema: { params: idParams, body: tierPolicyUpdateBody, tags: ['tier-policies'] },
+  }, async (request) => updateTierPolicy(app.db, request.actor, request.params.id, request.body));
+  r.post('/api/tier-policies', {
+    preHandler: requirePermission('tier-policies', 'create'),
+    schema: { body: tierPolicyCreateBody, tags: ['tier-policies'] },
+  }, async (request, reply) => {
+    reply.status(201);
+    return createTierPolicy(app.db, request.actor, request.body);
+  });
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { users, roles } from '../../db/schema/index.js';
+import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
+import { asList, idValue, oneOrMany } from '../../lib/filters.js';
+
+export const userSpec: ResourceSpec = {
+  name: 'users',
+  noun: 'user',
+  table: users,
+  id: users.id,
+  columns: {
+    id: users.id, email: users.email, name: users.name, role: users.role, schoolId: users.schoolId,
+    providerId: users.providerId, active: users.active, locale: users.locale, createdAt: users.createdAt,
+    regionIds: sql<number[]>`coalesce((SELECT array_agg(ur.region_id ORDER BY ur.region_id) FROM user_regions ur WHERE ur.user_id = ${users.id}), '{}')`.as('region_ids'),
+  },
+  sortable: { id: users.id, email: users.email, name: users.name, role: users.role, createdAt: users.createdAt },
+  defaultSort: ['email', 'ASC'],
+  search: [users.name, users.email],
+  filters: {
+    role: filterDef(oneOrMany(z.enum(roles)), (v) => inArray(users.role, asList(v))),
+    schoolId: filterDef(idValue, (v) => eq(users.schoolId, v)),
+    providerId: filterDef(idValue, (v) => eq(users.providerId, v)),
+    regionId: filterDef(idValue, (v) => sql`${users.id} IN (SELECT ur.user_id FROM user_regions ur WHERE ur.region_id = ${v})`),
+    active: filterDef(z.boolean(), (v) => eq(users.active, v)),
+  },
+};

@@ -1,0 +1,49 @@
+import { loadConfig, ConfigError } from './config.js';
+import { openConfiguredDatabase } from './db/open-configured.js';
+import { buildApp } from './app.js';
+import { purgeExpiredSessions } from './modules/auth/session-repository.js';
+
+/** Start-up: config, database and migrations, demo data on an empty database, then listen. */
+async function main() {
+  const started = performance.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const database = await openConfiguredDatabase(config);
+  if (config.seedDemo) {
+    const { seedDemoIfEmpty } = await import('../../seed/src/demo.js');
+    const seeded = await seedDemoIfEmpty(database.db);
+    if (seeded) console.log('demo data loaded: sign in as hq@demo.test / demo1234');
+  }
+  await purgeExpiredSessions(database.db);
+  const app = await buildApp(config, database, {
+    logger: { level: config.LOG_LEVEL },
+    connectionTimeout: 60_000,
+    requestTimeout: 120_000,
+    forceCloseConnections: 'idle',
+  });
+  const close = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const timer = setTimeout(() => process.exit(1), 15_000);
+    await app.close();
+    await database.close();
+    clearTimeout(timer);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close('SIGINT'));
+  process.once('SIGTERM', () => void close('SIGTERM'));
+  await app.listen({ port: config.PORT, host: config.HOST });
+  app.log.info({ database: database.kind, ms: Math.round(performance.now() - started) }, 'Campus Partner is ready');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
