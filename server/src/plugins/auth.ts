@@ -22,7 +22,7 @@ declare module 'fastify' {
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('actor', null as never);
   app.decorateRequest('scope', null as never);
-  app.addHook('preHandler', async (request) => {
+  app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
     if (!request.routeOptions.url) return; // unknown route: the 404 handler answers
     const token = request.cookies[SESSION_COOKIE];

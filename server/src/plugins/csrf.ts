@@ -14,14 +14,16 @@ export function registerCsrfGuard(app: FastifyInstance) {
     if (fetchSite === 'cross-site') throw new AppError(403, ErrorCode.forbidden, 'Cross-site requests are refused.');
     const origin = request.headers.origin;
     if (origin && origin !== 'null') {
-      let originHost: string;
+      let originUrl: URL;
+      let hostUrl: URL;
       try {
-        originHost = new URL(origin).host;
+        originUrl = new URL(origin);
+        // Normalise the Host header the same way (a default port is dropped by URL).
+        hostUrl = new URL(`${originUrl.protocol}//${request.headers.host ?? ''}`);
       } catch {
         throw new AppError(403, ErrorCode.forbidden, 'The Origin header is not a valid origin.');
       }
-      const host = request.headers['x-forwarded-host'] ?? request.headers.host;
-      if (originHost !== host) throw new AppError(403, ErrorCode.forbidden, 'Cross-site requests are refused.');
+      if (originUrl.host !== hostUrl.host) throw new AppError(403, ErrorCode.forbidden, 'Cross-site requests are refused.');
     } else if (origin === 'null') {
       throw new AppError(403, ErrorCode.forbidden, 'Requests from an opaque origin are refused.');
     }

@@ -16,7 +16,7 @@ export const listQuerystring = z.object({
 export function registerReadRoutes(app: FastifyInstance, spec: ResourceSpec) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(`/api/${spec.name}`, {
-    preHandler: requirePermission(spec.name, 'list'),
+    onRequest: requirePermission(spec.name, 'list'),
     schema: { querystring: listQuerystring, tags: [spec.name] },
   }, async (request, reply) => {
     const params = parseListQuery(request.query as Record<string, unknown>, spec.defaultSort);
@@ -27,7 +27,7 @@ export function registerReadRoutes(app: FastifyInstance, spec: ResourceSpec) {
     return data;
   });
   r.get(`/api/${spec.name}/:id`, {
-    preHandler: requirePermission(spec.name, 'show'),
+    onRequest: requirePermission(spec.name, 'show'),
     schema: { params: idParams, tags: [spec.name] },
   }, async (request) => getRecord(app.db, spec, request.params.id, request.scope));
 }

@@ -101,8 +101,10 @@ export async function listRecords(db: Executor, spec: ResourceSpec, params: List
     .offset(params.range.offset);
   let total = rows.length ? Number((rows[0] as Record<string, unknown>).__total) : 0;
   if (!rows.length && params.range.offset > 0) {
-    const [c] = await baseQuery(db, spec, { n: sql<number>`count(*)`.mapWith(Number).as('n') as never }).where(where);
-    total = Number((c as Record<string, unknown>)?.n ?? 0);
+    let countQuery = db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(spec.table).$dynamic();
+    if (spec.join) countQuery = spec.join(countQuery as never) as typeof countQuery;
+    const [c] = await countQuery.where(where);
+    total = c?.n ?? 0;
   }
   const data = rows.map((r) => {
     const { __total: _, ...rest } = r as Record<string, unknown>;

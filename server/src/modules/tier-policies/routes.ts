@@ -11,11 +11,11 @@ export async function tierPolicyRoutes(app: FastifyInstance) {
   registerReadRoutes(app, tierPolicySpec);
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.put('/api/tier-policies/:id', {
-    preHandler: requirePermission('tier-policies', 'edit'),
+    onRequest: requirePermission('tier-policies', 'edit'),
     schema: { params: idParams, body: tierPolicyUpdateBody, tags: ['tier-policies'] },
   }, async (request) => updateTierPolicy(app.db, request.actor, request.params.id, request.body));
   r.post('/api/tier-policies', {
-    preHandler: requirePermission('tier-policies', 'create'),
+    onRequest: requirePermission('tier-policies', 'create'),
     schema: { body: tierPolicyCreateBody, tags: ['tier-policies'] },
   }, async (request, reply) => {
     reply.status(201);
