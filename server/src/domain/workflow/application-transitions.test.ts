@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { applicationStates, roles, type ApplicationState, type Role } from '../../db/schema/enums.js';
+import { applicationTransitions, type ApplicationContext } from './application-transitions.js';
+import { actionsOf, allowedActions, decide } from './types.js';
+
+/** DOMAIN.md's table, written out by hand: [state, action, role] → next state. Everything else is refused. */
+const spec: [ApplicationState, string, Role, ApplicationState][] = [
+  ['draft', 'submit', 'school', 'pending_regional'],
+  ['pending_regional', 'regional_approve', 'regional', 'pending_hq'],
+  ['pending_regional', 'regional_reject', 'regional', 'rejected'],
+  ['pending_regional', 'regional_return', 'regional', 'returned'],
+  ['pending_hq', 'hq_approve', 'hq', 'approved'],
+  ['pending_hq', 'hq_reject', 'hq', 'rejected'],
+  ['pending_hq', 'hq_return', 'hq', 'returned'],
+  ['returned', 'resubmit', 'school', 'pending_regional'],
+  ['pending_regional', 'withdraw', 'school', 'withdrawn'],
+  ['pending_hq', 'withdraw', 'school', 'withdrawn'],
+  ['returned', 'withdraw', 'school', 'withdrawn'],
+];
+
+const complete: ApplicationContext = {
+  tier: 'industry_college',
+  plan: {
+    contact: { name: '王老师', phone: '0571-88888888' },
+    qualifications: { cbecDisciplineBase: true, talentTrainingValued: true, longTermPlan: '三年建成产业学院' },
+    summary: '与平台共建跨境电商B2B产业学院，开设新课程与实战项目。',
+  },
+  pledge: true,
+  planItems: [
+    { id: 1, kind: 'instructor', title: '张老师', needsPlatformSupport: false, approved: null },
+    { id: 2, kind: 'teaching_resource', title: 'B2B 实训平台', needsPlatformSupport: true, approved: null },
+  ],
+  input: { comment: 'ok', planItemDecisions: { 2: true } },
+};
+
+const actions = actionsOf(applicationTransitions);
+
+describe('application transitions: every state × action × role', () => {
+  for (const state of applicationStates) {
+    for (const action of actions) {
+      for (const role of roles) {
+        const expected = spec.find(([s, a, r]) => s === state && a === action && r === role);
+        const roleEverAllowed = spec.some(([, a, r]) => a === action && r === role);
+        it(`${state} · ${action} · ${role} → ${expected ? expected[3] : roleEverAllowed ? '409' : '403'}`, () => {
+          const d = decide(applicationTransitions, state, action, role, complete);
+          if (expected) expect(d).toMatchObject({ ok: true, to: expected[3] });
+          else expect(d).toMatchObject({ ok: false, status: roleEverAllowed ? 409 : 403 });
+        });
+      }
+    }
+  }
+
+  it('the table has exactly the rows of DOMAIN.md', () => {
+    const rows = applicationTransitions.flatMap((t) => t.from.flatMap((s) => t.roles.map((r) => `${s}·${t.action}·${r}`)));
+    expect(rows.sort()).toEqual(spec.map(([s, a, r]) => `${s}·${a}·${r}`).sort());
+  });
+
+  it('an unknown action is 400', () => {
+    expect(decide(applicationTransitions, 'draft', 'approve_everything', 'hq', complete)).toMatchObject({ ok: false, status: 400 });
+  });
+
+  it('allowedActions lists what the role can do now', () => {
+    expect(allowedActions(applicationTransitions, 'pending_regional', 'regional').sort()).toEqual(['regional_approve', 'regional_reject', 'regional_return']);
+    expect(allowedActions(applicationTransitions, 'pending_regional', 'school')).toEqual(['withdraw']);
+    expect(allowedActions(applicationTransitions, 'approved', 'hq')).toEqual([]);
+  });
+});
+
+describe('application guards', () => {
+  const without = (patch: Partial<ApplicationContext>): ApplicationContext => ({ ...complete, ...patch });
+
+  it('submit needs the pledge, the contact, qualifications, a summary, instructors and resources', () => {
+    const d = decide(applicationTransitions, 'draft', 'submit', 'school', without({ pledge: false, plan: {}, planItems: [] }));
+    expect(d.ok).toBe(false);
+    const fields = d.ok ? [] : d.problems!.map((p) => p.field);
+    expect(fields).toEqual(expect.arrayContaining(['pledge', 'plan.contact.name', 'plan.contact.phone', 'plan.qualifications.cbecDisciplineBase', 'plan.qualifications.longTermPlan', 'plan.summary', 'planItems']));
+  });
+
+  it('a Partner School needs no instructors and no long-term plan', () => {
+    const plan = { ...complete.plan, qualifications: { cbecDisciplineBase: true } };
+    const items = complete.planItems.filter((i) => i.kind !== 'instructor');
+    expect(decide(applicationTransitions, 'draft', 'submit', 'school', without({ tier: 'partner_school', plan, planItems: items }))).toMatchObject({ ok: true });
+  });
+
+  it.each(['regional_reject', 'hq_reject'])('%s needs a reason', (action) => {
+    const state = action.startsWith('regional') ? 'pending_regional' : 'pending_hq';
+    const role = action.startsWith('regional') ? 'regional' : 'hq';
+    const d = decide(applicationTransitions, state, action, role, without({ input: { comment: '  ' } }));
+    expect(d).toMatchObject({ ok: false, status: 400, problems: [{ field: 'comment' }] });
+  });
+
+  it.each(['regional_return', 'hq_return'])('%s needs comments, overall or on a field', (action) => {
+    const state = action.startsWith('regional') ? 'pending_regional' : 'pending_hq';
+    const role = action.startsWith('regional') ? 'regional' : 'hq';
+    expect(decide(applicationTransitions, state, action, role, without({ input: {} }))).toMatchObject({ ok: false, status: 400 });
+    expect(decide(applicationTransitions, state, action, role, without({ input: { fieldComments: { 'plan.summary': '请细化' } } }))).toMatchObject({ ok: true, to: 'returned' });
+  });
+
+  it('hq_approve needs every item that needs platform support approved', () => {
+    const d = decide(applicationTransitions, 'pending_hq', 'hq_approve', 'hq', without({ input: {} }));
+    expect(d).toMatchObject({ ok: false, status: 400, problems: [{ field: 'planItemDecisions.2' }] });
+    expect(decide(applicationTransitions, 'pending_hq', 'hq_approve', 'hq', without({ input: { planItemDecisions: { 2: false } } }))).toMatchObject({ ok: false });
+    const approvedBefore = complete.planItems.map((i) => ({ ...i, approved: true }));
+    expect(decide(applicationTransitions, 'pending_hq', 'hq_approve', 'hq', without({ planItems: approvedBefore, input: {} }))).toMatchObject({ ok: true });
+  });
+});
