@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { screenshotDir } from './paths.js';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Headless Debian chromium; playwright-core makes its own temporary profile (no --user-data-dir). */
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`No chromium at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A fresh context (its own cookies) on the product, as a Chinese-speaking desktop user would open
+ * it. Page errors and failed API calls are collected so a test can assert there were none.
+ */
+export async function newPage(browser: Browser, baseUrl: string, opts: { locale?: string } = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: opts.locale ?? 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1366, height: 860 },
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('response', (res) => {
+    const url = new URL(res.url());
+    // 401 on /api/auth/me before signing in is how the SPA learns it must show the login page.
+    if (url.pathname.startsWith('/api/') && res.status() >= 500) problems.push(`${res.status()} ${url.pathname}`);
+  });
+  page.on('requestfailed', (req) => {
+    const url = new URL(req.url());
+    if (url.origin === new URL(baseUrl).origin && req.failure()?.errorText !== 'net::ERR_ABORTED') {
+      problems.push(`request failed: ${req.method()} ${url.pathname} ${req.failure()?.errorText}`);
+    }
+  });
+  return { context, page, problems };
+}
+
+/** The login form's inputs: react-admin's LoginForm names them username and password. */
+const loginIdentifier = 'input[name="username"], input[name="email"], input[type="email"]';
+const loginPassword = 'input[name="password"]';
+/** A menu entry of react-admin's <Menu> (MenuItemLink). */
+export const menuItemSelector = '.RaMenu-root a[href], .RaMenu-root [role="menuitem"]';
+
+/** Opens the app and waits for the login page (the app redirects there without a session). */
+export async function gotoLogin(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.locator(loginIdentifier).first().waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/**
+ * Signs in through the real login page: types the email and password, submits, and waits until the
+ * app shell with its menu is shown.
+ */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  const onLogin = await page.locator(loginIdentifier).first().isVisible().catch(() => false);
+  if (!onLogin) await gotoLogin(page);
+  await page.locator(loginIdentifier).first().fill(email);
+  await page.locator(loginPassword).first().fill(password);
+  const signedIn = page.waitForResponse((res) => res.url().endsWith('/api/auth/login') && res.request().method() === 'POST');
+  await page.locator('form button[type="submit"]').first().click();
+  const res = await signedIn;
+  if (res.status() !== 200) throw new Error(`sign-in of ${email} failed: ${res.status()} ${await res.text()}`);
+  await page.locator(menuItemSelector).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator(loginIdentifier).first().waitFor({ state: 'detached', timeout: 15_000 });
+}
+
+/** Signs out with the user menu's logout entry and waits for the login page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.locator('.RaUserMenu-root button, header button[aria-haspopup="true"]').first().click();
+  const loggedOut = page.waitForResponse((res) => res.url().endsWith('/api/auth/logout'));
+  await page.locator('.logout, [role="menuitem"]:has-text("退出"), [role="menuitem"]:has-text("Log")').first().click();
+  await loggedOut;
+  await page.locator(loginIdentifier).first().waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** The visible texts of the main menu's entries, trimmed. */
+export async function menuLabels(page: Page): Promise<string[]> {
+  await page.locator(menuItemSelector).first().waitFor({ state: 'visible' });
+  const texts = await page.locator(menuItemSelector).allInnerTexts();
+  return texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
+/** The hrefs of the main menu's links (e.g. "#/schools" or "/schools"). */
+export async function menuHrefs(page: Page): Promise<string[]> {
+  return page.locator('.RaMenu-root a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+}
+
+/** Saves a full-page screenshot as e2e/screenshots/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

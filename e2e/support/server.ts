@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { repoRoot } from './paths.js';
+import { ensureWebBuilt } from './web-build.js';
+
+export interface StartOptions {
+  /**
+   * Whether the test needs the SPA (default true): web/dist is then built first when missing or
+   * stale. API-only tests pass false and do not wait for a build.
+   */
+  web?: boolean;
+  /** Extra environment for the server (PORT, HOST and DATA_DIR are set here). */
+  env?: Record<string, string>;
+  /** Reuse this data folder instead of a fresh temporary one (it is then kept on stop). */
+  dataDir?: string;
+  /** Keep the temporary data folder on stop (to start again on the same database). */
+  keepData?: boolean;
+  /**
+   * Copy this data folder into the fresh one before starting (a known database instead of the demo
+   * seed). Defaults to E2E_DATA_TEMPLATE when that is set, for debugging against a saved database.
+   */
+  template?: string;
+  /** How long to wait for /api/health, in ms. */
+  timeoutMs?: number;
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  port: number;
+  dataDir: string;
+  pid: number;
+  /** Milliseconds from spawning the process until /api/health answered 200. */
+  startupMs: number;
+  /** The health answer: { status, database }. */
+  health: { status: string; database: string };
+  /** What the process printed so far (stdout and stderr, the last 200 kB). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/**
+ * Starts the product as `npm start` does (`node --import tsx server/src/server.ts`), on the embedded
+ * database in a fresh temporary DATA_DIR and a free port on 127.0.0.1, and waits for /api/health.
+ * An inherited DATABASE_URL or SEED_DEMO is dropped unless given in `env`, so the product starts as a
+ * first user would start it. Builds web/dist first when it is missing.
+ */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  if (options.web !== false) ensureWebBuilt();
+  const port = await freePort();
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cp-e2e-'));
+  const removeData = !options.dataDir && !options.keepData;
+  const template = options.template ?? process.env.E2E_DATA_TEMPLATE;
+  if (template && !options.dataDir) fs.cpSync(template, dataDir, { recursive: true });
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of ['DATABASE_URL', 'SEED_DEMO', 'WEB_DIST', 'DATA_DIR', 'PORT', 'HOST']) delete env[k];
+  Object.assign(env, { LOG_LEVEL: 'warn', NODE_ENV: 'production' }, options.env ?? {}, {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+  });
+
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (output.length > 200_000) output = output.slice(-200_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+
+  const stop = async () => {
+    if (!exited) {
+      child.kill('SIGTERM');
+      if (!(await waitForExit(child, 20_000))) {
+        child.kill('SIGKILL');
+        await waitForExit(child, 5_000);
+      }
+    }
+    if (removeData) fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (options.timeoutMs ?? 180_000);
+  let health: RunningServer['health'] | undefined;
+  while (!health) {
+    if (exited) {
+      await stop();
+      throw new Error(`the server exited during start-up (code ${child.exitCode}):\n${output}`);
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the server did not answer /api/health within ${options.timeoutMs ?? 180_000} ms:\n${output}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) health = (await res.json()) as RunningServer['health'];
+    } catch {
+      // not listening yet
+    }
+    if (!health) await sleep(100);
+  }
+  const startupMs = Math.round(performance.now() - started);
+
+  return { baseUrl, port, dataDir, pid: child.pid!, startupMs, health, output: () => output, stop };
+}
