@@ -15,12 +15,19 @@ import { healthRoutes } from './modules/health/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { readOnlyRoutes } from './modules/read-only-routes.js';
 import { tierPolicyRoutes } from './modules/tier-policies/routes.js';
+import { applicationRoutes } from './modules/applications/routes.js';
+import { evidenceRoutes } from './modules/evidence/routes.js';
+import { agreementRoutes } from './modules/agreements/routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
+import { FileStorage } from './modules/storage/file-storage.js';
+import multipart from '@fastify/multipart';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     database: Database;
     config: Config;
+    storage: FileStorage;
   }
 }
 
@@ -37,11 +44,13 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
   app.decorate('db', database.db);
   app.decorate('database', database);
   app.decorate('config', config);
+  app.decorate('storage', new FileStorage(path.join(config.dataDir, 'files')));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_MB * 1024 * 1024, files: 1, fields: 10, fieldSize: 4096, parts: 12 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -77,6 +86,10 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
   await app.register(authRoutes);
   await app.register(readOnlyRoutes);
   await app.register(tierPolicyRoutes);
+  await app.register(applicationRoutes);
+  await app.register(agreementRoutes);
+  await app.register(evidenceRoutes);
+  await app.register(notificationRoutes);
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
 
   await registerSpa(app, config.WEB_DIST ? path.resolve(config.WEB_DIST) : defaultWebDist);

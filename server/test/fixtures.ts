@@ -1,9 +1,17 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../src/db/client.js';
-import { providerAssignments, providers, regions, schools, userRegions, users } from '../src/db/schema/index.js';
+import { providerAssignments, providers, regions, schools, tierPolicies, userRegions, users } from '../src/db/schema/index.js';
 import { hashPassword } from '../src/modules/auth/password.js';
 
 export const PASSWORD = 'fixture123';
+
+/** DOMAIN.md's default thresholds, effective from 2020 (tests may change them). */
+export const defaultPolicies = [
+  { tier: 'industry_college', effectiveYear: 2020, certifiedInstructors: 4, teachingDelivery: 1, offlineCourses: 2, practiceHours: 160, certificates1x: 200, certificatesOperator: 280, jobPlatformRate: 0.95, jobFairs: 1, termYears: 3, requiresSigning: true, requiresPlaque: true, requiresInspection: true },
+  { tier: 'talent_base', effectiveYear: 2020, certifiedInstructors: 3, teachingDelivery: 1, offlineCourses: null, practiceHours: null, certificates1x: 40, certificatesOperator: 60, jobPlatformRate: 0.95, jobFairs: 1, termYears: 3, requiresSigning: true, requiresPlaque: false, requiresInspection: true },
+  { tier: 'pilot_1x', effectiveYear: 2020, certifiedInstructors: 2, teachingDelivery: null, offlineCourses: null, practiceHours: null, certificates1x: null, certificatesOperator: null, jobPlatformRate: null, jobFairs: null, termYears: 1, requiresSigning: false, requiresPlaque: false, requiresInspection: false },
+  { tier: 'partner_school', effectiveYear: 2020, certifiedInstructors: null, teachingDelivery: null, offlineCourses: null, practiceHours: null, certificates1x: null, certificatesOperator: null, jobPlatformRate: null, jobFairs: null, termYears: 1, requiresSigning: false, requiresPlaque: false, requiresInspection: false },
+];
 
 /**
  * A small, known world for server tests: two regions with two schools each, one school in a third
@@ -23,6 +31,7 @@ export async function seedFixture(db: Db) {
     { name: '深圳职业技术大学', regionId: south.id, province: '广东', city: '深圳', status: 'prospect' },
     { name: '北京财贸职业学院', regionId: north.id, province: '北京', city: '北京', tier: 'partner_school', status: 'partner' },
   ]).returning();
+  await db.insert(tierPolicies).values(defaultPolicies);
   const [provider] = await db.insert(providers).values([{ name: '杭州跨境通服务有限公司' }]).returning();
   await db.insert(providerAssignments).values({ providerId: provider.id, schoolId: eastA.id });
   const u = await db.insert(users).values([

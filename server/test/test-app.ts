@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -34,7 +37,8 @@ export function listQuery(opts: { sort?: [string, string]; range?: [number, numb
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const fixture = await seedFixture(database.db);
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: (database as { url?: string }).url, WEB_DIST: '/nonexistent', ...env });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-test-'));
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: (database as { url?: string }).url, WEB_DIST: '/nonexistent', DATA_DIR: dataDir, ...env });
   const app = await buildApp(config, database, { logger: false });
   await app.ready();
   const cookies = new Map<string, string>();
@@ -63,6 +67,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

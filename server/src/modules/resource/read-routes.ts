@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requirePermission } from '../../plugins/auth.js';
 import { parseListQuery } from '../../lib/list-query.js';
 import { getRecord, listRecords, type ResourceSpec } from './resource-spec.js';
+import type { Actor, Scope } from '../../domain/access/scope.js';
 
 export const idParams = z.object({ id: z.string().regex(/^\d{1,9}$/, 'must be a record id (a whole number)').transform(Number) });
 export const listQuerystring = z.object({
@@ -11,6 +12,14 @@ export const listQuerystring = z.object({
   range: z.string().optional(),
   filter: z.string().optional(),
 }).catchall(z.unknown());
+
+/** One record as the API answers it: scoped, enriched for the actor, with its detail. */
+export async function readOne(app: FastifyInstance, spec: ResourceSpec, id: number, actor: Actor, scope: Scope) {
+  let row = (await getRecord(app.db, spec, id, scope)) as Record<string, unknown>;
+  if (spec.enrich) [row] = await spec.enrich([row], actor, app.db);
+  if (spec.detail) row = await spec.detail(row, actor, app.db);
+  return row;
+}
 
 /** GET /api/<name> (getList, getMany) and GET /api/<name>/:id, per the ra-data-simple-rest protocol. */
 export function registerReadRoutes(app: FastifyInstance, spec: ResourceSpec) {
@@ -20,7 +29,8 @@ export function registerReadRoutes(app: FastifyInstance, spec: ResourceSpec) {
     schema: { querystring: listQuerystring, tags: [spec.name] },
   }, async (request, reply) => {
     const params = parseListQuery(request.query as Record<string, unknown>, spec.defaultSort);
-    const { data, total } = await listRecords(app.db, spec, params, request.scope);
+    const { data: rows, total } = await listRecords(app.db, spec, params, request.scope);
+    const data = spec.enrich ? await spec.enrich(rows as Record<string, unknown>[], request.actor, app.db) : rows;
     const start = params.range.offset;
     const end = data.length ? start + data.length - 1 : start;
     reply.header('Content-Range', `${spec.name} ${start}-${end}/${total}`);
@@ -29,5 +39,5 @@ export function registerReadRoutes(app: FastifyInstance, spec: ResourceSpec) {
   r.get(`/api/${spec.name}/:id`, {
     onRequest: requirePermission(spec.name, 'show'),
     schema: { params: idParams, tags: [spec.name] },
-  }, async (request) => getRecord(app.db, spec, request.params.id, request.scope));
+  }, async (request) => readOne(app, spec, request.params.id, request.actor, request.scope));
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL, type Column } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
-import type { Scope } from '../../domain/access/scope.js';
+import type { Actor, Scope } from '../../domain/access/scope.js';
 import { schoolScopeCondition } from '../access/scope-filter.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { likePattern, type ListParams } from '../../lib/list-query.js';
@@ -37,8 +37,14 @@ export interface ResourceSpec<Row = Record<string, unknown>> {
   filters?: Record<string, FilterDef>;
   search?: (Column | SQL)[];
   /** Joins needed by columns, applied to every query. */
-  join?: <Q extends { leftJoin: (...args: never[]) => unknown }>(q: Q) => Q;
+  // drizzle's dynamic select builder has no public type that survives a join; the spec adds joins only.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  join?: (q: any) => any;
   serialize?: (row: Record<string, unknown>) => Row;
+  /** Adds what depends on the signed-in user (allowedActions) to listed and read records. */
+  enrich?: (rows: Record<string, unknown>[], actor: Actor, db: Executor) => Promise<Record<string, unknown>[]> | Record<string, unknown>[];
+  /** Adds the detail a single read shows (plan items, history) to a record. */
+  detail?: (row: Record<string, unknown>, actor: Actor, db: Executor) => Promise<Record<string, unknown>>;
 }
 
 const idList = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);

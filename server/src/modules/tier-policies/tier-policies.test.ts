@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, listQuery, type TestContext } from '../../../test/test-app.js';
+import { eq } from 'drizzle-orm';
 import { tierPolicies } from '../../db/schema/index.js';
 
 let t: TestContext;
 let policyId: number;
 beforeAll(async () => {
   t = await createTestApp();
-  const [p] = await t.database.db.insert(tierPolicies).values({
-    tier: 'talent_base', effectiveYear: 2020, certifiedInstructors: 3, teachingDelivery: 1, practiceHours: null,
-    certificates1x: 40, certificatesOperator: 60, jobPlatformRate: 0.95, jobFairs: 1, termYears: 3,
-    requiresSigning: true, requiresPlaque: false, requiresInspection: true,
-  }).returning();
+  const [p] = await t.database.db.select().from(tierPolicies).where(eq(tierPolicies.tier, 'talent_base'));
   policyId = p.id;
 });
 afterAll(async () => { await t?.close(); });

@@ -1,0 +1,59 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { agreements, schools } from '../../db/schema/index.js';
+import type { AgreementState, Tier } from '../../db/schema/enums.js';
+import type { Actor, Scope } from '../../domain/access/scope.js';
+import { agreementTransitions, type AgreementContext } from '../../domain/workflow/agreement-transitions.js';
+import { todayInChina } from '../../domain/calendar/agreement-year.js';
+import { schoolScopeCondition } from '../access/scope-filter.js';
+import { appendAudit } from '../audit/audit-repository.js';
+import { notify } from '../notifications/notify.js';
+import { checkTransition } from '../workflow/transition-runner.js';
+import { policyInForce } from '../tier-policies/policy-in-force.js';
+import { activateAgreement } from './activate-agreement.js';
+import { notFound } from '../../lib/errors.js';
+import type { agreementActionBody } from './agreement-schemas.js';
+
+type Input = z.infer<typeof agreementActionBody>;
+
+/** One agreement action in one transaction: scoped lock, checks, change, audit, notifications. */
+export async function runAgreementAction(db: Db, actor: Actor, scope: Scope, id: number, action: string, input: Input) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(agreements)
+      .where(and(eq(agreements.id, id), schoolScopeCondition(scope, agreements.schoolId))).for('update');
+    if (!row) throw notFound('agreement');
+    const today = todayInChina();
+    const policy = await policyInForce(tx, row.tier as Tier, Number(today.slice(0, 4)));
+    const ctx: AgreementContext = {
+      rules: policy, today,
+      input: { comment: input.comment, on: input.on, place: input.place, missing: input.missing, checklist: input.checklist },
+    };
+    const decision = checkTransition(agreementTransitions, row, action, actor.role, input.version, ctx);
+    const to = decision.to as AgreementState;
+    const comment = input.comment?.trim() || null;
+    const changes: Partial<typeof agreements.$inferInsert> = {};
+    if (action === 'sign') changes.signedOn = input.on;
+    if (action === 'hold_plaque_ceremony') Object.assign(changes, { plaqueOn: input.on, plaquePlace: input.place!.trim() });
+    if (action === 'pass_inspection') changes.inspectionPassedOn = input.on;
+    if (action === 'fail_inspection') {
+      changes.inspectionFindings = [...(row.inspectionFindings as unknown[]), { on: input.on, missing: input.missing!.filter((m) => m.trim()), comment, by: actor.id }];
+    }
+    if (action === 'close_rectification') Object.assign(changes, { rectificationNotice: null, rectificationDeadline: null, rectificationKpis: null });
+    if (action === 'terminate') changes.endedOn = today;
+    if (to === 'active' && row.status !== 'rectifying') {
+      await activateAgreement(tx, id, row.schoolId, row.tier, input.on ?? today, actor.id);
+    }
+    const [updated] = await tx.update(agreements)
+      .set({ ...changes, status: to, version: row.version + 1, updatedAt: sql`now()` })
+      .where(eq(agreements.id, id)).returning();
+    if (to === 'active' && row.status === 'rectifying') await tx.update(schools).set({ status: 'partner' }).where(eq(schools.id, row.schoolId));
+    if (to === 'terminated') await tx.update(schools).set({ status: 'terminated', tier: null }).where(eq(schools.id, row.schoolId));
+    await appendAudit(tx, {
+      entityType: 'agreement', entityId: id, schoolId: row.schoolId, action, fromState: row.status, toState: to, actorId: actor.id, comment,
+      data: { ...changes, ...(input.evidenceIds?.length ? { evidenceIds: input.evidenceIds } : {}), ...(input.checklist ? { checklist: input.checklist } : {}) },
+    });
+    await notify(tx, { audience: ['school'], schoolId: row.schoolId, kind: `agreement.${action}`, entityType: 'agreement', entityId: id, params: { tier: row.tier, comment }, exceptUserId: actor.id });
+    return updated;
+  });
+}

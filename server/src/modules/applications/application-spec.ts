@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { applicationPlanItems, applications, applicationStates, schools, tiers } from '../../db/schema/index.js';
+import type { ApplicationState } from '../../db/schema/enums.js';
+import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
+import { asList, idValue, oneOrMany } from '../../lib/filters.js';
+import { applicationTransitions, editableApplicationStates } from '../../domain/workflow/application-transitions.js';
+import { allowedActions } from '../../domain/workflow/types.js';
+import type { Actor } from '../../domain/access/scope.js';
+
+/** Days an application has waited in its current review state. */
+const waitingDays = sql<number | null>`CASE WHEN ${applications.status} IN ('pending_regional', 'pending_hq') THEN (current_date - (${applications.updatedAt} AT TIME ZONE 'Asia/Shanghai')::date) END`;
+
+/** The review queue of each role: what waits for them to act. */
+const queueStates: Record<string, ApplicationState[]> = {
+  hq: ['pending_hq'], regional: ['pending_regional'], school: ['draft', 'returned'], provider: [],
+};
+
+export function applicationActionsFor(row: { status: string; schoolId?: unknown }, actor: Actor): string[] {
+  return allowedActions(applicationTransitions, row.status as ApplicationState, actor.role);
+}
+
+export const applicationSpec: ResourceSpec = {
+  name: 'applications',
+  noun: 'application',
+  table: applications,
+  id: applications.id,
+  schoolId: applications.schoolId,
+  columns: {
+    id: applications.id, schoolId: applications.schoolId, tier: applications.tier, status: applications.status,
+    version: applications.version, plan: applications.plan, pledge: applications.pledge,
+    reviewComments: applications.reviewComments, upgradeFromAgreementId: applications.upgradeFromAgreementId,
+    submittedAt: applications.submittedAt, decidedAt: applications.decidedAt, createdAt: applications.createdAt,
+    updatedAt: applications.updatedAt,
+    schoolName: sql<string>`${schools.name}`.as('school_name'),
+    regionId: sql<number>`${schools.regionId}`.as('region_id'),
+    waitingDays: waitingDays.as('waiting_days'),
+  },
+  join: (q) => q.innerJoin(schools, eq(schools.id, applications.schoolId)),
+  sortable: {
+    id: applications.id, status: applications.status, tier: applications.tier, submittedAt: applications.submittedAt,
+    updatedAt: applications.updatedAt, createdAt: applications.createdAt, schoolName: schools.name, waitingDays,
+  },
+  defaultSort: ['updatedAt', 'DESC'],
+  search: [schools.name],
+  filters: {
+    status: filterDef(oneOrMany(z.enum(applicationStates)), (v) => inArray(applications.status, asList(v))),
+    tier: filterDef(oneOrMany(z.enum(tiers)), (v) => inArray(applications.tier, asList(v))),
+    schoolId: filterDef(idValue, (v) => eq(applications.schoolId, v)),
+    regionId: filterDef(oneOrMany(idValue), (v) => inArray(schools.regionId, asList(v))),
+    minWaitingDays: filterDef(z.coerce.number().int().min(0).max(10_000), (v) => sql`${waitingDays} >= ${v}`),
+    queue: filterDef(z.literal(true), (_v, scope) => {
+      const role = scope.kind === 'all' ? 'hq' : scope.kind === 'regions' ? 'regional' : scope.kind;
+      const states = queueStates[role] ?? [];
+      return states.length ? inArray(applications.status, states) : sql`false`;
+    }),
+  },
+  enrich: (rows, actor) => rows.map((r) => ({
+    ...r,
+    allowedActions: applicationActionsFor(r as { status: string }, actor),
+    editable: actor.role === 'school' && editableApplicationStates.includes(r.status as ApplicationState),
+  })),
+  detail: async (row, _actor, db) => {
+    const planItems = await db.select().from(applicationPlanItems)
+      .where(eq(applicationPlanItems.applicationId, row.id as number))
+      .orderBy(asc(applicationPlanItems.position), asc(applicationPlanItems.id));
+    return { ...row, planItems };
+  },
+};

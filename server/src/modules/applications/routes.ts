@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requirePermission } from '../../plugins/auth.js';
+import { idParams, readOne, registerReadRoutes } from '../resource/read-routes.js';
+import { applicationSpec } from './application-spec.js';
+import { applicationActionBody, applicationActionParams, applicationCreateBody, applicationUpdateBody } from './application-schemas.js';
+import { createApplication } from './create-application.js';
+import { updateApplication } from './update-application.js';
+import { deleteApplication } from './delete-application.js';
+import { runApplicationAction } from './run-application-action.js';
+
+export async function applicationRoutes(app: FastifyInstance) {
+  registerReadRoutes(app, applicationSpec);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/applications', {
+    onRequest: requirePermission('applications', 'create'),
+    schema: { body: applicationCreateBody, tags: ['applications'] },
+  }, async (request, reply) => {
+    const row = await createApplication(app.db, request.actor, request.body);
+    reply.status(201);
+    return readOne(app, applicationSpec, row.id, request.actor, request.scope);
+  });
+
+  r.put('/api/applications/:id', {
+    onRequest: requirePermission('applications', 'edit'),
+    schema: { params: idParams, body: applicationUpdateBody, tags: ['applications'] },
+  }, async (request) => {
+    await updateApplication(app.db, request.actor, request.scope, request.params.id, request.body);
+    return readOne(app, applicationSpec, request.params.id, request.actor, request.scope);
+  });
+
+  r.delete('/api/applications/:id', {
+    onRequest: requirePermission('applications', 'delete'),
+    schema: { params: idParams, tags: ['applications'] },
+  }, async (request) => {
+    const { row, storageKeys } = await deleteApplication(app.db, request.actor, request.scope, request.params.id);
+    await app.storage?.removeAll(storageKeys);
+    return row;
+  });
+
+  r.post('/api/applications/:id/actions/:action', {
+    schema: { params: applicationActionParams, body: applicationActionBody, tags: ['applications'] },
+  }, async (request) => {
+    const { id, action } = request.params;
+    await runApplicationAction(app.db, request.actor, request.scope, id, action, request.body);
+    return readOne(app, applicationSpec, id, request.actor, request.scope);
+  });
+}

@@ -1,0 +1,34 @@
+import { eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { applications } from '../../db/schema/index.js';
+import type { Actor, Scope } from '../../domain/access/scope.js';
+import type { ApplicationState } from '../../db/schema/enums.js';
+import { editableApplicationStates } from '../../domain/workflow/application-transitions.js';
+import { AppError, conflict, ErrorCode, forbidden } from '../../lib/errors.js';
+import type { applicationUpdateBody } from './application-schemas.js';
+import { loadApplicationForUpdate } from './load-for-update.js';
+import { replacePlanItems } from './plan-items.js';
+
+/**
+ * The school saves its draft (or its returned application) as it types. Version-checked so that a
+ * second tab cannot silently overwrite the first; not audited (the transitions are).
+ */
+export async function updateApplication(db: Db, actor: Actor, scope: Scope, id: number, input: z.infer<typeof applicationUpdateBody>) {
+  if (actor.role !== 'school') throw forbidden('Only the school edits its application.');
+  return db.transaction(async (tx) => {
+    const row = await loadApplicationForUpdate(tx, id, scope);
+    if (row.version !== input.version) throw conflict('This application was changed elsewhere since you opened it; reload it to continue.', ErrorCode.staleVersion);
+    if (!editableApplicationStates.includes(row.status as ApplicationState)) {
+      throw new AppError(409, ErrorCode.invalidState, `An application in state "${row.status}" can no longer be edited.`);
+    }
+    const [updated] = await tx.update(applications).set({
+      ...(input.tier ? { tier: input.tier } : {}),
+      ...(input.plan ? { plan: input.plan } : {}),
+      ...(input.pledge !== undefined ? { pledge: input.pledge } : {}),
+      version: row.version + 1, updatedAt: sql`now()`,
+    }).where(eq(applications.id, id)).returning();
+    if (input.planItems) await replacePlanItems(tx, id, input.planItems);
+    return updated;
+  });
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { evidenceFiles } from '../../db/schema/index.js';
+import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
+import { asList, idValue, oneOrMany } from '../../lib/filters.js';
+
+export const evidenceSpec: ResourceSpec = {
+  name: 'evidence',
+  noun: 'evidence file',
+  table: evidenceFiles,
+  id: evidenceFiles.id,
+  schoolId: evidenceFiles.schoolId,
+  columns: {
+    id: evidenceFiles.id, schoolId: evidenceFiles.schoolId, entityType: evidenceFiles.entityType, entityId: evidenceFiles.entityId,
+    fileName: evidenceFiles.fileName, contentType: evidenceFiles.contentType, sizeBytes: evidenceFiles.sizeBytes,
+    description: evidenceFiles.description, uploadedBy: evidenceFiles.uploadedBy, uploadedAt: evidenceFiles.uploadedAt,
+    uploaderName: sql<string | null>`(SELECT u.name FROM users u WHERE u.id = ${evidenceFiles.uploadedBy})`.as('uploader_name'),
+  },
+  sortable: { id: evidenceFiles.id, fileName: evidenceFiles.fileName, uploadedAt: evidenceFiles.uploadedAt, sizeBytes: evidenceFiles.sizeBytes },
+  defaultSort: ['uploadedAt', 'DESC'],
+  search: [evidenceFiles.fileName, evidenceFiles.description],
+  filters: {
+    entityType: filterDef(oneOrMany(z.string().max(40)), (v) => inArray(evidenceFiles.entityType, asList(v))),
+    entityId: filterDef(idValue, (v) => eq(evidenceFiles.entityId, v)),
+    schoolId: filterDef(idValue, (v) => eq(evidenceFiles.schoolId, v)),
+  },
+  enrich: (rows) => rows.map((r) => ({ ...r, downloadUrl: `/api/evidence/${r.id}/download` })),
+};

@@ -1,0 +1,42 @@
+import type { Db } from '../../db/client.js';
+import { evidenceFiles } from '../../db/schema/index.js';
+import type { Actor, Scope } from '../../domain/access/scope.js';
+import type { FileStorage } from '../storage/file-storage.js';
+import { detectFileType } from '../storage/file-types.js';
+import { appendAudit } from '../audit/audit-repository.js';
+import { badRequest } from '../../lib/errors.js';
+import { schoolOfEvidenceTarget } from './evidence-owners.js';
+
+export interface UploadInput {
+  fileName: string;
+  content: Buffer;
+  entityType: string;
+  entityId: number;
+  description?: string;
+}
+
+/**
+ * Stores a file and its record. The file is written first and removed again if the record cannot
+ * be written, so a refused upload leaves neither an orphan file nor a half-written record.
+ */
+export async function uploadEvidence(db: Db, storage: FileStorage, actor: Actor, scope: Scope, input: UploadInput) {
+  const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(-200);
+  if (!input.content.length) throw badRequest('The file is empty.', [{ field: 'file', message: 'empty' }]);
+  const type = detectFileType(fileName, input.content.subarray(0, 8));
+  if ('error' in type) throw badRequest(type.error, [{ field: 'file', message: type.error }]);
+  const schoolId = await schoolOfEvidenceTarget(db, input.entityType, input.entityId, scope);
+  const stored = await storage.put(input.content);
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx.insert(evidenceFiles).values({
+        schoolId, entityType: input.entityType, entityId: input.entityId, fileName, contentType: type.contentType,
+        sizeBytes: stored.size, storageKey: stored.key, sha256: stored.sha256, description: input.description?.slice(0, 1000) ?? null, uploadedBy: actor.id,
+      }).returning();
+      await appendAudit(tx, { entityType: input.entityType, entityId: input.entityId, schoolId, action: 'attach_file', actorId: actor.id, comment: fileName, data: { evidenceId: row.id } });
+      return row;
+    });
+  } catch (e) {
+    await storage.remove(stored.key);
+    throw e;
+  }
+}

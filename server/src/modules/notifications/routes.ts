@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { and, count, inArray, sql } from 'drizzle-orm';
+import { notifications } from '../../db/schema/index.js';
+import { requirePermission } from '../../plugins/auth.js';
+import { parseListQuery } from '../../lib/list-query.js';
+import { getRecord, listRecords } from '../resource/resource-spec.js';
+import { idParams, listQuerystring } from '../resource/read-routes.js';
+import { notificationSpecFor, unreadOf } from './notification-spec.js';
+
+export async function notificationRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/notifications', { onRequest: requirePermission('notifications', 'list'), schema: { querystring: listQuerystring, tags: ['notifications'] } }, async (request, reply) => {
+    const spec = notificationSpecFor(request.actor.id);
+    const params = parseListQuery(request.query as Record<string, unknown>, spec.defaultSort);
+    const { data, total } = await listRecords(app.db, spec, params, request.scope);
+    const end = data.length ? params.range.offset + data.length - 1 : params.range.offset;
+    reply.header('Content-Range', `notifications ${params.range.offset}-${end}/${total}`);
+    return data;
+  });
+  r.get('/api/notifications/unread-count', { onRequest: requirePermission('notifications', 'list'), schema: { tags: ['notifications'] } }, async (request) => {
+    const [row] = await app.db.select({ n: count() }).from(notifications).where(unreadOf(request.actor.id));
+    return { unread: row.n };
+  });
+  r.get('/api/notifications/:id', { onRequest: requirePermission('notifications', 'show'), schema: { params: idParams, tags: ['notifications'] } }, async (request) =>
+    getRecord(app.db, notificationSpecFor(request.actor.id), request.params.id, request.scope));
+  r.post('/api/notifications/read', {
+    onRequest: requirePermission('notifications', 'list'),
+    schema: { body: z.strictObject({ ids: z.array(z.number().int().positive()).max(1000).optional(), all: z.boolean().optional() }), tags: ['notifications'] },
+  }, async (request) => {
+    const where = request.body.all ? unreadOf(request.actor.id) : and(unreadOf(request.actor.id), inArray(notifications.id, request.body.ids ?? []));
+    const rows = await app.db.update(notifications).set({ readAt: sql`now()` }).where(where).returning({ id: notifications.id });
+    return { read: rows.length };
+  });
+}
