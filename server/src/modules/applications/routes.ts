@@ -40,6 +40,8 @@ export async function applicationRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/applications/:id/actions/:action', {
+    // A role that cannot read the resource cannot learn whether an id exists through its actions.
+    onRequest: requirePermission('applications', 'show'),
     schema: { params: applicationActionParams, body: applicationActionBody, tags: ['applications'] },
   }, async (request) => {
     const { id, action } = request.params;
