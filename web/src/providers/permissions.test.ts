@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { canAccess } from './permissions';
+import { resourceModules } from '../resources';
+
+/** What each role finds in the menu: the resources of the SPA it may list. */
+const menuOf = (role: Parameters<typeof canAccess>[0]) =>
+  Object.keys(resourceModules).filter((name) => canAccess(role, name, 'list'));
+
+describe('canAccess (the table shared with the server)', () => {
+  it('HQ sees every resource of the app and edits tier policies', () => {
+    expect(menuOf('hq')).toEqual(['schools', 'tier-policies', 'regions', 'audit-events', 'users']);
+    expect(canAccess('hq', 'tier-policies', 'edit')).toBe(true);
+    expect(canAccess('hq', 'tier-policies', 'create')).toBe(true);
+    expect(canAccess('hq', 'users', 'show')).toBe(true);
+  });
+
+  it('regional staff see schools, policies, regions and the audit log, but not users', () => {
+    expect(menuOf('regional')).toEqual(['schools', 'tier-policies', 'regions', 'audit-events']);
+    expect(canAccess('regional', 'users', 'list')).toBe(false);
+    expect(canAccess('regional', 'tier-policies', 'edit')).toBe(false);
+  });
+
+  it('a school user reads the programme and its own audit trail but edits no policy', () => {
+    expect(menuOf('school')).toEqual(['schools', 'tier-policies', 'regions', 'audit-events']);
+    expect(canAccess('school', 'tier-policies', 'edit')).toBe(false);
+    expect(canAccess('school', 'schools', 'edit')).toBe(false);
+  });
+
+  it('a provider has no audit log and no users', () => {
+    expect(menuOf('provider')).toEqual(['schools', 'tier-policies', 'regions']);
+    expect(canAccess('provider', 'audit-events', 'list')).toBe(false);
+  });
+
+  it('nobody signed in may do anything, and unknown resources or actions are refused', () => {
+    expect(canAccess(undefined, 'schools', 'list')).toBe(false);
+    expect(canAccess('hq', 'no-such-resource', 'list')).toBe(false);
+    expect(canAccess('hq', 'schools', 'clone' as never)).toBe(false);
+  });
+});
