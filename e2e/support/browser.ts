@@ -57,8 +57,10 @@ export async function newPage(browser: Browser, baseUrl: string, opts: { locale?
 /** The login form's inputs: react-admin's LoginForm names them username and password. */
 const loginIdentifier = 'input[name="username"], input[name="email"], input[type="email"]';
 const loginPassword = 'input[name="password"]';
-/** A menu entry of react-admin's <Menu> (MenuItemLink). */
-export const menuItemSelector = '.RaMenu-root a[href], .RaMenu-root [role="menuitem"]';
+/** An entry of react-admin's <Menu> (MenuItemLink: the dashboard and each resource). */
+export const menuItemSelector = '.RaMenuItemLink-root';
+/** The app bar's user menu button: its aria-label is ra.auth.user_menu in either language. */
+const userMenuButton = 'header button[aria-label="个人资料"], header button[aria-label="Profile"]';
 
 /** Opens the app and waits for the login page (the app redirects there without a session). */
 export async function gotoLogin(page: Page): Promise<void> {
@@ -85,9 +87,10 @@ export async function signIn(page: Page, email: string, password: string): Promi
 
 /** Signs out with the user menu's logout entry and waits for the login page. */
 export async function signOut(page: Page): Promise<void> {
-  await page.locator('.RaUserMenu-root button, header button[aria-haspopup="true"]').first().click();
+  await page.locator(userMenuButton).first().click();
   const loggedOut = page.waitForResponse((res) => res.url().endsWith('/api/auth/logout'));
-  await page.locator('.logout, [role="menuitem"]:has-text("退出"), [role="menuitem"]:has-text("Log")').first().click();
+  // react-admin's <Logout> menu item carries the class "logout".
+  await page.locator('[role="menu"] .logout').first().click();
   await loggedOut;
   await page.locator(loginIdentifier).first().waitFor({ state: 'visible', timeout: 30_000 });
 }
@@ -99,9 +102,13 @@ export async function menuLabels(page: Page): Promise<string[]> {
   return texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
 }
 
-/** The hrefs of the main menu's links (e.g. "#/schools" or "/schools"). */
-export async function menuHrefs(page: Page): Promise<string[]> {
-  return page.locator('.RaMenu-root a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+/** The main menu's links as routes: "#/schools" and "/schools" both give "/schools"; the dashboard is "/". */
+export async function menuRoutes(page: Page): Promise<string[]> {
+  const hrefs = await page.locator(menuItemSelector).evaluateAll((els) => els.map((a) => a.getAttribute('href') ?? ''));
+  return hrefs.map((h) => {
+    const route = h.replace(/^#/, '').replace(/[?#].*$/, '') || '/';
+    return route.startsWith('/') ? route : `/${route}`;
+  });
 }
 
 /** Saves a full-page screenshot as e2e/screenshots/<name>.png and returns its path. */
