@@ -1,0 +1,57 @@
+import { Admin, Resource } from 'react-admin';
+import { authProvider as defaultAuthProvider } from './providers/authProvider';
+import { dataProvider as defaultDataProvider } from './providers/dataProvider';
+import { canAccess, type Role } from './providers/permissions';
+import { createStore } from './providers/store';
+import { i18nProvider } from './i18n';
+import { Layout } from './layout/Layout';
+import { LoginPage } from './layout/LoginPage';
+import { theme } from './layout/theme';
+import { Dashboard } from './dashboard/Dashboard';
+import { resourceModules } from './resources';
+import type { AuthProvider, DataProvider, Store } from 'react-admin';
+
+interface AppProps {
+  dataProvider?: DataProvider;
+  authProvider?: AuthProvider;
+  store?: Store;
+}
+
+const defaultStore = createStore();
+
+/** The composition of the app; every piece lives in its own folder. Providers can be swapped in tests. */
+export function App({ dataProvider = defaultDataProvider, authProvider = defaultAuthProvider, store = defaultStore }: AppProps) {
+  return (
+    <Admin
+      disableTelemetry
+      requireAuth
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      store={store}
+      layout={Layout}
+      loginPage={LoginPage}
+      dashboard={Dashboard}
+      theme={theme}
+    >
+      {(role: Role) =>
+        Object.entries(resourceModules)
+          .filter(([name]) => canAccess(role, name, 'list'))
+          .map(([name, { list, show, edit, create, icon, recordRepresentation }]) => (
+            <Resource
+              key={name}
+              name={name}
+              list={list}
+              show={canAccess(role, name, 'show') ? show : undefined}
+              edit={canAccess(role, name, 'edit') ? edit : undefined}
+              create={canAccess(role, name, 'create') ? create : undefined}
+              icon={icon}
+              recordRepresentation={recordRepresentation}
+            />
+          ))
+      }
+    </Admin>
+  );
+}
+
+export default App;

@@ -1,0 +1,64 @@
+import Chip, { type ChipProps } from '@mui/material/Chip';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { roleTones, stateTones, tierColors, type Tier } from './vocabulary';
+
+interface SourceProps {
+  source?: string;
+  /** Read by react-admin's layouts for the column/field label. */
+  label?: string;
+  size?: ChipProps['size'];
+}
+
+/** A tier as a coloured chip, translated; a school without a tier shows "no tier yet". */
+export function TierChip({ tier, size = 'small' }: { tier: string | null | undefined; size?: ChipProps['size'] }) {
+  const translate = useTranslate();
+  const key = (tier ?? 'none') as Tier | 'none';
+  const color = tierColors[key] ?? tierColors.none;
+  return (
+    <Chip
+      size={size}
+      label={translate(`app.tier.${key}`, { _: tier ?? '' })}
+      variant={tier ? 'filled' : 'outlined'}
+      sx={tier ? { bgcolor: color, color: '#fff', fontWeight: 500 } : { color: 'text.secondary' }}
+    />
+  );
+}
+
+export function TierField({ source = 'tier', size }: SourceProps) {
+  const record = useRecordContext();
+  if (!record) return null;
+  return <TierChip tier={record[source] as string | null} size={size} />;
+}
+
+export function StateChip({ state, size = 'small' }: { state: string | null | undefined; size?: ChipProps['size'] }) {
+  const translate = useTranslate();
+  if (!state) return null;
+  return <Chip size={size} color={stateTones[state] ?? 'default'} label={translate(`app.state.${state}`, { _: state })} />;
+}
+
+export function StateField({ source = 'status', size }: SourceProps) {
+  const record = useRecordContext();
+  if (!record) return null;
+  return <StateChip state={record[source] as string | null} size={size} />;
+}
+
+export function RoleChip({ role, size = 'small', variant = 'filled' }: { role: string | undefined; size?: ChipProps['size']; variant?: ChipProps['variant'] }) {
+  const translate = useTranslate();
+  if (!role) return null;
+  return <Chip size={size} variant={variant} color={roleTones[role] ?? 'default'} label={translate(`app.role.${role}`, { _: role })} />;
+}
+
+export function RoleField({ source = 'role', size }: SourceProps) {
+  const record = useRecordContext();
+  if (!record) return null;
+  return <RoleChip role={record[source] as string} size={size} />;
+}
+
+/** A vocabulary value (action, entity type, school kind…) translated under `prefix`, raw if unknown. */
+export function TranslatedField({ source, prefix }: SourceProps & { source: string; prefix: string }) {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const value = record?.[source] as string | null | undefined;
+  if (value == null || value === '') return null;
+  return <span>{translate(`${prefix}.${value}`, { _: value })}</span>;
+}

@@ -1,0 +1,115 @@
+import { useState, type FormEvent } from 'react';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import CircularProgress from '@mui/material/CircularProgress';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import SchoolIcon from '@mui/icons-material/School';
+import { LocalesMenuButton, useLogin, useTranslate, type HttpError } from 'react-admin';
+import { useDocumentLanguage } from './Layout';
+
+/**
+ * Sign-in with email and password. A refusal shows the server's own message (wrong credentials,
+ * or how long to wait after too many attempts) in place, under a translated heading.
+ */
+export function LoginPage() {
+  useDocumentLanguage();
+  const translate = useTranslate();
+  const login = useLogin();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<{ status?: number; message: string } | null>(null);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!email.trim() || !password) return;
+    setLoading(true);
+    setError(null);
+    try {
+      await login({ email, password });
+    } catch (e) {
+      const err = e as HttpError;
+      setError({ status: err?.status, message: err?.message || translate('ra.auth.sign_in_error') });
+      setLoading(false);
+    }
+  };
+
+  const emailMissing = submitted && !email.trim();
+  const passwordMissing = submitted && !password;
+
+  return (
+    <Box
+      sx={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(135deg, #1f2430 0%, #283593 55%, #ff6a00 140%)',
+        p: 2,
+      }}
+    >
+      <Box sx={{ position: 'absolute', top: 8, right: 8, color: '#fff' }}>
+        <LocalesMenuButton />
+      </Box>
+      <Card sx={{ width: '100%', maxWidth: 400 }} elevation={8}>
+        <CardContent sx={{ p: 4 }}>
+          <Stack spacing={1} sx={{ mb: 3, alignItems: 'center' }}>
+            <Box sx={{ bgcolor: 'primary.main', color: '#fff', borderRadius: 2, p: 1, display: 'flex' }}>
+              <SchoolIcon fontSize="large" />
+            </Box>
+            <Typography variant="h5" component="h1" sx={{ fontWeight: 600, textAlign: 'center' }}>{translate('app.title')}</Typography>
+            <Typography variant="body2" color="text.secondary" sx={{ textAlign: 'center' }}>{translate('app.subtitle')}</Typography>
+          </Stack>
+          <form onSubmit={onSubmit} noValidate>
+            <Stack spacing={2}>
+              {error ? (
+                <Alert severity="error" role="alert">
+                  <AlertTitle>{translate(error.status === 429 ? 'app.login.throttled' : 'app.login.failed')}</AlertTitle>
+                  {error.message}
+                </Alert>
+              ) : (
+                <Typography variant="body2" color="text.secondary">{translate('app.login.intro')}</Typography>
+              )}
+              <TextField
+                label={translate('app.login.email')}
+                type="email"
+                name="email"
+                autoComplete="username"
+                autoFocus
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                error={emailMissing}
+                helperText={emailMissing ? translate('app.login.email_required') : ' '}
+                disabled={loading}
+                fullWidth
+              />
+              <TextField
+                label={translate('app.login.password')}
+                type="password"
+                name="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                error={passwordMissing}
+                helperText={passwordMissing ? translate('app.login.password_required') : ' '}
+                disabled={loading}
+                fullWidth
+              />
+              <Button type="submit" variant="contained" size="large" disabled={loading} startIcon={loading ? <CircularProgress size={18} color="inherit" /> : null}>
+                {translate('app.login.submit')}
+              </Button>
+            </Stack>
+          </form>
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}
