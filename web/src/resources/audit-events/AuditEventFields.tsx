@@ -1,0 +1,101 @@
+import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
+import { Link as RouterLink } from 'react-router-dom';
+import { useCanAccess, useCreatePath, useRecordContext, useResourceDefinitions, useTranslate } from 'react-admin';
+import { StateChip } from '../../components/chips';
+import { resourceOfEntity } from './entity-links';
+
+export interface AuditEvent {
+  id: number;
+  entityType: string;
+  entityId: number;
+  schoolId: number | null;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  actorId: number | null;
+  actorName: string | null;
+  at: string;
+  comment: string | null;
+  data: unknown;
+}
+
+/** "申报 #12", linked to the record when the user may open it. */
+export function EntityField() {
+  const record = useRecordContext<AuditEvent>();
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const definitions = useResourceDefinitions();
+  const resource = record ? resourceOfEntity(record.entityType) : '';
+  const { canAccess } = useCanAccess({ resource, action: 'show' });
+  if (!record) return null;
+  const label = `${translate(`app.entity.${record.entityType}`, { _: record.entityType })} #${record.entityId}`;
+  if (!canAccess || !definitions[resource]?.hasShow) return <span>{label}</span>;
+  return (
+    <Link component={RouterLink} to={createPath({ resource, type: 'show', id: record.entityId })} onClick={(e) => e.stopPropagation()}>
+      {label}
+    </Link>
+  );
+}
+
+export function TransitionField() {
+  const record = useRecordContext<AuditEvent>();
+  if (!record || (!record.fromState && !record.toState)) return null;
+  return (
+    <Box sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, flexWrap: 'wrap' }}>
+      {record.fromState ? <StateChip state={record.fromState} /> : null}
+      {record.fromState && record.toState ? <ArrowForwardIcon fontSize="small" color="action" /> : null}
+      {record.toState ? <StateChip state={record.toState} /> : null}
+    </Box>
+  );
+}
+
+interface Changes {
+  [field: string]: { from: unknown; to: unknown };
+}
+
+const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/** The event's data: a before/after table for edits (tier policies), else the raw JSON. */
+export function AuditDataPanel() {
+  const record = useRecordContext<AuditEvent>();
+  const translate = useTranslate();
+  if (!record) return null;
+  const data = record.data as { changes?: Changes } | null;
+  if (data?.changes && Object.keys(data.changes).length) {
+    const resource = resourceOfEntity(record.entityType);
+    return (
+      <Table size="small" sx={{ maxWidth: 640 }}>
+        <TableHead>
+          <TableRow>
+            <TableCell />
+            <TableCell>{translate('resources.audit-events.fields.fromState')}</TableCell>
+            <TableCell>{translate('resources.audit-events.fields.toState')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {Object.entries(data.changes).map(([field, change]) => (
+            <TableRow key={field}>
+              <TableCell>{translate(`resources.${resource}.fields.${field}`, { _: field })}</TableCell>
+              <TableCell>{show(change.from)}</TableCell>
+              <TableCell>{show(change.to)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    );
+  }
+  if (record.data == null) return <Typography variant="body2" color="text.secondary">—</Typography>;
+  return (
+    <Box component="pre" sx={{ m: 0, fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+      {JSON.stringify(record.data, null, 2)}
+    </Box>
+  );
+}

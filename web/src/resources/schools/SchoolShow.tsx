@@ -1,0 +1,100 @@
+import Box from '@mui/material/Box';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import CardHeader from '@mui/material/CardHeader';
+import Grid from '@mui/material/Grid';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import {
+  Labeled,
+  ReferenceField,
+  Show,
+  TextField,
+  useCanAccess,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { StateField, TierField, TranslatedField } from '../../components/chips';
+import { LocalDateField, RegionNameField } from '../../components/fields';
+import { AuditTrail } from '../audit-events/AuditTrail';
+
+interface School {
+  id: number;
+  name: string;
+  nameEn: string | null;
+}
+
+function SchoolTitle() {
+  const record = useRecordContext<School>();
+  const [locale] = useLocaleState();
+  if (!record) return null;
+  return <span>{locale === 'en' && record.nameEn ? record.nameEn : record.name}</span>;
+}
+
+function SchoolHeader() {
+  const record = useRecordContext<School>();
+  if (!record) return null;
+  return (
+    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' }, justifyContent: 'space-between' }}>
+      <Box>
+        <Typography variant="h5" component="h2">{record.name}</Typography>
+        {record.nameEn ? <Typography color="text.secondary">{record.nameEn}</Typography> : null}
+      </Box>
+      <Stack direction="row" spacing={1}>
+        <TierField size="medium" />
+        <StateField size="medium" />
+      </Stack>
+    </Stack>
+  );
+}
+
+function SchoolHistory() {
+  const record = useRecordContext<School>();
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource: 'audit-events', action: 'list' });
+  if (!record || !canAccess) return null;
+  return (
+    <Card variant="outlined" sx={{ mt: 2 }}>
+      <CardHeader title={translate('app.common.history')} titleTypographyProps={{ variant: 'h6' }} />
+      <AuditTrail filter={{ schoolId: record.id }} />
+    </Card>
+  );
+}
+
+export function SchoolShow() {
+  return (
+    <Show title={<SchoolTitle />}>
+      <CardContent>
+        <SchoolHeader />
+        <Grid container spacing={2} sx={{ mt: 2 }}>
+          <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+            <Labeled source="regionId">
+              <ReferenceField source="regionId" reference="regions" link={false}>
+                <RegionNameField />
+              </ReferenceField>
+            </Labeled>
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+            <Labeled source="province"><TextField source="province" /></Labeled>
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+            <Labeled source="city"><TextField source="city" emptyText="—" /></Labeled>
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+            <Labeled source="kind"><TranslatedField source="kind" prefix="app.school_kind" /></Labeled>
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+            <Labeled source="contactName"><TextField source="contactName" emptyText="—" /></Labeled>
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+            <Labeled source="createdAt"><LocalDateField source="createdAt" /></Labeled>
+          </Grid>
+        </Grid>
+      </CardContent>
+      <Box sx={{ px: 2, pb: 2 }}>
+        <SchoolHistory />
+      </Box>
+    </Show>
+  );
+}

@@ -1,0 +1,50 @@
+import {
+  BooleanField,
+  DataTable,
+  List,
+  ReferenceArrayField,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  SingleFieldList,
+} from 'react-admin';
+import { RoleField } from '../../components/chips';
+import { RegionChip, RegionNameField } from '../../components/fields';
+import { useRoleChoices } from '../../components/choices';
+
+// source and label are read by the show layout for the field's label.
+export function UserRegions(_: { source?: string; label?: string }) {
+  return (
+    <ReferenceArrayField source="regionIds" reference="regions">
+      <SingleFieldList linkType={false} empty={<span>—</span>}>
+        <RegionChip />
+      </SingleFieldList>
+    </ReferenceArrayField>
+  );
+}
+
+export function UserList() {
+  const roleChoices = useRoleChoices();
+  const filters = [
+    <SearchInput key="q" source="q" alwaysOn />,
+    <SelectInput key="role" source="role" choices={roleChoices} alwaysOn sx={{ minWidth: 140 }} />,
+    <ReferenceInput key="regionId" source="regionId" reference="regions" sort={{ field: 'sortOrder', order: 'ASC' }} alwaysOn>
+      <SelectInput optionText={<RegionNameField />} sx={{ minWidth: 140 }} />
+    </ReferenceInput>,
+  ];
+  return (
+    <List filters={filters} sort={{ field: 'email', order: 'ASC' }} perPage={25}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="name" />
+        <DataTable.Col source="email" />
+        <DataTable.Col source="role" field={RoleField} />
+        <DataTable.Col source="regionIds" disableSort field={UserRegions} />
+        <DataTable.Col source="schoolId" disableSort>
+          <ReferenceField source="schoolId" reference="schools" emptyText="—" />
+        </DataTable.Col>
+        <DataTable.Col source="active" disableSort field={BooleanField} />
+      </DataTable>
+    </List>
+  );
+}
