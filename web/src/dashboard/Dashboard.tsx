@@ -1,0 +1,35 @@
+import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import { AssignedSchools } from './AssignedSchools';
+import { MySchool } from './MySchool';
+import { SchoolOverview } from './Overview';
+import { RecentActivity } from './RecentActivity';
+
+/**
+ * The first page after sign-in, per role. Every number is counted by the server in the user's
+ * scope; the KPI dashboard (compliance per school and year) will be added here when its API lands.
+ */
+export function Dashboard() {
+  const translate = useTranslate();
+  const { identity, isPending } = useGetIdentity();
+  if (isPending || !identity) return null;
+  const role = identity.role as string;
+  const schoolId = identity.schoolId as number | null;
+  return (
+    <Box sx={{ py: 2 }}>
+      <Title title={translate('app.menu.dashboard')} />
+      <Stack spacing={0.5} sx={{ mb: 2 }}>
+        <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>{translate('app.dashboard.welcome', { name: identity.fullName })}</Typography>
+        <Typography color="text.secondary">{translate(`app.dashboard.intro_${role}`, { _: '' })}</Typography>
+      </Stack>
+      <Stack spacing={2}>
+        {role === 'school' && schoolId ? <MySchool schoolId={schoolId} /> : null}
+        {role === 'hq' || role === 'regional' ? <SchoolOverview /> : null}
+        {role === 'provider' ? <AssignedSchools /> : null}
+        <RecentActivity />
+      </Stack>
+    </Box>
+  );
+}
