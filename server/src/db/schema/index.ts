@@ -17,3 +17,4 @@ export * from './evidence.js';
 export * from './provider-work.js';
 export * from './notifications.js';
 export * from './audit-events.js';
+export * from './compliance.js';

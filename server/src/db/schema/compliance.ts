@@ -1,0 +1,47 @@
+import { pgTable, integer, text, date, boolean, numeric, timestamp, primaryKey, index, jsonb } from 'drizzle-orm/pg-core';
+import { agreements } from './agreements.js';
+import { schools } from './schools.js';
+import { tierPolicies } from './tier-policies.js';
+
+const value = () => numeric({ precision: 14, scale: 4, mode: 'number' });
+
+/**
+ * The KPIs of one agreement year, kept up to date in the same transaction as every fact write (and
+ * recomputed when a tier policy changes or a day begins), so that the compliance list for thousands
+ * of schools is a plain indexed read. A test compares it against a full recomputation.
+ */
+export const complianceSummaries = pgTable('compliance_summaries', {
+  agreementId: integer().notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+  year: integer().notNull(),
+  schoolId: integer().notNull().references(() => schools.id),
+  regionId: integer().notNull(),
+  tier: text().notNull(),
+  fromDate: date({ mode: 'string' }).notNull(),
+  toDate: date({ mode: 'string' }).notNull(),
+  asOf: date({ mode: 'string' }).notNull(),
+  isCurrent: boolean().notNull(),
+  policyId: integer().references(() => tierPolicies.id),
+  certifiedInstructors: value(),
+  teachingDelivery: value(),
+  offlineCourses: value(),
+  practiceHours: value(),
+  certificates1x: value(),
+  certificatesOperator: value(),
+  jobPlatformRate: value(),
+  jobFairs: value(),
+  /** Raw counts behind the ratios, for drill-downs and projections. */
+  enrolledStudents: integer().notNull().default(0),
+  graduates: integer().notNull().default(0),
+  certifiedStudents: integer().notNull().default(0),
+  /** { kpi: { threshold, met } } decided by domain/kpi from the policy in force. */
+  verdicts: jsonb().notNull(),
+  compliant: boolean().notNull(),
+  failingKpis: text().array().notNull(),
+  computedFor: date({ mode: 'string' }).notNull(),
+  computedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.agreementId, t.year] }),
+  index('compliance_school_idx').on(t.schoolId),
+  index('compliance_current_idx').on(t.isCurrent, t.regionId, t.tier),
+  index('compliance_failing_idx').using('gin', t.failingKpis),
+]);

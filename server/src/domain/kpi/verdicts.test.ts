@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateKpis } from './verdicts.js';
+import { projectYearEnd } from './projection.js';
+import type { KpiThresholds, KpiValues } from './kpi-names.js';
+
+const industry: KpiThresholds = { certifiedInstructors: 4, teachingDelivery: 1, offlineCourses: 2, practiceHours: 160, certificates1x: 200, certificatesOperator: 280, jobPlatformRate: 0.95, jobFairs: 1 };
+const passing: KpiValues = { certifiedInstructors: 4, teachingDelivery: 1, offlineCourses: 2, practiceHours: 160, certificates1x: 200, certificatesOperator: 0, jobPlatformRate: 0.95, jobFairs: 1 };
+
+describe('KPI verdicts at each threshold\'s edge', () => {
+  it('exactly at every threshold is compliant', () => {
+    expect(evaluateKpis(passing, industry)).toMatchObject({ compliant: true, failing: [] });
+  });
+
+  it.each([
+    ['certifiedInstructors', 3],
+    ['teachingDelivery', 0.9999],
+    ['offlineCourses', 1],
+    ['practiceHours', 159.99],
+    ['jobPlatformRate', 0.9499],
+    ['jobFairs', 0],
+  ] as const)('one below on %s fails it alone', (kpi, below) => {
+    const r = evaluateKpis({ ...passing, [kpi]: below }, industry);
+    expect(r.failing).toEqual([kpi]);
+    expect(r.compliant).toBe(false);
+  });
+
+  it('19 of 20 registered meets 95% despite floating point', () => {
+    expect(evaluateKpis({ ...passing, jobPlatformRate: 19 / 20 }, industry).kpis.jobPlatformRate.met).toBe(true);
+  });
+
+  it('certificates: either count reaching its threshold meets both', () => {
+    expect(evaluateKpis({ ...passing, certificates1x: 199, certificatesOperator: 280 }, industry)).toMatchObject({ compliant: true });
+    const neither = evaluateKpis({ ...passing, certificates1x: 199, certificatesOperator: 279 }, industry);
+    expect(neither.failing).toEqual(['certificates1x', 'certificatesOperator']);
+  });
+
+  it('nothing to measure is not failing; no threshold is never failing', () => {
+    const r = evaluateKpis({ ...passing, teachingDelivery: null, jobPlatformRate: null }, industry);
+    expect(r.kpis.teachingDelivery).toEqual({ value: null, threshold: 1, met: true });
+    const none = evaluateKpis({ ...passing, jobFairs: 0 }, { ...industry, jobFairs: null });
+    expect(none.kpis.jobFairs.met).toBeNull();
+    expect(none.compliant).toBe(true);
+  });
+});
+
+describe('year-end projection', () => {
+  const year = { from: '2026-01-01', to: '2027-01-01' };
+  it('says "not enough data" before 60 days', () => {
+    expect(projectYearEnd(passing, industry, { ...year, asOf: '2026-02-28' })).toEqual({ status: 'not_enough_data', daysElapsed: 59 });
+    expect(projectYearEnd(passing, industry, { ...year, asOf: '2026-03-01' }).status).toBe('projected');
+  });
+  it('projects flows at the pace so far and keeps stocks, ratios and averages', () => {
+    const half = { ...passing, certificates1x: 110, certificatesOperator: 10, jobFairs: 1, offlineCourses: 1, practiceHours: 80, certifiedInstructors: 4, jobPlatformRate: 0.9 };
+    const p = projectYearEnd(half, industry, { ...year, asOf: '2026-07-02' });
+    if (p.status !== 'projected') throw new Error('expected a projection');
+    expect(p.daysElapsed).toBe(183);
+    expect(p.values.certificates1x).toBeCloseTo(110 * 365 / 183, 1);
+    expect(p.values.jobFairs).toBeCloseTo(365 / 183, 1);
+    expect(p.values.certifiedInstructors).toBe(4);
+    expect(p.values.practiceHours).toBe(80);
+    expect(p.values.jobPlatformRate).toBe(0.9);
+    expect(p.met.certificates1x).toBe(true);
+    expect(p.met.jobPlatformRate).toBe(false);
+  });
+});

@@ -1,0 +1,45 @@
+import { kpiNames, type KpiName, type KpiThresholds, type KpiValues } from './kpi-names.js';
+
+export interface Verdict {
+  value: number | null;
+  threshold: number | null;
+  /** null: the KPI has no threshold for the tier (shown, never failing). */
+  met: boolean | null;
+}
+
+export interface Compliance {
+  kpis: Record<KpiName, Verdict>;
+  compliant: boolean;
+  failing: KpiName[];
+}
+
+// Values are computed from counts; a ratio such as 19/20 must meet 0.95 despite binary floating point.
+const EPSILON = 1e-9;
+const atLeast = (value: number, threshold: number) => value + EPSILON >= threshold;
+
+/**
+ * Decides each KPI against the thresholds in force (DOMAIN.md): a KPI without a threshold is never
+ * failing; a ratio with nothing to measure (no graduates, nobody certified) is not failing; the
+ * certificate KPIs are met together when either the 1+X or the Operator count reaches its threshold.
+ */
+export function evaluateKpis(values: KpiValues, thresholds: KpiThresholds): Compliance {
+  const kpis = {} as Record<KpiName, Verdict>;
+  for (const name of kpiNames) {
+    const value = values[name];
+    const threshold = thresholds[name];
+    let met: boolean | null;
+    if (threshold === null) met = null;
+    else if (value === null) met = true;
+    else met = atLeast(value, threshold);
+    kpis[name] = { value, threshold, met };
+  }
+  const t1 = thresholds.certificates1x;
+  const tOp = thresholds.certificatesOperator;
+  if (t1 !== null || tOp !== null) {
+    const either = (t1 !== null && atLeast(values.certificates1x ?? 0, t1)) || (tOp !== null && atLeast(values.certificatesOperator ?? 0, tOp));
+    if (t1 !== null) kpis.certificates1x.met = either;
+    if (tOp !== null) kpis.certificatesOperator.met = either;
+  }
+  const failing = kpiNames.filter((n) => kpis[n].met === false);
+  return { kpis, compliant: failing.length === 0, failing };
+}
