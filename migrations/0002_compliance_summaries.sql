@@ -1,4 +1,12 @@
+CREATE TABLE "compliance_refreshes" (
+	"day" date PRIMARY KEY NOT NULL,
+	"refreshed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"schools" integer NOT NULL,
+	"ms" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "compliance_summaries" (
+	"id" text GENERATED ALWAYS AS (agreement_id::text || '-' || year::text) STORED NOT NULL,
 	"agreement_id" integer NOT NULL,
 	"year" integer NOT NULL,
 	"school_id" integer NOT NULL,
@@ -32,5 +40,6 @@ ALTER TABLE "compliance_summaries" ADD CONSTRAINT "compliance_summaries_agreemen
 ALTER TABLE "compliance_summaries" ADD CONSTRAINT "compliance_summaries_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "compliance_summaries" ADD CONSTRAINT "compliance_summaries_policy_id_tier_policies_id_fk" FOREIGN KEY ("policy_id") REFERENCES "public"."tier_policies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "compliance_school_idx" ON "compliance_summaries" USING btree ("school_id");--> statement-breakpoint
+CREATE INDEX "compliance_id_idx" ON "compliance_summaries" USING btree ("id");--> statement-breakpoint
 CREATE INDEX "compliance_current_idx" ON "compliance_summaries" USING btree ("is_current","region_id","tier");--> statement-breakpoint
 CREATE INDEX "compliance_failing_idx" ON "compliance_summaries" USING gin ("failing_kpis");

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { pgTable, integer, text, date, boolean, numeric, timestamp, primaryKey, index, jsonb } from 'drizzle-orm/pg-core';
 import { agreements } from './agreements.js';
 import { schools } from './schools.js';
@@ -11,6 +12,8 @@ const value = () => numeric({ precision: 14, scale: 4, mode: 'number' });
  * of schools is a plain indexed read. A test compares it against a full recomputation.
  */
 export const complianceSummaries = pgTable('compliance_summaries', {
+  /** The API's id of a compliance row: `<agreementId>-<year>`. */
+  id: text().notNull().generatedAlwaysAs(sql`agreement_id::text || '-' || year::text`),
   agreementId: integer().notNull().references(() => agreements.id, { onDelete: 'cascade' }),
   year: integer().notNull(),
   schoolId: integer().notNull().references(() => schools.id),
@@ -42,6 +45,15 @@ export const complianceSummaries = pgTable('compliance_summaries', {
 }, (t) => [
   primaryKey({ columns: [t.agreementId, t.year] }),
   index('compliance_school_idx').on(t.schoolId),
+  index('compliance_id_idx').on(t.id),
   index('compliance_current_idx').on(t.isCurrent, t.regionId, t.tier),
   index('compliance_failing_idx').using('gin', t.failingKpis),
 ]);
+
+/** The days on which the day-dependent part of the summaries (current years, as-of dates) was refreshed. */
+export const complianceRefreshes = pgTable('compliance_refreshes', {
+  day: date({ mode: 'string' }).primaryKey(),
+  refreshedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  schools: integer().notNull(),
+  ms: integer().notNull(),
+});

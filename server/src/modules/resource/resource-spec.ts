@@ -33,6 +33,8 @@ export interface ResourceSpec<Row = Record<string, unknown>> {
   /** A scope rule of its own (used instead of schoolId). */
   scope?: (scope: Scope) => SQL | undefined;
   sortable: Record<string, Column | SQL>;
+  /** How getMany ids are read, when ids are not whole numbers. */
+  idsSchema?: z.ZodType<(number | string)[]>;
   defaultSort: [string, 'ASC' | 'DESC'];
   filters?: Record<string, FilterDef>;
   search?: (Column | SQL)[];
@@ -61,7 +63,7 @@ function filterConditions(spec: ResourceSpec, filter: Record<string, unknown>, s
   for (const [key, raw] of Object.entries(filter)) {
     if (raw === undefined || raw === null || raw === '') continue;
     if (key === 'id') {
-      const ids = idsSchema.safeParse(raw);
+      const ids = (spec.idsSchema ?? idsSchema).safeParse(raw);
       if (!ids.success) throw badRequest('filter "id" must be an id or a list of ids.', [{ field: 'filter.id', message: 'expected ids' }]);
       conditions.push(ids.data.length ? inArray(spec.id, ids.data) : sql`false`);
       continue;
@@ -119,7 +121,7 @@ export async function listRecords(db: Executor, spec: ResourceSpec, params: List
   return { data, total };
 }
 
-export async function getRecord(db: Executor, spec: ResourceSpec, id: number, scope: Scope) {
+export async function getRecord(db: Executor, spec: ResourceSpec, id: number | string, scope: Scope) {
   const rows = await baseQuery(db, spec).where(and(eq(spec.id, id), scopeWhere(spec, scope))).limit(1);
   if (!rows.length) throw notFound(spec.noun);
   const row = rows[0] as Record<string, unknown>;

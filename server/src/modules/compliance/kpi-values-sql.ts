@@ -1,0 +1,164 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { queryRows } from '../../db/raw.js';
+
+/** One agreement year with its KPI values computed from the facts, and the policy in force for it. */
+export interface KpiValueRow {
+  agreementId: number;
+  year: number;
+  schoolId: number;
+  regionId: number;
+  tier: string;
+  fromDate: string;
+  toDate: string;
+  asOf: string;
+  isCurrent: boolean;
+  policyId: number | null;
+  certifiedInstructors: number;
+  offlineCourses: number;
+  enrolledStudents: number;
+  practiceHoursSum: number;
+  graduates: number;
+  graduatesCompleted: number;
+  certificates1x: number;
+  certificatesOperator: number;
+  certifiedStudents: number;
+  activeCertified: number;
+  jobFairs: number;
+}
+
+export interface KpiQueryOptions {
+  today: string;
+  /** Only these schools (the ones a fact write touched); all when omitted. */
+  schoolIds?: number[];
+  /** A policy table to use instead of tier_policies (the what-if view): a SQL subquery with its columns. */
+  policies?: SQL;
+}
+
+/**
+ * Every KPI of every agreement year of every (or the given) schools, in one statement: the agreement
+ * years are generated from each agreement's start date (PostgreSQL's date + interval keeps 28 February
+ * for a year that would begin on 29 February), then each KPI is one grouped join on the school's
+ * facts, and the policy in force is the latest one whose effective year is not after the year's start.
+ */
+export function kpiValuesQuery(opts: KpiQueryOptions): SQL {
+  const today = sql`${opts.today}::date`;
+  const schoolFilter = opts.schoolIds ? sql`AND a.school_id IN (${sql.join(opts.schoolIds.length ? opts.schoolIds.map((id) => sql`${id}`) : [sql`NULL`], sql`, `)})` : sql``;
+  const policies = opts.policies ?? sql`SELECT * FROM tier_policies`;
+  return sql`
+WITH pol AS (${policies}),
+ay0 AS (
+  SELECT a.id AS agreement_id, a.school_id, s.region_id, a.tier, a.status, a.ended_on, n.year,
+         (a.start_date + make_interval(years => n.year - 1))::date AS from_date,
+         (a.start_date + make_interval(years => n.year))::date AS to_date
+  FROM agreements a
+  JOIN schools s ON s.id = a.school_id
+  CROSS JOIN LATERAL generate_series(1, a.term_years) AS n(year)
+  WHERE a.start_date IS NOT NULL
+    AND a.status IN ('active', 'rectifying', 'terminated', 'expired', 'superseded', 'renewed')
+    ${schoolFilter}
+),
+ay AS (
+  SELECT ay0.*, LEAST(ay0.to_date - 1, ${today}) AS as_of,
+         (ay0.from_date <= ${today} AND ${today} < ay0.to_date AND ay0.status IN ('active', 'rectifying')) AS is_current,
+         p.id AS policy_id, coalesce(p.offline_course_min_hours, 32) AS min_hours,
+         coalesce(p.active_resume_completeness, 80) AS min_resume, coalesce(p.active_min_applications, 1) AS min_applications
+  FROM ay0
+  LEFT JOIN LATERAL (
+    SELECT pol.* FROM pol WHERE pol.tier = ay0.tier AND pol.effective_year <= extract(year FROM ay0.from_date)
+    ORDER BY pol.effective_year DESC LIMIT 1
+  ) p ON true
+  WHERE ay0.from_date <= ${today} AND (ay0.ended_on IS NULL OR ay0.from_date < ay0.ended_on)
+),
+instr AS (
+  SELECT ay.agreement_id, ay.year, count(DISTINCT c.instructor_id) AS n
+  FROM ay JOIN instructor_certifications c ON c.school_id = ay.school_id AND c.valid_from <= ay.as_of AND c.valid_to >= ay.as_of
+  GROUP BY 1, 2
+),
+offline AS (
+  SELECT ay.agreement_id, ay.year, count(*) AS n
+  FROM ay JOIN courses c ON c.school_id = ay.school_id AND c.kind = 'offline' AND c.class_hours >= ay.min_hours
+    AND c.taught_from < ay.to_date AND coalesce(c.taught_to, c.taught_from) >= ay.from_date
+  GROUP BY 1, 2
+),
+enrolled AS (
+  SELECT ay.agreement_id, ay.year, count(*) AS n
+  FROM ay JOIN students s ON s.school_id = ay.school_id AND s.enrolled_on < ay.to_date AND (s.left_on IS NULL OR s.left_on >= ay.from_date)
+  GROUP BY 1, 2
+),
+practice AS (
+  SELECT ay.agreement_id, ay.year, sum(p.hours) AS hours
+  FROM ay
+  JOIN practice_records p ON p.school_id = ay.school_id AND p.confirmed AND p.practiced_on >= ay.from_date AND p.practiced_on < ay.to_date
+  JOIN students s ON s.id = p.student_id AND s.enrolled_on < ay.to_date AND (s.left_on IS NULL OR s.left_on >= ay.from_date)
+  GROUP BY 1, 2
+),
+grads AS (
+  SELECT ay.agreement_id, ay.year, count(*) AS n,
+         count(*) FILTER (WHERE
+           NOT EXISTS (
+             SELECT 1 FROM school_required_courses rc
+             WHERE rc.school_id = s.school_id AND rc.required
+               AND NOT EXISTS (SELECT 1 FROM course_completions cc WHERE cc.student_id = s.id AND cc.course_id = rc.course_id))
+           AND EXISTS (
+             SELECT 1 FROM course_completions cc JOIN courses c ON c.id = cc.course_id
+             WHERE cc.student_id = s.id AND c.kind = 'platform_training')
+         ) AS completed
+  FROM ay JOIN students s ON s.school_id = ay.school_id AND s.left_reason = 'graduated' AND s.left_on >= ay.from_date AND s.left_on < ay.to_date
+  GROUP BY 1, 2
+),
+certified AS (
+  SELECT ay.agreement_id, ay.year, c.student_id,
+         bool_or(c.kind IN ('1x_junior', '1x_intermediate', '1x_senior')) AS has_1x,
+         bool_or(c.kind = 'operator') AS has_operator
+  FROM ay JOIN certificates c ON c.school_id = ay.school_id AND c.issued_on >= ay.from_date AND c.issued_on < ay.to_date
+    AND c.kind IN ('1x_junior', '1x_intermediate', '1x_senior', 'operator')
+  GROUP BY 1, 2, 3
+),
+certs AS (
+  SELECT ce.agreement_id, ce.year,
+         count(*) FILTER (WHERE ce.has_1x) AS n1x,
+         count(*) FILTER (WHERE ce.has_operator) AS nop,
+         count(*) AS certified,
+         count(*) FILTER (WHERE EXISTS (
+           SELECT 1 FROM job_registrations r
+           WHERE r.student_id = ce.student_id AND r.registered_on < ay.to_date AND r.resume_completeness >= ay.min_resume
+             AND (SELECT count(*) FROM job_applications ja
+                  WHERE ja.student_id = ce.student_id AND ja.applied_on >= ay.from_date AND ja.applied_on < ay.to_date) >= ay.min_applications
+         )) AS active
+  FROM certified ce JOIN ay ON ay.agreement_id = ce.agreement_id AND ay.year = ce.year
+  GROUP BY 1, 2
+),
+fairs AS (
+  SELECT ay.agreement_id, ay.year, count(*) AS n
+  FROM ay JOIN job_fairs f ON f.school_id = ay.school_id AND f.held_on >= ay.from_date AND f.held_on < ay.to_date
+  GROUP BY 1, 2
+)
+SELECT ay.agreement_id AS "agreementId", ay.year, ay.school_id AS "schoolId", ay.region_id AS "regionId", ay.tier,
+       to_char(ay.from_date, 'YYYY-MM-DD') AS "fromDate", to_char(ay.to_date, 'YYYY-MM-DD') AS "toDate",
+       to_char(ay.as_of, 'YYYY-MM-DD') AS "asOf", ay.is_current AS "isCurrent", ay.policy_id AS "policyId",
+       coalesce(instr.n, 0)::int AS "certifiedInstructors",
+       coalesce(offline.n, 0)::int AS "offlineCourses",
+       coalesce(enrolled.n, 0)::int AS "enrolledStudents",
+       coalesce(practice.hours, 0)::float8 AS "practiceHoursSum",
+       coalesce(grads.n, 0)::int AS "graduates",
+       coalesce(grads.completed, 0)::int AS "graduatesCompleted",
+       coalesce(certs.n1x, 0)::int AS "certificates1x",
+       coalesce(certs.nop, 0)::int AS "certificatesOperator",
+       coalesce(certs.certified, 0)::int AS "certifiedStudents",
+       coalesce(certs.active, 0)::int AS "activeCertified",
+       coalesce(fairs.n, 0)::int AS "jobFairs"
+FROM ay
+LEFT JOIN instr USING (agreement_id, year)
+LEFT JOIN offline USING (agreement_id, year)
+LEFT JOIN enrolled USING (agreement_id, year)
+LEFT JOIN practice USING (agreement_id, year)
+LEFT JOIN grads USING (agreement_id, year)
+LEFT JOIN certs USING (agreement_id, year)
+LEFT JOIN fairs USING (agreement_id, year)
+ORDER BY ay.agreement_id, ay.year`;
+}
+
+export async function computeKpiValues(db: Executor, opts: KpiQueryOptions): Promise<KpiValueRow[]> {
+  return queryRows<KpiValueRow>(db, kpiValuesQuery(opts));
+}

@@ -1,0 +1,85 @@
+import { and, asc, inArray, notInArray, sql } from 'drizzle-orm';
+import type { Db, Executor, Tx } from '../../db/client.js';
+import { complianceRefreshes, complianceSummaries, schools, tierPolicies } from '../../db/schema/index.js';
+import { queryRows } from '../../db/raw.js';
+import { computeKpiValues } from './kpi-values-sql.js';
+import { toSummary } from './summary-rows.js';
+
+const CHUNK = 500;
+
+/**
+ * Recomputes the compliance summaries of the given schools inside the caller's transaction. The
+ * school rows are locked first (in id order), so that two writers of the same school's facts
+ * recompute one after the other, the second seeing the first's facts.
+ */
+export async function recomputeSchools(tx: Tx, schoolIds: number[], today: string) {
+  const ids = [...new Set(schoolIds)].sort((a, b) => a - b);
+  if (!ids.length) return 0;
+  await tx.select({ id: schools.id }).from(schools).where(inArray(schools.id, ids)).orderBy(asc(schools.id)).for('update');
+  const rows = await computeKpiValues(tx, { today, schoolIds: ids });
+  const policies = new Map((await tx.select().from(tierPolicies)).map((p) => [p.id, p]));
+  const summaries = rows.map((r) => toSummary(r, r.policyId ? policies.get(r.policyId) : undefined, today));
+  const keep = summaries.map((s) => `${s.agreementId}-${s.year}`);
+  await tx.delete(complianceSummaries).where(and(
+    inArray(complianceSummaries.schoolId, ids),
+    keep.length ? notInArray(complianceSummaries.id, keep) : undefined,
+  ));
+  for (let i = 0; i < summaries.length; i += CHUNK) {
+    const chunk = summaries.slice(i, i + CHUNK);
+    await tx.insert(complianceSummaries).values(chunk).onConflictDoUpdate({
+      target: [complianceSummaries.agreementId, complianceSummaries.year],
+      set: Object.fromEntries(Object.keys(chunk[0]).filter((k) => k !== 'agreementId' && k !== 'year')
+        .map((k) => [k, sql.raw(`excluded.${k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)}`)])),
+    });
+  }
+  return summaries.length;
+}
+
+/** Schools that have (or had) a partnership whose years count. */
+async function schoolsWithAgreements(db: Executor, tier?: string): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(db, sql`SELECT DISTINCT school_id AS id FROM agreements WHERE start_date IS NOT NULL ${tier ? sql`AND tier = ${tier}` : sql``} ORDER BY 1`);
+  return rows.map((r) => Number(r.id));
+}
+
+/** Recomputes every school, a batch of schools per transaction so that fact writes wait briefly. */
+export async function recomputeAll(db: Db, today: string, opts: { tier?: string; batch?: number } = {}) {
+  const ids = await schoolsWithAgreements(db, opts.tier);
+  const batch = opts.batch ?? 200;
+  let rows = 0;
+  for (let i = 0; i < ids.length; i += batch) {
+    rows += await db.transaction((tx) => recomputeSchools(tx, ids.slice(i, i + batch), today));
+  }
+  if (!opts.tier) {
+    await db.delete(complianceSummaries).where(ids.length ? notInArray(complianceSummaries.schoolId, ids) : undefined);
+  }
+  return { schools: ids.length, rows };
+}
+
+/** Recomputes the schools of one tier inside a transaction (after a tier policy edit). */
+export async function recomputeTier(tx: Tx, tier: string, today: string) {
+  return recomputeSchools(tx, await schoolsWithAgreements(tx, tier), today);
+}
+
+let refreshedFor: string | undefined;
+
+/**
+ * The summaries depend on the day (the current year's as-of date, new agreement years). The first
+ * read of each day refreshes them all, once per database (recorded in compliance_refreshes).
+ */
+export async function ensureComplianceFresh(db: Db, today: string) {
+  if (refreshedFor === today) return;
+  const done = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM compliance_refreshes WHERE day >= ${today}::date`);
+  if (Number(done[0]?.n) > 0) {
+    refreshedFor = today;
+    return;
+  }
+  const started = performance.now();
+  const { schools: n } = await recomputeAll(db, today);
+  await db.insert(complianceRefreshes).values({ day: today, schools: n, ms: Math.round(performance.now() - started) }).onConflictDoNothing();
+  refreshedFor = today;
+}
+
+/** Forgets the in-process refresh mark (tests that move "today" or load a new database). */
+export function resetFreshnessMark() {
+  refreshedFor = undefined;
+}

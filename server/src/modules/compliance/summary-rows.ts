@@ -1,0 +1,39 @@
+import type { tierPolicies } from '../../db/schema/index.js';
+import { evaluateKpis } from '../../domain/kpi/verdicts.js';
+import { kpiNames, type KpiThresholds, type KpiValues } from '../../domain/kpi/kpi-names.js';
+import type { KpiValueRow } from './kpi-values-sql.js';
+
+type Policy = typeof tierPolicies.$inferSelect;
+
+const round = (v: number | null, digits = 4) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+
+export function valuesOf(r: KpiValueRow): KpiValues {
+  return {
+    certifiedInstructors: r.certifiedInstructors,
+    teachingDelivery: r.graduates ? r.graduatesCompleted / r.graduates : null,
+    offlineCourses: r.offlineCourses,
+    practiceHours: r.enrolledStudents ? r.practiceHoursSum / r.enrolledStudents : null,
+    certificates1x: r.certificates1x,
+    certificatesOperator: r.certificatesOperator,
+    jobPlatformRate: r.certifiedStudents ? r.activeCertified / r.certifiedStudents : null,
+    jobFairs: r.jobFairs,
+  };
+}
+
+export function thresholdsOf(policy: Pick<Policy, (typeof kpiNames)[number]> | undefined): KpiThresholds {
+  return Object.fromEntries(kpiNames.map((k) => [k, policy?.[k] ?? null])) as KpiThresholds;
+}
+
+/** A compliance summary row: the values, and the verdicts of the policy in force. */
+export function toSummary(r: KpiValueRow, policy: Policy | undefined, today: string) {
+  const values = valuesOf(r);
+  const verdict = evaluateKpis(values, thresholdsOf(policy));
+  return {
+    agreementId: r.agreementId, year: r.year, schoolId: r.schoolId, regionId: r.regionId, tier: r.tier,
+    fromDate: r.fromDate, toDate: r.toDate, asOf: r.asOf, isCurrent: r.isCurrent, policyId: r.policyId,
+    ...Object.fromEntries(kpiNames.map((k) => [k, round(values[k])])) as Record<(typeof kpiNames)[number], number | null>,
+    enrolledStudents: r.enrolledStudents, graduates: r.graduates, certifiedStudents: r.certifiedStudents,
+    verdicts: Object.fromEntries(kpiNames.map((k) => [k, { threshold: verdict.kpis[k].threshold, met: verdict.kpis[k].met }])),
+    compliant: verdict.compliant, failingKpis: verdict.failing, computedFor: today,
+  };
+}
