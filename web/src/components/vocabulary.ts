@@ -38,6 +38,11 @@ export const stateTones: Record<string, Tone> = {
   prospect: 'default',
   applying: 'info',
   partner: 'success',
+  submitted: 'info',
+  confirmed: 'success',
+  pending: 'info',
+  replied: 'success',
+  closed: 'default',
 };
 
 export const roleTones: Record<string, Tone> = {

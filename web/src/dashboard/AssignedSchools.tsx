@@ -29,7 +29,7 @@ export function AssignedSchools() {
   const translate = useTranslate();
   return (
     <Card variant="outlined">
-      <CardHeader title={translate('app.dashboard.assigned_schools')} titleTypographyProps={{ variant: 'subtitle1', fontWeight: 600 }} />
+      <CardHeader title={translate('app.dashboard.assigned_schools')} slotProps={{ title: { variant: 'subtitle1', sx: { fontWeight: 600 } } }} />
       <ListBase resource="schools" sort={{ field: 'name', order: 'ASC' }} perPage={10} disableSyncWithLocation storeKey={false}>
         <Table />
       </ListBase>

@@ -31,7 +31,7 @@ export function SchoolCard({ schoolId }: { schoolId: number }) {
   const { data: school, isPending, error } = useGetOne<School>('schools', { id: schoolId });
   return (
     <Card variant="outlined" sx={{ height: '100%' }}>
-      <CardHeader title={translate('app.dashboard.my_school')} titleTypographyProps={{ variant: 'subtitle1', fontWeight: 600 }} />
+      <CardHeader title={translate('app.dashboard.my_school')} slotProps={{ title: { variant: 'subtitle1', sx: { fontWeight: 600 } } }} />
       <CardContent sx={{ pt: 0 }}>
         {isPending ? <Skeleton height={96} /> : error || !school ? (
           <Typography color="error">{(error as Error)?.message}</Typography>
@@ -81,7 +81,7 @@ export function TierRequirements({ tier }: { tier: string | null | undefined }) 
     <Card variant="outlined" sx={{ height: '100%' }}>
       <CardHeader
         title={policy ? translate('app.dashboard.policy_in_force', { year: policy.effectiveYear }) : translate('resources.tier-policies.name', { smart_count: 1 })}
-        titleTypographyProps={{ variant: 'subtitle1', fontWeight: 600 }}
+        slotProps={{ title: { variant: 'subtitle1', sx: { fontWeight: 600 } } }}
         action={<TierChip tier={tier} />}
       />
       <CardContent sx={{ pt: 0 }}>
@@ -97,7 +97,7 @@ export function TierRequirements({ tier }: { tier: string | null | undefined }) 
                 </Grid>
               ))}
               <Grid size={12}>
-                <Typography variant="caption" color="text.secondary" component="p">{translate('resources.tier-policies.fields.certificates1x')}</Typography>
+                <Typography variant="caption" color="text.secondary" component="p">{translate('resources.tier-policies.fields.certificates')}</Typography>
                 <CertificatesValue />
               </Grid>
             </Grid>

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import CardHeader from '@mui/material/CardHeader';
@@ -5,6 +6,7 @@ import Grid from '@mui/material/Grid';
 import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import Chip from '@mui/material/Chip';
+import Skeleton from '@mui/material/Skeleton';
 import SchoolIcon from '@mui/icons-material/School';
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import PendingActionsIcon from '@mui/icons-material/PendingActions';
@@ -14,7 +16,10 @@ import { useTranslate } from 'react-admin';
 import { schoolStatuses, stateTones, tiers } from '../components/vocabulary';
 import { useCounts } from './useCounts';
 import { StatCard, schoolsWhere } from './StatCard';
-import { TierChart } from './TierChart';
+
+// recharts is needed only here: it is fetched with the dashboard, not with the app shell.
+const TierChart = lazy(() => import('./TierChart'));
+
 
 const tierFilters = Object.fromEntries([...tiers, 'none'].map((t) => [t, { tier: t }])) as Record<(typeof tiers)[number] | 'none', { tier: string }>;
 const statusFilters = Object.fromEntries(schoolStatuses.map((s) => [s, { status: s }])) as Record<(typeof schoolStatuses)[number], { status: string }>;
@@ -46,15 +51,17 @@ export function SchoolOverview() {
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 8 }}>
           <Card variant="outlined" sx={{ height: '100%' }}>
-            <CardHeader title={translate('app.dashboard.schools_per_tier')} titleTypographyProps={{ variant: 'subtitle1', fontWeight: 600 }} />
+            <CardHeader title={translate('app.dashboard.schools_per_tier')} slotProps={{ title: { variant: 'subtitle1', sx: { fontWeight: 600 } } }} />
             <CardContent sx={{ pt: 0 }}>
-              <TierChart counts={byTier.counts} />
+              <Suspense fallback={<Skeleton variant="rounded" height={280} />}>
+                <TierChart counts={byTier.counts} />
+              </Suspense>
             </CardContent>
           </Card>
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
           <Card variant="outlined" sx={{ height: '100%' }}>
-            <CardHeader title={translate('app.dashboard.schools_per_status')} titleTypographyProps={{ variant: 'subtitle1', fontWeight: 600 }} />
+            <CardHeader title={translate('app.dashboard.schools_per_status')} slotProps={{ title: { variant: 'subtitle1', sx: { fontWeight: 600 } } }} />
             <CardContent sx={{ pt: 0 }}>
               <Stack spacing={1.25}>
                 {schoolStatuses.map((status) => (

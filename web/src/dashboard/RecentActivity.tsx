@@ -27,7 +27,7 @@ export function RecentActivity({ filter = {} }: { filter?: Record<string, unknow
     <Card variant="outlined">
       <CardHeader
         title={translate('app.dashboard.recent_activity')}
-        titleTypographyProps={{ variant: 'subtitle1', fontWeight: 600 }}
+        slotProps={{ title: { variant: 'subtitle1', sx: { fontWeight: 600 } } }}
         action={<Button component={Link} to="/audit-events" size="small">{translate('app.common.view_all')}</Button>}
       />
       {!isPending && !data?.length ? (

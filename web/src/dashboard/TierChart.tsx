@@ -7,7 +7,7 @@ import { schoolsWhere } from './StatCard';
 type TierKey = (typeof tiers)[number] | 'none';
 
 /** Schools per tier (deepest first), each bar opening the school list filtered to that tier. */
-export function TierChart({ counts }: { counts: Partial<Record<TierKey, number>> }) {
+export default function TierChart({ counts }: { counts: Partial<Record<TierKey, number>> }) {
   const translate = useTranslate();
   const navigate = useNavigate();
   const keys: TierKey[] = [...tiers, 'none'];
@@ -19,7 +19,7 @@ export function TierChart({ counts }: { counts: Partial<Record<TierKey, number>>
         <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
         <YAxis allowDecimals={false} width={40} />
         <Tooltip formatter={(value) => [value as number, translate('resources.schools.name', { smart_count: 2 })]} cursor={{ fill: 'rgba(0,0,0,0.04)' }} />
-        <Bar dataKey="count" radius={[6, 6, 0, 0]} maxBarSize={64} cursor="pointer" onClick={(_entry, index) => navigate(schoolsWhere({ tier: data[index].tier }))}>
+        <Bar dataKey="count" radius={[6, 6, 0, 0]} maxBarSize={64} cursor="pointer" isAnimationActive={false} onClick={(_entry, index) => navigate(schoolsWhere({ tier: data[index].tier }))}>
           {data.map((d) => <Cell key={d.tier} fill={tierColors[d.tier]} />)}
         </Bar>
       </BarChart>

@@ -4,8 +4,13 @@ import { zhMessages } from './zh';
 import { enMessages } from './en';
 import { i18nProvider } from '.';
 import { resourceModules } from '../resources';
-import { tiers, roles, schoolStatuses, applicationStates, agreementStates, evaluationStates } from '../providers/permissions';
+import {
+  tiers, roles, schoolStatuses, applicationStates, agreementStates, evaluationStates, evaluationDecisions,
+  providerReportStates, contentProposalStates, feedbackStates,
+} from '../providers/permissions';
 import { thresholdFields, flagFields } from '../resources/tier-policies/thresholds';
+import { applicationTransitions } from '../../../server/src/domain/workflow/application-transitions';
+import { agreementTransitions } from '../../../server/src/domain/workflow/agreement-transitions';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -49,12 +54,20 @@ describe('translations', () => {
       ...tiers.map((t) => `app.tier.${t}`),
       ...tiers.map((t) => `app.tier_description.${t}`),
       ...roles.map((r) => `app.role.${r}`),
-      ...[...schoolStatuses, ...applicationStates, ...agreementStates, ...evaluationStates].map((s) => `app.state.${s}`),
+      ...[...schoolStatuses, ...applicationStates, ...agreementStates, ...evaluationStates, ...providerReportStates, ...contentProposalStates, ...feedbackStates]
+        .map((s) => `app.state.${s}`),
+      ...evaluationDecisions.map((d) => `app.action.${d}`),
       ...[...thresholdFields, ...flagFields].map((f) => `resources.tier-policies.fields.${f}`),
       ...thresholdFields.map((f) => `app.policy.help.${f}`),
     ];
     expect(required.filter((k) => !zhKeys.includes(k))).toEqual([]);
     expect(required.filter((k) => !enKeys.includes(k))).toEqual([]);
+  });
+
+  it("labels every action of the server's workflow tables", () => {
+    const actions = [...new Set([...applicationTransitions, ...agreementTransitions].map((t) => `app.action.${t.action}`))];
+    expect(actions.filter((k) => !zhKeys.includes(k))).toEqual([]);
+    expect(actions.filter((k) => !enKeys.includes(k))).toEqual([]);
   });
 
   it('uses the programme names of the four tiers', () => {

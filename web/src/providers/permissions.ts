@@ -5,4 +5,15 @@ export {
   type ResourceAction,
 } from '../../../server/src/domain/access/permissions';
 export type { Role } from '../../../server/src/db/schema/enums';
-export { roles, tiers, schoolStatuses, applicationStates, agreementStates, evaluationStates } from '../../../server/src/db/schema/enums';
+export {
+  roles,
+  tiers,
+  schoolStatuses,
+  applicationStates,
+  agreementStates,
+  evaluationStates,
+  evaluationDecisions,
+  providerReportStates,
+  contentProposalStates,
+  feedbackStates,
+} from '../../../server/src/db/schema/enums';

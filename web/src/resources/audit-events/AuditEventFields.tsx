@@ -27,6 +27,12 @@ export interface AuditEvent {
   data: unknown;
 }
 
+/** Short columns stay on one line; the comment takes the rest of the width. */
+export const compactColumns = {
+  '& th': { whiteSpace: 'nowrap' },
+  '& td:not(.column-comment)': { whiteSpace: 'nowrap' },
+} as const;
+
 /** "申报 #12", linked to the record when the user may open it. */
 export function EntityField() {
   const record = useRecordContext<AuditEvent>();
@@ -49,7 +55,7 @@ export function TransitionField() {
   const record = useRecordContext<AuditEvent>();
   if (!record || (!record.fromState && !record.toState)) return null;
   return (
-    <Box sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, flexWrap: 'wrap' }}>
+    <Box sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
       {record.fromState ? <StateChip state={record.fromState} /> : null}
       {record.fromState && record.toState ? <ArrowForwardIcon fontSize="small" color="action" /> : null}
       {record.toState ? <StateChip state={record.toState} /> : null}

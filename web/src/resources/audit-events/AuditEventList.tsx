@@ -14,7 +14,7 @@ import { TranslatedField } from '../../components/chips';
 import { LocalDateField } from '../../components/fields';
 import { useVocabularyChoices } from '../../components/choices';
 import { zhMessages } from '../../i18n/zh';
-import { AuditDataPanel, EntityField, TransitionField } from './AuditEventFields';
+import { AuditDataPanel, compactColumns, EntityField, TransitionField } from './AuditEventFields';
 
 // The vocabularies that the filters offer are the ones the UI has labels for.
 const entityTypes = Object.keys(zhMessages.app.entity);
@@ -43,9 +43,10 @@ function useAuditFilters() {
 /** Every recorded action: HQ sees all; regional and school users see their scope (the server filters). */
 export function AuditEventList() {
   const filters = useAuditFilters();
+  const { permissions: role } = usePermissions<string>();
   return (
     <List filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={25}>
-      <DataTable bulkActionButtons={false} rowClick="expand" expand={<AuditDataPanel />}>
+      <DataTable bulkActionButtons={false} rowClick="expand" expand={<AuditDataPanel />} sx={compactColumns}>
         <DataTable.Col source="at">
           <LocalDateField source="at" showTime />
         </DataTable.Col>
@@ -55,9 +56,11 @@ export function AuditEventList() {
         </DataTable.Col>
         <DataTable.Col source="transition" disableSort field={TransitionField} />
         <DataTable.Col source="actorName" disableSort />
-        <DataTable.Col source="schoolId" disableSort>
-          <ReferenceField source="schoolId" reference="schools" emptyText="—" />
-        </DataTable.Col>
+        {role === 'school' ? null : (
+          <DataTable.Col source="schoolId" disableSort>
+            <ReferenceField source="schoolId" reference="schools" emptyText="—" />
+          </DataTable.Col>
+        )}
         <DataTable.Col source="comment" disableSort field={TextField} />
       </DataTable>
     </List>

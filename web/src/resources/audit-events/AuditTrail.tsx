@@ -3,7 +3,7 @@ import Typography from '@mui/material/Typography';
 import { DataTable, ListBase, Pagination, TextField, useListContext, useTranslate } from 'react-admin';
 import { TranslatedField } from '../../components/chips';
 import { LocalDateField } from '../../components/fields';
-import { AuditDataPanel, EntityField, TransitionField } from './AuditEventFields';
+import { AuditDataPanel, compactColumns, EntityField, TransitionField } from './AuditEventFields';
 
 function TrailTable({ showEntity }: { showEntity: boolean }) {
   const { total, isPending } = useListContext();
@@ -17,7 +17,7 @@ function TrailTable({ showEntity }: { showEntity: boolean }) {
   }
   return (
     <>
-      <DataTable bulkActionButtons={false} rowClick={false} expand={<AuditDataPanel />} size="small">
+      <DataTable bulkActionButtons={false} rowClick={false} expand={<AuditDataPanel />} size="small" sx={compactColumns}>
         <DataTable.Col source="at">
           <LocalDateField source="at" showTime />
         </DataTable.Col>

@@ -41,7 +41,7 @@ export function RegionList() {
         <DataTable.Col source="nameEn" />
         <DataTable.Col source="code" />
         <DataTable.Col source="provinces" disableSort field={ProvincesField} />
-        <DataTable.NumberCol source="schoolCount" disableSort field={SchoolCountField} />
+        <DataTable.Col source="schoolCount" disableSort field={SchoolCountField} />
       </DataTable>
     </List>
   );

@@ -56,7 +56,7 @@ function SchoolHistory() {
   if (!record || !canAccess) return null;
   return (
     <Card variant="outlined" sx={{ mt: 2 }}>
-      <CardHeader title={translate('app.common.history')} titleTypographyProps={{ variant: 'h6' }} />
+      <CardHeader title={translate('app.common.history')} slotProps={{ title: { variant: 'subtitle1', sx: { fontWeight: 600 } } }} />
       <AuditTrail filter={{ schoolId: record.id }} />
     </Card>
   );

@@ -31,7 +31,7 @@ export function CertificatesValue(_: { source?: string; label?: string }) {
     <Typography variant="body2" component="span" sx={{ whiteSpace: 'nowrap' }}>
       {record.certificates1x ?? '—'} <Typography component="span" variant="caption" color="text.secondary">1+X</Typography>
       {` ${translate('app.threshold.or')} `}
-      {record.certificatesOperator ?? '—'} <Typography component="span" variant="caption" color="text.secondary">{translate('resources.tier-policies.fields.certificatesOperator')}</Typography>
+      {record.certificatesOperator ?? '—'} <Typography component="span" variant="caption" color="text.secondary">{translate('app.policy.operator_short')}</Typography>
     </Typography>
   );
 }

@@ -20,8 +20,13 @@ export function ThresholdInput({ source }: { source: ThresholdField }) {
   const translate = useTranslate();
   const { field, fieldState, id } = useInput({
     source,
+    // react-admin's defaults turn null into '' and '' into null; here null means "no threshold"
+    // and an empty box is an unfinished number, so both pass through untouched.
+    format: (v: unknown) => v,
+    parse: (v: unknown) => v,
     validate: (value: unknown) => {
-      const problem = validateThreshold(spec, value === '' ? Number.NaN : value);
+      if (value === '') return { message: 'ra.validation.required', args: {} };
+      const problem = validateThreshold(spec, value);
       return problem ? { message: problem.message, args: problem.args ?? {} } : undefined;
     },
   });
@@ -56,7 +61,7 @@ export function ThresholdInput({ source }: { source: ThresholdField }) {
     field.onBlur();
   };
 
-  const unit = spec.kind === 'ratio' || spec.kind === 'percent' ? '%' : spec.unit ? translate(`app.unit.${spec.unit}`) : null;
+  const unit = spec.kind === 'ratio' || spec.kind === 'percent' ? '%' : spec.unit ? translate(`app.unit.${spec.unit}`, { smart_count: 2 }) : null;
   const label = translate(`resources.tier-policies.fields.${source}`);
   const error = fieldState.invalid ? fieldState.error?.message : undefined;
 

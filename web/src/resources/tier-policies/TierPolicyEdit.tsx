@@ -38,6 +38,7 @@ export function TierPolicyEdit() {
     const message = (error as HttpError)?.message || 'ra.notification.http_error';
     if (errorCodeOf(error) === 'stale_version' || (error as HttpError)?.status === 409) {
       setConflict(message);
+      window.scrollTo({ top: 0, behavior: 'smooth' });
     }
     // With field errors (body.errors) the form marks the inputs and shows the server's message itself.
     if ((error as HttpError)?.body?.errors) return;

@@ -51,8 +51,9 @@ const FormToolbar = () => (
 export function TierPolicyForm({ create = false, defaultValues }: { create?: boolean; defaultValues?: Record<string, unknown> }) {
   const translate = useTranslate();
   const tierChoices = useTierChoices();
+  // noValidate: our validators speak the user's language and units; the browser's would not.
   return (
-    <SimpleForm toolbar={<FormToolbar />} defaultValues={defaultValues} sx={{ maxWidth: 760 }}>
+    <SimpleForm toolbar={<FormToolbar />} defaultValues={defaultValues} noValidate sx={{ maxWidth: 760 }}>
       {create ? (
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ width: '100%' }}>
           <SelectInput source="tier" choices={tierChoices} validate={required()} sx={{ minWidth: 220 }} />

@@ -41,14 +41,23 @@ function TierGroup({ tier, policies, inForce }: { tier: string; policies: TierPo
         subheader={translate(`app.tier_description.${tier}`)}
         sx={{ pb: 0 }}
       />
-      <DataTable data={policies} total={policies.length} rowClick="show" bulkActionButtons={false} size="small" sort={{ field: 'effectiveYear', order: 'DESC' }}>
+      <DataTable
+        data={policies}
+        total={policies.length}
+        rowClick="show"
+        bulkActionButtons={false}
+        size="small"
+        sort={{ field: 'effectiveYear', order: 'DESC' }}
+        // The same column widths in every tier's table, so the tiers compare at a glance.
+        sx={{ '& table': { tableLayout: 'fixed' }, '& th:first-of-type, & td:first-of-type': { width: 150 }, '& .column-certificates': { width: 200 } }}
+      >
         <DataTable.Col source="effectiveYear" disableSort>
           <YearField inForce={inForce} />
         </DataTable.Col>
         <DataTable.Col source="certifiedInstructors" disableSort><ThresholdValue source="certifiedInstructors" /></DataTable.Col>
         <DataTable.Col source="teachingDelivery" disableSort><ThresholdValue source="teachingDelivery" /></DataTable.Col>
         <DataTable.Col source="practiceHours" disableSort><ThresholdValue source="practiceHours" /></DataTable.Col>
-        <DataTable.Col source="certificates1x" label="resources.tier-policies.fields.certificates1x" disableSort field={CertificatesValue} />
+        <DataTable.Col source="certificates" disableSort field={CertificatesValue} />
         <DataTable.Col source="jobPlatformRate" disableSort><ThresholdValue source="jobPlatformRate" /></DataTable.Col>
         <DataTable.Col source="jobFairs" disableSort><ThresholdValue source="jobFairs" /></DataTable.Col>
         <DataTable.Col source="termYears" disableSort><ThresholdValue source="termYears" /></DataTable.Col>

@@ -37,7 +37,7 @@ function NextYearButton() {
   const record = useRecordContext<TierPolicy>();
   const { canAccess } = useCanAccess({ resource: 'tier-policies', action: 'create' });
   if (!record || !canAccess) return null;
-  return <CloneButton record={{ ...record, effectiveYear: record.effectiveYear + 1 }} />;
+  return <CloneButton label="app.policy.next_year" record={{ ...record, effectiveYear: record.effectiveYear + 1 }} />;
 }
 
 function Actions() {
@@ -65,7 +65,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   const translate = useTranslate();
   return (
     <Card variant="outlined">
-      <CardHeader title={translate(title)} titleTypographyProps={{ variant: 'subtitle1', fontWeight: 600 }} sx={{ pb: 0 }} />
+      <CardHeader title={translate(title)} slotProps={{ title: { variant: 'subtitle1', sx: { fontWeight: 600 } } }} sx={{ pb: 0 }} />
       <CardContent>
         <Grid container spacing={2}>{children}</Grid>
       </CardContent>
@@ -102,7 +102,7 @@ function PolicyHistory() {
   if (!record || !canAccess) return null;
   return (
     <Card variant="outlined">
-      <CardHeader title={translate('app.common.history')} titleTypographyProps={{ variant: 'subtitle1', fontWeight: 600 }} />
+      <CardHeader title={translate('app.common.history')} slotProps={{ title: { variant: 'subtitle1', sx: { fontWeight: 600 } } }} />
       <AuditTrail filter={{ entityType: 'tier_policy', entityId: record.id }} showEntity={false} />
     </Card>
   );
@@ -129,7 +129,7 @@ export function TierPolicyShow() {
         </Section>
         <Section title="app.policy.section_outcomes">
           <Grid size={{ xs: 12, md: 8 }}>
-            <Labeled label="resources.tier-policies.fields.certificates1x"><CertificatesValue /></Labeled>
+            <Labeled label="resources.tier-policies.fields.certificates"><CertificatesValue /></Labeled>
             <Typography variant="caption" color="text.secondary" component="p">{translate('app.policy.certificates_rule')}</Typography>
           </Grid>
           <Grid size={cell}><Threshold source="jobPlatformRate" /></Grid>

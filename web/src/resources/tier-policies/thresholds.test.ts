@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatThreshold, fromDisplay, policiesInForce, thresholdSpecs, toDisplay, toUpdateBody, validateThreshold } from './thresholds';
 
-const t = (key: string) => ({ 'app.threshold.none': '无要求', 'app.unit.hours_per_student': '小时/人·年', 'app.unit.people': '人' })[key] ?? key;
+const t = (key: string, _options?: Record<string, unknown>) => ({ 'app.threshold.none': '无要求', 'app.unit.hours_per_student': '小时/人·年', 'app.unit.people': '人' })[key] ?? key;
 
 describe('tier policy thresholds', () => {
   it('shows ratios as percentages and stores them as fractions', () => {

@@ -79,7 +79,7 @@ export function formatThreshold(spec: ThresholdSpec, value: number | null | unde
   const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 2 }).format(display);
   if (spec.kind === 'ratio' || spec.kind === 'percent') return `${number}%`;
   if (!spec.unit) return number;
-  return `${number} ${translate(`app.unit.${spec.unit}`)}`;
+  return `${number} ${translate(`app.unit.${spec.unit}`, { smart_count: display })}`;
 }
 
 /** The request body of PUT /api/tier-policies/:id: the editable fields, the version and a comment. */
