@@ -18,7 +18,7 @@ export const practiceRecords = pgTable('practice_records', {
   confirmedAt: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
-  check('practice_hours_range', sql`${t.hours} > 0 AND ${t.hours} <= 24`),
+  check('practice_hours_range', sql`${t.hours} > 0 AND ${t.hours} <= 2000`),
   index('practice_records_school_date_idx').on(t.schoolId, t.practicedOn),
   index('practice_records_student_idx').on(t.studentId),
 ]);

@@ -28,6 +28,7 @@ export const permissions: Record<string, Partial<Record<Role, ResourceAction[]>>
   'practice-records': { hq: read, regional: read, school: all, provider: [...read, 'create', 'import'] },
   'job-registrations': { hq: read, regional: read, school: all },
   'job-fairs': { hq: read, regional: read, school: all },
+  'course-completions': { hq: read, regional: read, school: all },
   evidence: { hq: [...read, 'create', 'delete'], regional: read, school: [...read, 'create', 'delete'], provider: [...read, 'create'] },
   'provider-reports': { hq: read, school: read, provider: [...read, 'create'] },
   'content-proposals': { hq: read, provider: [...read, 'create'] },

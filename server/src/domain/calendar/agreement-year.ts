@@ -1,3 +1,4 @@
+import { now } from '../../lib/clock.js';
 import { addYears, differenceInCalendarDays, format, parseISO } from 'date-fns';
 
 /** Calendar dates are 'YYYY-MM-DD' strings in China Standard Time (DOMAIN.md). */
@@ -6,8 +7,8 @@ export type IsoDate = string;
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 
 /** Today's date in Asia/Shanghai, whatever the server's own time zone. */
-export function todayInChina(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+export function todayInChina(at: Date = now()): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /**

@@ -1,0 +1,2 @@
+ALTER TABLE "practice_records" DROP CONSTRAINT "practice_hours_range";--> statement-breakpoint
+ALTER TABLE "practice_records" ADD CONSTRAINT "practice_hours_range" CHECK ("practice_records"."hours" > 0 AND "practice_records"."hours" <= 2000);

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { certificates, certificateKinds } from '../../db/schema/index.js';
+import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
+import { asList, dateValue, idValue, oneOrMany } from '../../lib/filters.js';
+import { isoDate } from '../../lib/dates.js';
+import type { FactResource } from './fact-resource.js';
+import { resolveStudent, resolveStudentNumbers } from './student-facts.js';
+import { cell } from './csv-cells.js';
+import { updateSchemaOf } from './update-schema.js';
+
+const body = {
+  studentId: z.number().int().positive().optional(),
+  studentNo: z.string().max(50).optional(),
+  kind: z.enum(certificateKinds),
+  certNo: z.string().trim().max(100).nullable().optional(),
+  issuedOn: isoDate,
+  schoolId: z.number().int().optional(),
+};
+export const certificateCreate = z.strictObject(body);
+export const certificateUpdate = updateSchemaOf(body, ['id', 'createdAt', 'studentName', 'studentNo']);
+
+export const certificateSpec: ResourceSpec = {
+  name: 'certificates',
+  noun: 'certificate',
+  table: certificates,
+  id: certificates.id,
+  schoolId: certificates.schoolId,
+  columns: {
+    id: certificates.id, schoolId: certificates.schoolId, studentId: certificates.studentId, kind: certificates.kind,
+    certNo: certificates.certNo, issuedOn: certificates.issuedOn, createdAt: certificates.createdAt,
+    studentName: sql<string>`(SELECT s.name FROM students s WHERE s.id = ${certificates.studentId})`.as('student_name'),
+    studentNo: sql<string>`(SELECT s.student_no FROM students s WHERE s.id = ${certificates.studentId})`.as('student_no'),
+  },
+  sortable: { id: certificates.id, kind: certificates.kind, issuedOn: certificates.issuedOn, studentId: certificates.studentId },
+  defaultSort: ['issuedOn', 'DESC'],
+  search: [certificates.certNo, sql`(SELECT s.name FROM students s WHERE s.id = ${certificates.studentId})`],
+  filters: {
+    schoolId: filterDef(oneOrMany(idValue), (v) => inArray(certificates.schoolId, asList(v))),
+    studentId: filterDef(idValue, (v) => eq(certificates.studentId, v)),
+    kind: filterDef(oneOrMany(z.enum([...certificateKinds, '1x'])), (v) => inArray(certificates.kind, asList(v).flatMap((k) => (k === '1x' ? ['1x_junior', '1x_intermediate', '1x_senior'] : [k])))),
+    issuedFrom: filterDef(dateValue, (v) => gte(certificates.issuedOn, v)),
+    issuedBefore: filterDef(dateValue, (v) => lt(certificates.issuedOn, v)),
+  },
+};
+
+export const certificateResource: FactResource = {
+  spec: certificateSpec,
+  table: certificates,
+  idColumn: certificates.id,
+  schoolIdColumn: certificates.schoolId,
+  entityType: 'certificate',
+  createBody: certificateCreate,
+  updateBody: certificateUpdate,
+  async resolve(tx, actor, scope, raw, current) {
+    const input = raw as z.infer<typeof certificateUpdate>;
+    const { studentId, schoolId } = await resolveStudent(tx, actor, scope, input.studentId ?? current?.studentId, input.schoolId);
+    return {
+      schoolId, studentId,
+      kind: (input.kind ?? current?.kind) as string,
+      certNo: (input.certNo !== undefined ? input.certNo : current?.certNo ?? null) as string | null,
+      issuedOn: (input.issuedOn ?? current?.issuedOn) as string,
+    };
+  },
+  csv: {
+    columns: ['studentNo', 'kind', 'certNo', 'issuedOn'],
+    required: ['studentNo', 'kind', 'issuedOn'],
+    example: { studentNo: '2024010101', kind: '1x_junior', certNo: '1X-2026-000123', issuedOn: '2026-06-20' },
+    parse: (r) => ({ studentNo: cell.text(r.studentNo), kind: cell.text(r.kind), certNo: cell.text(r.certNo), issuedOn: cell.text(r.issuedOn) }),
+    async resolveMany(tx, actor, _scope, rows) {
+      const { schoolId, problems, resolved } = await resolveStudentNumbers(tx, actor, rows as never);
+      return {
+        problems,
+        values: resolved.map(({ input, studentId }) => {
+          const i = input as z.infer<typeof certificateCreate>;
+          return { schoolId, studentId, kind: i.kind, certNo: i.certNo ?? null, issuedOn: i.issuedOn };
+        }),
+      };
+    },
+  },
+};

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { courseCompletions, courses } from '../../db/schema/index.js';
+import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
+import { asList, idValue, oneOrMany } from '../../lib/filters.js';
+import { isoDate } from '../../lib/dates.js';
+import { badRequest } from '../../lib/errors.js';
+import type { FactResource, ImportProblem } from './fact-resource.js';
+import { resolveStudent, resolveStudentNumbers } from './student-facts.js';
+import { cell } from './csv-cells.js';
+import { updateSchemaOf } from './update-schema.js';
+
+const body = {
+  studentId: z.number().int().positive().optional(),
+  studentNo: z.string().max(50).optional(),
+  courseId: z.number().int().positive().optional(),
+  courseCode: z.string().max(50).optional(),
+  completedOn: isoDate,
+  schoolId: z.number().int().optional(),
+};
+
+export const courseCompletionSpec: ResourceSpec = {
+  name: 'course-completions',
+  noun: 'course completion',
+  table: courseCompletions,
+  id: courseCompletions.id,
+  schoolId: courseCompletions.schoolId,
+  columns: {
+    id: courseCompletions.id, schoolId: courseCompletions.schoolId, studentId: courseCompletions.studentId, courseId: courseCompletions.courseId,
+    completedOn: courseCompletions.completedOn,
+    courseTitle: sql<string>`(SELECT c.title FROM courses c WHERE c.id = ${courseCompletions.courseId})`.as('course_title'),
+    studentName: sql<string>`(SELECT s.name FROM students s WHERE s.id = ${courseCompletions.studentId})`.as('student_name'),
+  },
+  sortable: { id: courseCompletions.id, completedOn: courseCompletions.completedOn },
+  defaultSort: ['completedOn', 'DESC'],
+  filters: {
+    schoolId: filterDef(oneOrMany(idValue), (v) => inArray(courseCompletions.schoolId, asList(v))),
+    studentId: filterDef(idValue, (v) => eq(courseCompletions.studentId, v)),
+    courseId: filterDef(idValue, (v) => eq(courseCompletions.courseId, v)),
+  },
+};
+
+/** A course a student may complete: a catalogue course or one of the school's own. */
+async function courseFor(tx: Parameters<FactResource['resolve']>[0], schoolId: number, courseId?: number, code?: string) {
+  const [c] = await tx.select({ id: courses.id }).from(courses).where(sql`(${courses.schoolId} IS NULL OR ${courses.schoolId} = ${schoolId}) AND ${courseId ? sql`${courses.id} = ${courseId}` : sql`${courses.code} = ${code ?? ''}`}`).limit(1);
+  return c?.id;
+}
+
+export const courseCompletionResource: FactResource = {
+  spec: courseCompletionSpec,
+  table: courseCompletions,
+  idColumn: courseCompletions.id,
+  schoolIdColumn: courseCompletions.schoolId,
+  entityType: 'course_completion',
+  createBody: z.strictObject(body),
+  updateBody: updateSchemaOf(body, ['id', 'courseTitle', 'studentName']),
+  async resolve(tx, actor, scope, raw, current) {
+    const input = raw as Partial<z.infer<z.ZodObject<typeof body>>>;
+    const { studentId, schoolId } = await resolveStudent(tx, actor, scope, input.studentId ?? current?.studentId, input.schoolId);
+    const courseId = await courseFor(tx, schoolId, input.courseId ?? (current?.courseId as number | undefined), input.courseCode);
+    if (!courseId) throw badRequest('courseId: no such course in the catalogue or your school.', [{ field: 'courseId', message: 'no such course' }]);
+    return { schoolId, studentId, courseId, completedOn: (input.completedOn ?? current?.completedOn) as string };
+  },
+  csv: {
+    columns: ['studentNo', 'courseCode', 'completedOn'],
+    required: ['studentNo', 'courseCode', 'completedOn'],
+    example: { studentNo: '2024010101', courseCode: '1X-J-01', completedOn: '2026-01-10' },
+    parse: (r) => ({ studentNo: cell.text(r.studentNo), courseCode: cell.text(r.courseCode), completedOn: cell.text(r.completedOn) }),
+    async resolveMany(tx, actor, _scope, rows) {
+      const { schoolId, problems, resolved } = await resolveStudentNumbers(tx, actor, rows as never);
+      const codes = [...new Set(resolved.map((r) => (r.input as { courseCode?: string }).courseCode ?? ''))];
+      const found = codes.length ? await tx.select({ id: courses.id, code: courses.code }).from(courses).where(sql`(${courses.schoolId} IS NULL OR ${courses.schoolId} = ${schoolId}) AND ${inArray(courses.code, codes)}`) : [];
+      const byCode = new Map(found.map((c) => [c.code, c.id]));
+      const values = [];
+      for (const r of resolved) {
+        const i = r.input as { courseCode?: string; completedOn: string };
+        const courseId = byCode.get(i.courseCode ?? '');
+        if (!courseId) problems.push({ row: r.line, field: 'courseCode', message: 'no such course code' } satisfies ImportProblem);
+        else values.push({ schoolId, studentId: r.studentId, courseId, completedOn: i.completedOn });
+      }
+      return { problems, values };
+    },
+  },
+};

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Tx } from '../../db/client.js';
+import type { Actor, Scope } from '../../domain/access/scope.js';
+import type { ResourceSpec } from '../resource/resource-spec.js';
+
+/** What a fact write resolves to before it is stored: the row's values, always with its school. */
+export type FactValues = Record<string, unknown> & { schoolId: number };
+
+/** How a CSV row becomes a create body: a parser of the text cells, by column. */
+export type CsvParser = (row: Record<string, string>) => Record<string, unknown>;
+
+/**
+ * One kind of recorded fact (students, certificates, …): its read spec, its write schemas, and how
+ * an input is resolved into a stored row inside the writer's transaction (school, student lookups).
+ * The generic routes add scope, permissions, audit and the compliance recomputation around it.
+ */
+export interface FactResource<C extends z.ZodType = z.ZodType, U extends z.ZodType = z.ZodType> {
+  spec: ResourceSpec;
+  table: PgTable;
+  idColumn: PgColumn;
+  schoolIdColumn: PgColumn;
+  /** entityType of audit events and evidence links (singular). */
+  entityType: string;
+  createBody: C;
+  updateBody: U;
+  /** Resolves a create (or update, with the current row) into the values to store; throws 400/404. */
+  resolve(tx: Tx, actor: Actor, scope: Scope, input: z.infer<C> | z.infer<U>, current?: Record<string, unknown>): Promise<FactValues>;
+  /** Writes rows that hang off the fact (certifications, job applications) after it is stored. */
+  afterWrite?(tx: Tx, id: number, input: z.infer<C> | z.infer<U>, values: FactValues): Promise<void>;
+  /** Bulk import: the CSV columns of the template, and how a row is read. */
+  csv?: { columns: string[]; required: string[]; body?: z.ZodType; example: Record<string, string>; parse: CsvParser; resolveMany: (tx: Tx, actor: Actor, scope: Scope, rows: { line: number; input: z.infer<C> }[]) => Promise<ImportResolution> };
+}
+
+export interface ImportProblem { row: number; field: string; message: string }
+export interface ImportResolution { values: FactValues[]; problems: ImportProblem[]; after?: (tx: Tx, ids: number[]) => Promise<void> }

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { eq, gte, inArray, sql } from 'drizzle-orm';
+import { jobApplications, jobRegistrations } from '../../db/schema/index.js';
+import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
+import { asList, idValue, oneOrMany } from '../../lib/filters.js';
+import { isoDate } from '../../lib/dates.js';
+import type { Tx } from '../../db/client.js';
+import type { FactResource, ImportProblem } from './fact-resource.js';
+import { resolveStudent, resolveStudentNumbers } from './student-facts.js';
+import { cell } from './csv-cells.js';
+import { updateSchemaOf } from './update-schema.js';
+
+const body = {
+  studentId: z.number().int().positive().optional(),
+  studentNo: z.string().max(50).optional(),
+  registeredOn: isoDate,
+  platformAccount: z.string().trim().max(100).nullable().optional(),
+  resumeCompleteness: z.number().min(0).max(100, 'is a percentage, 0–100'),
+  /** The dates of the job applications the student sent on the platform (replaces the list). */
+  applicationDates: z.array(isoDate).max(1000).optional(),
+  schoolId: z.number().int().optional(),
+};
+export const jobRegistrationCreate = z.strictObject(body);
+export const jobRegistrationUpdate = updateSchemaOf(body, ['id', 'createdAt', 'updatedAt', 'studentName', 'applicationCount', 'lastAppliedOn']);
+
+export const jobRegistrationSpec: ResourceSpec = {
+  name: 'job-registrations',
+  noun: 'job-platform registration',
+  table: jobRegistrations,
+  id: jobRegistrations.id,
+  schoolId: jobRegistrations.schoolId,
+  columns: {
+    id: jobRegistrations.id, schoolId: jobRegistrations.schoolId, studentId: jobRegistrations.studentId,
+    registeredOn: jobRegistrations.registeredOn, platformAccount: jobRegistrations.platformAccount,
+    resumeCompleteness: jobRegistrations.resumeCompleteness, createdAt: jobRegistrations.createdAt, updatedAt: jobRegistrations.updatedAt,
+    studentName: sql<string>`(SELECT s.name FROM students s WHERE s.id = ${jobRegistrations.studentId})`.as('student_name'),
+    applicationDates: sql<string[]>`coalesce((SELECT array_agg(to_char(ja.applied_on, 'YYYY-MM-DD') ORDER BY ja.applied_on) FROM job_applications ja WHERE ja.registration_id = ${jobRegistrations.id}), '{}')`.as('application_dates'),
+  },
+  sortable: { id: jobRegistrations.id, registeredOn: jobRegistrations.registeredOn, resumeCompleteness: jobRegistrations.resumeCompleteness },
+  defaultSort: ['registeredOn', 'DESC'],
+  search: [jobRegistrations.platformAccount],
+  filters: {
+    schoolId: filterDef(oneOrMany(idValue), (v) => inArray(jobRegistrations.schoolId, asList(v))),
+    studentId: filterDef(idValue, (v) => eq(jobRegistrations.studentId, v)),
+    minResume: filterDef(z.coerce.number().min(0).max(100), (v) => gte(jobRegistrations.resumeCompleteness, v)),
+  },
+};
+
+async function replaceApplications(tx: Tx, registrationId: number, studentId: number, schoolId: number, dates: string[]) {
+  await tx.delete(jobApplications).where(eq(jobApplications.registrationId, registrationId));
+  if (dates.length) await tx.insert(jobApplications).values(dates.map((appliedOn) => ({ registrationId, studentId, schoolId, appliedOn })));
+}
+
+export const jobRegistrationResource: FactResource = {
+  spec: jobRegistrationSpec,
+  table: jobRegistrations,
+  idColumn: jobRegistrations.id,
+  schoolIdColumn: jobRegistrations.schoolId,
+  entityType: 'job_registration',
+  createBody: jobRegistrationCreate,
+  updateBody: jobRegistrationUpdate,
+  async resolve(tx, actor, scope, raw, current) {
+    const input = raw as z.infer<typeof jobRegistrationUpdate>;
+    const { studentId, schoolId } = await resolveStudent(tx, actor, scope, input.studentId ?? current?.studentId, input.schoolId);
+    return {
+      schoolId, studentId,
+      registeredOn: (input.registeredOn ?? current?.registeredOn) as string,
+      platformAccount: (input.platformAccount !== undefined ? input.platformAccount : current?.platformAccount ?? null) as string | null,
+      resumeCompleteness: (input.resumeCompleteness ?? current?.resumeCompleteness) as number,
+      updatedAt: sql`now()`,
+    };
+  },
+  async afterWrite(tx, id, raw, values) {
+    const input = raw as z.infer<typeof jobRegistrationUpdate>;
+    if (input.applicationDates) await replaceApplications(tx, id, values.studentId as number, values.schoolId, input.applicationDates as string[]);
+  },
+  csv: {
+    columns: ['studentNo', 'registeredOn', 'platformAccount', 'resumeCompleteness', 'applicationDates'],
+    required: ['studentNo', 'registeredOn', 'resumeCompleteness'],
+    example: { studentNo: '2024010101', registeredOn: '2026-03-01', platformAccount: 'liming2024', resumeCompleteness: '85', applicationDates: '2026-03-05;2026-04-12' },
+    parse: (r) => ({ studentNo: cell.text(r.studentNo), registeredOn: cell.text(r.registeredOn), platformAccount: cell.text(r.platformAccount), resumeCompleteness: cell.number(r.resumeCompleteness), applicationDates: cell.list(r.applicationDates) }),
+    async resolveMany(tx, actor, _scope, rows) {
+      type I = z.infer<typeof jobRegistrationCreate>;
+      const { schoolId, problems, resolved } = await resolveStudentNumbers(tx, actor, rows as never);
+      const seen = new Map<number, number>();
+      for (const r of resolved) {
+        const first = seen.get(r.studentId);
+        if (first) problems.push({ row: r.line, field: 'studentNo', message: `the same student as row ${first}` });
+        else seen.set(r.studentId, r.line);
+      }
+      const existing = seen.size ? await tx.select({ studentId: jobRegistrations.studentId }).from(jobRegistrations).where(inArray(jobRegistrations.studentId, [...seen.keys()])) : [];
+      const registered = new Set(existing.map((e) => e.studentId));
+      for (const r of resolved) if (registered.has(r.studentId)) problems.push({ row: r.line, field: 'studentNo', message: 'this student is already registered; edit the registration instead' } satisfies ImportProblem);
+      const inputs = resolved.map((r) => ({ ...r, input: r.input as I }));
+      return {
+        problems,
+        values: inputs.map(({ input, studentId }) => ({ schoolId, studentId, registeredOn: input.registeredOn, platformAccount: input.platformAccount ?? null, resumeCompleteness: input.resumeCompleteness })),
+        after: async (tx2, ids) => {
+          const apps = ids.flatMap((registrationId, i) => (inputs[i].input.applicationDates ?? []).map((appliedOn) => ({ registrationId, studentId: inputs[i].studentId, schoolId, appliedOn })));
+          for (let i = 0; i < apps.length; i += 1000) await tx2.insert(jobApplications).values(apps.slice(i, i + 1000));
+        },
+      };
+    },
+  },
+};

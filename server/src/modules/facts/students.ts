@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { and, eq, gte, inArray, isNull, lt, or } from 'drizzle-orm';
+import { students, leftReasons } from '../../db/schema/index.js';
+import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
+import { asList, dateValue, idValue, oneOrMany } from '../../lib/filters.js';
+import { isoDate } from '../../lib/dates.js';
+import { badRequest } from '../../lib/errors.js';
+import type { FactResource, FactValues, ImportProblem } from './fact-resource.js';
+import { schoolOfWriter, studentIdsByNo } from './fact-school.js';
+import { cell } from './csv-cells.js';
+import { updateSchemaOf } from './update-schema.js';
+
+const fields = {
+  studentNo: z.string().trim().min(1, 'is required').max(50),
+  name: z.string().trim().min(1, 'is required').max(100),
+  cohortYear: z.number().int().min(1990).max(2100),
+  enrolledOn: isoDate.optional(),
+  leftOn: isoDate.nullable().optional(),
+  leftReason: z.enum(leftReasons).nullable().optional(),
+  major: z.string().max(100).nullable().optional(),
+  schoolId: z.number().int().optional(),
+};
+
+const consistent = (v: { leftOn?: string | null; leftReason?: string | null; enrolledOn?: string }, ctx: z.RefinementCtx) => {
+  if (!!v.leftOn !== !!v.leftReason) ctx.addIssue({ code: 'custom', path: [v.leftOn ? 'leftReason' : 'leftOn'], message: 'give both the date the student left and why (graduated or withdrew), or neither' });
+  if (v.leftOn && v.enrolledOn && v.leftOn < v.enrolledOn) ctx.addIssue({ code: 'custom', path: ['leftOn'], message: 'cannot be before the enrolment date' });
+};
+
+export const studentCreate = z.strictObject(fields).superRefine(consistent);
+export const studentUpdate = updateSchemaOf(fields, ['id', 'createdAt', 'schoolName']).superRefine(consistent);
+
+type Input = z.infer<typeof studentCreate>;
+/** The default enrolment date: 1 September of the cohort year (API.md). */
+const enrolledDefault = (cohortYear: number) => `${cohortYear}-09-01`;
+
+function valuesOf(input: Partial<Input>, schoolId: number, current?: Record<string, unknown>): FactValues {
+  const merged = { ...(current ?? {}), ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as Record<string, unknown>;
+  const cohortYear = merged.cohortYear as number;
+  const v = {
+    schoolId, studentNo: merged.studentNo, name: merged.name, cohortYear,
+    enrolledOn: (input.enrolledOn ?? (current && input.cohortYear === undefined ? current.enrolledOn : undefined) ?? enrolledDefault(cohortYear)) as string,
+    leftOn: (merged.leftOn ?? null) as string | null, leftReason: (merged.leftReason ?? null) as string | null, major: (merged.major ?? null) as string | null,
+  };
+  if (v.leftOn && v.leftOn < v.enrolledOn) throw badRequest('leftOn: cannot be before the enrolment date.', [{ field: 'leftOn', message: 'before enrolment' }]);
+  if (!!v.leftOn !== !!v.leftReason) throw badRequest('leftOn and leftReason go together.', [{ field: 'leftReason', message: 'give both or neither' }]);
+  return v;
+}
+
+export const studentSpec: ResourceSpec = {
+  name: 'students',
+  noun: 'student',
+  table: students,
+  id: students.id,
+  schoolId: students.schoolId,
+  columns: {
+    id: students.id, schoolId: students.schoolId, studentNo: students.studentNo, name: students.name, cohortYear: students.cohortYear,
+    enrolledOn: students.enrolledOn, leftOn: students.leftOn, leftReason: students.leftReason, major: students.major, createdAt: students.createdAt,
+  },
+  sortable: { id: students.id, studentNo: students.studentNo, name: students.name, cohortYear: students.cohortYear, enrolledOn: students.enrolledOn, leftOn: students.leftOn },
+  defaultSort: ['studentNo', 'ASC'],
+  search: [students.name, students.studentNo],
+  filters: {
+    schoolId: filterDef(oneOrMany(idValue), (v) => inArray(students.schoolId, asList(v))),
+    cohortYear: filterDef(oneOrMany(z.coerce.number().int()), (v) => inArray(students.cohortYear, asList(v))),
+    leftReason: filterDef(z.enum([...leftReasons, 'none']), (v) => (v === 'none' ? isNull(students.leftReason) : eq(students.leftReason, v))),
+    /** Enrolled in a year [from, to): enrolled before `to` and not left before `from`. */
+    enrolledBefore: filterDef(dateValue, (v) => lt(students.enrolledOn, v)),
+    notLeftBefore: filterDef(dateValue, (v) => or(isNull(students.leftOn), gte(students.leftOn, v))),
+    graduatedFrom: filterDef(dateValue, (v) => and(eq(students.leftReason, 'graduated'), gte(students.leftOn, v))),
+    graduatedBefore: filterDef(dateValue, (v) => and(eq(students.leftReason, 'graduated'), lt(students.leftOn, v))),
+    studentNo: filterDef(z.string().max(50), (v) => eq(students.studentNo, v)),
+  },
+};
+
+export const studentResource: FactResource = {
+  spec: studentSpec,
+  table: students,
+  idColumn: students.id,
+  schoolIdColumn: students.schoolId,
+  entityType: 'student',
+  createBody: studentCreate,
+  updateBody: studentUpdate,
+  async resolve(_tx, actor, _scope, input, current) {
+    const schoolId = current ? (current.schoolId as number) : schoolOfWriter(actor, (input as Input).schoolId);
+    if (current) schoolOfWriter(actor, (input as Input).schoolId ?? schoolId);
+    return valuesOf(input as Input, schoolId, current);
+  },
+  csv: {
+    columns: ['studentNo', 'name', 'cohortYear', 'enrolledOn', 'leftOn', 'leftReason', 'major'],
+    required: ['studentNo', 'name', 'cohortYear'],
+    example: { studentNo: '2024010101', name: '李明', cohortYear: '2024', enrolledOn: '2024-09-01', leftOn: '', leftReason: '', major: '跨境电子商务' },
+    parse: (r) => ({ studentNo: cell.text(r.studentNo), name: cell.text(r.name), cohortYear: cell.int(r.cohortYear), enrolledOn: cell.text(r.enrolledOn), leftOn: cell.text(r.leftOn), leftReason: cell.text(r.leftReason), major: cell.text(r.major) }),
+    async resolveMany(tx, actor, _scope, rows) {
+      const schoolId = schoolOfWriter(actor, undefined);
+      const problems: ImportProblem[] = [];
+      const seen = new Map<string, number>();
+      for (const { line, input } of rows as { line: number; input: Input }[]) {
+        const first = seen.get(input.studentNo);
+        if (first) problems.push({ row: line, field: 'studentNo', message: `the same student number as row ${first}` });
+        else seen.set(input.studentNo, line);
+      }
+      const existing = await studentIdsByNo(tx, schoolId, [...seen.keys()]);
+      for (const { line, input } of rows as { line: number; input: Input }[]) if (existing.has(input.studentNo)) problems.push({ row: line, field: 'studentNo', message: 'a student with this number already exists in your school' });
+      return { problems, values: (rows as { input: Input }[]).map(({ input }) => valuesOf(input, schoolId)) };
+    },
+  },
+};
