@@ -8,6 +8,16 @@ import { listQuerystring } from '../resource/read-routes.js';
 import { todayInChina } from '../../domain/calendar/agreement-year.js';
 import { complianceIdPattern, complianceSpec } from './compliance-spec.js';
 import { ensureComplianceFresh } from './recompute.js';
+import { dashboardStats } from './dashboard-stats.js';
+import { complianceTrend } from './trend.js';
+import { badRequest } from '../../lib/errors.js';
+import { asList, idValue, oneOrMany } from '../../lib/filters.js';
+import { tiers } from '../../db/schema/index.js';
+
+const statsFilter = z.strictObject({
+  regionId: oneOrMany(idValue).transform(asList).optional(),
+  tier: oneOrMany(z.enum(tiers)).transform(asList).optional(),
+});
 
 export async function complianceRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -18,6 +28,23 @@ export async function complianceRoutes(app: FastifyInstance) {
     const end = data.length ? params.range.offset + data.length - 1 : params.range.offset;
     reply.header('Content-Range', `compliance ${params.range.offset}-${end}/${total}`);
     return data;
+  });
+  r.get('/api/compliance/summary', {
+    onRequest: requirePermission('compliance', 'list'),
+    schema: { querystring: z.object({ filter: z.string().max(2000).optional() }), tags: ['compliance'] },
+  }, async (request) => {
+    await ensureComplianceFresh(app.db, todayInChina());
+    const params = parseListQuery(request.query as Record<string, unknown>, ['id', 'ASC']);
+    const parsed = statsFilter.safeParse(params.filter);
+    if (!parsed.success) throw badRequest(`filter: ${parsed.error.issues[0]?.message ?? 'invalid'}; use regionId and tier.`, [{ field: 'filter', message: 'invalid' }]);
+    return dashboardStats(app.db, request.scope, parsed.data);
+  });
+  r.get('/api/compliance/:id/trend', {
+    onRequest: requirePermission('compliance', 'show'),
+    schema: { params: z.object({ id: z.string().regex(complianceIdPattern, 'must look like <agreementId>-<year>, e.g. 12-2') }), tags: ['compliance'] },
+  }, async (request) => {
+    const row = await getRecord(app.db, complianceSpec, request.params.id, request.scope) as { schoolId: number; from: string; to: string; asOf: string; tier: string };
+    return complianceTrend(app.db, { schoolId: row.schoolId, fromDate: row.from, toDate: row.to, asOf: row.asOf, tier: row.tier });
   });
   r.get('/api/compliance/:id', {
     onRequest: requirePermission('compliance', 'show'),

@@ -95,7 +95,7 @@ describe('facts are scoped to the school', () => {
     expect(rec.json()).toMatchObject({ confirmed: false, providerName: '杭州跨境通服务有限公司' });
     expect((await currentRow()).kpis.practiceHours.value ?? 0).toBe(before);
     expect((await provider.post('/api/practice-records', { studentId: s.id, project: 'x', hours: 1, practicedOn: today, confirmed: true })).statusCode).toBe(400);
-    const confirmed = await (await t.as('school@test.cn')).put(`/api/practice-records/${rec.json().id}`, { ...rec.json(), confirmed: true });
+    const confirmed = await (await t.as('school@test.cn')).put(`/api/practice-records/${rec.json().id}`, { ...(rec.json() as object), confirmed: true });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect((await currentRow()).kpis.practiceHours.value).toBeGreaterThan(before);
     const other = await (await t.as('school2@test.cn')).post('/api/students', { studentNo: 'X2', name: '外校2', cohortYear: 2025 });

@@ -5,6 +5,8 @@ import type { Actor } from '../../domain/access/scope.js';
 import { appendAudit } from '../audit/audit-repository.js';
 import { badRequest } from '../../lib/errors.js';
 import type { tierPolicyCreateBody } from './tier-policy-schemas.js';
+import { recomputeTier } from '../compliance/recompute.js';
+import { todayInChina } from '../../domain/calendar/agreement-year.js';
 
 /** HQ sets the thresholds of a tier from a new effective year on; audited. */
 export async function createTierPolicy(db: Db, actor: Actor, input: z.infer<typeof tierPolicyCreateBody>) {
@@ -12,6 +14,7 @@ export async function createTierPolicy(db: Db, actor: Actor, input: z.infer<type
   return db.transaction(async (tx) => {
     const { comment, ...values } = input;
     const [row] = await tx.insert(tierPolicies).values({ ...values, updatedBy: actor.id }).returning();
+    await recomputeTier(tx, row.tier, todayInChina());
     await appendAudit(tx, { entityType: 'tier_policy', entityId: row.id, action: 'create', actorId: actor.id, comment: comment ?? null, data: values });
     return row;
   });

@@ -6,6 +6,8 @@ import { tierPolicySpec } from './tier-policy-spec.js';
 import { tierPolicyCreateBody, tierPolicyUpdateBody } from './tier-policy-schemas.js';
 import { updateTierPolicy } from './update-tier-policy.js';
 import { createTierPolicy } from './create-tier-policy.js';
+import { whatIf } from '../compliance/what-if.js';
+import { todayInChina } from '../../domain/calendar/agreement-year.js';
 
 export async function tierPolicyRoutes(app: FastifyInstance) {
   registerReadRoutes(app, tierPolicySpec);
@@ -14,6 +16,13 @@ export async function tierPolicyRoutes(app: FastifyInstance) {
     onRequest: requirePermission('tier-policies', 'edit'),
     schema: { params: idParams, body: tierPolicyUpdateBody, tags: ['tier-policies'] },
   }, async (request) => updateTierPolicy(app.db, request.actor, request.params.id, request.body));
+  r.post('/api/tier-policies/:id/what-if', {
+    onRequest: requirePermission('tier-policies', 'edit'),
+    schema: { params: idParams, body: tierPolicyUpdateBody, tags: ['tier-policies'] },
+  }, async (request) => {
+    const { version: _v, comment: _c, id: _i, tier: _t, effectiveYear: _e, updatedAt: _u, updatedBy: _b, ...changes } = request.body;
+    return whatIf(app.db, request.scope, request.params.id, changes, todayInChina());
+  });
   r.post('/api/tier-policies', {
     onRequest: requirePermission('tier-policies', 'create'),
     schema: { body: tierPolicyCreateBody, tags: ['tier-policies'] },

@@ -5,6 +5,8 @@ import type { Actor } from '../../domain/access/scope.js';
 import { appendAudit } from '../audit/audit-repository.js';
 import { badRequest, conflict, ErrorCode, notFound } from '../../lib/errors.js';
 import { thresholdFields } from './tier-policy-schemas.js';
+import { recomputeTier } from '../compliance/recompute.js';
+import { todayInChina } from '../../domain/calendar/agreement-year.js';
 
 type Thresholds = Partial<Record<keyof typeof thresholdFields, unknown>>;
 
@@ -33,6 +35,8 @@ export async function updateTierPolicy(db: Db, actor: Actor, id: number, input: 
       .set({ ...Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])), version: before.version + 1, updatedBy: actor.id, updatedAt: sql`now()` })
       .where(and(eq(tierPolicies.id, id), eq(tierPolicies.version, input.version)))
       .returning();
+    // The verdicts of every school of the tier follow the new thresholds from the next read on.
+    await recomputeTier(tx, before.tier, todayInChina());
     await appendAudit(tx, {
       entityType: 'tier_policy', entityId: id, action: 'update', actorId: actor.id,
       comment: input.comment ?? null, data: { tier: before.tier, effectiveYear: before.effectiveYear, changes },
