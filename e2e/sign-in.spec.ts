@@ -126,12 +126,18 @@ describe.each(accounts)('$email signs in through the login page', ({ key, email,
       }
 
       await settle(page);
+      if (role === 'school' || role === 'provider') {
+        // Their dashboard names their school(s): its own for a school, the assigned ones for a provider.
+        const mine = await apiAs<{ name: string }[]>(page, `/api/schools${listQuery({ range: [0, 9] })}`);
+        expect(mine.json.length).toBeGreaterThan(0);
+        for (const school of mine.json) await page.locator('#main-content').getByText(school.name, { exact: true }).first().waitFor();
+      }
       await screenshot(page, `dashboard-${key}`);
 
       // The schools list shows exactly the first page of what the API gives this user.
       await page.locator('.RaMenuItemLink-root', { hasText: labels.schools.zh }).first().click();
       await page.waitForURL(/schools/);
-      const rows = page.locator('tbody tr.RaDataTable-row');
+      const rows = page.locator('.list-page tbody tr.RaDataTable-row');
       await rows.first().waitFor();
       await settle(page);
       const expected = await apiAs<{ id: number; name: string; regionId: number }[]>(page, `/api/schools${listQuery({ sort: ['name', 'ASC'], range: [0, 24] })}`);
