@@ -1,7 +1,8 @@
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import { RecordContextProvider, Title, useGetIdentity, useGetMany, useTranslate } from 'react-admin';
+import { RegionChip } from '../components/fields';
 import { AssignedSchools } from './AssignedSchools';
 import { MySchool } from './MySchool';
 import { SchoolOverview } from './Overview';
@@ -22,7 +23,10 @@ export function Dashboard() {
       <Title title={translate('app.menu.dashboard')} />
       <Stack spacing={0.5} sx={{ mb: 2 }}>
         <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>{translate('app.dashboard.welcome', { name: identity.fullName })}</Typography>
-        <Typography color="text.secondary">{translate(`app.dashboard.intro_${role}`, { _: '' })}</Typography>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <Typography color="text.secondary">{translate(`app.dashboard.intro_${role}`, { _: '' })}</Typography>
+          {role === 'regional' ? <MyRegions ids={(identity.regionIds as number[]) ?? []} /> : null}
+        </Stack>
       </Stack>
       <Stack spacing={2}>
         {role === 'school' && schoolId ? <MySchool schoolId={schoolId} /> : null}
@@ -31,5 +35,18 @@ export function Dashboard() {
         <RecentActivity />
       </Stack>
     </Box>
+  );
+}
+
+function MyRegions({ ids }: { ids: number[] }) {
+  const { data } = useGetMany('regions', { ids }, { enabled: ids.length > 0 });
+  return (
+    <>
+      {data?.map((region) => (
+        <RecordContextProvider key={region.id} value={region}>
+          <RegionChip />
+        </RecordContextProvider>
+      ))}
+    </>
   );
 }

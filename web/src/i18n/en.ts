@@ -6,9 +6,7 @@ import type { Messages } from './zh';
 const app: Messages['app'] = {
   title: 'Campus Partner',
   subtitle: 'Alibaba.com college partnership programme',
-  language: 'Language',
   login: {
-    title: 'Sign in',
     intro: 'Sign in with the account the platform gave you.',
     email: 'Email',
     password: 'Password',
@@ -135,15 +133,11 @@ const app: Messages['app'] = {
     en: 'English',
   },
   common: {
-    none: 'None',
-    all: 'All',
     view_all: 'View all',
     history: 'History',
     no_history: 'No changes recorded yet',
     in_force: 'In force',
     from_year: 'From %{year}',
-    schools_count: '1 school |||| %{smart_count} schools',
-    loading: 'Loading…',
   },
   threshold: {
     none: 'No threshold',
@@ -170,7 +164,6 @@ const app: Messages['app'] = {
     section_teaching: 'Instructors and teaching',
     section_outcomes: 'Certificates and employment',
     section_active: 'What counts as "active"',
-    section_change: 'Reason for the change',
     edit_title: 'Edit tier policy: %{tier} (from %{year})',
     version_note: 'Version %{version}. Saving checks the version: if someone else changed it first, you will be asked to reload.',
     comment_help: 'Say why; it is kept in the history.',

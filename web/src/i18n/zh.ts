@@ -7,9 +7,7 @@ export const zhMessages = {
   app: {
     title: '校企合作管理平台',
     subtitle: '阿里巴巴国际站 · 院校合作项目',
-    language: '语言',
     login: {
-      title: '登录',
       intro: '请使用平台分配的账号登录。',
       email: '邮箱',
       password: '密码',
@@ -136,15 +134,11 @@ export const zhMessages = {
       en: 'English',
     },
     common: {
-      none: '无',
-      all: '全部',
       view_all: '查看全部',
       history: '变更记录',
       no_history: '暂无变更记录',
       in_force: '现行',
       from_year: '%{year} 年起',
-      schools_count: '%{smart_count} 所院校',
-      loading: '加载中…',
     },
     threshold: {
       none: '无要求',
@@ -171,7 +165,6 @@ export const zhMessages = {
       section_teaching: '师资与教学',
       section_outcomes: '证书与就业',
       section_active: '“活跃”标准',
-      section_change: '修改说明',
       edit_title: '编辑层次政策：%{tier}（%{year} 年起）',
       version_note: '版本 %{version}，保存时会校验版本：若他人已先行修改，将提示您重新加载。',
       comment_help: '写明修改原因，将记入变更记录。',

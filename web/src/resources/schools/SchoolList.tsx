@@ -9,6 +9,7 @@ import {
   TextInput,
   TopToolbar,
   useCanAccess,
+  useGetIdentity,
   usePermissions,
 } from 'react-admin';
 import { TierField, StateField } from '../../components/chips';
@@ -22,6 +23,9 @@ function SchoolListActions() {
 
 function useSchoolFilters() {
   const { permissions: role } = usePermissions<string>();
+  const { identity } = useGetIdentity();
+  // Regional staff pick among their own regions only; the server scopes the list anyway.
+  const regionFilter = role === 'regional' && identity ? { id: identity.regionIds } : {};
   const tierChoices = useTierChoices(true);
   const statusChoices = useSchoolStatusChoices();
   const kindChoices = useVocabularyChoices(['university', 'vocational'], 'app.school_kind');
@@ -31,7 +35,7 @@ function useSchoolFilters() {
     <SearchInput key="q" source="q" alwaysOn />,
     ...(many
       ? [
-          <ReferenceInput key="regionId" source="regionId" reference="regions" sort={{ field: 'sortOrder', order: 'ASC' }} perPage={100} alwaysOn>
+          <ReferenceInput key="regionId" source="regionId" reference="regions" filter={regionFilter} sort={{ field: 'sortOrder', order: 'ASC' }} perPage={100} alwaysOn>
             <SelectInput optionText={<RegionNameField />} sx={{ minWidth: 140 }} />
           </ReferenceInput>,
           <SelectInput key="tier" source="tier" choices={tierChoices} alwaysOn sx={{ minWidth: 160 }} />,
