@@ -21,6 +21,7 @@ import { agreementRoutes } from './modules/agreements/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { complianceRoutes } from './modules/compliance/routes.js';
 import { factRoutes } from './modules/facts/routes.js';
+import { evaluationRoutes } from './modules/evaluations/routes.js';
 import { FileStorage } from './modules/storage/file-storage.js';
 import multipart from '@fastify/multipart';
 
@@ -94,6 +95,7 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
   await app.register(notificationRoutes);
   await app.register(complianceRoutes);
   await app.register(factRoutes);
+  await app.register(evaluationRoutes);
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
 
   await registerSpa(app, config.WEB_DIST ? path.resolve(config.WEB_DIST) : defaultWebDist);

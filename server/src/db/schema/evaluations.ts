@@ -33,3 +33,17 @@ export const evaluations = pgTable('evaluations', {
   check('evaluations_year', sql`${t.year} >= 1`),
   index('evaluations_school_idx').on(t.schoolId),
 ]);
+
+/** A long-running bulk action (opening a year's evaluations), its progress shared by every server process. */
+export const bulkJobs = pgTable('bulk_jobs', {
+  id: serial().primaryKey(),
+  kind: text().notNull(),
+  status: text().notNull().default('running'),
+  total: integer().notNull().default(0),
+  done: integer().notNull().default(0),
+  result: jsonb(),
+  error: text(),
+  createdBy: integer().references(() => users.id),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp({ withTimezone: true }),
+}, (t) => [check('bulk_jobs_status', sql.raw(`status IN ('running', 'done', 'failed')`)), index('bulk_jobs_kind_idx').on(t.kind, t.createdAt)]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { eq, inArray, sql } from 'drizzle-orm';
-import { agreements, agreementStates, schools, tiers } from '../../db/schema/index.js';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { agreements, agreementStates, complianceSummaries, schools, tiers } from '../../db/schema/index.js';
 import type { AgreementState } from '../../db/schema/enums.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
@@ -14,6 +14,16 @@ export function termOf(startDate: string | null, termYears: number, today = toda
   const endDate = agreementYear(startDate, termYears).to;
   const year = agreementYearOn(startDate, today);
   return { currentYear: Math.min(Math.max(year, 1), termYears), endDate };
+}
+
+/**
+ * Where a rectification stands: the KPIs it names, met or not in the current agreement year, and
+ * whether the product proposes closing it (every named KPI passes now).
+ */
+export function rectificationStatus(r: Record<string, unknown>, verdicts: Record<string, { met: boolean | null }> | undefined, today: string) {
+  const kpis = ((r.rectificationKpis as string[] | null) ?? []).map((kpi) => ({ kpi, met: verdicts ? verdicts[kpi]?.met !== false : null }));
+  const deadline = r.rectificationDeadline as string | null;
+  return { deadline, overdue: !!deadline && deadline < today, kpis, canClose: !!verdicts && kpis.length > 0 && kpis.every((k) => k.met) };
 }
 
 export const agreementSpec: ResourceSpec = {
@@ -46,13 +56,24 @@ export const agreementSpec: ResourceSpec = {
     tier: filterDef(oneOrMany(z.enum(tiers)), (v) => inArray(agreements.tier, asList(v))),
     schoolId: filterDef(idValue, (v) => eq(agreements.schoolId, v)),
     regionId: filterDef(oneOrMany(idValue), (v) => inArray(schools.regionId, asList(v))),
+    /** Rectifications whose deadline has passed without closure. */
+    rectificationOverdue: filterDef(z.literal(true), () => sql`${agreements.status} = 'rectifying' AND ${agreements.rectificationDeadline} < ${todayInChina()}::date`),
+    /** Rectifications due within N days (or overdue). */
+    rectificationDueWithin: filterDef(z.coerce.number().int().min(0).max(365), (v) => sql`${agreements.status} = 'rectifying' AND ${agreements.rectificationDeadline} <= (${todayInChina()}::date + ${v}::int)`),
   },
-  enrich: (rows, actor) => {
+  enrich: async (rows, actor, db) => {
     const today = todayInChina();
+    const rectifying = rows.filter((r) => r.status === 'rectifying').map((r) => r.id as number);
+    const current = rectifying.length
+      ? await db.select({ agreementId: complianceSummaries.agreementId, verdicts: complianceSummaries.verdicts }).from(complianceSummaries)
+        .where(and(inArray(complianceSummaries.agreementId, rectifying), eq(complianceSummaries.isCurrent, true)))
+      : [];
+    const verdictsOf = new Map(current.map((c) => [c.agreementId, c.verdicts as Record<string, { met: boolean | null }>]));
     return rows.map((r) => ({
       ...r,
       ...termOf(r.startDate as string | null, r.termYears as number, today),
       allowedActions: allowedActions(agreementTransitions, r.status as AgreementState, actor.role),
+      rectification: r.status === 'rectifying' ? rectificationStatus(r, verdictsOf.get(r.id as number), today) : null,
     }));
   },
 };

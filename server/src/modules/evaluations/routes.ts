@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { eq } from 'drizzle-orm';
+import { bulkJobs } from '../../db/schema/index.js';
+import { requirePermission } from '../../plugins/auth.js';
+import { idParams, readOne, registerReadRoutes } from '../resource/read-routes.js';
+import { applicationActionParams } from '../applications/application-schemas.js';
+import { todayInChina } from '../../domain/calendar/agreement-year.js';
+import { notFound } from '../../lib/errors.js';
+import { evaluationSpec } from './evaluation-spec.js';
+import { bulkOpenBody, evaluationActionBody, openEvaluationBody } from './evaluation-schemas.js';
+import { openEvaluation } from './open-evaluations.js';
+import { runEvaluationAction } from './run-evaluation-action.js';
+import { startBulkOpen } from './bulk-open-job.js';
+
+export async function evaluationRoutes(app: FastifyInstance) {
+  registerReadRoutes(app, evaluationSpec);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/evaluations', { onRequest: requirePermission('evaluations', 'create'), schema: { body: openEvaluationBody, tags: ['evaluations'] } }, async (request, reply) => {
+    const row = await openEvaluation(app.db, request.actor, request.body, todayInChina());
+    reply.status(201);
+    return readOne(app, evaluationSpec, row.id, request.actor, request.scope);
+  });
+
+  r.post('/api/evaluations/bulk-open', { onRequest: requirePermission('evaluations', 'create'), schema: { body: bulkOpenBody, tags: ['evaluations'] } }, async (request, reply) => {
+    const { job } = await startBulkOpen(app.db, request.actor, todayInChina(), request.body, request.log);
+    reply.status(202);
+    return job;
+  });
+
+  r.get('/api/evaluations/bulk-jobs/:id', { onRequest: requirePermission('evaluations', 'create'), schema: { params: idParams, tags: ['evaluations'] } }, async (request) => {
+    const [job] = await app.db.select().from(bulkJobs).where(eq(bulkJobs.id, request.params.id));
+    if (!job) throw notFound('job');
+    return job;
+  });
+
+  r.post('/api/evaluations/:id/actions/:action', {
+    onRequest: requirePermission('evaluations', 'show'),
+    schema: { params: applicationActionParams, body: evaluationActionBody, tags: ['evaluations'] },
+  }, async (request) => {
+    const { id, action } = request.params;
+    const effects = await runEvaluationAction(app.db, request.actor, request.scope, id, action, request.body, todayInChina());
+    const record = await readOne(app, evaluationSpec, id, request.actor, request.scope);
+    return { ...record, ...('applicationId' in effects ? { applicationId: effects.applicationId } : {}), ...('newAgreementId' in effects ? { newAgreementId: effects.newAgreementId } : {}) };
+  });
+}
