@@ -53,9 +53,14 @@ export function SchoolOverview() {
           <Card variant="outlined" sx={{ height: '100%' }}>
             <CardHeader title={translate('app.dashboard.schools_per_tier')} slotProps={{ title: { variant: 'subtitle1', sx: { fontWeight: 600 } } }} />
             <CardContent sx={{ pt: 0 }}>
-              <Suspense fallback={<Skeleton variant="rounded" height={280} />}>
-                <TierChart counts={byTier.counts} />
-              </Suspense>
+              {/* No bars until every tier is counted: a bar of 0 while loading would be a wrong answer. */}
+              {byTier.isPending ? (
+                <Skeleton variant="rounded" height={280} />
+              ) : (
+                <Suspense fallback={<Skeleton variant="rounded" height={280} />}>
+                  <TierChart counts={byTier.counts} />
+                </Suspense>
+              )}
             </CardContent>
           </Card>
         </Grid>

@@ -137,6 +137,7 @@ const app: Messages['app'] = {
     history: 'History',
     no_history: 'No changes recorded yet',
     in_force: 'In force',
+    upcoming: 'Upcoming',
     from_year: 'From %{year}',
   },
   threshold: {
@@ -169,7 +170,7 @@ const app: Messages['app'] = {
     comment_help: 'Say why; it is kept in the history.',
     certificates_rule: 'Met when either the 1+X count or the Operator count reaches its threshold.',
     operator_short: 'Operator',
-    next_year: 'New version for next year',
+    new_version: 'New version from this one',
     help: {
       certifiedInstructors: 'Minimum number of instructors with a valid 1+X instructor certification',
       teachingDelivery: "Share of the year's graduates who completed every course and the platform training",

@@ -138,6 +138,7 @@ export const zhMessages = {
       history: '变更记录',
       no_history: '暂无变更记录',
       in_force: '现行',
+      upcoming: '待生效',
       from_year: '%{year} 年起',
     },
     threshold: {
@@ -170,7 +171,7 @@ export const zhMessages = {
       comment_help: '写明修改原因，将记入变更记录。',
       certificates_rule: '1+X 证书人数或操盘官证书人数达到其一即为达标。',
       operator_short: '操盘官',
-      next_year: '以此新建下一年版本',
+      new_version: '以此为基础新建版本',
       help: {
         certifiedInstructors: '持有效1+X讲师认证的教师人数下限',
         teachingDelivery: '当年毕业学生中完成全部课程与平台培训的比例',

@@ -28,6 +28,7 @@ function YearField({ inForce }: { inForce: Set<unknown> }) {
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
       <Typography variant="body2" sx={{ fontWeight: 500 }}>{translate('app.common.from_year', { year: record.effectiveYear })}</Typography>
       {inForce.has(record.id) ? <Chip size="small" color="success" variant="outlined" label={translate('app.common.in_force')} /> : null}
+      {record.effectiveYear > new Date().getFullYear() ? <Chip size="small" color="info" variant="outlined" label={translate('app.common.upcoming')} /> : null}
     </Stack>
   );
 }

@@ -32,18 +32,19 @@ function PolicyTitle() {
   return <span>{`${translate(`app.tier.${record.tier}`)} · ${translate('app.common.from_year', { year: record.effectiveYear })}`}</span>;
 }
 
-/** HQ may start next year's version from this one. */
-function NextYearButton() {
+/** HQ may start a new version from this one, effective next year at the earliest. */
+function NewVersionButton() {
   const record = useRecordContext<TierPolicy>();
   const { canAccess } = useCanAccess({ resource: 'tier-policies', action: 'create' });
   if (!record || !canAccess) return null;
-  return <CloneButton label="app.policy.next_year" record={{ ...record, effectiveYear: record.effectiveYear + 1 }} />;
+  const effectiveYear = Math.max(record.effectiveYear + 1, new Date().getFullYear() + 1);
+  return <CloneButton label="app.policy.new_version" record={{ ...record, effectiveYear }} />;
 }
 
 function Actions() {
   return (
     <TopToolbar>
-      <NextYearButton />
+      <NewVersionButton />
       <EditButton />
     </TopToolbar>
   );
