@@ -30,10 +30,16 @@ export function TierField({ source = 'tier', size }: SourceProps) {
   return <TierChip tier={record[source] as string | null} size={size} />;
 }
 
-export function StateChip({ state, size = 'small' }: { state: string | null | undefined; size?: ChipProps['size'] }) {
+/**
+ * A state as a chip. The same state name can read differently per record type ("open" is an
+ * evaluation under way but an unanswered feedback): app.state_by_entity overrides app.state.
+ */
+export function StateChip({ state, entity, size = 'small' }: { state: string | null | undefined; entity?: string; size?: ChipProps['size'] }) {
   const translate = useTranslate();
   if (!state) return null;
-  return <Chip size={size} color={stateTones[state] ?? 'default'} label={translate(`app.state.${state}`, { _: state })} />;
+  const general = translate(`app.state.${state}`, { _: state });
+  const label = entity ? translate(`app.state_by_entity.${entity}.${state}`, { _: general }) : general;
+  return <Chip size={size} color={stateTones[state] ?? 'default'} label={label} />;
 }
 
 export function StateField({ source = 'status', size }: SourceProps) {

@@ -68,6 +68,11 @@ const app: Messages['app'] = {
     replied: 'Replied',
     closed: 'Closed',
   },
+  state_by_entity: {
+    feedback: {
+      open: 'Awaiting reply',
+    },
+  },
   action: {
     submit: 'Submit',
     delete: 'Delete',

@@ -69,6 +69,11 @@ export const zhMessages = {
       replied: '已回复',
       closed: '已关闭',
     },
+    state_by_entity: {
+      feedback: {
+        open: '待处理',
+      },
+    },
     action: {
       submit: '提交',
       delete: '删除',

@@ -56,9 +56,9 @@ export function TransitionField() {
   if (!record || (!record.fromState && !record.toState)) return null;
   return (
     <Box sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
-      {record.fromState ? <StateChip state={record.fromState} /> : null}
+      {record.fromState ? <StateChip state={record.fromState} entity={record.entityType} /> : null}
       {record.fromState && record.toState ? <ArrowForwardIcon fontSize="small" color="action" /> : null}
-      {record.toState ? <StateChip state={record.toState} /> : null}
+      {record.toState ? <StateChip state={record.toState} entity={record.entityType} /> : null}
     </Box>
   );
 }
