@@ -8,18 +8,15 @@ import Typography from '@mui/material/Typography';
 import { Link } from 'react-router-dom';
 import { RecordContextProvider, useCanAccess, useGetList, useTranslate } from 'react-admin';
 import { LocalDateField } from '../components/fields';
-import { zhMessages } from '../i18n/zh';
 import { EntityField, TransitionField, type AuditEvent } from '../resources/audit-events/AuditEventFields';
-
-// Sign-ins are audited too; the dashboard shows the programme's work, not who logged in.
-const programmeEntities = Object.keys(zhMessages.app.entity).filter((e) => e !== 'user');
+import { programmeEntityTypes } from '../resources/audit-events/entity-links';
 
 export function RecentActivity({ filter = {} }: { filter?: Record<string, unknown> }) {
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'audit-events', action: 'list' });
   const { data, isPending } = useGetList<AuditEvent>(
     'audit-events',
-    { filter: { entityType: programmeEntities, ...filter }, sort: { field: 'at', order: 'DESC' }, pagination: { page: 1, perPage: 8 } },
+    { filter: { entityType: programmeEntityTypes, ...filter }, sort: { field: 'at', order: 'DESC' }, pagination: { page: 1, perPage: 8 } },
     { enabled: canAccess === true },
   );
   if (!canAccess) return null;

@@ -18,6 +18,7 @@ import {
 import { StateField, TierField, TranslatedField } from '../../components/chips';
 import { LocalDateField, RegionNameField } from '../../components/fields';
 import { AuditTrail } from '../audit-events/AuditTrail';
+import { programmeEntityTypes } from '../audit-events/entity-links';
 
 interface School {
   id: number;
@@ -57,7 +58,7 @@ function SchoolHistory() {
   return (
     <Card variant="outlined" sx={{ mt: 2 }}>
       <CardHeader title={translate('app.common.history')} slotProps={{ title: { variant: 'subtitle1', sx: { fontWeight: 600 } } }} />
-      <AuditTrail filter={{ schoolId: record.id }} />
+      <AuditTrail filter={{ schoolId: record.id, entityType: programmeEntityTypes }} />
     </Card>
   );
 }
