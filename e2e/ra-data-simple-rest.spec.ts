@@ -222,3 +222,9 @@ describe('a regional user through ra-data-simple-rest', () => {
     expect(data.map((s) => s.id)).toEqual([inside.id]);
   });
 });
+
+describe('the server', () => {
+  it('logged no errors during these journeys', () => {
+    expect(server.errorLogs()).toEqual([]);
+  });
+});

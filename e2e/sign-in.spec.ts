@@ -234,6 +234,12 @@ describe('in English', () => {
   });
 });
 
+describe('the server', () => {
+  it('logged no errors during these journeys', () => {
+    expect(server.errorLogs()).toEqual([]);
+  });
+});
+
 describe('README screenshot', () => {
   it.runIf(process.env.E2E_UPDATE_DOCS === 'true')('copies the hq dashboard to docs/screenshot-dashboard.png', () => {
     const from = path.join(repoRoot, 'e2e', 'screenshots', 'dashboard-hq.png');

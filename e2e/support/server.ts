@@ -38,6 +38,8 @@ export interface RunningServer {
   health: { status: string; database: string };
   /** What the process printed so far (stdout and stderr, the last 200 kB). */
   output(): string;
+  /** The log lines at level error or fatal (pino levels 50 and 60) printed so far. */
+  errorLogs(): string[];
   stop(): Promise<void>;
 }
 
@@ -138,5 +140,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   const startupMs = Math.round(performance.now() - started);
 
-  return { baseUrl, port, dataDir, pid: child.pid!, startupMs, health, output: () => output, stop };
+  const errorLogs = () =>
+    output.split('\n').filter((line) => {
+      try {
+        return (JSON.parse(line) as { level?: number }).level! >= 50;
+      } catch {
+        return false;
+      }
+    });
+
+  return { baseUrl, port, dataDir, pid: child.pid!, startupMs, health, output: () => output, errorLogs, stop };
 }
