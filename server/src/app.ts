@@ -22,6 +22,7 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { complianceRoutes } from './modules/compliance/routes.js';
 import { factRoutes } from './modules/facts/routes.js';
 import { evaluationRoutes } from './modules/evaluations/routes.js';
+import { providerWorkRoutes } from './modules/provider-work/routes.js';
 import { FileStorage } from './modules/storage/file-storage.js';
 import multipart from '@fastify/multipart';
 
@@ -96,6 +97,7 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
   await app.register(complianceRoutes);
   await app.register(factRoutes);
   await app.register(evaluationRoutes);
+  await app.register(providerWorkRoutes);
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
 
   await registerSpa(app, config.WEB_DIST ? path.resolve(config.WEB_DIST) : defaultWebDist);

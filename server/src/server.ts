@@ -2,6 +2,8 @@ import { loadConfig, ConfigError } from './config.js';
 import { openConfiguredDatabase } from './db/open-configured.js';
 import { buildApp } from './app.js';
 import { purgeExpiredSessions } from './modules/auth/session-repository.js';
+import { ensureComplianceFresh } from './modules/compliance/recompute.js';
+import { todayInChina } from './domain/calendar/agreement-year.js';
 
 /** Start-up: config, database and migrations, demo data on an empty database, then listen. */
 async function main() {
@@ -23,6 +25,7 @@ async function main() {
     if (seeded) console.log('demo data loaded: sign in as hq@demo.test / demo1234');
   }
   await purgeExpiredSessions(database.db);
+  await ensureComplianceFresh(database.db, todayInChina());
   const app = await buildApp(config, database, {
     logger: { level: config.LOG_LEVEL },
     connectionTimeout: 60_000,
@@ -39,6 +42,12 @@ async function main() {
   };
   process.once('SIGINT', () => void close('SIGINT'));
   process.once('SIGTERM', () => void close('SIGTERM'));
+  // The day-dependent summaries and deadline notices are refreshed soon after each midnight (China time).
+  const daily = setInterval(() => {
+    ensureComplianceFresh(database.db, todayInChina()).catch((err) => app.log.error({ err }, 'daily compliance refresh failed'));
+  }, 10 * 60_000);
+  daily.unref();
+  app.addHook('onClose', async () => clearInterval(daily));
   await app.listen({ port: config.PORT, host: config.HOST });
   app.log.info({ database: database.kind, ms: Math.round(performance.now() - started) }, 'Campus Partner is ready');
 }

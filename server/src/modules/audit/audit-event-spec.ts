@@ -1,3 +1,4 @@
+import { qualified } from '../../db/qualified.js';
 import { z } from 'zod';
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema/index.js';
@@ -17,7 +18,7 @@ export const auditEventSpec: ResourceSpec = {
     schoolId: auditEvents.schoolId, action: auditEvents.action, fromState: auditEvents.fromState,
     toState: auditEvents.toState, actorId: auditEvents.actorId, at: auditEvents.at,
     comment: auditEvents.comment, data: auditEvents.data,
-    actorName: sql<string | null>`(SELECT u.name FROM users u WHERE u.id = ${auditEvents.actorId})`.as('actor_name'),
+    actorName: sql<string | null>`(SELECT u.name FROM users u WHERE u.id = ${qualified(auditEvents.actorId)})`.as('actor_name'),
   },
   sortable: { id: auditEvents.id, at: auditEvents.at, entityType: auditEvents.entityType, action: auditEvents.action },
   defaultSort: ['at', 'DESC'],

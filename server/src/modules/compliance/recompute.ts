@@ -4,6 +4,7 @@ import { complianceRefreshes, complianceSummaries, schools, tierPolicies } from 
 import { queryRows } from '../../db/raw.js';
 import { computeKpiValues } from './kpi-values-sql.js';
 import { toSummary } from './summary-rows.js';
+import { sendDeadlineNotices } from '../notifications/deadline-notices.js';
 
 const CHUNK = 500;
 
@@ -63,8 +64,9 @@ export async function recomputeTier(tx: Tx, tier: string, today: string) {
 let refreshedFor: string | undefined;
 
 /**
- * The summaries depend on the day (the current year's as-of date, new agreement years). The first
- * read of each day refreshes them all, once per database (recorded in compliance_refreshes).
+ * The summaries depend on the day (the current year's as-of date, new agreement years), and so do
+ * deadline notices. The first read of each day refreshes them all, once per database (recorded in
+ * compliance_refreshes); the server also calls this at start-up and after midnight.
  */
 export async function ensureComplianceFresh(db: Db, today: string) {
   if (refreshedFor === today) return;
@@ -75,6 +77,7 @@ export async function ensureComplianceFresh(db: Db, today: string) {
   }
   const started = performance.now();
   const { schools: n } = await recomputeAll(db, today);
+  await sendDeadlineNotices(db, today);
   await db.insert(complianceRefreshes).values({ day: today, schools: n, ms: Math.round(performance.now() - started) }).onConflictDoNothing();
   refreshedFor = today;
 }

@@ -1,3 +1,4 @@
+import { qualified } from '../../db/qualified.js';
 import { z } from 'zod';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { evidenceFiles } from '../../db/schema/index.js';
@@ -14,7 +15,7 @@ export const evidenceSpec: ResourceSpec = {
     id: evidenceFiles.id, schoolId: evidenceFiles.schoolId, entityType: evidenceFiles.entityType, entityId: evidenceFiles.entityId,
     fileName: evidenceFiles.fileName, contentType: evidenceFiles.contentType, sizeBytes: evidenceFiles.sizeBytes,
     description: evidenceFiles.description, uploadedBy: evidenceFiles.uploadedBy, uploadedAt: evidenceFiles.uploadedAt,
-    uploaderName: sql<string | null>`(SELECT u.name FROM users u WHERE u.id = ${evidenceFiles.uploadedBy})`.as('uploader_name'),
+    uploaderName: sql<string | null>`(SELECT u.name FROM users u WHERE u.id = ${qualified(evidenceFiles.uploadedBy)})`.as('uploader_name'),
   },
   sortable: { id: evidenceFiles.id, fileName: evidenceFiles.fileName, uploadedAt: evidenceFiles.uploadedAt, sizeBytes: evidenceFiles.sizeBytes },
   defaultSort: ['uploadedAt', 'DESC'],

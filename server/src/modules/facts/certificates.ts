@@ -1,3 +1,4 @@
+import { qualified } from '../../db/qualified.js';
 import { z } from 'zod';
 import { eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { certificates, certificateKinds } from '../../db/schema/index.js';
@@ -29,12 +30,12 @@ export const certificateSpec: ResourceSpec = {
   columns: {
     id: certificates.id, schoolId: certificates.schoolId, studentId: certificates.studentId, kind: certificates.kind,
     certNo: certificates.certNo, issuedOn: certificates.issuedOn, createdAt: certificates.createdAt,
-    studentName: sql<string>`(SELECT s.name FROM students s WHERE s.id = ${certificates.studentId})`.as('student_name'),
-    studentNo: sql<string>`(SELECT s.student_no FROM students s WHERE s.id = ${certificates.studentId})`.as('student_no'),
+    studentName: sql<string>`(SELECT s.name FROM students s WHERE s.id = ${qualified(certificates.studentId)})`.as('student_name'),
+    studentNo: sql<string>`(SELECT s.student_no FROM students s WHERE s.id = ${qualified(certificates.studentId)})`.as('student_no'),
   },
   sortable: { id: certificates.id, kind: certificates.kind, issuedOn: certificates.issuedOn, studentId: certificates.studentId },
   defaultSort: ['issuedOn', 'DESC'],
-  search: [certificates.certNo, sql`(SELECT s.name FROM students s WHERE s.id = ${certificates.studentId})`],
+  search: [certificates.certNo, sql`(SELECT s.name FROM students s WHERE s.id = ${qualified(certificates.studentId)})`],
   filters: {
     schoolId: filterDef(oneOrMany(idValue), (v) => inArray(certificates.schoolId, asList(v))),
     studentId: filterDef(idValue, (v) => eq(certificates.studentId, v)),

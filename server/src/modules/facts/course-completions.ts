@@ -1,3 +1,4 @@
+import { qualified } from '../../db/qualified.js';
 import { z } from 'zod';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { courseCompletions, courses } from '../../db/schema/index.js';
@@ -28,8 +29,8 @@ export const courseCompletionSpec: ResourceSpec = {
   columns: {
     id: courseCompletions.id, schoolId: courseCompletions.schoolId, studentId: courseCompletions.studentId, courseId: courseCompletions.courseId,
     completedOn: courseCompletions.completedOn,
-    courseTitle: sql<string>`(SELECT c.title FROM courses c WHERE c.id = ${courseCompletions.courseId})`.as('course_title'),
-    studentName: sql<string>`(SELECT s.name FROM students s WHERE s.id = ${courseCompletions.studentId})`.as('student_name'),
+    courseTitle: sql<string>`(SELECT c.title FROM courses c WHERE c.id = ${qualified(courseCompletions.courseId)})`.as('course_title'),
+    studentName: sql<string>`(SELECT s.name FROM students s WHERE s.id = ${qualified(courseCompletions.studentId)})`.as('student_name'),
   },
   sortable: { id: courseCompletions.id, completedOn: courseCompletions.completedOn },
   defaultSort: ['completedOn', 'DESC'],

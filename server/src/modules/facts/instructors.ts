@@ -1,3 +1,4 @@
+import { qualified } from '../../db/qualified.js';
 import { z } from 'zod';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { instructorCertifications, instructors } from '../../db/schema/index.js';
@@ -41,8 +42,8 @@ export const instructorSpec: ResourceSpec = {
   schoolId: instructors.schoolId,
   columns: {
     id: instructors.id, schoolId: instructors.schoolId, name: instructors.name, staffNo: instructors.staffNo, email: instructors.email, createdAt: instructors.createdAt,
-    certifications: sql<unknown[]>`coalesce((SELECT json_agg(json_build_object('id', c.id, 'certNo', c.cert_no, 'level', c.level, 'validFrom', to_char(c.valid_from, 'YYYY-MM-DD'), 'validTo', to_char(c.valid_to, 'YYYY-MM-DD')) ORDER BY c.valid_to DESC) FROM instructor_certifications c WHERE c.instructor_id = ${instructors.id}), '[]'::json)`.as('certifications'),
-    validToday: sql<boolean>`EXISTS (SELECT 1 FROM instructor_certifications c WHERE c.instructor_id = ${instructors.id} AND c.valid_from <= current_date AND c.valid_to >= current_date)`.as('valid_today'),
+    certifications: sql<unknown[]>`coalesce((SELECT json_agg(json_build_object('id', c.id, 'certNo', c.cert_no, 'level', c.level, 'validFrom', to_char(c.valid_from, 'YYYY-MM-DD'), 'validTo', to_char(c.valid_to, 'YYYY-MM-DD')) ORDER BY c.valid_to DESC) FROM instructor_certifications c WHERE c.instructor_id = ${qualified(instructors.id)}), '[]'::json)`.as('certifications'),
+    validToday: sql<boolean>`EXISTS (SELECT 1 FROM instructor_certifications c WHERE c.instructor_id = ${qualified(instructors.id)} AND c.valid_from <= current_date AND c.valid_to >= current_date)`.as('valid_today'),
   },
   sortable: { id: instructors.id, name: instructors.name, staffNo: instructors.staffNo },
   defaultSort: ['name', 'ASC'],
@@ -50,7 +51,7 @@ export const instructorSpec: ResourceSpec = {
   filters: {
     schoolId: filterDef(oneOrMany(idValue), (v) => inArray(instructors.schoolId, asList(v))),
     /** Instructors with a certification valid on a day (the KPI's drill-down). */
-    certifiedOn: filterDef(dateValue, (v) => sql`EXISTS (SELECT 1 FROM instructor_certifications c WHERE c.instructor_id = ${instructors.id} AND c.valid_from <= ${v}::date AND c.valid_to >= ${v}::date)`),
+    certifiedOn: filterDef(dateValue, (v) => sql`EXISTS (SELECT 1 FROM instructor_certifications c WHERE c.instructor_id = ${qualified(instructors.id)} AND c.valid_from <= ${v}::date AND c.valid_to >= ${v}::date)`),
   },
 };
 

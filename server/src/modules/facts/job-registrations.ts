@@ -1,3 +1,4 @@
+import { qualified } from '../../db/qualified.js';
 import { z } from 'zod';
 import { eq, gte, inArray, sql } from 'drizzle-orm';
 import { jobApplications, jobRegistrations } from '../../db/schema/index.js';
@@ -33,8 +34,8 @@ export const jobRegistrationSpec: ResourceSpec = {
     id: jobRegistrations.id, schoolId: jobRegistrations.schoolId, studentId: jobRegistrations.studentId,
     registeredOn: jobRegistrations.registeredOn, platformAccount: jobRegistrations.platformAccount,
     resumeCompleteness: jobRegistrations.resumeCompleteness, createdAt: jobRegistrations.createdAt, updatedAt: jobRegistrations.updatedAt,
-    studentName: sql<string>`(SELECT s.name FROM students s WHERE s.id = ${jobRegistrations.studentId})`.as('student_name'),
-    applicationDates: sql<string[]>`coalesce((SELECT array_agg(to_char(ja.applied_on, 'YYYY-MM-DD') ORDER BY ja.applied_on) FROM job_applications ja WHERE ja.registration_id = ${jobRegistrations.id}), '{}')`.as('application_dates'),
+    studentName: sql<string>`(SELECT s.name FROM students s WHERE s.id = ${qualified(jobRegistrations.studentId)})`.as('student_name'),
+    applicationDates: sql<string[]>`coalesce((SELECT array_agg(to_char(ja.applied_on, 'YYYY-MM-DD') ORDER BY ja.applied_on) FROM job_applications ja WHERE ja.registration_id = ${qualified(jobRegistrations.id)}), '{}')`.as('application_dates'),
   },
   sortable: { id: jobRegistrations.id, registeredOn: jobRegistrations.registeredOn, resumeCompleteness: jobRegistrations.resumeCompleteness },
   defaultSort: ['registeredOn', 'DESC'],

@@ -1,3 +1,4 @@
+import { qualified } from '../../db/qualified.js';
 import { z } from 'zod';
 import { eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { practiceRecords } from '../../db/schema/index.js';
@@ -38,8 +39,8 @@ export const practiceSpec: ResourceSpec = {
     id: practiceRecords.id, schoolId: practiceRecords.schoolId, studentId: practiceRecords.studentId, providerId: practiceRecords.providerId,
     providerReportId: practiceRecords.providerReportId, project: practiceRecords.project, hours: practiceRecords.hours,
     practicedOn: practiceRecords.practicedOn, confirmed: practiceRecords.confirmed, confirmedAt: practiceRecords.confirmedAt, createdAt: practiceRecords.createdAt,
-    studentName: sql<string>`(SELECT s.name FROM students s WHERE s.id = ${practiceRecords.studentId})`.as('student_name'),
-    providerName: sql<string | null>`(SELECT p.name FROM providers p WHERE p.id = ${practiceRecords.providerId})`.as('provider_name'),
+    studentName: sql<string>`(SELECT s.name FROM students s WHERE s.id = ${qualified(practiceRecords.studentId)})`.as('student_name'),
+    providerName: sql<string | null>`(SELECT p.name FROM providers p WHERE p.id = ${qualified(practiceRecords.providerId)})`.as('provider_name'),
   },
   sortable: { id: practiceRecords.id, practicedOn: practiceRecords.practicedOn, hours: practiceRecords.hours, project: practiceRecords.project, confirmed: practiceRecords.confirmed },
   defaultSort: ['practicedOn', 'DESC'],

@@ -1,3 +1,4 @@
+import { qualified } from '../../db/qualified.js';
 import { z } from 'zod';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { users, roles } from '../../db/schema/index.js';
@@ -12,7 +13,7 @@ export const userSpec: ResourceSpec = {
   columns: {
     id: users.id, email: users.email, name: users.name, role: users.role, schoolId: users.schoolId,
     providerId: users.providerId, active: users.active, locale: users.locale, createdAt: users.createdAt,
-    regionIds: sql<number[]>`coalesce((SELECT array_agg(ur.region_id ORDER BY ur.region_id) FROM user_regions ur WHERE ur.user_id = ${users.id}), '{}')`.as('region_ids'),
+    regionIds: sql<number[]>`coalesce((SELECT array_agg(ur.region_id ORDER BY ur.region_id) FROM user_regions ur WHERE ur.user_id = ${qualified(users.id)}), '{}')`.as('region_ids'),
   },
   sortable: { id: users.id, email: users.email, name: users.name, role: users.role, createdAt: users.createdAt },
   defaultSort: ['email', 'ASC'],
@@ -21,7 +22,7 @@ export const userSpec: ResourceSpec = {
     role: filterDef(oneOrMany(z.enum(roles)), (v) => inArray(users.role, asList(v))),
     schoolId: filterDef(idValue, (v) => eq(users.schoolId, v)),
     providerId: filterDef(idValue, (v) => eq(users.providerId, v)),
-    regionId: filterDef(idValue, (v) => sql`${users.id} IN (SELECT ur.user_id FROM user_regions ur WHERE ur.region_id = ${v})`),
+    regionId: filterDef(idValue, (v) => sql`${qualified(users.id)} IN (SELECT ur.user_id FROM user_regions ur WHERE ur.region_id = ${v})`),
     active: filterDef(z.boolean(), (v) => eq(users.active, v)),
   },
 };

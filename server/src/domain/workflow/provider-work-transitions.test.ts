@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { roles } from '../../db/schema/enums.js';
+import { decide } from './types.js';
+import { contentProposalTransitions, feedbackTransitions, providerReportTransitions } from './provider-work-transitions.js';
+
+const ok = { input: { comment: '理由', reply: '回复' } };
+
+describe('provider work transitions', () => {
+  it.each([
+    [providerReportTransitions, 'submitted', 'confirm', 'school', 'confirmed'],
+    [providerReportTransitions, 'submitted', 'reject', 'school', 'rejected'],
+    [contentProposalTransitions, 'pending', 'approve', 'hq', 'approved'],
+    [contentProposalTransitions, 'pending', 'reject', 'hq', 'rejected'],
+    [feedbackTransitions, 'open', 'reply', 'hq', 'replied'],
+    [feedbackTransitions, 'replied', 'reply', 'hq', 'replied'],
+    [feedbackTransitions, 'replied', 'close', 'hq', 'closed'],
+  ] as const)('%#: %s · %s by %s → %s, and no other role may', (table, state, action, role, to) => {
+    expect(decide(table as never, state, action, role, ok)).toMatchObject({ ok: true, to });
+    for (const other of roles.filter((r) => r !== role)) expect(decide(table as never, state, action, other, ok)).toMatchObject({ ok: false, status: 403 });
+  });
+  it('final states refuse every action', () => {
+    expect(decide(providerReportTransitions, 'confirmed', 'reject', 'school', ok)).toMatchObject({ ok: false, status: 409 });
+    expect(decide(contentProposalTransitions, 'approved', 'reject', 'hq', ok)).toMatchObject({ ok: false, status: 409 });
+    expect(decide(feedbackTransitions, 'closed', 'reply', 'hq', ok)).toMatchObject({ ok: false, status: 409 });
+  });
+  it('rejections need a reason; a reply needs text', () => {
+    expect(decide(providerReportTransitions, 'submitted', 'reject', 'school', { input: {} })).toMatchObject({ ok: false, status: 400 });
+    expect(decide(contentProposalTransitions, 'pending', 'reject', 'hq', { input: { comment: ' ' } })).toMatchObject({ ok: false, status: 400 });
+    expect(decide(feedbackTransitions, 'open', 'reply', 'hq', { input: {} })).toMatchObject({ ok: false, status: 400, problems: [{ field: 'reply' }] });
+  });
+});
