@@ -1,6 +1,8 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import type { Messages } from './zh';
+import { mergeMessages } from './merge';
+import { workflowEn } from './workflow.en';
 
 /** Our labels in English; the types (and the i18n test) keep the keys the same as zh.ts. */
 const app: Messages['app'] = {
@@ -322,6 +324,6 @@ const resources: Messages['resources'] = {
   },
 };
 
-export const enMessages = { ...englishMessages, app, resources };
+export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn);
 
 export const enTranslationMessages: TranslationMessages = enMessages;

@@ -1,8 +1,10 @@
 import type { TranslationMessages } from 'react-admin';
 import { raChineseMessages } from './ra-zh';
+import { mergeMessages } from './merge';
+import { workflowZh } from './workflow.zh';
 
 /** Our labels in Chinese (the default language). en.ts has exactly the same keys. */
-export const zhMessages = {
+export const zhMessages = mergeMessages({
   ...raChineseMessages,
   app: {
     title: '校企合作管理平台',
@@ -321,7 +323,7 @@ export const zhMessages = {
       },
     },
   },
-};
+}, workflowZh);
 
 export type Messages = typeof zhMessages;
 
