@@ -1,7 +1,7 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client.js';
-import { agreements, applicationPlanItems, applications, schools } from '../../db/schema/index.js';
+import { agreements, applicationPlanItems, applications, courses, schoolRequiredCourses, schools } from '../../db/schema/index.js';
 import type { ApplicationState, Tier } from '../../db/schema/enums.js';
 import type { Actor, Scope } from '../../domain/access/scope.js';
 import { applicationTransitions, type ApplicationContext } from '../../domain/workflow/application-transitions.js';
@@ -49,7 +49,10 @@ export async function runApplicationAction(db: Db, actor: Actor, scope: Scope, i
 
     let agreementId: number | undefined;
     if (decision.effects.includes('record_plan_item_decisions')) await recordPlanItemDecisions(tx, planItems.map((p) => p.id), decisions, actor.id);
-    if (decision.effects.includes('create_agreement')) agreementId = await createAgreementFor(tx, row, actor);
+    if (decision.effects.includes('create_agreement')) {
+      agreementId = await createAgreementFor(tx, row, actor);
+      await requirePlannedCourses(tx, row.schoolId, planItems);
+    }
 
     await appendAudit(tx, {
       entityType: 'application', entityId: id, schoolId: row.schoolId, action, fromState: row.status, toState: to,
@@ -87,6 +90,19 @@ async function createAgreementFor(tx: Tx, app: typeof applications.$inferSelect,
   if (active) await markSchoolPartner(tx, app.schoolId, app.tier);
   await appendAudit(tx, { entityType: 'agreement', entityId: agreement.id, schoolId: app.schoolId, action: 'create', toState: status, actorId: actor.id, data: { applicationId: app.id } });
   return agreement.id;
+}
+
+/**
+ * The teaching resources of an approved plan that name catalogue courses become the courses the
+ * school's students must complete (the teaching-delivery KPI).
+ */
+async function requirePlannedCourses(tx: Tx, schoolId: number, items: { kind: string; details: unknown }[]) {
+  const ids = items.filter((i) => i.kind === 'teaching_resource')
+    .map((i) => Number((i.details as { courseId?: unknown })?.courseId))
+    .filter((id) => Number.isInteger(id) && id > 0);
+  if (!ids.length) return;
+  const catalogue = await tx.select({ id: courses.id }).from(courses).where(and(inArray(courses.id, ids), isNull(courses.schoolId)));
+  if (catalogue.length) await tx.insert(schoolRequiredCourses).values(catalogue.map((c) => ({ schoolId, courseId: c.id }))).onConflictDoNothing();
 }
 
 /** A school whose only application ended without a partnership is a prospect again. */

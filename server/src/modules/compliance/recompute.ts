@@ -62,27 +62,41 @@ export async function recomputeTier(tx: Tx, tier: string, today: string) {
 }
 
 let refreshedFor: string | undefined;
+let running: Promise<void> | undefined;
+
+async function refresh(db: Db, today: string) {
+  const done = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM compliance_refreshes WHERE day >= ${today}::date`);
+  if (Number(done[0]?.n) === 0) {
+    const started = performance.now();
+    const { schools: n } = await recomputeAll(db, today);
+    await sendDeadlineNotices(db, today);
+    await db.insert(complianceRefreshes).values({ day: today, schools: n, ms: Math.round(performance.now() - started) }).onConflictDoNothing();
+  }
+  refreshedFor = today;
+}
 
 /**
  * The summaries depend on the day (the current year's as-of date, new agreement years), and so do
- * deadline notices. The first read of each day refreshes them all, once per database (recorded in
- * compliance_refreshes); the server also calls this at start-up and after midnight.
+ * deadline notices. The first call of each day refreshes them all, once per database (recorded in
+ * compliance_refreshes); the server calls this at start-up and every few minutes. Reads pass
+ * `background`: once any refresh has ever run they are served at once (yesterday's as-of date for
+ * the minutes the refresh takes) while the refresh runs, instead of waiting for it.
  */
-export async function ensureComplianceFresh(db: Db, today: string) {
+export async function ensureComplianceFresh(db: Db, today: string, opts: { background?: boolean } = {}) {
   if (refreshedFor === today) return;
-  const done = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM compliance_refreshes WHERE day >= ${today}::date`);
-  if (Number(done[0]?.n) > 0) {
-    refreshedFor = today;
+  if (!running) {
+    running = refresh(db, today).finally(() => { running = undefined; });
+  }
+  const current = running;
+  if (opts.background && refreshedFor !== undefined) {
+    current.catch(() => {});
     return;
   }
-  const started = performance.now();
-  const { schools: n } = await recomputeAll(db, today);
-  await sendDeadlineNotices(db, today);
-  await db.insert(complianceRefreshes).values({ day: today, schools: n, ms: Math.round(performance.now() - started) }).onConflictDoNothing();
-  refreshedFor = today;
+  await current;
 }
 
 /** Forgets the in-process refresh mark (tests that move "today" or load a new database). */
 export function resetFreshnessMark() {
   refreshedFor = undefined;
+  running = undefined;
 }

@@ -22,7 +22,7 @@ const statsFilter = z.strictObject({
 export async function complianceRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/compliance', { onRequest: requirePermission('compliance', 'list'), schema: { querystring: listQuerystring, tags: ['compliance'] } }, async (request, reply) => {
-    await ensureComplianceFresh(app.db, todayInChina());
+    await ensureComplianceFresh(app.db, todayInChina(), { background: true });
     const params = parseListQuery(request.query as Record<string, unknown>, complianceSpec.defaultSort);
     const { data, total } = await listRecords(app.db, complianceSpec, params, request.scope);
     const end = data.length ? params.range.offset + data.length - 1 : params.range.offset;
@@ -33,7 +33,7 @@ export async function complianceRoutes(app: FastifyInstance) {
     onRequest: requirePermission('compliance', 'list'),
     schema: { querystring: z.object({ filter: z.string().max(2000).optional() }), tags: ['compliance'] },
   }, async (request) => {
-    await ensureComplianceFresh(app.db, todayInChina());
+    await ensureComplianceFresh(app.db, todayInChina(), { background: true });
     const params = parseListQuery(request.query as Record<string, unknown>, ['id', 'ASC']);
     const parsed = statsFilter.safeParse(params.filter);
     if (!parsed.success) throw badRequest(`filter: ${parsed.error.issues[0]?.message ?? 'invalid'}; use regionId and tier.`, [{ field: 'filter', message: 'invalid' }]);
@@ -50,7 +50,7 @@ export async function complianceRoutes(app: FastifyInstance) {
     onRequest: requirePermission('compliance', 'show'),
     schema: { params: z.object({ id: z.string().regex(complianceIdPattern, 'must look like <agreementId>-<year>, e.g. 12-2') }), tags: ['compliance'] },
   }, async (request) => {
-    await ensureComplianceFresh(app.db, todayInChina());
+    await ensureComplianceFresh(app.db, todayInChina(), { background: true });
     return getRecord(app.db, complianceSpec, request.params.id, request.scope);
   });
 }
