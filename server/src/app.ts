@@ -23,6 +23,7 @@ import { complianceRoutes } from './modules/compliance/routes.js';
 import { factRoutes } from './modules/facts/routes.js';
 import { evaluationRoutes } from './modules/evaluations/routes.js';
 import { providerWorkRoutes } from './modules/provider-work/routes.js';
+import { userRoutes } from './modules/users/routes.js';
 import { FileStorage } from './modules/storage/file-storage.js';
 import multipart from '@fastify/multipart';
 
@@ -89,6 +90,7 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(readOnlyRoutes);
+  await app.register(userRoutes);
   await app.register(tierPolicyRoutes);
   await app.register(applicationRoutes);
   await app.register(agreementRoutes);

@@ -1,0 +1,84 @@
+import { eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, Tx } from '../../db/client.js';
+import { sessions, userRegions, users } from '../../db/schema/index.js';
+import type { Role } from '../../db/schema/enums.js';
+import type { Actor } from '../../domain/access/scope.js';
+import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.js';
+import { appendAudit } from '../audit/audit-repository.js';
+import { AppError, badRequest, ErrorCode, notFound } from '../../lib/errors.js';
+import type { passwordChangeBody, userCreateBody, userUpdateBody } from './user-schemas.js';
+
+/** The links a role needs: regions for regional staff, a school for a school user, a provider for a provider. */
+function linksFor(role: Role, input: { regionIds?: number[]; schoolId?: number | null; providerId?: number | null }) {
+  if (role === 'regional' && !input.regionIds?.length) throw badRequest('regionIds: regional staff need at least one region.', [{ field: 'regionIds', message: 'required for regional staff' }]);
+  if (role === 'school' && !input.schoolId) throw badRequest('schoolId: a school user needs their school.', [{ field: 'schoolId', message: 'required for a school user' }]);
+  if (role === 'provider' && !input.providerId) throw badRequest('providerId: a provider user needs their provider.', [{ field: 'providerId', message: 'required for a provider user' }]);
+  return { schoolId: role === 'school' ? input.schoolId! : null, providerId: role === 'provider' ? input.providerId! : null, regionIds: role === 'regional' ? input.regionIds! : [] };
+}
+
+function checkPassword(password: string, field = 'password') {
+  const problem = passwordProblem(password);
+  if (problem) throw badRequest(`${field}: ${problem}`, [{ field, message: problem }]);
+}
+
+async function setRegions(tx: Tx, userId: number, regionIds: number[]) {
+  await tx.delete(userRegions).where(eq(userRegions.userId, userId));
+  if (regionIds.length) await tx.insert(userRegions).values(regionIds.map((regionId) => ({ userId, regionId })));
+}
+
+/** HQ creates an account (password rules apply; the links the role needs are required). */
+export async function createUser(db: Db, actor: Actor, input: z.infer<typeof userCreateBody>) {
+  checkPassword(input.password);
+  const links = linksFor(input.role, input);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+    if (existing) throw new AppError(409, ErrorCode.conflict, 'An account with this email already exists.', [{ field: 'email', message: 'already used' }]);
+    const [row] = await tx.insert(users).values({ email: input.email, name: input.name, role: input.role, passwordHash, locale: input.locale ?? 'zh', schoolId: links.schoolId, providerId: links.providerId }).returning({ id: users.id });
+    await setRegions(tx, row.id, links.regionIds);
+    await appendAudit(tx, { entityType: 'user', entityId: row.id, action: 'create', actorId: actor.id, data: { email: input.email, role: input.role } });
+    return row;
+  });
+}
+
+/** HQ edits an account; deactivating it or setting a new password ends its sessions. */
+export async function updateUser(db: Db, actor: Actor, id: number, input: z.infer<typeof userUpdateBody>) {
+  if (input.password !== undefined) checkPassword(input.password);
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+    if (!current) throw notFound('user');
+    if (id === actor.id && input.active === false) throw badRequest('active: you cannot deactivate your own account.', [{ field: 'active', message: 'your own account' }]);
+    const role = current.role as Role;
+    const touchesLinks = input.regionIds !== undefined || input.schoolId !== undefined || input.providerId !== undefined;
+    const links = touchesLinks ? linksFor(role, { regionIds: input.regionIds, schoolId: input.schoolId ?? current.schoolId, providerId: input.providerId ?? current.providerId }) : undefined;
+    await tx.update(users).set({
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.active !== undefined ? { active: input.active } : {}),
+      ...(input.locale !== undefined ? { locale: input.locale } : {}),
+      ...(passwordHash ? { passwordHash } : {}),
+      ...(links ? { schoolId: links.schoolId, providerId: links.providerId } : {}),
+      updatedAt: sql`now()`,
+    }).where(eq(users.id, id));
+    if (links && role === 'regional') await setRegions(tx, id, links.regionIds);
+    if (passwordHash || input.active === false) await tx.delete(sessions).where(eq(sessions.userId, id));
+    await appendAudit(tx, { entityType: 'user', entityId: id, action: 'update', actorId: actor.id, data: { fields: Object.keys(input).filter((k) => k !== 'password' && input[k as keyof typeof input] !== undefined), passwordChanged: !!passwordHash } });
+  });
+}
+
+/** Anyone changes their own password, knowing the current one; their other sessions end. */
+export async function changeOwnPassword(db: Db, actor: Actor, currentSessionId: string, input: z.infer<typeof passwordChangeBody>) {
+  const [u] = await db.select().from(users).where(eq(users.id, actor.id));
+  if (!u || !(await verifyPassword(u.passwordHash, input.currentPassword))) {
+    throw badRequest('currentPassword: the current password is wrong.', [{ field: 'currentPassword', message: 'wrong' }]);
+  }
+  checkPassword(input.newPassword, 'newPassword');
+  if (input.newPassword === input.currentPassword) throw badRequest('newPassword: choose a password different from the current one.', [{ field: 'newPassword', message: 'unchanged' }]);
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, actor.id));
+    await tx.delete(sessions).where(sql`${sessions.userId} = ${actor.id} AND ${sessions.id} <> ${currentSessionId}`);
+    await appendAudit(tx, { entityType: 'user', entityId: actor.id, action: 'change_password', actorId: actor.id });
+  });
+}

@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requirePermission, SESSION_COOKIE } from '../../plugins/auth.js';
+import { idParams, readOne, registerReadRoutes } from '../resource/read-routes.js';
+import { tokenDigest } from '../auth/session-repository.js';
+import { userSpec } from './user-spec.js';
+import { passwordChangeBody, userCreateBody, userUpdateBody } from './user-schemas.js';
+import { changeOwnPassword, createUser, updateUser } from './manage-users.js';
+
+export async function userRoutes(app: FastifyInstance) {
+  registerReadRoutes(app, userSpec);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post('/api/users', { onRequest: requirePermission('users', 'create'), schema: { body: userCreateBody, tags: ['users'] } }, async (request, reply) => {
+    const row = await createUser(app.db, request.actor, request.body);
+    reply.status(201);
+    return readOne(app, userSpec, row.id, request.actor, request.scope);
+  });
+  r.put('/api/users/:id', { onRequest: requirePermission('users', 'edit'), schema: { params: idParams, body: userUpdateBody, tags: ['users'] } }, async (request) => {
+    await updateUser(app.db, request.actor, request.params.id, request.body);
+    return readOne(app, userSpec, request.params.id, request.actor, request.scope);
+  });
+  r.post('/api/auth/password', { schema: { body: passwordChangeBody, tags: ['auth'] } }, async (request) => {
+    await changeOwnPassword(app.db, request.actor, tokenDigest(request.cookies[SESSION_COOKIE] ?? ''), request.body);
+    return { ok: true };
+  });
+}
