@@ -37,7 +37,7 @@ export function App({ dataProvider = defaultDataProvider, authProvider = default
       {(role: Role) =>
         Object.entries(resourceModules)
           .filter(([name]) => canAccess(role, name, 'list'))
-          .map(([name, { list, show, edit, create, icon, recordRepresentation }]) => (
+          .map(([name, { list, show, edit, create, icon, recordRepresentation, routes }]) => (
             <Resource
               key={name}
               name={name}
@@ -47,7 +47,9 @@ export function App({ dataProvider = defaultDataProvider, authProvider = default
               create={canAccess(role, name, 'create') ? create : undefined}
               icon={icon}
               recordRepresentation={recordRepresentation}
-            />
+            >
+              {routes}
+            </Resource>
           ))
       }
     </Admin>

@@ -7,6 +7,7 @@ import { AssignedSchools } from './AssignedSchools';
 import { MySchool } from './MySchool';
 import { SchoolOverview } from './Overview';
 import { RecentActivity } from './RecentActivity';
+import { RectificationPanel } from './RectificationPanel';
 
 /**
  * The first page after sign-in, per role. Every number is counted by the server in the user's
@@ -30,6 +31,7 @@ export function Dashboard() {
       </Stack>
       <Stack spacing={2}>
         {role === 'school' && schoolId ? <MySchool schoolId={schoolId} /> : null}
+        {role === 'school' ? <RectificationPanel /> : null}
         {role === 'hq' || role === 'regional' ? <SchoolOverview /> : null}
         {role === 'provider' ? <AssignedSchools /> : null}
         <RecentActivity />

@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import type { Messages } from './zh';
 import { mergeMessages } from './merge';
 import { workflowEn } from './workflow.en';
+import { complianceEn } from './compliance.en';
 
 /** Our labels in English; the types (and the i18n test) keep the keys the same as zh.ts. */
 const app: Messages['app'] = {
@@ -324,6 +325,6 @@ const resources: Messages['resources'] = {
   },
 };
 
-export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn);
+export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn, complianceEn);
 
 export const enTranslationMessages: TranslationMessages = enMessages;

@@ -2,6 +2,7 @@ import type { TranslationMessages } from 'react-admin';
 import { raChineseMessages } from './ra-zh';
 import { mergeMessages } from './merge';
 import { workflowZh } from './workflow.zh';
+import { complianceZh } from './compliance.zh';
 
 /** Our labels in Chinese (the default language). en.ts has exactly the same keys. */
 export const zhMessages = mergeMessages({
@@ -323,7 +324,7 @@ export const zhMessages = mergeMessages({
       },
     },
   },
-}, workflowZh);
+}, workflowZh, complianceZh);
 
 export type Messages = typeof zhMessages;
 

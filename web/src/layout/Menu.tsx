@@ -3,7 +3,7 @@ import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'r
 import { canAccess, type Role } from '../providers/permissions';
 import { resourceModules } from '../resources';
 
-const groups = ['programme', 'administration'] as const;
+const groups = ['programme', 'facts', 'administration'] as const;
 
 /** The dashboard, then each group's resources that the role may list (the shared permissions table). */
 export function Menu() {

@@ -1,4 +1,4 @@
-import type { ComponentType, ReactElement } from 'react';
+import type { ComponentType, ReactElement, ReactNode } from 'react';
 import type { RaRecord } from 'react-admin';
 
 /**
@@ -12,5 +12,7 @@ export interface ResourceModule {
   create?: ComponentType;
   icon: ComponentType;
   recordRepresentation?: string | ReactElement | ((record: RaRecord) => string);
-  menuGroup: 'programme' | 'administration';
+  menuGroup: 'programme' | 'facts' | 'administration';
+  /** Extra routes under /<name>/ (e.g. the import screen), as react-router <Route> elements. */
+  routes?: ReactNode;
 }

@@ -1,0 +1,3 @@
+export { ImportPage, ImportErrorTable, reportCsv } from './ImportPage';
+export { ImportButton } from './ImportButton';
+export { importRoute } from './importRoute';
