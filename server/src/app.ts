@@ -33,6 +33,8 @@ declare module 'fastify' {
     database: Database;
     config: Config;
     storage: FileStorage;
+    /** Every route the app serves (method and URL pattern), for the access matrix test and the docs. */
+    routeTable: { method: string; url: string }[];
   }
 }
 
@@ -50,6 +52,11 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('storage', new FileStorage(path.join(config.dataDir, 'files')));
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

@@ -1,0 +1,245 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, listQuery, type Client, type TestContext } from './test-app.js';
+import { buildAccessWorld, MARK, notificationsByUser, type Side, type World } from './access-world.js';
+import { canAccess, type ResourceAction } from '../src/domain/access/permissions.js';
+import type { Role } from '../src/db/schema/enums.js';
+import { applicationTransitions } from '../src/domain/workflow/application-transitions.js';
+import { agreementTransitions } from '../src/domain/workflow/agreement-transitions.js';
+import { evaluationTransitions } from '../src/domain/workflow/evaluation-transitions.js';
+import { contentProposalTransitions, feedbackTransitions, providerReportTransitions } from '../src/domain/workflow/provider-work-transitions.js';
+import type { TransitionTable } from '../src/domain/workflow/types.js';
+
+/**
+ * Every API route × every role × a record in the role's scope and one outside it, with the answer
+ * the permission table and the scope rules require. A route without an entry here fails the test.
+ */
+interface Actor { email: string; role: Role; own: Side; other: Side | null }
+const actors: Actor[] = [
+  { email: 'hq@test.cn', role: 'hq', own: 'east', other: null },
+  { email: 'east@test.cn', role: 'regional', own: 'east', other: 'south' },
+  { email: 'south@test.cn', role: 'regional', own: 'south', other: 'east' },
+  { email: 'school@test.cn', role: 'school', own: 'east', other: 'south' },
+  { email: 'school2@test.cn', role: 'school', own: 'south', other: 'east' },
+  { email: 'provider@test.cn', role: 'provider', own: 'east', other: 'south' },
+];
+
+interface Ctx { t: TestContext; w: World; a: Actor; c: Client; notes: Map<number, number> }
+type Check = (ctx: Ctx) => Promise<void>;
+
+const may = (a: Actor, resource: string, action: ResourceAction) => canAccess(a.role, resource, action);
+const expectStatus = (res: { statusCode: number; body: string }, status: number, what: string) => {
+  expect(res.statusCode, `${what}: ${res.body.slice(0, 200)}`).toBe(status);
+  if (status >= 400) expect(JSON.parse(res.body), what).toHaveProperty('message');
+};
+const idsOf = (body: string) => (JSON.parse(body) as { id: number | string }[]).map((r) => r.id);
+const unscoped = new Set(['regions', 'tier-policies', 'users']);
+
+const list = (resource: string): Check => async ({ w, a, c }) => {
+  const res = await c.get(`/api/${resource}`, listQuery({ range: [0, 9999] }));
+  expectStatus(res, may(a, resource, 'list') ? 200 : 403, `${a.email} lists ${resource}`);
+  if (res.statusCode !== 200 || unscoped.has(resource)) return;
+  const ids = idsOf(res.body);
+  expect(ids, `${a.email} sees its own ${resource}`).toContain(w[resource][a.own]);
+  if (!a.other) return;
+  const other = w[resource][a.other];
+  expect(ids, `${a.email} must not see the other ${resource}`).not.toContain(other);
+  for (const filter of [{ id: [other] }, { q: MARK }, { schoolId: w.schools[a.other] }]) {
+    const r = await c.get(`/api/${resource}`, listQuery({ filter, range: [0, 9999] }));
+    if (r.statusCode === 400) continue; // a filter the resource does not have
+    expectStatus(r, 200, `${a.email} filters ${resource} by ${JSON.stringify(filter)}`);
+    expect(idsOf(r.body), `${a.email} leaks ${resource} through ${JSON.stringify(filter)}`).not.toContain(other);
+  }
+};
+
+const show = (resource: string, suffix = ''): Check => async ({ w, a, c }) => {
+  const own = await c.get(`/api/${resource}/${w[resource][a.own]}${suffix}`);
+  expectStatus(own, may(a, resource, 'show') ? 200 : 403, `${a.email} reads its own ${resource}${suffix}`);
+  if (!a.other || unscoped.has(resource)) return;
+  const other = await c.get(`/api/${resource}/${w[resource][a.other]}${suffix}`);
+  expectStatus(other, may(a, resource, 'show') ? 404 : 403, `${a.email} reads the other ${resource}${suffix}`);
+};
+
+const create = (resource: string): Check => async ({ a, c }) => {
+  expectStatus(await c.post(`/api/${resource}`, {}), may(a, resource, 'create') ? 400 : 403, `${a.email} creates ${resource}`);
+};
+
+const update = (resource: string, body: Record<string, unknown> = {}): Check => async ({ w, a, c }) => {
+  const side = a.other ?? a.own;
+  const res = await c.put(`/api/${resource}/${w[resource][side]}`, body);
+  if (!may(a, resource, 'edit')) return expectStatus(res, 403, `${a.email} edits ${resource}`);
+  if (unscoped.has(resource) || !a.other) return expect(res.statusCode, `${a.email} edits ${resource}`).not.toBe(403);
+  expectStatus(res, 404, `${a.email} edits the other ${resource}`);
+};
+
+const remove = (resource: string): Check => async ({ w, a, c }) => {
+  if (!a.other) return; // HQ deleting in scope is a behaviour test, not an access one
+  expectStatus(await c.delete(`/api/${resource}/${w[resource][a.other]}`), may(a, resource, 'delete') ? 404 : 403, `${a.email} deletes the other ${resource}`);
+};
+
+const action = (resource: string, name: string, table: TransitionTable<string, never>): Check => async ({ w, a, c }) => {
+  const canShow = may(a, resource, 'show');
+  const roleMay = table.some((t) => t.action === name && t.roles.includes(a.role));
+  const own = await c.post(`/api/${resource}/${w[resource][a.own]}/actions/${name}`, { version: 99999 });
+  expectStatus(own, !canShow ? 403 : roleMay ? 409 : 403, `${a.email} ${name} its own ${resource}`);
+  if (!a.other) return;
+  const other = await c.post(`/api/${resource}/${w[resource][a.other]}/actions/${name}`, { version: 99999 });
+  expectStatus(other, canShow ? 404 : 403, `${a.email} ${name} the other ${resource}`);
+};
+
+const importCsv = (resource: string): Check => async ({ t, a, c }) => {
+  const res = await t.app.inject({ method: 'POST', url: `/api/${resource}/import`, payload: 'nonsense\n1', headers: { cookie: c.cookie, 'content-type': 'text/csv' } });
+  expectStatus(res, may(a, resource, 'import') ? 400 : 403, `${a.email} imports ${resource}`);
+};
+const template = (resource: string): Check => async ({ a, c }) => {
+  expectStatus(await c.get(`/api/${resource}/import-template`), may(a, resource, 'import') ? 200 : 403, `${a.email} downloads the ${resource} template`);
+};
+
+const facts = (resource: string, opts: { import?: boolean } = {}): Record<string, Check> => ({
+  [`GET /api/${resource}`]: list(resource),
+  [`GET /api/${resource}/:id`]: show(resource),
+  [`POST /api/${resource}`]: create(resource),
+  [`PUT /api/${resource}/:id`]: update(resource),
+  [`DELETE /api/${resource}/:id`]: remove(resource),
+  ...(opts.import ? { [`GET /api/${resource}/import-template`]: template(resource), [`POST /api/${resource}/import`]: importCsv(resource) } : {}),
+});
+
+const ok = (status = 200): Check => async ({ a, c }) => { expect((await c.get('/api/auth/me')).statusCode, a.email).toBe(status); };
+const otherSchoolName = (a: Actor) => (a.other === 'east' ? '浙江金融职业学院' : '广东轻工职业技术大学');
+
+const matrix: Record<string, Check> = {
+  'GET /api/health': async ({ t }) => { expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200); },
+  'POST /api/auth/login': async ({ t }) => { expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@test.cn', password: 'x' } })).statusCode).toBe(401); },
+  'POST /api/auth/logout': async ({ t }) => { expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(200); },
+  'GET /api/auth/me': ok(),
+  'POST /api/auth/password': async ({ a, c }) => { expectStatus(await c.post('/api/auth/password', {}), 400, `${a.email} changes password without fields`); },
+  'GET /api/docs': async ({ t, c }) => {
+    const res = await c.get('/api/docs');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain(MARK);
+    expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBe(401);
+  },
+  'GET /api/regions': list('regions'),
+  'GET /api/regions/:id': async ({ t, a, c }) => { expectStatus(await c.get(`/api/regions/${t.fixture.regions.east.id}`), 200, `${a.email} reads a region`); },
+  ...Object.fromEntries(Object.entries(facts('schools')).filter(([k]) => k.startsWith('GET'))),
+  'GET /api/audit-events': list('audit-events'),
+  'GET /api/audit-events/:id': show('audit-events'),
+  'GET /api/users': list('users'),
+  'GET /api/users/:id': show('users'),
+  'POST /api/users': create('users'),
+  'PUT /api/users/:id': update('users'),
+  'GET /api/tier-policies': list('tier-policies'),
+  'GET /api/tier-policies/:id': async ({ t, a, c }) => {
+    const [p] = (await (await t.as('hq@test.cn')).get('/api/tier-policies')).json();
+    expectStatus(await c.get(`/api/tier-policies/${p.id}`), 200, `${a.email} reads a tier policy`);
+  },
+  'PUT /api/tier-policies/:id': async ({ t, a, c }) => {
+    const [p] = (await (await t.as('hq@test.cn')).get('/api/tier-policies')).json();
+    expectStatus(await c.put(`/api/tier-policies/${p.id}`, { version: 99999 }), a.role === 'hq' ? 409 : 403, `${a.email} edits a tier policy`);
+  },
+  'POST /api/tier-policies/:id/what-if': async ({ t, a, c }) => {
+    const [p] = (await (await t.as('hq@test.cn')).get('/api/tier-policies')).json();
+    expectStatus(await c.post(`/api/tier-policies/${p.id}/what-if`, { version: p.version }), a.role === 'hq' ? 200 : 403, `${a.email} previews a tier policy`);
+  },
+  'POST /api/tier-policies': create('tier-policies'),
+  'GET /api/applications': list('applications'),
+  'GET /api/applications/:id': show('applications'),
+  'POST /api/applications': create('applications'),
+  'PUT /api/applications/:id': update('applications', { version: 1 }),
+  'DELETE /api/applications/:id': remove('applications'),
+  'POST /api/applications/:id/actions/:action': action('applications', 'regional_approve', applicationTransitions as never),
+  'GET /api/agreements': list('agreements'),
+  'GET /api/agreements/:id': show('agreements'),
+  'POST /api/agreements/:id/actions/:action': action('agreements', 'sign', agreementTransitions as never),
+  'GET /api/evidence': list('evidence'),
+  'GET /api/evidence/:id': show('evidence'),
+  'POST /api/evidence': create('evidence'),
+  'GET /api/evidence/:id/download': async ({ w, a, c }) => {
+    if (!a.other) return;
+    expectStatus(await c.get(`/api/evidence/${w.evidence[a.other]}/download`), may(a, 'evidence', 'show') ? 404 : 403, `${a.email} downloads the other school's file`);
+  },
+  'DELETE /api/evidence/:id': remove('evidence'),
+  'GET /api/notifications': async ({ t, a, c, notes }) => {
+    const ids = idsOf((await c.get('/api/notifications', listQuery({ range: [0, 999] }))).body);
+    const mine = notes.get(t.fixture.users[a.email].id)!;
+    expect(ids).toContain(mine);
+    expect(ids.every((id) => id === mine || ![...notes.values()].includes(id as number)), `${a.email} sees only its notifications`).toBe(true);
+  },
+  'GET /api/notifications/unread-count': async ({ c }) => { expect((await c.get('/api/notifications/unread-count')).statusCode).toBe(200); },
+  'GET /api/notifications/:id': async ({ t, a, c, notes }) => {
+    const others = [...notes.entries()].filter(([u]) => u !== t.fixture.users[a.email].id).map(([, n]) => n);
+    expectStatus(await c.get(`/api/notifications/${others[0]}`), 404, `${a.email} reads another's notification`);
+    expectStatus(await c.get(`/api/notifications/${notes.get(t.fixture.users[a.email].id)}`), 200, `${a.email} reads its notification`);
+  },
+  'POST /api/notifications/read': async ({ t, a, c, notes }) => {
+    const others = [...notes.entries()].filter(([u]) => u !== t.fixture.users[a.email].id).map(([, n]) => n);
+    expect((await c.post('/api/notifications/read', { ids: others })).json()).toEqual({ read: 0 });
+  },
+  'GET /api/compliance': list('compliance'),
+  'GET /api/compliance/summary': async ({ a, c }) => {
+    const res = await c.get('/api/compliance/summary');
+    expectStatus(res, 200, `${a.email} reads the dashboard numbers`);
+    if (a.other) expect(res.body).not.toContain(otherSchoolName(a));
+  },
+  'GET /api/compliance/:id/trend': show('compliance', '/trend'),
+  'GET /api/compliance/:id': show('compliance'),
+  ...facts('students', { import: true }),
+  ...facts('certificates', { import: true }),
+  ...facts('practice-records', { import: true }),
+  ...facts('job-registrations', { import: true }),
+  ...facts('job-fairs'),
+  ...facts('instructors', { import: true }),
+  ...facts('courses'),
+  ...facts('course-completions', { import: true }),
+  'GET /api/evaluations': list('evaluations'),
+  'GET /api/evaluations/:id': show('evaluations'),
+  'POST /api/evaluations': create('evaluations'),
+  'POST /api/evaluations/bulk-open': async ({ a, c }) => { expectStatus(await c.post('/api/evaluations/bulk-open', { tier: ['industry_college'] }), a.role === 'hq' ? 202 : 403, `${a.email} opens a year's evaluations`); },
+  'GET /api/evaluations/bulk-jobs/:id': async ({ a, c }) => { expectStatus(await c.get('/api/evaluations/bulk-jobs/999999'), a.role === 'hq' ? 404 : 403, `${a.email} reads a bulk job`); },
+  'POST /api/evaluations/:id/actions/:action': action('evaluations', 'decide', evaluationTransitions as never),
+  'GET /api/providers': list('providers'),
+  'GET /api/providers/:id': show('providers'),
+  'GET /api/provider-reports': list('provider-reports'),
+  'GET /api/provider-reports/:id': show('provider-reports'),
+  'POST /api/provider-reports': create('provider-reports'),
+  'POST /api/provider-reports/:id/actions/:action': action('provider-reports', 'confirm', providerReportTransitions as never),
+  'GET /api/content-proposals': list('content-proposals'),
+  'GET /api/content-proposals/:id': show('content-proposals'),
+  'POST /api/content-proposals': create('content-proposals'),
+  'POST /api/content-proposals/:id/actions/:action': action('content-proposals', 'approve', contentProposalTransitions as never),
+  'GET /api/feedback': list('feedback'),
+  'GET /api/feedback/:id': show('feedback'),
+  'POST /api/feedback': create('feedback'),
+  'POST /api/feedback/:id/actions/:action': action('feedback', 'reply', feedbackTransitions as never),
+};
+
+let t: TestContext;
+let w: World;
+let notes: Map<number, number>;
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await buildAccessWorld(t);
+  notes = await notificationsByUser(t);
+});
+afterAll(async () => { await t?.close(); });
+
+describe('the access matrix', () => {
+  it('has an entry for every API route, and no entry without a route', () => {
+    const routes = t.app.routeTable.filter((r) => r.url.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
+    expect(routes.filter((r) => !matrix[r]), 'routes without an access entry').toEqual([]);
+    expect(Object.keys(matrix).filter((k) => !routes.includes(k)), 'entries without a route').toEqual([]);
+  });
+
+  for (const a of actors) {
+    it(`${a.email} (${a.role}) gets exactly what its role and scope allow on every route`, async () => {
+      const c = await t.as(a.email);
+      for (const [route, check] of Object.entries(matrix)) {
+        try {
+          await check({ t, w, a, c, notes });
+        } catch (e) {
+          (e as Error).message = `[${route}] ${(e as Error).message}`;
+          throw e;
+        }
+      }
+    });
+  }
+});

@@ -1,0 +1,83 @@
+import { eq } from 'drizzle-orm';
+import type { TestContext } from './test-app.js';
+import {
+  agreements, applications, auditEvents, contentProposals, courseCompletions, courses, certificates, evaluations, evidenceFiles, feedback,
+  instructors, jobFairs, jobRegistrations, notifications, practiceRecords, providerAssignments, providerReports, providers, students, users,
+} from '../src/db/schema/index.js';
+import { recomputeSchools } from '../src/modules/compliance/recompute.js';
+import { todayInChina } from '../src/domain/calendar/agreement-year.js';
+
+/** A marker in every searchable text of the world, so that a `q` search reaches both sides. */
+export const MARK = 'LEAKTEST';
+
+export type Side = 'east' | 'south';
+export type World = Record<string, Record<Side, number | string>>;
+
+/**
+ * One record of every resource on each side: "east" belongs to 浙江金融 (East China, the school of
+ * school@, assigned to provider@), "south" to 广东轻工 (South China, the school of school2@, served by
+ * another provider). Inserted directly: this is the stage of the access test, not its subject.
+ */
+export async function buildAccessWorld(t: TestContext): Promise<World> {
+  const { db } = t.database;
+  const school: Record<Side, number> = { east: t.fixture.schools.eastA.id, south: t.fixture.schools.southA.id };
+  const [otherProvider] = await db.insert(providers).values({ name: `深圳外贸服务 ${MARK}` }).returning();
+  await db.insert(providerAssignments).values({ providerId: otherProvider.id, schoolId: school.south });
+  const providerOf: Record<Side, number> = { east: t.fixture.provider.id, south: otherProvider.id };
+  const w: World = {};
+  const put = (res: string, side: Side, id: number | string) => { (w[res] ??= {} as Record<Side, number>)[side] = id; };
+  const start = '2024-09-01';
+  for (const side of ['east', 'south'] as Side[]) {
+    const s = school[side];
+    put('schools', side, s);
+    put('providers', side, providerOf[side]);
+    const [app] = await db.insert(applications).values({ schoolId: s, tier: 'talent_base', status: 'pending_regional', plan: { summary: MARK }, pledge: true }).returning();
+    put('applications', side, app.id);
+    const [ag] = await db.insert(agreements).values({ schoolId: s, tier: 'talent_base', status: 'active', startDate: start, termYears: 3 }).returning();
+    put('agreements', side, ag.id);
+    put('compliance', side, `${ag.id}-1`);
+    const [ev] = await db.insert(evaluations).values({ agreementId: ag.id, schoolId: s, year: 1, snapshot: { compliant: true } }).returning();
+    put('evaluations', side, ev.id);
+    const [st] = await db.insert(students).values({ schoolId: s, studentNo: `${side}-1`, name: `${MARK} ${side}`, cohortYear: 2024, enrolledOn: start }).returning();
+    put('students', side, st.id);
+    const [ce] = await db.insert(certificates).values({ schoolId: s, studentId: st.id, kind: 'operator', certNo: `${MARK}-${side}`, issuedOn: '2025-01-10' }).returning();
+    put('certificates', side, ce.id);
+    const [pr] = await db.insert(practiceRecords).values({ schoolId: s, studentId: st.id, project: `${MARK} ${side}`, hours: 8, practicedOn: '2025-01-10', confirmed: true, providerId: providerOf[side] }).returning();
+    put('practice-records', side, pr.id);
+    const [jr] = await db.insert(jobRegistrations).values({ schoolId: s, studentId: st.id, registeredOn: '2025-01-10', resumeCompleteness: 90, platformAccount: `${MARK}-${side}` }).returning();
+    put('job-registrations', side, jr.id);
+    const [jf] = await db.insert(jobFairs).values({ schoolId: s, title: `${MARK} ${side}`, heldOn: '2025-03-01' }).returning();
+    put('job-fairs', side, jf.id);
+    const [ins] = await db.insert(instructors).values({ schoolId: s, name: `${MARK} ${side}` }).returning();
+    put('instructors', side, ins.id);
+    const [co] = await db.insert(courses).values({ schoolId: s, kind: 'offline', title: `${MARK} ${side}`, classHours: 32, taughtFrom: '2025-03-01', taughtTo: '2025-06-30' }).returning();
+    put('courses', side, co.id);
+    const [cc] = await db.insert(courseCompletions).values({ schoolId: s, studentId: st.id, courseId: co.id, completedOn: '2025-06-30' }).returning();
+    put('course-completions', side, cc.id);
+    const key = (side === 'east' ? 'a' : 'b').repeat(32);
+    const [ef] = await db.insert(evidenceFiles).values({ schoolId: s, entityType: 'school', entityId: s, fileName: `${MARK}-${side}.pdf`, contentType: 'application/pdf', sizeBytes: 4, storageKey: key, sha256: 'x' }).returning();
+    put('evidence', side, ef.id);
+    const [rep] = await db.insert(providerReports).values({ providerId: providerOf[side], schoolId: s, project: `${MARK} ${side}`, periodFrom: '2025-01-01', periodTo: '2025-01-31', studentCount: 1, totalHours: 8 }).returning();
+    put('provider-reports', side, rep.id);
+    const [cp] = await db.insert(contentProposals).values({ providerId: providerOf[side], title: `${MARK} ${side}`, description: 'x' }).returning();
+    put('content-proposals', side, cp.id);
+    const [fb] = await db.insert(feedback).values({ schoolId: s, providerId: providerOf[side], subject: `${MARK} ${side}`, body: 'x' }).returning();
+    put('feedback', side, fb.id);
+    const [ae] = await db.insert(auditEvents).values({ entityType: 'school', entityId: s, schoolId: s, action: 'note', comment: `${MARK} ${side}` }).returning();
+    put('audit-events', side, ae.id);
+  }
+  await db.transaction((tx) => recomputeSchools(tx, [school.east, school.south], todayInChina()));
+  // Users and notifications are personal; regions and tier policies are programme-wide.
+  const [hq] = await db.select().from(users).where(eq(users.email, 'hq@test.cn'));
+  put('users', 'east', hq.id);
+  put('users', 'south', hq.id);
+  return w;
+}
+
+/** One notification for each user; "own" is the requester's, "other" somebody else's. */
+export async function notificationsByUser(t: TestContext) {
+  const rows = await t.database.db.insert(notifications).values(
+    Object.values(t.fixture.users).map((u) => ({ userId: u.id, kind: 'test.note', entityType: 'school', entityId: 1 })),
+  ).returning();
+  return new Map(rows.map((r) => [r.userId, r.id]));
+}
