@@ -8,10 +8,19 @@ import { MySchool } from './MySchool';
 import { SchoolOverview } from './Overview';
 import { RecentActivity } from './RecentActivity';
 import { RectificationPanel } from './RectificationPanel';
+import { ComplianceOverview } from './ComplianceOverview';
+import { SchoolKpis } from './SchoolCompliance';
+import { ProviderCompliance } from './ProviderCompliance';
+import { EarlierYears } from '../resources/compliance/ComplianceYear';
 
 /**
  * The first page after sign-in, per role. Every number is counted by the server in the user's
- * scope; the KPI dashboard (compliance per school and year) will be added here when its API lands.
+ * scope (GET /api/compliance/summary and the compliance rows); none is aggregated here:
+ * - HQ and regional staff: the schools at a glance, then this year's compliance by tier, failing
+ *   KPI, region × tier, and the schools at risk, each number opening the list behind it;
+ * - a school: its card and this year's verdict, the rectification notice if any, each KPI against
+ *   its threshold with its trend and the records it counts, and its earlier years;
+ * - a provider: its schools and their compliance this year.
  */
 export function Dashboard() {
   const translate = useTranslate();
@@ -32,7 +41,11 @@ export function Dashboard() {
       <Stack spacing={2}>
         {role === 'school' && schoolId ? <MySchool schoolId={schoolId} /> : null}
         {role === 'school' ? <RectificationPanel /> : null}
+        {role === 'school' ? <SchoolKpis /> : null}
+        {role === 'school' ? <EarlierYears /> : null}
         {role === 'hq' || role === 'regional' ? <SchoolOverview /> : null}
+        {role === 'hq' || role === 'regional' ? <ComplianceOverview /> : null}
+        {role === 'provider' ? <ProviderCompliance /> : null}
         {role === 'provider' ? <AssignedSchools /> : null}
         <RecentActivity />
       </Stack>

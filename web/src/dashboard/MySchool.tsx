@@ -13,6 +13,7 @@ import { StateChip, TierChip } from '../components/chips';
 import { RegionNameField } from '../components/fields';
 import { ThresholdValue, CertificatesValue } from '../resources/tier-policies/PolicyFields';
 import { policiesInForce, type ThresholdField, type TierPolicy } from '../resources/tier-policies/thresholds';
+import { YearSummaryCard, useCurrentYear } from './SchoolCompliance';
 
 interface School {
   id: number;
@@ -113,13 +114,19 @@ export function TierRequirements({ tier }: { tier: string | null | undefined }) 
   );
 }
 
-/** The school's card and its tier's requirements side by side. */
+/**
+ * The school's card and this year's verdict side by side; a school without an agreement year under
+ * way sees its tier's requirements instead.
+ */
 export function MySchool({ schoolId }: { schoolId: number }) {
   const { data: school } = useGetOne<School>('schools', { id: schoolId });
+  const { row, isPending } = useCurrentYear();
   return (
     <Grid container spacing={2}>
       <Grid size={{ xs: 12, md: 5 }}><SchoolCard schoolId={schoolId} /></Grid>
-      <Grid size={{ xs: 12, md: 7 }}>{school ? <TierRequirements tier={school.tier} /> : null}</Grid>
+      <Grid size={{ xs: 12, md: 7 }}>
+        {isPending ? null : row ? <YearSummaryCard /> : school ? <TierRequirements tier={school.tier} /> : null}
+      </Grid>
     </Grid>
   );
 }

@@ -7,7 +7,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 
-export function StatCard({ label, value, icon, color, to }: { label: string; value: number | undefined; icon: ReactNode; color: string; to?: string }) {
+export function StatCard({ label, value, icon, color, to, suffix = '' }: { label: string; value: number | undefined; icon: ReactNode; color: string; to?: string; suffix?: string }) {
   const body = (
     <CardContent>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
@@ -15,7 +15,7 @@ export function StatCard({ label, value, icon, color, to }: { label: string; val
         <Stack>
           <Typography variant="body2" color="text.secondary">{label}</Typography>
           <Typography variant="h4" component="p" sx={{ fontWeight: 600, lineHeight: 1.1 }}>
-            {value === undefined ? <Skeleton width={48} /> : value.toLocaleString()}
+            {value === undefined ? <Skeleton width={48} /> : `${value.toLocaleString()}${suffix}`}
           </Typography>
         </Stack>
       </Stack>

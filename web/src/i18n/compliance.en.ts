@@ -111,6 +111,9 @@ export const complianceEn: typeof complianceZh = {
       no_measured: 'No agreement year under way in this scope.',
     },
     export: {
+      from: 'Year from',
+      to: 'Year to (exclusive)',
+      kpi_status: 'Verdict',
       school: 'School',
       student: 'Student',
       student_no: 'Student no.',

@@ -112,6 +112,9 @@ export const complianceZh = {
       no_measured: '范围内暂无执行中的合作协议年度。',
     },
     export: {
+      from: '年度开始',
+      to: '年度结束（不含）',
+      kpi_status: '判定',
       school: '院校',
       student: '学生',
       student_no: '学号',

@@ -4,6 +4,15 @@ import tierPolicies from './tier-policies';
 import regions from './regions';
 import auditEvents from './audit-events';
 import users from './users';
+import compliance from './compliance';
+import students from './students';
+import certificates from './certificates';
+import practiceRecords from './practice-records';
+import jobRegistrations from './job-registrations';
+import jobFairs from './job-fairs';
+import instructors from './instructors';
+import courses from './courses';
+import courseCompletions from './course-completions';
 
 export type { ResourceModule };
 
@@ -14,6 +23,15 @@ export type { ResourceModule };
 export const resourceModules: Record<string, ResourceModule> = {
   schools,
   'tier-policies': tierPolicies,
+  compliance,
+  students,
+  certificates,
+  'practice-records': practiceRecords,
+  'job-registrations': jobRegistrations,
+  'job-fairs': jobFairs,
+  instructors,
+  courses,
+  'course-completions': courseCompletions,
   regions,
   'audit-events': auditEvents,
   users,

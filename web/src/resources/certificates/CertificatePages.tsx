@@ -1,0 +1,29 @@
+import { DateInput, ReferenceField, SelectInput, SimpleForm, TextField, TextInput, required } from 'react-admin';
+import { LocalDateField } from '../../components/fields';
+import { FactCreate, FactEdit, FactShow } from '../students/FactPages';
+import { StudentField, StudentReferenceInput } from '../students/shared';
+import { CertificateKindField, useCertificateKindChoices } from './CertificateList';
+
+function CertificateForm() {
+  const kinds = useCertificateKindChoices();
+  return (
+    <SimpleForm sx={{ maxWidth: 640 }}>
+      <StudentReferenceInput />
+      <SelectInput source="kind" choices={kinds} validate={required()} sx={{ minWidth: 260 }} />
+      <TextInput source="certNo" />
+      <DateInput source="issuedOn" validate={required()} />
+    </SimpleForm>
+  );
+}
+
+export const CertificateCreate = () => <FactCreate><CertificateForm /></FactCreate>;
+export const CertificateEdit = () => <FactEdit><CertificateForm /></FactEdit>;
+export const CertificateShow = () => (
+  <FactShow>
+    <ReferenceField source="schoolId" reference="schools" link="show" />
+    <StudentField source="studentId" />
+    <CertificateKindField source="kind" />
+    <TextField source="certNo" emptyText="—" />
+    <LocalDateField source="issuedOn" />
+  </FactShow>
+);

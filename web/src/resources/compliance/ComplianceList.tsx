@@ -1,0 +1,142 @@
+import {
+  DataTable,
+  ExportButton,
+  List,
+  NullableBooleanInput,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TopToolbar,
+  useCanAccess,
+  useGetIdentity,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { TierField } from '../../components/chips';
+import { RegionNameField } from '../../components/fields';
+import { useTierChoices, useVocabularyChoices } from '../../components/choices';
+import { useExporter, type ExportColumn } from '../../components/exporter';
+import { CompliantChip, KpiValueField, OutlookChip } from './KpiParts';
+import { PeriodText } from './ComplianceYear';
+import { formatKpiNumber, kpiNames, kpiStatus, projectionOutlook, type ComplianceRow } from './kpi';
+
+function useComplianceFilters() {
+  const { permissions: role } = usePermissions<string>();
+  const { identity } = useGetIdentity();
+  const tierChoices = useTierChoices();
+  const kpiChoices = useVocabularyChoices(kpiNames, 'app.kpi');
+  const yearChoices = [1, 2, 3, 4, 5].map((y) => ({ id: y, name: `${y}` }));
+  const regionFilter = role === 'regional' && identity ? { id: identity.regionIds } : {};
+  const many = role !== 'school';
+  return [
+    ...(many ? [<SearchInput key="q" source="q" alwaysOn />] : []),
+    <NullableBooleanInput key="current" source="current" alwaysOn sx={{ minWidth: 140 }} />,
+    ...(role === 'hq' || role === 'regional'
+      ? [
+          <ReferenceInput key="regionId" source="regionId" reference="regions" filter={regionFilter} sort={{ field: 'sortOrder', order: 'ASC' }} perPage={100} alwaysOn>
+            <SelectInput optionText={<RegionNameField />} sx={{ minWidth: 130 }} />
+          </ReferenceInput>,
+        ]
+      : []),
+    ...(many ? [<SelectInput key="tier" source="tier" choices={tierChoices} alwaysOn sx={{ minWidth: 150 }} />] : []),
+    <NullableBooleanInput key="compliant" source="compliant" alwaysOn sx={{ minWidth: 130 }} />,
+    <SelectInput key="failingKpi" source="failingKpi" choices={kpiChoices} alwaysOn sx={{ minWidth: 160 }} />,
+    <SelectInput key="year" source="year" choices={yearChoices} sx={{ minWidth: 110 }} />,
+  ];
+}
+
+function YearField(_: { source?: string; label?: string }) {
+  const record = useRecordContext<ComplianceRow>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return <span style={{ whiteSpace: 'nowrap' }}>{translate('app.compliance.year', { year: record.year })}</span>;
+}
+
+function PeriodField(_: { source?: string; label?: string }) {
+  const record = useRecordContext<ComplianceRow>();
+  if (!record) return null;
+  return <PeriodText row={record} />;
+}
+
+function CompliantField(_: { source?: string; label?: string }) {
+  const record = useRecordContext<ComplianceRow>();
+  if (!record) return null;
+  return <CompliantChip compliant={record.compliant} />;
+}
+
+function OutlookField(_: { source?: string; label?: string }) {
+  const record = useRecordContext<ComplianceRow>();
+  if (!record) return null;
+  return <OutlookChip row={record} />;
+}
+
+function SchoolField(_: { source?: string; label?: string }) {
+  const record = useRecordContext<ComplianceRow>();
+  if (!record) return null;
+  return <span style={{ fontWeight: 500 }}>{record.schoolName}</span>;
+}
+
+function useComplianceExporter() {
+  const translate = useTranslate();
+  const columns: ExportColumn<ComplianceRow>[] = [
+    { key: 'schoolName' },
+    { key: 'regionId', value: (r, related) => related.regionId?.[r.regionId]?.nameZh },
+    { key: 'tier', value: (r) => translate(`app.tier.${r.tier}`) },
+    { key: 'year' },
+    { key: 'from', label: 'app.export.from', value: (r) => r.from },
+    { key: 'to', label: 'app.export.to', value: (r) => r.to },
+    { key: 'compliant', value: (r) => translate(r.compliant ? 'app.compliance.compliant' : 'app.compliance.not_compliant') },
+    { key: 'failingKpis', value: (r) => r.failingKpis.map((k) => translate(`app.kpi.${k}`)).join('; ') },
+    ...kpiNames.flatMap((kpi): ExportColumn<ComplianceRow>[] => [
+      { key: kpi, label: `app.kpi.${kpi}`, value: (r) => (r.kpis[kpi]?.value === null ? '' : formatKpiNumber(kpi, r.kpis[kpi]?.value, 'en').replace(/,/g, '')) },
+      { key: `${kpi}.status`, label: 'app.export.kpi_status', value: (r) => translate(`app.kpi_status.${kpiStatus(r.kpis[kpi])}`) },
+    ]),
+    { key: 'projection', value: (r) => translate(`app.outlook.${projectionOutlook(r)}`) },
+  ];
+  return useExporter<ComplianceRow>('compliance', columns, [{ field: 'regionId', resource: 'regions' }]);
+}
+
+function Actions() {
+  const { canAccess } = useCanAccess({ resource: 'compliance', action: 'export' });
+  return <TopToolbar>{canAccess ? <ExportButton maxResults={10_000} /> : null}</TopToolbar>;
+}
+
+/**
+ * Every agreement year's KPIs, one row per school and year (the current years by default), each
+ * KPI coloured by its verdict; sortable by any KPI, filterable by region, tier, verdict, failing KPI.
+ */
+export function ComplianceList() {
+  const filters = useComplianceFilters();
+  const exporter = useComplianceExporter();
+  const { permissions: role } = usePermissions<string>();
+  return (
+    <List
+      filters={filters}
+      filterDefaultValues={{ current: true }}
+      sort={{ field: 'schoolName', order: 'ASC' }}
+      perPage={25}
+      exporter={exporter}
+      actions={<Actions />}
+    >
+      <DataTable
+        rowClick="show"
+        bulkActionButtons={false}
+        size="small"
+        sx={{ '& .MuiTableCell-root': { px: 1 }, '& .MuiTableCell-head': { whiteSpace: 'nowrap' } }}
+      >
+        {role !== 'school' ? <DataTable.Col source="schoolName" field={SchoolField} /> : null}
+        {role !== 'school' ? <DataTable.Col source="tier" field={TierField} /> : null}
+        <DataTable.Col source="year" field={YearField} />
+        <DataTable.Col source="from" field={PeriodField} />
+        <DataTable.Col source="compliant" field={CompliantField} />
+        {kpiNames.map((kpi) => (
+          <DataTable.Col key={kpi} source={`kpis.${kpi}`} align="right">
+            <KpiValueField kpi={kpi} />
+          </DataTable.Col>
+        ))}
+        <DataTable.Col source="projection" disableSort field={OutlookField} />
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,83 @@
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Typography from '@mui/material/Typography';
+import { DataTable, DateInput, List, SearchInput, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { schoolColumn, useExporter, type ExportColumn } from '../../components/exporter';
+import { FactListActions, SchoolRefField, schoolFilter, useManySchools } from '../students/shared';
+import { useRowClick } from '../students/FactPages';
+
+export interface Certification { id?: number; certNo: string; level: 'junior' | 'intermediate' | 'senior'; validFrom: string; validTo: string }
+
+export interface InstructorRecord {
+  id: number;
+  schoolId: number;
+  name: string;
+  staffNo: string | null;
+  email: string | null;
+  certifications: Certification[];
+  validToday: boolean;
+}
+
+/** Whether one of the instructor's 1+X certifications is valid today (the server says so). */
+export function ValidTodayField(_: { source?: string; label?: string }) {
+  const record = useRecordContext<InstructorRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return record.validToday
+    ? <Chip size="small" color="success" label={translate('app.facts.valid_today')} />
+    : <Chip size="small" variant="outlined" label={translate('app.facts.not_valid_today')} />;
+}
+
+export function CertificationsField(_: { source?: string; label?: string }) {
+  const record = useRecordContext<InstructorRecord>();
+  const translate = useTranslate();
+  if (!record?.certifications?.length) return <span>—</span>;
+  return (
+    <Box>
+      {record.certifications.map((c) => (
+        <Typography key={c.id ?? c.certNo} variant="body2" sx={{ whiteSpace: 'nowrap' }}>
+          {translate(`app.cert_level.${c.level}`)} · {c.certNo}
+          <Typography component="span" variant="caption" color="text.secondary">{` ${c.validFrom} – ${c.validTo}`}</Typography>
+        </Typography>
+      ))}
+    </Box>
+  );
+}
+
+function useInstructorExporter() {
+  const translate = useTranslate();
+  const many = useManySchools();
+  const columns: ExportColumn<InstructorRecord>[] = [
+    ...(many ? [schoolColumn<InstructorRecord>()] : []),
+    { key: 'name' },
+    { key: 'staffNo' },
+    { key: 'email' },
+    { key: 'validToday', value: (r) => translate(r.validToday ? 'app.facts.valid_today' : 'app.facts.not_valid_today') },
+    { key: 'certifications', value: (r) => r.certifications.map((c) => `${c.certNo} ${translate(`app.cert_level.${c.level}`)} ${c.validFrom}~${c.validTo}`) },
+  ];
+  return useExporter<InstructorRecord>('instructors', columns, many ? [{ field: 'schoolId', resource: 'schools' }] : []);
+}
+
+/** The school's instructors and their 1+X instructor certifications. */
+export function InstructorList() {
+  const rowClick = useRowClick('instructors');
+  const many = useManySchools();
+  const exporter = useInstructorExporter();
+  const filters = [
+    <SearchInput key="q" source="q" alwaysOn />,
+    ...(many ? [schoolFilter(true)] : []),
+    <DateInput key="certifiedOn" source="certifiedOn" alwaysOn />,
+  ];
+  return (
+    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={exporter} actions={<FactListActions />}>
+      <DataTable rowClick={rowClick} bulkActionButtons={false}>
+        {many ? <DataTable.Col source="schoolId" disableSort field={SchoolRefField} /> : null}
+        <DataTable.Col source="name" />
+        <DataTable.Col source="staffNo" field={TextField} />
+        <DataTable.Col source="email" disableSort field={TextField} />
+        <DataTable.Col source="validToday" disableSort field={ValidTodayField} />
+        <DataTable.Col source="certifications" disableSort field={CertificationsField} />
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,26 @@
+import { DateInput, NumberField, NumberInput, ReferenceField, SimpleForm, TextField, TextInput, minValue, required } from 'react-admin';
+import { LocalDateField } from '../../components/fields';
+import { FactCreate, FactEdit, FactShow } from '../students/FactPages';
+
+function JobFairForm() {
+  return (
+    <SimpleForm sx={{ maxWidth: 640 }}>
+      <TextInput source="title" validate={required()} fullWidth />
+      <DateInput source="heldOn" validate={required()} />
+      <NumberInput source="employers" validate={minValue(0)} min={0} step={1} />
+      <NumberInput source="attendance" validate={minValue(0)} min={0} step={1} />
+    </SimpleForm>
+  );
+}
+
+export const JobFairCreate = () => <FactCreate><JobFairForm /></FactCreate>;
+export const JobFairEdit = () => <FactEdit><JobFairForm /></FactEdit>;
+export const JobFairShow = () => (
+  <FactShow>
+    <ReferenceField source="schoolId" reference="schools" link="show" />
+    <TextField source="title" />
+    <LocalDateField source="heldOn" />
+    <NumberField source="employers" />
+    <NumberField source="attendance" />
+  </FactShow>
+);
