@@ -8,6 +8,7 @@ import { MySchool } from './MySchool';
 import { SchoolOverview } from './Overview';
 import { RecentActivity } from './RecentActivity';
 import { RectificationPanel } from './RectificationPanel';
+import { UpgradeAdvisor } from './UpgradeAdvisor';
 import { ComplianceOverview } from './ComplianceOverview';
 import { SchoolKpis } from './SchoolCompliance';
 import { ProviderCompliance } from './ProviderCompliance';
@@ -41,6 +42,7 @@ export function Dashboard() {
       <Stack spacing={2}>
         {role === 'school' && schoolId ? <MySchool schoolId={schoolId} /> : null}
         {role === 'school' ? <RectificationPanel /> : null}
+        {role === 'school' ? <UpgradeAdvisor /> : null}
         {role === 'school' ? <SchoolKpis /> : null}
         {role === 'school' ? <EarlierYears /> : null}
         {role === 'hq' || role === 'regional' ? <SchoolOverview /> : null}

@@ -4,6 +4,7 @@ import type { Messages } from './zh';
 import { mergeMessages } from './merge';
 import { workflowEn } from './workflow.en';
 import { complianceEn } from './compliance.en';
+import { evaluationEn } from './evaluation.en';
 
 /** Our labels in English; the types (and the i18n test) keep the keys the same as zh.ts. */
 const app: Messages['app'] = {
@@ -325,6 +326,6 @@ const resources: Messages['resources'] = {
   },
 };
 
-export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn, complianceEn);
+export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn, complianceEn, evaluationEn);
 
 export const enTranslationMessages: TranslationMessages = enMessages;

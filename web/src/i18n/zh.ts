@@ -3,6 +3,7 @@ import { raChineseMessages } from './ra-zh';
 import { mergeMessages } from './merge';
 import { workflowZh } from './workflow.zh';
 import { complianceZh } from './compliance.zh';
+import { evaluationZh } from './evaluation.zh';
 
 /** Our labels in Chinese (the default language). en.ts has exactly the same keys. */
 export const zhMessages = mergeMessages({
@@ -324,7 +325,7 @@ export const zhMessages = mergeMessages({
       },
     },
   },
-}, workflowZh, complianceZh);
+}, workflowZh, complianceZh, evaluationZh);
 
 export type Messages = typeof zhMessages;
 

@@ -13,6 +13,11 @@ import jobFairs from './job-fairs';
 import instructors from './instructors';
 import courses from './courses';
 import courseCompletions from './course-completions';
+import evaluations from './evaluations';
+import providerReports from './provider-reports';
+import contentProposals from './content-proposals';
+import feedback from './feedback';
+import providers from './providers';
 
 export type { ResourceModule };
 
@@ -24,6 +29,11 @@ export const resourceModules: Record<string, ResourceModule> = {
   schools,
   'tier-policies': tierPolicies,
   compliance,
+  evaluations,
+  'provider-reports': providerReports,
+  'content-proposals': contentProposals,
+  feedback,
+  providers,
   students,
   certificates,
   'practice-records': practiceRecords,

@@ -1,0 +1,146 @@
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import {
+  DataTable,
+  ExportButton,
+  FilterButton,
+  List,
+  NullableBooleanInput,
+  NumberInput,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TopToolbar,
+  useCanAccess,
+  useGetIdentity,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { StateChip, TierField } from '../../components/chips';
+import { LocalDateField, RegionNameField } from '../../components/fields';
+import { useTierChoices, useVocabularyChoices } from '../../components/choices';
+import { annualDecisions, finalDecisions } from './decide';
+import { BulkOpenButton } from './BulkOpenButton';
+import { DecisionChip, useEvaluationName } from './EvaluationShow';
+import { CompliantChip } from './KpiVerdict';
+import { failingOf, kpiLabelKey } from './kpi';
+import { OpenEvaluationButton } from './OpenEvaluationButton';
+import { RectificationWatch } from './RectificationWatch';
+import type { Evaluation } from './types';
+
+const decisions = [...new Set([...annualDecisions, ...finalDecisions])];
+
+function ListActions() {
+  const { canAccess: canOpen } = useCanAccess({ resource: 'evaluations', action: 'create' });
+  const { canAccess: canExport } = useCanAccess({ resource: 'evaluations', action: 'export' });
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {canOpen ? <OpenEvaluationButton /> : null}
+      {canOpen ? <BulkOpenButton /> : null}
+      {canExport ? <ExportButton maxResults={10_000} /> : null}
+    </TopToolbar>
+  );
+}
+
+function useFilters() {
+  const { permissions: role } = usePermissions<string>();
+  const { identity } = useGetIdentity();
+  const statusChoices = useVocabularyChoices(['open', 'decided'], 'app.state_by_entity.evaluation');
+  const decisionChoices = useVocabularyChoices(decisions, 'app.action');
+  const kindChoices = useVocabularyChoices(['annual', 'final'], 'app.evaluation.kind');
+  const tierChoices = useTierChoices();
+  const regionFilter = role === 'regional' && identity ? { id: identity.regionIds } : {};
+  return [
+    <SearchInput key="q" source="q" alwaysOn />,
+    <SelectInput key="status" source="status" choices={statusChoices} alwaysOn sx={{ minWidth: 130 }} />,
+    <SelectInput key="decision" source="decision" choices={decisionChoices} sx={{ minWidth: 130 }} />,
+    <SelectInput key="kind" source="kind" choices={kindChoices} alwaysOn sx={{ minWidth: 130 }} />,
+    <SelectInput key="tier" source="tier" choices={tierChoices} sx={{ minWidth: 160 }} />,
+    ...(role === 'school' ? [] : [
+      <ReferenceInput key="regionId" source="regionId" reference="regions" filter={regionFilter} sort={{ field: 'sortOrder', order: 'ASC' }} perPage={100}>
+        <SelectInput optionText={<RegionNameField />} sx={{ minWidth: 140 }} />
+      </ReferenceInput>,
+    ]),
+    <NullableBooleanInput key="compliant" source="compliant" />,
+    <NumberInput key="year" source="year" min={1} max={20} sx={{ width: 120 }} />,
+  ];
+}
+
+function YearField() {
+  const record = useRecordContext<Evaluation>();
+  const name = useEvaluationName();
+  if (!record) return null;
+  return <span>{name(record)}</span>;
+}
+
+function KindField() {
+  const record = useRecordContext<Evaluation>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return <Chip size="small" variant="outlined" color={record.kind === 'final' ? 'secondary' : 'default'} label={translate(`app.evaluation.kind.${record.kind}`)} />;
+}
+
+function CompliantField() {
+  const record = useRecordContext<Evaluation>();
+  if (!record) return null;
+  return <CompliantChip compliant={record.snapshot?.compliant ?? record.compliant} />;
+}
+
+function FailingField() {
+  const record = useRecordContext<Evaluation>();
+  const translate = useTranslate();
+  if (!record) return null;
+  const failing = failingOf(record.snapshot);
+  if (!failing.length) return <Typography variant="body2" color="text.disabled">—</Typography>;
+  return (
+    <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap' }} useFlexGap>
+      {failing.map((k) => <Chip key={k} size="small" color="error" variant="outlined" label={translate(kpiLabelKey(k))} />)}
+    </Stack>
+  );
+}
+
+function StatusField() {
+  const record = useRecordContext<Evaluation>();
+  if (!record) return null;
+  return <StateChip state={record.status} entity="evaluation" />;
+}
+
+function DecisionField() {
+  const record = useRecordContext<Evaluation>();
+  if (!record?.decision) return null;
+  return <DecisionChip decision={record.decision} />;
+}
+
+export function EvaluationList() {
+  const filters = useFilters();
+  const { permissions: role } = usePermissions<string>();
+  return (
+    <>
+      {role === 'hq' || role === 'regional' ? <RectificationWatch /> : null}
+      <List
+        filters={filters}
+        filterDefaultValues={role === 'hq' ? { status: 'open' } : undefined}
+        sort={{ field: 'createdAt', order: 'DESC' }}
+        perPage={25}
+        actions={<ListActions />}
+      >
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="schoolName" />
+          <DataTable.Col source="year" field={YearField} />
+          <DataTable.Col source="kind" disableSort field={KindField} />
+          <DataTable.Col source="tier" disableSort field={TierField} />
+          <DataTable.Col source="compliant" disableSort field={CompliantField} />
+          <DataTable.Col source="failingKpis" disableSort field={FailingField} />
+          <DataTable.Col source="status" field={StatusField} />
+          <DataTable.Col source="decision" disableSort field={DecisionField} />
+          <DataTable.Col source="createdAt">
+            <LocalDateField source="createdAt" />
+          </DataTable.Col>
+        </DataTable>
+      </List>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ComplianceRow } from './kpi';
+import type { WorkflowRecord } from './workflow';
+
+/** GET /api/evaluations/:id (server/src/modules/evaluations/evaluation-spec.ts). */
+export interface Evaluation extends WorkflowRecord {
+  agreementId: number;
+  schoolId: number;
+  schoolName: string;
+  regionId: number;
+  tier: string;
+  year: number;
+  kind: 'annual' | 'final';
+  status: 'open' | 'decided';
+  snapshot: ComplianceRow | null;
+  snapshotAt: string | null;
+  compliant: boolean | null;
+  decision: string | null;
+  reason: string | null;
+  deadline: string | null;
+  failingKpis: string[] | null;
+  notice: string | null;
+  openedBy: number | null;
+  decidedBy: number | null;
+  decidedAt: string | null;
+  createdAt: string;
+  /** The agreement's evaluation of the year before (detail only). */
+  previous?: { id: number; year: number; snapshot: ComplianceRow | null; decision: string | null; reason: string | null } | null;
+}
+
+/** GET /api/agreements rows, the fields these screens read. */
+export interface Agreement extends WorkflowRecord {
+  schoolId: number;
+  schoolName: string;
+  regionId: number;
+  tier: string;
+  startDate: string | null;
+  termYears: number;
+  currentYear: number | null;
+  endDate: string | null;
+  rectificationNotice: string | null;
+  rectificationDeadline: string | null;
+  rectificationKpis: string[] | null;
+  rectification: {
+    deadline: string | null;
+    overdue: boolean;
+    kpis: { kpi: string; met: boolean | null }[];
+    canClose: boolean;
+  } | null;
+}
+
+/** GET /api/evaluations/bulk-jobs/:id */
+export interface BulkJob {
+  id: number;
+  kind: string;
+  status: 'running' | 'done' | 'failed';
+  total: number;
+  done: number;
+  result: { opened?: number; ms?: number } | null;
+  error: string | null;
+}

@@ -1,0 +1,85 @@
+import Alert from '@mui/material/Alert';
+import Typography from '@mui/material/Typography';
+import { useWatch } from 'react-hook-form';
+import {
+  ArrayInput,
+  AutocompleteInput,
+  Create,
+  DateInput,
+  NumberInput,
+  ReferenceInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextInput,
+  required,
+  minValue,
+  maxValue,
+  useTranslate,
+} from 'react-admin';
+import { withoutEmpty } from '../evaluations/workflow';
+
+interface Row { studentId?: number; hours?: number; practicedOn?: string }
+interface Values { schoolId?: number; periodFrom?: string; periodTo?: string; records?: Row[] }
+
+/** What is wrong with the whole form before it is sent: the period, and days outside it. */
+export function validateReport(values: Values): Record<string, unknown> {
+  const errors: Record<string, unknown> = {};
+  if (values.periodFrom && values.periodTo && values.periodTo < values.periodFrom) {
+    errors.periodTo = 'app.work.provider_report.period_order';
+  }
+  if (!values.records?.length) errors.records = 'app.work.provider_report.need_records';
+  else if (values.periodFrom && values.periodTo) {
+    const rows = values.records.map((r) => (r?.practicedOn && (r.practicedOn < values.periodFrom! || r.practicedOn > values.periodTo!)
+      ? { practicedOn: 'app.work.provider_report.outside_period' } : {}));
+    if (rows.some((r) => Object.keys(r).length)) errors.records = rows;
+  }
+  return errors;
+}
+
+/** The student picker of a row: only students of the school chosen above, searched by name or number. */
+function StudentInput({ source }: { source: string }) {
+  const schoolId = useWatch({ name: 'schoolId' });
+  const translate = useTranslate();
+  if (!schoolId) return <Typography variant="body2" color="text.secondary" sx={{ minWidth: 240, pt: 2 }}>{translate('app.work.provider_report.choose_school_first')}</Typography>;
+  return (
+    <ReferenceInput source={source} reference="students" filter={{ schoolId }} sort={{ field: 'name', order: 'ASC' }}>
+      <AutocompleteInput
+        optionText={(s: { name: string; studentNo: string }) => `${s.name}（${s.studentNo}）`}
+        filterToQuery={(q: string) => ({ q })}
+        validate={required()}
+        sx={{ minWidth: 260 }}
+        label="resources.provider-reports.fields.studentId"
+      />
+    </ReferenceInput>
+  );
+}
+
+/**
+ * A provider files a practice-project report for one of its schools: the project, the period, the
+ * outcomes and each student's hours on each day. The hours count once the school confirms the
+ * report. Evidence files are attached on the report's page, right after creating it.
+ */
+export function ProviderReportCreate() {
+  const translate = useTranslate();
+  return (
+    <Create redirect="show" transform={(data: Record<string, unknown>) => withoutEmpty(data)}>
+      <SimpleForm validate={validateReport} defaultValues={{ records: [{}] }}>
+        <Alert severity="info" sx={{ mb: 2, width: '100%' }}>{translate('app.work.provider_report.create_help')}</Alert>
+        <ReferenceInput source="schoolId" reference="schools" sort={{ field: 'name', order: 'ASC' }}>
+          <AutocompleteInput optionText="name" validate={required()} sx={{ minWidth: 320 }} />
+        </ReferenceInput>
+        <TextInput source="project" validate={required()} fullWidth />
+        <DateInput source="periodFrom" validate={required()} />
+        <DateInput source="periodTo" validate={required()} />
+        <TextInput source="outcomes" multiline minRows={3} fullWidth />
+        <ArrayInput source="records">
+          <SimpleFormIterator inline disableReordering>
+            <StudentInput source="studentId" />
+            <NumberInput source="hours" validate={[required(), minValue(0.5), maxValue(2000)]} sx={{ width: 120 }} />
+            <DateInput source="practicedOn" validate={required()} />
+          </SimpleFormIterator>
+        </ArrayInput>
+      </SimpleForm>
+    </Create>
+  );
+}

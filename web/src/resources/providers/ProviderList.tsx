@@ -1,0 +1,31 @@
+import { DataTable, ExportButton, List, SearchInput, TopToolbar, useCanAccess, usePermissions } from 'react-admin';
+import { CompliantSchoolsField, FeedbackField, HoursField, ReportsField } from './scorecard';
+
+function Actions() {
+  const { canAccess } = useCanAccess({ resource: 'providers', action: 'export' });
+  return <TopToolbar>{canAccess ? <ExportButton maxResults={10_000} /> : null}</TopToolbar>;
+}
+
+/**
+ * Service providers. For HQ the scorecard: their schools' current KPI results,
+ * reports by status, confirmed practice hours, feedback and approved content; schools and providers
+ * see the providers that concern them.
+ */
+export function ProviderList() {
+  const { permissions: role } = usePermissions<string>();
+  const scorecard = role === 'hq';
+  return (
+    <List filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<Actions />}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="name" />
+        <DataTable.Col source="contactName" disableSort />
+        {scorecard ? <DataTable.NumberCol source="schools" disableSort /> : null}
+        {scorecard ? <DataTable.Col source="compliantSchools" disableSort field={CompliantSchoolsField} /> : null}
+        {scorecard ? <DataTable.Col source="reports" disableSort field={ReportsField} /> : null}
+        {scorecard ? <DataTable.Col source="confirmedHours" disableSort field={HoursField} /> : null}
+        {scorecard ? <DataTable.Col source="feedback" disableSort field={FeedbackField} /> : null}
+        {scorecard ? <DataTable.NumberCol source="proposalsApproved" disableSort /> : null}
+      </DataTable>
+    </List>
+  );
+}

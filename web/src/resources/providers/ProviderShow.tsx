@@ -1,0 +1,153 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardActionArea from '@mui/material/CardActionArea';
+import CardContent from '@mui/material/CardContent';
+import CardHeader from '@mui/material/CardHeader';
+import Grid from '@mui/material/Grid';
+import Link from '@mui/material/Link';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import { ShowBase, Title, useGetMany, useLocaleState, usePermissions, useShowContext, useTranslate } from 'react-admin';
+import { TierChip } from '../../components/chips';
+import { listLink } from '../evaluations/kpi';
+import { complianceOfSchools, type Provider } from './scorecard';
+
+const titleProps = { title: { variant: 'subtitle1' as const, sx: { fontWeight: 600 } } };
+
+function Metric({ label, value, detail, to }: { label: string; value: ReactNode; detail?: ReactNode; to?: string }) {
+  const body = (
+    <CardContent>
+      <Typography variant="body2" color="text.secondary">{label}</Typography>
+      <Typography variant="h4" component="p" sx={{ fontWeight: 600, lineHeight: 1.2 }}>{value}</Typography>
+      {detail ? <Typography variant="body2" color="text.secondary" component="div" sx={{ mt: 0.5 }}>{detail}</Typography> : null}
+    </CardContent>
+  );
+  return (
+    <Card variant="outlined" sx={{ height: '100%' }}>
+      {to ? <CardActionArea component={RouterLink} to={to} sx={{ height: '100%' }}>{body}</CardActionArea> : body}
+    </Card>
+  );
+}
+
+function Schools({ provider }: { provider: Provider }) {
+  const translate = useTranslate();
+  const { data, isPending } = useGetMany('schools', { ids: provider.schoolIds }, { enabled: provider.schoolIds.length > 0 });
+  return (
+    <Card variant="outlined">
+      <CardHeader
+        title={translate('app.work.provider.schools', { smart_count: provider.schoolIds.length })}
+        slotProps={titleProps}
+        action={provider.schoolIds.length ? <Button component={RouterLink} to={complianceOfSchools(provider)} size="small">{translate('app.work.provider.see_kpis')}</Button> : undefined}
+      />
+      <CardContent sx={{ pt: 0 }}>
+        {!provider.schoolIds.length ? (
+          <Typography color="text.secondary">{translate('app.work.provider.no_schools')}</Typography>
+        ) : isPending ? null : (
+          <List dense disablePadding>
+            {data?.map((school) => (
+              <ListItem key={school.id} disableGutters secondaryAction={<TierChip tier={school.tier} />}>
+                <ListItemText
+                  primary={<Link component={RouterLink} to={`/schools/${school.id}/show`}>{school.name}</Link>}
+                  secondary={<Link component={RouterLink} to={listLink('compliance', { schoolId: school.id, current: true })} color="text.secondary">{translate('app.evaluation.current_kpis')}</Link>}
+                />
+              </ListItem>
+            ))}
+          </List>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+function ProviderPage() {
+  const { record, isPending, error } = useShowContext<Provider>();
+  const { permissions: role } = usePermissions<string>();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  if (error) return <Alert severity="error" sx={{ mt: 2 }}>{(error as Error).message}</Alert>;
+  if (isPending || !record) return null;
+  const n = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 1 });
+  const hq = role === 'hq';
+  return (
+    <Stack spacing={2} sx={{ py: 2 }}>
+      <Title title={record.name} />
+      <Card variant="outlined">
+        <CardContent>
+          <Typography variant="overline" color="text.secondary">{translate('resources.providers.name', { smart_count: 1 })}</Typography>
+          <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>{record.name}</Typography>
+          <Typography variant="body2" color="text.secondary">
+            {[record.contactName, record.contactEmail].filter(Boolean).join(' · ') || '—'}
+          </Typography>
+        </CardContent>
+      </Card>
+      {hq ? (
+        <Box>
+          <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1 }}>{translate('app.work.provider.scorecard')}</Typography>
+          <Grid container spacing={2}>
+            <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+              <Metric
+                label={translate('app.work.provider.kpi_results')}
+                value={record.evaluatedSchools ? `${record.compliantSchools} / ${record.evaluatedSchools}` : '—'}
+                detail={translate('app.work.provider.compliant_help')}
+                to={record.schoolIds.length ? complianceOfSchools(record) : undefined}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+              <Metric
+                label={translate('resources.providers.fields.reports')}
+                value={record.reportsSubmitted + record.reportsConfirmed + record.reportsRejected}
+                detail={(
+                  <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap' }} useFlexGap>
+                    {(['submitted', 'confirmed', 'rejected'] as const).map((status) => (
+                      <Link key={status} component={RouterLink} to={listLink('provider-reports', { providerId: record.id, status })}>
+                        {`${translate(`app.state.${status}`)} ${record[`reports${status[0].toUpperCase()}${status.slice(1)}` as 'reportsSubmitted']}`}
+                      </Link>
+                    ))}
+                  </Stack>
+                )}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+              <Metric
+                label={translate('resources.providers.fields.confirmedHours')}
+                value={`${n.format(record.confirmedHours)} ${translate('app.unit.hours')}`}
+                detail={translate('app.work.provider.hours_help')}
+                to={listLink('practice-records', { providerId: record.id, confirmed: true })}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+              <Metric
+                label={translate('resources.providers.fields.feedback')}
+                value={translate('app.work.provider.feedback_of', { open: record.feedbackOpen, total: record.feedbackTotal })}
+                to={listLink('feedback', { providerId: record.id })}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+              <Metric
+                label={translate('resources.providers.fields.proposalsApproved')}
+                value={record.proposalsApproved}
+                to={listLink('content-proposals', { providerId: record.id, status: 'approved' })}
+              />
+            </Grid>
+          </Grid>
+        </Box>
+      ) : null}
+      <Schools provider={record} />
+    </Stack>
+  );
+}
+
+export function ProviderShow() {
+  return (
+    <ShowBase>
+      <ProviderPage />
+    </ShowBase>
+  );
+}

@@ -1,0 +1,99 @@
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { Link as RouterLink } from 'react-router-dom';
+import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { listLink } from '../evaluations/kpi';
+
+/** GET /api/providers: the provider and HQ's scorecard beside it (server/src/modules/provider-work/provider-spec.ts). */
+export interface Provider {
+  id: number;
+  name: string;
+  contactName: string | null;
+  contactEmail: string | null;
+  createdAt: string;
+  schoolIds: number[];
+  schools: number;
+  compliantSchools: number;
+  evaluatedSchools: number;
+  reportsSubmitted: number;
+  reportsConfirmed: number;
+  reportsRejected: number;
+  confirmedHours: number;
+  feedbackOpen: number;
+  feedbackTotal: number;
+  proposalsApproved: number;
+}
+
+/** The compliance rows of the provider's schools' current years. */
+export const complianceOfSchools = (provider: Pick<Provider, 'schoolIds'>, extra: Record<string, unknown> = {}) =>
+  listLink('compliance', { schoolId: provider.schoolIds, current: true, ...extra });
+
+/** "3 / 4 达标" with a bar; links to the compliance rows behind it. */
+export function CompliantSchoolsField(_: { label?: string; source?: string }) {
+  const record = useRecordContext<Provider>();
+  const translate = useTranslate();
+  if (!record) return null;
+  if (!record.evaluatedSchools) return <Typography variant="body2" color="text.disabled">—</Typography>;
+  const share = record.compliantSchools / record.evaluatedSchools;
+  return (
+    <Tooltip title={translate('app.work.provider.compliant_help')}>
+      <Box sx={{ minWidth: 120 }} onClick={(e) => e.stopPropagation()}>
+        <Link component={RouterLink} to={complianceOfSchools(record)} underline="hover">
+          {translate('app.work.provider.compliant_of', { compliant: record.compliantSchools, total: record.evaluatedSchools })}
+        </Link>
+        <LinearProgress variant="determinate" value={share * 100} color={share >= 0.8 ? 'success' : share >= 0.5 ? 'warning' : 'error'} sx={{ mt: 0.5, height: 6, borderRadius: 3 }} />
+      </Box>
+    </Tooltip>
+  );
+}
+
+/** Reports by status, each a link to the reports list filtered so. */
+export function ReportsField(_: { label?: string; source?: string }) {
+  const record = useRecordContext<Provider>();
+  const translate = useTranslate();
+  if (!record) return null;
+  const chip = (status: string, n: number, color: 'info' | 'success' | 'error') => (
+    <Chip
+      key={status}
+      size="small"
+      variant={n ? 'filled' : 'outlined'}
+      color={n ? color : 'default'}
+      clickable
+      component={RouterLink}
+      to={listLink('provider-reports', { providerId: record.id, status })}
+      onClick={(e: React.MouseEvent) => e.stopPropagation()}
+      label={`${translate(`app.state.${status}`)} ${n}`}
+    />
+  );
+  return (
+    <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap' }} useFlexGap>
+      {chip('submitted', record.reportsSubmitted, 'info')}
+      {chip('confirmed', record.reportsConfirmed, 'success')}
+      {chip('rejected', record.reportsRejected, 'error')}
+    </Stack>
+  );
+}
+
+export function HoursField(_: { label?: string; source?: string }) {
+  const record = useRecordContext<Provider>();
+  const [locale] = useLocaleState();
+  const translate = useTranslate();
+  if (!record) return null;
+  return <span>{`${new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 1 }).format(record.confirmedHours)} ${translate('app.unit.hours')}`}</span>;
+}
+
+export function FeedbackField(_: { label?: string; source?: string }) {
+  const record = useRecordContext<Provider>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Link component={RouterLink} to={listLink('feedback', { providerId: record.id })} onClick={(e) => e.stopPropagation()} underline="hover" color={record.feedbackOpen ? 'warning.dark' : 'inherit'}>
+      {translate('app.work.provider.feedback_of', { open: record.feedbackOpen, total: record.feedbackTotal })}
+    </Link>
+  );
+}
