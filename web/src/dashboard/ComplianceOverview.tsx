@@ -25,7 +25,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { useGetIdentity, useGetList, usePermissions, useTranslate } from 'react-admin';
 import { TierChip } from '../components/chips';
 import { useRegionName } from '../components/fields';
-import { tiers } from '../components/vocabulary';
+import { tierColors, tiers } from '../components/vocabulary';
 import { useComplianceSummary, type ComplianceSummary, type SummaryFilter } from '../resources/compliance/api';
 import { complianceUrl } from '../resources/compliance/drilldown';
 import { FailingKpiChips, OutlookChip } from '../resources/compliance/KpiParts';
@@ -81,7 +81,12 @@ export function RegionTierTable({ summary, regions, scope }: { summary: Complian
         <TableHead>
           <TableRow>
             <TableCell>{translate('app.dashboard.region')}</TableCell>
-            {shownTiers.map((t) => <TableCell key={t} align="center"><TierChip tier={t} /></TableCell>)}
+            {shownTiers.map((t) => (
+              <TableCell key={t} align="center" sx={{ fontSize: 12, lineHeight: 1.3, px: 0.5 }}>
+                <Box component="span" sx={{ display: 'inline-block', width: 8, height: 8, borderRadius: '50%', bgcolor: tierColors[t], mr: 0.5 }} />
+                {translate(`app.tier.${t}`)}
+              </TableCell>
+            ))}
             <TableCell align="center" sx={{ fontWeight: 600 }}>{translate('app.dashboard.total')}</TableCell>
           </TableRow>
         </TableHead>
@@ -234,7 +239,7 @@ export function ComplianceOverview() {
         </Grid>
       </Grid>
       <Grid container spacing={2}>
-        <Grid size={{ xs: 12, lg: 6 }}>
+        <Grid size={{ xs: 12, lg: 7 }}>
           <Card variant="outlined" sx={{ height: '100%' }}>
             <CardHeader title={translate('app.dashboard.region_tier')} subheader={translate('app.dashboard.region_tier_help')} slotProps={{ ...cardTitle, subheader: { variant: 'caption' } }} />
             <CardContent sx={{ pt: 0 }}>
@@ -242,7 +247,7 @@ export function ComplianceOverview() {
             </CardContent>
           </Card>
         </Grid>
-        <Grid size={{ xs: 12, lg: 6 }}>
+        <Grid size={{ xs: 12, lg: 5 }}>
           <Card variant="outlined" sx={{ height: '100%' }}>
             <CardHeader
               title={translate('app.dashboard.at_risk')}

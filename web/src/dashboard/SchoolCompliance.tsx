@@ -34,7 +34,7 @@ export function YearSummaryCard() {
         {isPending ? <Skeleton height={96} /> : error ? <Alert severity="error">{error.message}</Alert> : !row ? (
           <Typography color="text.secondary">{translate('app.compliance.no_current')}</Typography>
         ) : (
-          <Stack spacing={1.5}>
+          <Stack spacing={1.5} sx={{ alignItems: 'flex-start' }}>
             <YearHeader row={row} showSchool={false} />
             <FailingKpiChips kpis={row.failingKpis} />
           </Stack>

@@ -72,6 +72,7 @@ export const complianceEn: typeof complianceZh = {
       no_trend: 'No monthly data yet',
       threshold_line: 'Threshold',
       open_row: 'Details',
+      either_rule: 'Met when either the 1+X or the Operator count reaches its threshold',
       this_year: 'This year’s KPIs',
     },
     drilldown: {

@@ -73,6 +73,7 @@ export const complianceZh = {
       no_trend: '暂无逐月数据',
       threshold_line: '要求',
       open_row: '查看详情',
+      either_rule: '1+X 与操盘官证书人数达到其一即达标',
       this_year: '本年度考核',
     },
     drilldown: {

@@ -18,7 +18,8 @@ import { RegionNameField } from '../../components/fields';
 import { useTierChoices, useVocabularyChoices } from '../../components/choices';
 import { useExporter, type ExportColumn } from '../../components/exporter';
 import { CompliantChip, KpiValueField, OutlookChip } from './KpiParts';
-import { PeriodText } from './ComplianceYear';
+import Typography from '@mui/material/Typography';
+import { lastDay } from './ComplianceYear';
 import { formatKpiNumber, kpiNames, kpiStatus, projectionOutlook, type ComplianceRow } from './kpi';
 
 function useComplianceFilters() {
@@ -46,17 +47,19 @@ function useComplianceFilters() {
   ];
 }
 
+/** "第 2 年" over its dates, compact: the list has a column per KPI to make room for. */
 function YearField(_: { source?: string; label?: string }) {
   const record = useRecordContext<ComplianceRow>();
   const translate = useTranslate();
   if (!record) return null;
-  return <span style={{ whiteSpace: 'nowrap' }}>{translate('app.compliance.year', { year: record.year })}</span>;
-}
-
-function PeriodField(_: { source?: string; label?: string }) {
-  const record = useRecordContext<ComplianceRow>();
-  if (!record) return null;
-  return <PeriodText row={record} />;
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      {translate('app.compliance.year', { year: record.year })}
+      <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+        {record.from} – {lastDay(record.to)}
+      </Typography>
+    </span>
+  );
 }
 
 function CompliantField(_: { source?: string; label?: string }) {
@@ -74,7 +77,7 @@ function OutlookField(_: { source?: string; label?: string }) {
 function SchoolField(_: { source?: string; label?: string }) {
   const record = useRecordContext<ComplianceRow>();
   if (!record) return null;
-  return <span style={{ fontWeight: 500 }}>{record.schoolName}</span>;
+  return <Typography component="span" variant="body2" sx={{ fontWeight: 500, display: 'block', minWidth: 150 }}>{record.schoolName}</Typography>;
 }
 
 function useComplianceExporter() {
@@ -123,12 +126,11 @@ export function ComplianceList() {
         rowClick="show"
         bulkActionButtons={false}
         size="small"
-        sx={{ '& .MuiTableCell-root': { px: 1 }, '& .MuiTableCell-head': { whiteSpace: 'nowrap' } }}
+        sx={{ '& .MuiTableCell-root': { px: 0.75 }, '& .MuiTableCell-head': { whiteSpace: 'nowrap' } }}
       >
         {role !== 'school' ? <DataTable.Col source="schoolName" field={SchoolField} /> : null}
         {role !== 'school' ? <DataTable.Col source="tier" field={TierField} /> : null}
-        <DataTable.Col source="year" field={YearField} />
-        <DataTable.Col source="from" field={PeriodField} />
+        <DataTable.Col source="from" label="resources.compliance.fields.year" field={YearField} />
         <DataTable.Col source="compliant" field={CompliantField} />
         {kpiNames.map((kpi) => (
           <DataTable.Col key={kpi} source={`kpis.${kpi}`} align="right">

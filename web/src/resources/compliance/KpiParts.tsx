@@ -186,6 +186,9 @@ export function KpiCard({ kpi, cell, row, drill, children }: { kpi: KpiName; cel
             {cell?.projectedMet === false ? ` · ${translate('app.kpi_status.failing')}` : ''}
           </Typography>
         ) : null}
+        {(kpi === 'certificates1x' || kpi === 'certificatesOperator') && cell?.threshold !== null && cell?.threshold !== undefined ? (
+          <Typography variant="caption" component="p" color="text.secondary" sx={{ mt: 0.25 }}>{translate('app.compliance.either_rule')}</Typography>
+        ) : null}
         {children}
       </CardContent>
       <Box sx={{ px: 1, pb: 1 }}>

@@ -13,6 +13,7 @@ import {
 import { TierChip } from '../../components/chips';
 import { errorCodeOf } from '../../providers/httpClient';
 import { TierPolicyForm } from './TierPolicyForm';
+import { WhatIfPanel } from './WhatIfPanel';
 import { toUpdateBody, type TierPolicy } from './thresholds';
 
 function EditTitle() {
@@ -71,7 +72,7 @@ export function TierPolicyEdit() {
         </Alert>
       ) : null}
       <TierPolicyFormHeader />
-      <TierPolicyForm />
+      <TierPolicyForm preview={<WhatIfPanel />} />
     </Edit>
   );
 }

@@ -48,7 +48,7 @@ const FormToolbar = () => (
 );
 
 /** The thresholds of one tier and year; `create` adds the tier and the year, which an edit cannot change. */
-export function TierPolicyForm({ create = false, defaultValues }: { create?: boolean; defaultValues?: Record<string, unknown> }) {
+export function TierPolicyForm({ create = false, defaultValues, preview }: { create?: boolean; defaultValues?: Record<string, unknown>; preview?: ReactNode }) {
   const translate = useTranslate();
   const tierChoices = useTierChoices();
   // noValidate: our validators speak the user's language and units; the browser's would not.
@@ -88,6 +88,7 @@ export function TierPolicyForm({ create = false, defaultValues }: { create?: boo
         <ThresholdInput source="activeMinApplications" />
       </Section>
       <TextInput source="comment" multiline minRows={2} fullWidth helperText="app.policy.comment_help" />
+      {preview}
     </SimpleForm>
   );
 }
