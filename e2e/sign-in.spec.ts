@@ -135,7 +135,7 @@ describe.each(accounts)('$email signs in through the login page', ({ key, email,
       await screenshot(page, `dashboard-${key}`);
 
       // The schools list shows exactly the first page of what the API gives this user.
-      await page.locator('.RaMenuItemLink-root', { hasText: labels.schools.zh }).first().click();
+      await page.locator('.RaMenuItemLink-root').filter({ hasText: new RegExp(`^\\s*${labels.schools.zh}\\s*$`) }).first().click();
       await page.waitForURL(/schools/);
       const rows = page.locator('.list-page tbody tr.RaDataTable-row');
       await rows.first().waitFor();
