@@ -23,7 +23,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { Title, downloadCSV, useCanAccess, useNotify, useRedirect, useTranslate, type HttpError } from 'react-admin';
 import { httpClient } from '../../providers/httpClient';
-import { API_URL } from '../../providers/dataProvider';
+import { apiUrl } from '../../resources/compliance/api';
 import { BOM, toCsv } from '../exporter';
 import { decodeCsvFile, readCsv, type CsvFile } from './csv';
 import { problemText, problemsOf, type ImportProblem } from './problems';
@@ -161,7 +161,7 @@ function ImportForm({ resource }: { resource: string }) {
 
   useEffect(() => {
     let cancelled = false;
-    httpClient(`${API_URL}/${resource}/import-template`, { headers: { Accept: 'text/csv' } })
+    httpClient(apiUrl(`/${resource}/import-template`), { headers: { Accept: 'text/csv' } })
       .then((res) => {
         if (!cancelled) setTemplate({ text: res.body, csv: readCsv(res.body) });
       })
@@ -193,7 +193,7 @@ function ImportForm({ resource }: { resource: string }) {
     setRefusal(null);
     setFailure(null);
     try {
-      const res = await httpClient(`${API_URL}/${resource}/import`, {
+      const res = await httpClient(apiUrl(`/${resource}/import`), {
         method: 'POST',
         headers: { 'Content-Type': 'text/csv; charset=utf-8' },
         body: chosen.text,

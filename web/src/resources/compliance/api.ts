@@ -5,9 +5,12 @@ import { API_URL } from '../../providers/dataProvider';
 import { policiesInForce, type TierPolicy } from '../tier-policies/thresholds';
 import type { ComplianceRow, KpiName, TrendKpi } from './kpi';
 
+/** The absolute URL of an API path ("/compliance/summary"), on the page's own origin. */
+export const apiUrl = (path: string) => new URL(`${API_URL}${path}`, window.location.href).toString();
+
 /** GET on an API path that is not a list (aggregates, trends): JSON, errors as the server words them. */
 export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const res = await httpClient(`${API_URL}${path}`, { signal });
+  const res = await httpClient(apiUrl(path), { signal });
   return res.json as T;
 }
 

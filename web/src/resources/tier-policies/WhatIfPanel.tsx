@@ -18,7 +18,7 @@ import InsightsIcon from '@mui/icons-material/Insights';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useLocaleState, useRecordContext, useTranslate, type HttpError } from 'react-admin';
 import { httpClient } from '../../providers/httpClient';
-import { API_URL } from '../../providers/dataProvider';
+import { apiUrl } from '../compliance/api';
 import { toUpdateBody, type TierPolicy } from './thresholds';
 
 const WhatIfChart = lazy(() => import('./WhatIfChart'));
@@ -50,7 +50,7 @@ export function WhatIfTable({ result }: { result: WhatIfResult }) {
   const rows = [...result.byRegion.map((r) => ({ key: String(r.regionId), label: name(r), before: r.before, after: r.after, strong: false })),
     { key: 'total', label: translate('app.whatif.total'), before: result.total.before, after: result.total.after, strong: true }];
   return (
-    <Table size="small" aria-label={translate('app.whatif.title')}>
+    <Table size="small" aria-label={translate('app.whatif.title')} sx={{ '& th, & td': { whiteSpace: 'nowrap' } }}>
       <TableHead>
         <TableRow>
           <TableCell rowSpan={2}>{translate('app.whatif.region')}</TableCell>
@@ -103,7 +103,7 @@ export function WhatIfPanel() {
     setPending(true);
     setError(null);
     try {
-      const res = await httpClient(`${API_URL}/tier-policies/${record.id}/what-if`, { method: 'POST', body: JSON.stringify(body) });
+      const res = await httpClient(apiUrl(`/tier-policies/${record.id}/what-if`), { method: 'POST', body: JSON.stringify(body) });
       setResult({ data: res.json as WhatIfResult, body: JSON.stringify(body) });
     } catch (e) {
       setError((e as HttpError).message || translate('ra.notification.http_error'));
@@ -141,7 +141,7 @@ export function WhatIfPanel() {
                   data-testid="what-if-summary"
                 />
               </Stack>
-              <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2, alignItems: 'start' }}>
+              <Box sx={{ display: 'grid', gridTemplateColumns: '1fr', gap: 2, alignItems: 'start' }}>
                 <WhatIfTable result={result.data} />
                 <Suspense fallback={<Skeleton variant="rounded" height={220} />}>
                   <WhatIfChart result={result.data} />
