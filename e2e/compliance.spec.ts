@@ -37,11 +37,18 @@ async function apiAs<T>(page: Page, pathAndQuery: string): Promise<{ status: num
   return { status: res.status(), json: (await res.json().catch(() => undefined)) as T, total: range ? Number(range.split('/').pop()) : undefined };
 }
 
-/** Waits until no request is in flight and no progress indicator or skeleton is left. */
+/** Waits until no request is in flight and no loading indicator or skeleton is left (KPI bars are determinate progress bars: those stay). */
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
-  await page.locator('[role="progressbar"]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+  await page.locator('[role="progressbar"]:not([aria-valuenow])').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
   await page.locator('.MuiSkeleton-root').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+}
+
+/** A full-page screenshot with the pointer out of the way (no chart tooltip in the picture). */
+async function shoot(page: Page, name: string) {
+  await page.mouse.move(1, 1);
+  await page.waitForTimeout(300);
+  return screenshot(page, name);
 }
 
 /** The list filter of a react-admin list URL (…?filter=<json>). */
@@ -80,7 +87,7 @@ describe('the KPI dashboards', () => {
       expect(text).toContain(String(summary.totals.schools));
       expect(text).toContain(String(summary.totals.compliant));
       for (const row of summary.atRisk.slice(0, 5)) expect(text).toContain(row.schoolName);
-      await screenshot(page, 'dashboard-hq');
+      await shoot(page, 'dashboard-hq');
       if (process.env.E2E_UPDATE_DOCS === 'true') {
         fs.copyFileSync(path.join(repoRoot, 'e2e', 'screenshots', 'dashboard-hq.png'), path.join(repoRoot, 'docs', 'screenshot-dashboard.png'));
       }
@@ -117,7 +124,7 @@ describe('the KPI dashboards', () => {
       const me = (await apiAs<{ regionIds: number[] }>(page, '/api/auth/me')).json;
       expect(summary.regionTier.every((c) => me.regionIds.includes(c.regionId))).toBe(true);
       expect(await overview.innerText()).toContain(String(summary.totals.schools));
-      await screenshot(page, 'dashboard-regional');
+      await shoot(page, 'dashboard-regional');
       expect(problems).toEqual([]);
     } finally {
       await context.close();
@@ -131,7 +138,7 @@ describe('the KPI dashboards', () => {
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) await page.locator('#main-content').getByText(row.schoolName).first().waitFor();
       await settle(page);
-      await screenshot(page, 'dashboard-provider');
+      await shoot(page, 'dashboard-provider');
       expect(problems).toEqual([]);
     } finally {
       await context.close();
@@ -146,7 +153,7 @@ describe('the KPI dashboards', () => {
       await page.getByTestId('school-kpis').waitFor();
       await page.locator('[data-testid="school-kpis"] .recharts-line').first().waitFor();
       await settle(page);
-      await screenshot(page, 'dashboard-school');
+      await shoot(page, 'dashboard-school');
 
       const instructors = page.getByTestId('kpi-card-certifiedInstructors');
       expect(await instructors.getByTestId('kpi-value').innerText()).toBe(String(row.kpis.certifiedInstructors.value));
@@ -211,7 +218,7 @@ describe('importing students from a CSV file', () => {
       expect(cells[1]).toBe('入学年份');
       expect(cells).toContain('E2E-IMP-002');
       expect(cells).toContain('二〇二五');
-      await screenshot(page, 'import-refused');
+      await shoot(page, 'import-refused');
       expect(await imported()).toBe(0);
 
       await page.locator('input[type="file"]').setInputFiles({ name: 'students-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed, 'utf8') });
