@@ -55,10 +55,13 @@ async function apiAs<T>(page: Page, pathAndQuery: string): Promise<{ status: num
   return { status: res.status(), json: (await res.json().catch(() => undefined)) as T, total: range ? Number(range.split('/').pop()) : undefined };
 }
 
-/** Waits until the page has settled (no request in flight, no progress indicator). */
+/** Waits until the page has settled: no request in flight, no progress indicator or skeleton left. */
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
-  await page.locator('[role="progressbar"]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+  for (const busy of ['[role="progressbar"]', '.MuiSkeleton-root']) {
+    await page.locator(busy).first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+  }
+  await page.waitForLoadState('networkidle');
 }
 
 describe('first start on an empty embedded database', () => {

@@ -115,6 +115,9 @@ export async function menuRoutes(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
+  // Park the pointer in a corner so that no tooltip (of a chart, say) is left open where it clicked.
+  const size = page.viewportSize();
+  if (size) await page.mouse.move(size.width - 2, size.height - 2);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
