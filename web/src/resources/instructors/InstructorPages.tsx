@@ -26,10 +26,10 @@ function InstructorForm() {
       </Stack>
       <ArrayInput source="certifications">
         <SimpleFormIterator inline disableReordering>
-          <TextInput source="certNo" validate={required()} />
-          <SelectInput source="level" choices={levels} validate={required()} sx={{ minWidth: 120 }} />
-          <DateInput source="validFrom" validate={required()} />
-          <DateInput source="validTo" validate={required()} />
+          <TextInput source="certNo" label="resources.instructors.fields.certNo" validate={required()} />
+          <SelectInput source="level" label="resources.instructors.fields.level" choices={levels} validate={required()} sx={{ minWidth: 120 }} />
+          <DateInput source="validFrom" label="resources.instructors.fields.validFrom" validate={required()} />
+          <DateInput source="validTo" label="resources.instructors.fields.validTo" validate={required()} />
         </SimpleFormIterator>
       </ArrayInput>
     </SimpleForm>

@@ -47,7 +47,7 @@ export function StudentForm() {
       <TextInput source="major" fullWidth />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ width: '100%' }}>
         <DateInput source="leftOn" />
-        <SelectInput source="leftReason" choices={reasons} emptyValue={null} sx={{ minWidth: 180 }} />
+        <SelectInput source="leftReason" choices={reasons} parse={(v: string) => (v === "" ? null : v)} sx={{ minWidth: 180 }} />
       </Stack>
     </SimpleForm>
   );

@@ -105,7 +105,7 @@ export function FactListActions({ extra }: { extra?: ReactElement | null }) {
       {extra}
       {canCreate ? <CreateButton /> : null}
       <ImportButton />
-      {canExport ? <ExportButton maxResults={50_000} /> : null}
+      {canExport ? <ExportButton maxResults={10_000} /> : null}
     </TopToolbar>
   );
 }
