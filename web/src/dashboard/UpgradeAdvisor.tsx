@@ -64,7 +64,7 @@ function AdvisorCard({ row, policy, nextTier }: { row: ComplianceRow; policy: Ti
   const [locale] = useLocaleState();
   const thresholds = policy as unknown as PolicyThresholds;
   const gaps = upgradeGaps(row, thresholds);
-  const met = gaps.filter((g) => g.met !== false).length;
+  const met = gaps.filter((g) => g.met === true).length;
   return (
     <Card variant="outlined" sx={{ height: '100%' }} data-testid="upgrade-advisor">
       <CardHeader
@@ -134,13 +134,8 @@ export function UpgradeAdvisor(_props: { schoolId?: number | null }) {
     { enabled: !!nextTier },
   );
   if (!row) return null;
-  if (!nextTier) {
-    return (
-      <Card variant="outlined" data-testid="upgrade-advisor">
-        <CardHeader avatar={<TrendingUpIcon color="disabled" />} title={translate('app.upgrade.top_title')} subheader={translate('app.upgrade.top', { tier: translate(`app.tier.${row.tier}`) })} slotProps={{ title: { variant: 'subtitle1', sx: { fontWeight: 600 } } }} />
-      </Card>
-    );
-  }
+  // At the top tier there is nothing to advise on.
+  if (!nextTier) return null;
   const inForce = policies ? policiesInForce(policies, Number(todayInChina().slice(0, 4))) : new Set();
   const policy = policies?.find((p) => inForce.has(p.id));
   if (!policy) return null;

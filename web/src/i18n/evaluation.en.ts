@@ -175,8 +175,6 @@ export const evaluationEn = {
       },
       how: 'Once every threshold is met, HQ can decide an upgrade in the annual evaluation, or you can file an upgrade application.',
       see_policy: 'See the %{tier} thresholds',
-      top_title: 'Upgrade advisor',
-      top: 'Your school is a %{tier}, the highest tier of the programme.',
     },
     work: {
       actions: 'Actions',

@@ -175,8 +175,6 @@ export const evaluationZh = {
       },
       how: '全部达到后，可在年度评审中由总部决定升级，或提交升级申报。',
       see_policy: '查看%{tier}标准',
-      top_title: '升级参谋',
-      top: '贵校已是%{tier}，处于最高合作层次。',
     },
     work: {
       actions: '操作',

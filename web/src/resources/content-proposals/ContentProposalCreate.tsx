@@ -25,11 +25,11 @@ export function ContentProposalCreate() {
     <Create redirect="show" transform={withoutEmpty}>
       <SimpleForm>
         <Alert severity="info" sx={{ mb: 2, width: '100%' }}>{translate('app.work.content_proposal.create_help')}</Alert>
-        <TextInput source="title" validate={[required(), maxLength(200)]} fullWidth />
-        <TextInput source="description" validate={[required(), minLength(10), maxLength(10_000)]} multiline minRows={5} fullWidth />
+        <TextInput source="title" validate={[required(), maxLength(200)]} sx={{ maxWidth: 640 }} />
+        <TextInput source="description" validate={[required(), minLength(10), maxLength(10_000)]} multiline minRows={5} />
         <NumberInput source="classHours" validate={[minValue(1), maxValue(1000)]} sx={{ width: 160 }} />
         <ReferenceInput source="schoolId" reference="schools" sort={{ field: 'name', order: 'ASC' }}>
-          <AutocompleteInput optionText="name" helperText="app.work.content_proposal.school_help" sx={{ minWidth: 320 }} />
+          <AutocompleteInput optionText="name" helperText="app.work.content_proposal.school_help" sx={{ maxWidth: 480 }} />
         </ReferenceInput>
       </SimpleForm>
     </Create>

@@ -92,7 +92,7 @@ export function DecideForm({ record, onDecided }: { record: Evaluation; onDecide
         id="decide-title"
         title={translate(kind === 'final' ? 'app.evaluation.decide_final' : 'app.evaluation.decide_annual')}
         subheader={translate(kind === 'final' ? 'app.evaluation.decide_final_help' : 'app.evaluation.decide_annual_help')}
-        slotProps={{ title: { variant: 'subtitle1', sx: { fontWeight: 600 } } }}
+        slotProps={{ title: { variant: 'subtitle1', component: 'h2', sx: { fontWeight: 600 } } }}
       />
       <CardContent sx={{ pt: 0 }}>
         <Box component="form" noValidate onSubmit={submit}>

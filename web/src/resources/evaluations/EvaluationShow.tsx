@@ -98,7 +98,7 @@ function SnapshotCard({ record }: { record: Evaluation }) {
       />
       <CardContent sx={{ pt: 0 }}>
         <SnapshotTable snapshot={record.snapshot} previous={record.previous?.snapshot ?? null} previousYear={record.previous?.year} />
-        <Alert severity="info" variant="outlined" sx={{ mt: 2 }}>
+        <Alert severity="info" variant="outlined" role="note" sx={{ mt: 2 }}>
           {translate(record.status === 'open' ? 'app.evaluation.frozen_note_open' : 'app.evaluation.frozen_note')}
         </Alert>
       </CardContent>

@@ -52,7 +52,7 @@ export function EvidenceUpload({ entityType, entityId }: { entityType: string; e
     <Stack spacing={1}>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'center' } }}>
         <TextField size="small" label={translate('app.work.file_description')} value={description} onChange={(e) => setDescription(e.target.value)} sx={{ flexGrow: 1 }} />
-        <Button variant="outlined" startIcon={busy ? <CircularProgress size={16} /> : <UploadFileIcon />} disabled={busy} onClick={() => input.current?.click()}>
+        <Button variant="outlined" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }} startIcon={busy ? <CircularProgress size={16} /> : <UploadFileIcon />} disabled={busy} onClick={() => input.current?.click()}>
           {translate('app.work.upload')}
         </Button>
         <input

@@ -7,7 +7,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { addDays, certificateKpis, formatKpiThreshold, formatKpiValue, kpiLabelKey, kpiNames, type ComplianceRow } from './kpi';
+import { certificateKpis, formatKpiThreshold, formatKpiValue, kpiLabelKey, kpiNames, type ComplianceRow } from './kpi';
 import { KpiVerdict, verdictOf } from './KpiVerdict';
 
 /**
@@ -44,12 +44,10 @@ export function SnapshotTable({ snapshot, previous, previousYear }: { snapshot: 
             return (
               <TableRow key={kpi} data-kpi={kpi} sx={failing ? { bgcolor: 'rgba(211, 47, 47, 0.04)' } : undefined}>
                 <TableCell component="th" scope="row">
-                  <Typography variant="body2" sx={{ fontWeight: 500 }}>{translate(kpiLabelKey(kpi))}</Typography>
-                  {certificateKpis.includes(kpi) ? (
-                    <Typography variant="caption" color="text.secondary">{translate('app.evaluation.certificates_rule')}</Typography>
-                  ) : null}
+                  <Typography variant="body2" component="span" sx={{ fontWeight: 500 }}>{translate(kpiLabelKey(kpi))}</Typography>
+                  {certificateKpis.includes(kpi) ? <Typography component="span" variant="body2" color="text.secondary"> *</Typography> : null}
                 </TableCell>
-                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: failing ? 600 : undefined, color: failing ? 'error.main' : undefined }}>
+                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', fontWeight: failing ? 600 : undefined, color: failing ? 'error.main' : undefined }}>
                   {formatKpiValue(kpi, cell?.value, translate, locale)}
                 </TableCell>
                 <TableCell align="right" sx={{ color: 'text.secondary', whiteSpace: 'nowrap' }}>
@@ -58,7 +56,7 @@ export function SnapshotTable({ snapshot, previous, previousYear }: { snapshot: 
                 <TableCell><KpiVerdict cell={cell} /></TableCell>
                 {withPrevious ? (
                   <>
-                    <TableCell align="right" sx={{ borderLeft: 1, borderColor: 'divider', fontVariantNumeric: 'tabular-nums', color: 'text.secondary' }}>
+                    <TableCell align="right" sx={{ borderLeft: 1, borderColor: 'divider', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', color: 'text.secondary' }}>
                       {formatKpiValue(kpi, before?.value, translate, locale)}
                     </TableCell>
                     <TableCell><KpiVerdict cell={before} /></TableCell>
@@ -71,7 +69,7 @@ export function SnapshotTable({ snapshot, previous, previousYear }: { snapshot: 
       </Table>
       <Box sx={{ mt: 1 }}>
         <Typography variant="caption" color="text.secondary">
-          {translate('app.evaluation.period', { from: snapshot.from, to: addDays(snapshot.to, -1) })}
+          {`* ${translate('app.evaluation.certificates_rule')}`}
         </Typography>
       </Box>
     </TableContainer>

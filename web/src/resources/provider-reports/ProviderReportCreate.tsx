@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useWatch } from 'react-hook-form';
 import {
@@ -66,17 +67,19 @@ export function ProviderReportCreate() {
       <SimpleForm validate={validateReport} defaultValues={{ records: [{}] }}>
         <Alert severity="info" sx={{ mb: 2, width: '100%' }}>{translate('app.work.provider_report.create_help')}</Alert>
         <ReferenceInput source="schoolId" reference="schools" sort={{ field: 'name', order: 'ASC' }}>
-          <AutocompleteInput optionText="name" validate={required()} sx={{ minWidth: 320 }} />
+          <AutocompleteInput optionText="name" validate={required()} sx={{ maxWidth: 480 }} />
         </ReferenceInput>
-        <TextInput source="project" validate={required()} fullWidth />
-        <DateInput source="periodFrom" validate={required()} />
-        <DateInput source="periodTo" validate={required()} />
-        <TextInput source="outcomes" multiline minRows={3} fullWidth />
+        <TextInput source="project" validate={required()} sx={{ maxWidth: 640 }} />
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+          <DateInput source="periodFrom" validate={required()} sx={{ width: 220 }} />
+          <DateInput source="periodTo" validate={required()} sx={{ width: 220 }} />
+        </Stack>
+        <TextInput source="outcomes" multiline minRows={3} sx={{ maxWidth: 960 }} />
         <ArrayInput source="records">
           <SimpleFormIterator inline disableReordering>
             <StudentInput source="studentId" />
-            <NumberInput source="hours" validate={[required(), minValue(0.5), maxValue(2000)]} sx={{ width: 120 }} />
-            <DateInput source="practicedOn" validate={required()} />
+            <NumberInput source="hours" label="resources.provider-reports.fields.hours" validate={[required(), minValue(0.5), maxValue(2000)]} sx={{ width: 120 }} />
+            <DateInput source="practicedOn" label="resources.provider-reports.fields.practicedOn" validate={required()} sx={{ width: 200 }} />
           </SimpleFormIterator>
         </ArrayInput>
       </SimpleForm>

@@ -18,7 +18,7 @@ export function ProviderList() {
     <List filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<Actions />}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" />
-        <DataTable.Col source="contactName" disableSort />
+        {scorecard ? null : <DataTable.Col source="contactName" disableSort />}
         {scorecard ? <DataTable.NumberCol source="schools" disableSort /> : null}
         {scorecard ? <DataTable.Col source="compliantSchools" disableSort field={CompliantSchoolsField} /> : null}
         {scorecard ? <DataTable.Col source="reports" disableSort field={ReportsField} /> : null}

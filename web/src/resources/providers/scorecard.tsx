@@ -71,7 +71,7 @@ export function ReportsField(_: { label?: string; source?: string }) {
     />
   );
   return (
-    <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap' }} useFlexGap>
+    <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'nowrap' }}>
       {chip('submitted', record.reportsSubmitted, 'info')}
       {chip('confirmed', record.reportsConfirmed, 'success')}
       {chip('rejected', record.reportsRejected, 'error')}
@@ -84,7 +84,7 @@ export function HoursField(_: { label?: string; source?: string }) {
   const [locale] = useLocaleState();
   const translate = useTranslate();
   if (!record) return null;
-  return <span>{`${new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 1 }).format(record.confirmedHours)} ${translate('app.unit.hours')}`}</span>;
+  return <span style={{ whiteSpace: 'nowrap' }}>{`${new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 1 }).format(record.confirmedHours)} ${translate('app.unit.hours')}`}</span>;
 }
 
 export function FeedbackField(_: { label?: string; source?: string }) {
@@ -92,7 +92,7 @@ export function FeedbackField(_: { label?: string; source?: string }) {
   const translate = useTranslate();
   if (!record) return null;
   return (
-    <Link component={RouterLink} to={listLink('feedback', { providerId: record.id })} onClick={(e) => e.stopPropagation()} underline="hover" color={record.feedbackOpen ? 'warning.dark' : 'inherit'}>
+    <Link component={RouterLink} to={listLink('feedback', { providerId: record.id })} onClick={(e) => e.stopPropagation()} underline="hover" color={record.feedbackOpen ? 'warning.dark' : 'inherit'} sx={{ whiteSpace: 'nowrap' }}>
       {translate('app.work.provider.feedback_of', { open: record.feedbackOpen, total: record.feedbackTotal })}
     </Link>
   );

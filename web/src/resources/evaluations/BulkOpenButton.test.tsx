@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { API, listHandler, users } from '../../test/api';
+import { bodyOf, renderApp } from './test-utils';
+
+const job = { id: 5, kind: 'open_evaluations', status: 'running', total: 12, done: 0, result: null, error: null };
+
+describe('opening every ended year at once', () => {
+  it('starts the job, shows its progress polled every second, then how many were opened', async () => {
+    const user = userEvent.setup({ delay: null });
+    const started: Record<string, unknown>[] = [];
+    const answers = [
+      { ...job, done: 6 },
+      { ...job, status: 'done', done: 12, result: { opened: 12, ms: 840 } },
+    ];
+    let polls = 0;
+    renderApp('#/evaluations', users.hq,
+      http.post(`${API}/evaluations/bulk-open`, async ({ request }) => {
+        started.push(await bodyOf(request));
+        return HttpResponse.json(job, { status: 202 });
+      }),
+      http.get(`${API}/evaluations/bulk-jobs/5`, () => HttpResponse.json(answers[Math.min(polls++, answers.length - 1)])),
+      listHandler('evaluations', []),
+      listHandler('agreements', []),
+    );
+
+    await user.click(await screen.findByRole('button', { name: '开启全部已结束年度' }));
+    const dialog = await screen.findByRole('dialog', { name: '批量开启评审' });
+    await user.click(within(dialog).getByRole('button', { name: '人才基地' }));
+    await user.click(within(dialog).getByRole('button', { name: '开始' }));
+
+    await waitFor(() => expect(started).toEqual([{ tier: ['talent_base'] }]));
+    expect(await within(dialog).findByText('正在开启：0 / 12')).toBeInTheDocument();
+    const bar = within(dialog).getByRole('progressbar');
+    expect(bar).toHaveAttribute('aria-valuenow', '0');
+
+    expect(await within(dialog).findByText('正在开启：6 / 12')).toBeInTheDocument();
+    expect(within(dialog).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50');
+
+    expect(await within(dialog).findByText('已完成：开启了 12 项评审（共 12 个待评审年度）。')).toBeInTheDocument();
+    expect(within(dialog).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+    expect(polls).toBe(2);
+    // Once done, the polling stops.
+    await new Promise((r) => setTimeout(r, 1300));
+    expect(polls).toBe(2);
+    expect(within(dialog).getByRole('button', { name: '查看待决定的评审' })).toBeInTheDocument();
+  });
+
+  it('says so when the job fails, with the count opened before it stopped', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderApp('#/evaluations', users.hq,
+      http.post(`${API}/evaluations/bulk-open`, () => HttpResponse.json(job, { status: 202 })),
+      http.get(`${API}/evaluations/bulk-jobs/5`, () => HttpResponse.json({
+        ...job, status: 'failed', done: 500, result: { opened: 500 }, error: 'The job stopped; the evaluations opened so far are kept. Start it again to open the rest.',
+      })),
+      listHandler('evaluations', []),
+      listHandler('agreements', []),
+    );
+    await user.click(await screen.findByRole('button', { name: '开启全部已结束年度' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: '开始' }));
+    expect(await within(dialog).findByText('任务中断：已开启 500 项评审，其余未开启。')).toBeInTheDocument();
+    expect(within(dialog).getByText(/Start it again to open the rest/)).toBeInTheDocument();
+  });
+
+  it('is offered to HQ only', async () => {
+    renderApp('#/evaluations', users.school, listHandler('evaluations', []), listHandler('agreements', []));
+    expect(await screen.findByText('评审', { selector: '.RaMenuItemLink-root *' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText('开启评审', { selector: 'button' })).not.toBeInTheDocument());
+    expect(screen.queryByRole('button', { name: '开启全部已结束年度' })).not.toBeInTheDocument();
+  });
+});
