@@ -124,8 +124,10 @@ export function AtRiskList({ summary, scope }: { summary: ComplianceSummary; sco
                 <Link component={RouterLink} to={`/compliance/${encodeURIComponent(row.id)}/show`} underline="hover" sx={{ fontWeight: 500 }}>{row.schoolName}</Link>
                 <Box sx={{ mt: 0.5 }}><TierChip tier={row.tier} /></Box>
               </TableCell>
-              <TableCell><FailingKpiChips kpis={row.failingKpis} /></TableCell>
-              <TableCell align="right"><OutlookChip row={row} /></TableCell>
+              <TableCell>
+                <FailingKpiChips kpis={row.failingKpis} />
+                <Box sx={{ mt: 0.75 }}><OutlookChip row={row} /></Box>
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

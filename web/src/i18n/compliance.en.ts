@@ -246,7 +246,7 @@ export const complianceEn: typeof complianceZh = {
         kpis: {
           certifiedInstructors: 'Instructors',
           teachingDelivery: 'Delivery',
-          offlineCourses: 'Offline courses',
+          offlineCourses: 'Offline',
           practiceHours: 'Practice h',
           certificates1x: '1+X',
           certificatesOperator: 'Operator',
@@ -315,7 +315,7 @@ export const complianceEn: typeof complianceZh = {
       },
     },
     'job-registrations': {
-      name: 'Job platform registration |||| Job platform registrations',
+      name: 'Job registration |||| Job registrations',
       fields: {
         id: 'Id',
         q: 'Search accounts',

@@ -13,7 +13,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { TierField } from '../../components/chips';
+import { TierChip } from '../../components/chips';
 import { RegionNameField } from '../../components/fields';
 import { useTierChoices, useVocabularyChoices } from '../../components/choices';
 import { useExporter, type ExportColumn } from '../../components/exporter';
@@ -77,7 +77,12 @@ function OutlookField(_: { source?: string; label?: string }) {
 function SchoolField(_: { source?: string; label?: string }) {
   const record = useRecordContext<ComplianceRow>();
   if (!record) return null;
-  return <Typography component="span" variant="body2" sx={{ fontWeight: 500, display: 'block', minWidth: 150 }}>{record.schoolName}</Typography>;
+  return (
+    <span style={{ display: 'block', minWidth: 150 }}>
+      <Typography component="span" variant="body2" sx={{ fontWeight: 500, display: 'block', mb: 0.5 }}>{record.schoolName}</Typography>
+      <TierChip tier={record.tier} />
+    </span>
+  );
 }
 
 function useComplianceExporter() {
@@ -129,7 +134,6 @@ export function ComplianceList() {
         sx={{ '& .MuiTableCell-root': { px: 0.75 }, '& .MuiTableCell-head': { whiteSpace: 'nowrap' } }}
       >
         {role !== 'school' ? <DataTable.Col source="schoolName" field={SchoolField} /> : null}
-        {role !== 'school' ? <DataTable.Col source="tier" field={TierField} /> : null}
         <DataTable.Col source="from" label="resources.compliance.fields.year" field={YearField} />
         <DataTable.Col source="compliant" field={CompliantField} />
         {kpiNames.map((kpi) => (
