@@ -131,7 +131,7 @@ export function ComplianceList() {
         rowClick="show"
         bulkActionButtons={false}
         size="small"
-        sx={{ '& .MuiTableCell-root': { px: 0.75 }, '& .MuiTableCell-head': { whiteSpace: 'nowrap' } }}
+        sx={{ '& .MuiTableCell-root': { px: 0.75 }, '& .MuiTableCell-head': { lineHeight: 1.25, verticalAlign: 'bottom' }, '& .MuiTableCell-head .MuiTableSortLabel-root': { maxWidth: 76 } }}
       >
         {role !== 'school' ? <DataTable.Col source="schoolName" field={SchoolField} /> : null}
         <DataTable.Col source="from" label="resources.compliance.fields.year" field={YearField} />
