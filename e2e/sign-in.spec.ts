@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { canAccess } from '../server/src/domain/access/permissions.js';
@@ -7,12 +5,13 @@ import type { Role } from '../server/src/db/schema/enums.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { gotoLogin, launchBrowser, menuLabels, menuRoutes, newPage, screenshot, signIn, signOut } from './support/browser.js';
 import { DEMO_PASSWORD, listQuery, type Me } from './support/api.js';
-import { repoRoot } from './support/paths.js';
 
 /**
  * First start of the product on an empty embedded database (migrations and the demo data set), then
  * each demo account signs in through the real login page, finds the menu its role should see, opens
  * the schools list within its scope, and signs out. The UI is Chinese unless the user picks English.
+ * Screenshots: e2e/screenshots/login.png, signed-in-<account>.png (the landing dashboard) and
+ * schools-<account>.png; the README's dashboard picture comes from compliance.spec.ts.
  */
 
 /** The menu labels of web/src/i18n (zh.ts and en.ts: resources.<name>.name, plural). */
@@ -135,7 +134,7 @@ describe.each(accounts)('$email signs in through the login page', ({ key, email,
         expect(mine.json.length).toBeGreaterThan(0);
         for (const school of mine.json) await page.locator('#main-content').getByText(school.name, { exact: true }).first().waitFor();
       }
-      await screenshot(page, `dashboard-${key}`);
+      await screenshot(page, `signed-in-${key}`);
 
       // The schools list shows exactly the first page of what the API gives this user.
       await page.locator('.RaMenuItemLink-root').filter({ hasText: new RegExp(`^\\s*${labels.schools.zh}\\s*$`) }).first().click();
@@ -229,7 +228,7 @@ describe('in English', () => {
       expect(shown).toEqual(expect.arrayContaining([dashboardLabel.en, labels.users.en, labels['tier-policies'].en, labels.schools.en]));
       expect(shown).not.toContain(labels.users.zh);
       await settle(page);
-      await screenshot(page, 'dashboard-hq-en');
+      await screenshot(page, 'signed-in-hq-en');
       expect(problems).toEqual([]);
     } finally {
       await context.close();
@@ -240,14 +239,5 @@ describe('in English', () => {
 describe('the server', () => {
   it('logged no errors during these journeys', () => {
     expect(server.errorLogs()).toEqual([]);
-  });
-});
-
-describe('README screenshot', () => {
-  it.runIf(process.env.E2E_UPDATE_DOCS === 'true')('copies the hq dashboard to docs/screenshot-dashboard.png', () => {
-    const from = path.join(repoRoot, 'e2e', 'screenshots', 'dashboard-hq.png');
-    const to = path.join(repoRoot, 'docs', 'screenshot-dashboard.png');
-    fs.mkdirSync(path.dirname(to), { recursive: true });
-    fs.copyFileSync(from, to);
   });
 });
