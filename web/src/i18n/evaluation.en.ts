@@ -28,6 +28,11 @@ export const evaluationEn = {
     evaluation: {
       name_annual: 'Year %{year} evaluation',
       name_final: 'Year %{year} final review',
+      year_n: 'Year %{year}',
+      kind_short: {
+        annual: 'Annual',
+        final: 'Final review',
+      },
       kind: {
         annual: 'Annual evaluation',
         final: 'Final review',
@@ -55,6 +60,7 @@ export const evaluationEn = {
       evidence_help: 'Every file the school and its provider uploaded, newest first',
       no_evidence: 'No evidence files',
       more_files: 'Show more (%{shown} of %{total})',
+      refresh_button: 'Refresh snapshot',
       refresh_title: 'Refresh the KPI snapshot',
       refresh_body: "The year's KPIs are computed again from the current facts and frozen as the new snapshot. The verdict before and after is recorded in the history.",
       refresh_comment: 'Why (optional)',
@@ -110,7 +116,7 @@ export const evaluationEn = {
         year: 'Agreement year',
         ready: 'Ended, ready to evaluate',
         exists: 'Evaluation #%{id} exists',
-        not_ended: 'Not ended yet (ends on %{to})',
+        not_ended: 'Not ended yet (can be opened from %{to})',
         submit: 'Open and freeze the snapshot',
       },
       bulk: {

@@ -28,6 +28,11 @@ export const evaluationZh = {
     evaluation: {
       name_annual: '第 %{year} 年度评审',
       name_final: '第 %{year} 年度终审',
+      year_n: '第 %{year} 年',
+      kind_short: {
+        annual: '年度评审',
+        final: '终审',
+      },
       kind: {
         annual: '年度评审',
         final: '终审',
@@ -55,6 +60,7 @@ export const evaluationZh = {
       evidence_help: '学校及其服务商上传的全部材料，最新的在前',
       no_evidence: '暂无佐证材料',
       more_files: '显示更多（已显示 %{shown} / %{total}）',
+      refresh_button: '刷新快照',
       refresh_title: '刷新 KPI 快照',
       refresh_body: '将按当前的实施数据重新计算该年度的 KPI 并冻结为新的快照。刷新前后的达标情况会记入流转记录。',
       refresh_comment: '刷新原因（可选）',
@@ -110,7 +116,7 @@ export const evaluationZh = {
         year: '协议年度',
         ready: '已结束，可开启评审',
         exists: '已有评审 #%{id}',
-        not_ended: '尚未结束（%{to} 结束）',
+        not_ended: '尚未结束（%{to} 起可开启）',
         submit: '开启并冻结快照',
       },
       bulk: {

@@ -23,7 +23,7 @@ import { LocalDateField, RegionNameField } from '../../components/fields';
 import { useTierChoices, useVocabularyChoices } from '../../components/choices';
 import { annualDecisions, finalDecisions } from './decide';
 import { BulkOpenButton } from './BulkOpenButton';
-import { DecisionChip, useEvaluationName } from './EvaluationShow';
+import { DecisionChip } from './EvaluationShow';
 import { CompliantChip } from './KpiVerdict';
 import { failingOf, kpiLabelKey } from './kpi';
 import { OpenEvaluationButton } from './OpenEvaluationButton';
@@ -71,16 +71,16 @@ function useFilters() {
 
 function YearField() {
   const record = useRecordContext<Evaluation>();
-  const name = useEvaluationName();
+  const translate = useTranslate();
   if (!record) return null;
-  return <span>{name(record)}</span>;
+  return <span style={{ whiteSpace: 'nowrap' }}>{translate('app.evaluation.year_n', { year: record.year })}</span>;
 }
 
 function KindField() {
   const record = useRecordContext<Evaluation>();
   const translate = useTranslate();
   if (!record) return null;
-  return <Chip size="small" variant="outlined" color={record.kind === 'final' ? 'secondary' : 'default'} label={translate(`app.evaluation.kind.${record.kind}`)} />;
+  return <Chip size="small" variant="outlined" color={record.kind === 'final' ? 'secondary' : 'default'} label={translate(`app.evaluation.kind_short.${record.kind}`)} />;
 }
 
 function CompliantField() {
@@ -133,7 +133,7 @@ export function EvaluationList() {
           <DataTable.Col source="kind" disableSort field={KindField} />
           <DataTable.Col source="tier" disableSort field={TierField} />
           <DataTable.Col source="compliant" disableSort field={CompliantField} />
-          <DataTable.Col source="failingKpis" disableSort field={FailingField} />
+          <DataTable.Col source="failingKpis" label="app.evaluation.failing" disableSort field={FailingField} />
           <DataTable.Col source="status" field={StatusField} />
           <DataTable.Col source="decision" disableSort field={DecisionField} />
           <DataTable.Col source="createdAt">

@@ -37,7 +37,7 @@ export function RefreshSnapshotButton({ record }: { record: Evaluation }) {
   return (
     <>
       <Button size="small" startIcon={<RefreshIcon />} onClick={() => { clearProblem(); setOpen(true); }}>
-        {translate('app.action.refresh')}
+        {translate('app.evaluation.refresh_button')}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="refresh-title" fullWidth maxWidth="sm">
         <DialogTitle id="refresh-title">{translate('app.evaluation.refresh_title')}</DialogTitle>
@@ -56,7 +56,7 @@ export function RefreshSnapshotButton({ record }: { record: Evaluation }) {
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" onClick={confirm} disabled={pending}>{translate('app.action.refresh')}</Button>
+          <Button variant="contained" onClick={confirm} disabled={pending}>{translate('app.evaluation.refresh_button')}</Button>
         </DialogActions>
       </Dialog>
     </>

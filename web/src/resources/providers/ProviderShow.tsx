@@ -117,7 +117,7 @@ function ProviderPage() {
             <Grid size={{ xs: 12, sm: 6, md: 4 }}>
               <Metric
                 label={translate('resources.providers.fields.confirmedHours')}
-                value={`${n.format(record.confirmedHours)} ${translate('app.unit.hours')}`}
+                value={`${n.format(record.confirmedHours)} ${translate('app.unit.hours', { smart_count: record.confirmedHours })}`}
                 detail={translate('app.work.provider.hours_help')}
                 to={listLink('practice-records', { providerId: record.id, confirmed: true })}
               />

@@ -84,7 +84,7 @@ export function HoursField(_: { label?: string; source?: string }) {
   const [locale] = useLocaleState();
   const translate = useTranslate();
   if (!record) return null;
-  return <span style={{ whiteSpace: 'nowrap' }}>{`${new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 1 }).format(record.confirmedHours)} ${translate('app.unit.hours')}`}</span>;
+  return <span style={{ whiteSpace: 'nowrap' }}>{`${new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 1 }).format(record.confirmedHours)} ${translate('app.unit.hours', { smart_count: record.confirmedHours })}`}</span>;
 }
 
 export function FeedbackField(_: { label?: string; source?: string }) {
