@@ -42,8 +42,8 @@ export function Dashboard() {
       <Stack spacing={2}>
         {role === 'school' && schoolId ? <MySchool schoolId={schoolId} /> : null}
         {role === 'school' ? <RectificationPanel /> : null}
-        {role === 'school' ? <UpgradeAdvisor /> : null}
         {role === 'school' ? <SchoolKpis /> : null}
+        {role === 'school' ? <UpgradeAdvisor /> : null}
         {role === 'school' ? <EarlierYears /> : null}
         {role === 'hq' || role === 'regional' ? <SchoolOverview /> : null}
         {role === 'hq' || role === 'regional' ? <ComplianceOverview /> : null}

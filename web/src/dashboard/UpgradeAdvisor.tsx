@@ -124,7 +124,6 @@ function AdvisorCard({ row, policy, nextTier }: { row: ComplianceRow; policy: Ti
  * policy in force. The values are the server's compliance row; the advisor only compares.
  */
 export function UpgradeAdvisor(_props: { schoolId?: number | null }) {
-  const translate = useTranslate();
   const { data: rows } = useGetList<ComplianceRow>('compliance', { filter: { current: true }, pagination: { page: 1, perPage: 1 }, sort: { field: 'year', order: 'DESC' } });
   const row = rows?.[0];
   const nextTier = tierAbove(row?.tier);
