@@ -22,6 +22,7 @@ import { contentProposalStates } from '../../providers/permissions';
 import { ActionButtons } from '../evaluations/ActionButtons';
 import type { WorkflowRecord } from '../evaluations/workflow';
 import { contentProposalActions } from './specs';
+import { useContentProposalExporter } from '../evaluations/exporters';
 
 export interface ContentProposal extends WorkflowRecord {
   providerId: number;
@@ -60,6 +61,7 @@ function RowActions() {
 
 /** Extra training content proposed by providers: HQ's queue of pending proposals, a provider's own. */
 export function ContentProposalList() {
+  const exporter = useContentProposalExporter();
   const translate = useTranslate();
   const { permissions: role } = usePermissions<string>();
   const statusChoices = useVocabularyChoices(contentProposalStates, 'app.state');
@@ -74,6 +76,7 @@ export function ContentProposalList() {
   ];
   return (
     <List
+      exporter={exporter}
       filters={filters}
       filterDefaultValues={role === 'hq' ? { status: 'pending' } : undefined}
       sort={{ field: 'createdAt', order: 'DESC' }}

@@ -29,6 +29,7 @@ import { failingOf, kpiLabelKey } from './kpi';
 import { OpenEvaluationButton } from './OpenEvaluationButton';
 import { RectificationWatch } from './RectificationWatch';
 import type { Evaluation } from './types';
+import { useEvaluationExporter } from './exporters';
 
 const decisions = [...new Set([...annualDecisions, ...finalDecisions])];
 
@@ -115,12 +116,14 @@ function DecisionField() {
 }
 
 export function EvaluationList() {
+  const exporter = useEvaluationExporter();
   const filters = useFilters();
   const { permissions: role } = usePermissions<string>();
   return (
     <>
       {role === 'hq' || role === 'regional' ? <RectificationWatch /> : null}
       <List
+        exporter={exporter}
         filters={filters}
         filterDefaultValues={role === 'hq' ? { status: 'open' } : undefined}
         sort={{ field: 'createdAt', order: 'DESC' }}

@@ -17,6 +17,7 @@ import { LocalDateField } from '../../components/fields';
 import { useVocabularyChoices } from '../../components/choices';
 import { feedbackStates } from '../../providers/permissions';
 import type { WorkflowRecord } from '../evaluations/workflow';
+import { useFeedbackExporter } from '../evaluations/exporters';
 
 export interface Feedback extends WorkflowRecord {
   schoolId: number;
@@ -53,6 +54,7 @@ function StatusField() {
  * feedback with HQ's replies.
  */
 export function FeedbackList() {
+  const exporter = useFeedbackExporter();
   const { permissions: role } = usePermissions<string>();
   const statusChoices = useVocabularyChoices(feedbackStates, 'app.state_by_entity.feedback');
   const filters = [
@@ -69,6 +71,7 @@ export function FeedbackList() {
   ];
   return (
     <List
+      exporter={exporter}
       filters={filters}
       filterDefaultValues={role === 'hq' ? { status: 'open' } : undefined}
       sort={{ field: 'createdAt', order: 'DESC' }}

@@ -22,6 +22,7 @@ import { providerReportStates } from '../../providers/permissions';
 import { ActionButtons } from '../evaluations/ActionButtons';
 import type { WorkflowRecord } from '../evaluations/workflow';
 import { providerReportActions } from './specs';
+import { useProviderReportExporter } from '../evaluations/exporters';
 
 export interface ProviderReport extends WorkflowRecord {
   providerId: number;
@@ -91,11 +92,13 @@ function RowActions() {
  * everyone's status. The confirm / reject buttons come from each row's allowedActions.
  */
 export function ProviderReportList() {
+  const exporter = useProviderReportExporter();
   const translate = useTranslate();
   const filters = useFilters();
   const { permissions: role } = usePermissions<string>();
   return (
     <List
+      exporter={exporter}
       filters={filters}
       filterDefaultValues={role === 'school' ? { status: 'submitted' } : undefined}
       sort={{ field: 'createdAt', order: 'DESC' }}

@@ -1,5 +1,6 @@
 import { DataTable, ExportButton, List, SearchInput, TopToolbar, useCanAccess, usePermissions } from 'react-admin';
 import { CompliantSchoolsField, FeedbackField, HoursField, ReportsField } from './scorecard';
+import { useProviderExporter } from '../evaluations/exporters';
 
 function Actions() {
   const { canAccess } = useCanAccess({ resource: 'providers', action: 'export' });
@@ -12,10 +13,11 @@ function Actions() {
  * see the providers that concern them.
  */
 export function ProviderList() {
+  const exporter = useProviderExporter();
   const { permissions: role } = usePermissions<string>();
   const scorecard = role === 'hq';
   return (
-    <List filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<Actions />}>
+    <List exporter={exporter} filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<Actions />}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" />
         {scorecard ? null : <DataTable.Col source="contactName" disableSort />}
