@@ -1,5 +1,6 @@
 import type { ResourceModule } from './types';
 import schools from './schools';
+import applications from './applications';
 import tierPolicies from './tier-policies';
 import regions from './regions';
 import auditEvents from './audit-events';
@@ -27,6 +28,7 @@ export type { ResourceModule };
  */
 export const resourceModules: Record<string, ResourceModule> = {
   schools,
+  applications,
   'tier-policies': tierPolicies,
   compliance,
   evaluations,

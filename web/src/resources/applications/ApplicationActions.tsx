@@ -1,0 +1,221 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button, { type ButtonProps } from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import AddIcon from '@mui/icons-material/Add';
+import CloseIcon from '@mui/icons-material/Close';
+import { Link as RouterLink } from 'react-router-dom';
+import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { WorkflowDialog } from './WorkflowDialog';
+import { reviewPaths, useCommentLabel } from './ReviewComments';
+import { useWorkflowAction } from './workflow-action';
+import type { Application } from './plan-model';
+
+/** The order buttons appear in, forward moves first; an action the UI does not know still gets a button. */
+const order = ['submit', 'resubmit', 'regional_approve', 'hq_approve', 'regional_return', 'hq_return', 'regional_reject', 'hq_reject', 'withdraw'];
+
+const colourOf = (action: string): ButtonProps['color'] => {
+  if (action.endsWith('approve')) return 'success';
+  if (action.endsWith('reject')) return 'error';
+  if (action.endsWith('return')) return 'warning';
+  if (action === 'withdraw') return 'inherit';
+  return 'primary';
+};
+
+const variantOf = (action: string): ButtonProps['variant'] =>
+  action.endsWith('approve') || action === 'submit' || action === 'resubmit' ? 'contained' : 'outlined';
+
+/**
+ * The application's action buttons, drawn from allowedActions only: the server decides what the
+ * signed-in user may do now, the UI never repeats a state rule. Each opens its dialog.
+ */
+export function ApplicationActions() {
+  const record = useRecordContext<Application>();
+  const translate = useTranslate();
+  const [open, setOpen] = useState<string>();
+  if (!record) return null;
+  const actions = [...(record.allowedActions ?? [])].sort((a, b) => {
+    const ia = order.indexOf(a);
+    const ib = order.indexOf(b);
+    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
+  });
+  if (!actions.length) return null;
+  return (
+    <>
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} data-testid="application-actions">
+        {actions.map((action) => (
+          <Button key={action} size="small" color={colourOf(action)} variant={variantOf(action)} onClick={() => setOpen(action)} data-action={action}>
+            {translate(`app.action.${action}`, { _: action })}
+          </Button>
+        ))}
+      </Stack>
+      {open ? <ActionDialog action={open} record={record} onClose={() => setOpen(undefined)} /> : null}
+    </>
+  );
+}
+
+function ActionDialog({ action, record, onClose }: { action: string; record: Application; onClose: () => void }) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const run = useWorkflowAction<Application>('applications');
+  const label = useCommentLabel();
+  const [comment, setComment] = useState('');
+  const [fieldComments, setFieldComments] = useState<{ path: string; text: string }[]>([]);
+  const supportItems = (record.planItems ?? []).filter((i) => i.needsPlatformSupport && i.id != null);
+  const [decisions, setDecisions] = useState<Record<string, boolean | undefined>>(() =>
+    Object.fromEntries(supportItems.map((i) => [String(i.id), i.approved ?? undefined])));
+
+  const isReturn = action.endsWith('_return');
+  const isReject = action.endsWith('_reject');
+  const isHqApprove = action === 'hq_approve';
+  const isSubmit = action === 'submit' || action === 'resubmit';
+
+  const done = async (fields: Record<string, unknown>) => {
+    await run(record, action, fields);
+    notify(`resources.applications.notify.${action}`, { type: 'success', messageArgs: { _: translate('app.workflow.done', { action: translate(`app.action.${action}`, { _: action }) }) } });
+    refresh();
+  };
+
+  const confirm = async () => {
+    const text = comment.trim();
+    if (isReturn) {
+      const byField = Object.fromEntries(fieldComments.filter((f) => f.text.trim()).map((f) => [f.path, f.text.trim()]));
+      return done({ ...(text ? { comment: text } : {}), ...(Object.keys(byField).length ? { fieldComments: byField } : {}) });
+    }
+    if (isHqApprove) {
+      const planItemDecisions = Object.fromEntries(Object.entries(decisions).filter(([, v]) => v !== undefined)) as Record<string, boolean>;
+      return done({ ...(text ? { comment: text } : {}), ...(Object.keys(planItemDecisions).length ? { planItemDecisions } : {}) });
+    }
+    return done(text ? { comment: text } : {});
+  };
+
+  const validate = () => {
+    if (isReject && !comment.trim()) return translate('resources.applications.dialog.reason_required');
+    if (isReturn && !comment.trim() && !fieldComments.some((f) => f.text.trim())) return translate('resources.applications.dialog.comment_required');
+    if (isHqApprove && supportItems.some((i) => decisions[String(i.id)] === undefined)) return translate('resources.applications.dialog.decide_every_item');
+    return undefined;
+  };
+
+  const declined = isHqApprove && supportItems.some((i) => decisions[String(i.id)] === false);
+  const title = translate(`app.action.${action}`, { _: action });
+  const usedPaths = new Set(fieldComments.map((f) => f.path));
+
+  return (
+    <WorkflowDialog
+      open
+      onClose={onClose}
+      title={title}
+      entity="application"
+      confirmLabel={title}
+      confirmColor={colourOf(action) === 'inherit' ? 'primary' : colourOf(action)}
+      validate={validate}
+      onConfirm={confirm}
+      onReload={refresh}
+      fieldLabel={label}
+      maxWidth={isReturn || isHqApprove ? 'md' : 'sm'}
+    >
+      <Typography variant="body2" color="text.secondary">
+        {translate(`resources.applications.dialog.${action}_body`, { _: translate('resources.applications.dialog.generic_body') })}
+      </Typography>
+
+      {isHqApprove ? (
+        <Box data-testid="support-decisions">
+          <Typography variant="subtitle2" sx={{ mb: 1 }}>{translate('resources.applications.dialog.support_items')}</Typography>
+          {supportItems.length ? supportItems.map((item) => (
+            <Box key={item.id} sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 2, py: 0.75, borderBottom: 1, borderColor: 'divider' }}>
+              <Box sx={{ minWidth: 0 }}>
+                <Typography variant="body2">{item.title}</Typography>
+                <Typography variant="caption" color="text.secondary">{translate(`resources.applications.item_kind.${item.kind}`, { _: item.kind })}</Typography>
+              </Box>
+              <ToggleButtonGroup
+                size="small"
+                exclusive
+                value={decisions[String(item.id)] === undefined ? null : decisions[String(item.id)] ? 'yes' : 'no'}
+                onChange={(_, v: 'yes' | 'no' | null) => setDecisions((d) => ({ ...d, [String(item.id)]: v === null ? undefined : v === 'yes' }))}
+                aria-label={item.title}
+              >
+                <ToggleButton value="yes" color="success">{translate('resources.applications.dialog.approve_item')}</ToggleButton>
+                <ToggleButton value="no" color="error">{translate('resources.applications.dialog.decline_item')}</ToggleButton>
+              </ToggleButtonGroup>
+            </Box>
+          )) : (
+            <Typography variant="body2" color="text.secondary">{translate('resources.applications.dialog.no_support_items')}</Typography>
+          )}
+          {declined ? <Alert severity="info" sx={{ mt: 1 }}>{translate('resources.applications.dialog.declined_hint')}</Alert> : null}
+        </Box>
+      ) : null}
+
+      <TextField
+        label={translate(isReject ? 'resources.applications.dialog.reason' : isReturn ? 'resources.applications.dialog.overall_comment' : 'resources.applications.dialog.comment')}
+        required={isReject}
+        multiline
+        minRows={isReject || isReturn ? 3 : 2}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        slotProps={{ htmlInput: { maxLength: 5000, 'data-testid': 'action-comment' } }}
+        fullWidth
+        autoFocus
+      />
+
+      {isReturn ? (
+        <Box data-testid="field-comments">
+          <Typography variant="subtitle2">{translate('resources.applications.dialog.field_comments')}</Typography>
+          <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1 }}>
+            {translate('resources.applications.dialog.field_comments_help')}
+          </Typography>
+          {fieldComments.map((f, i) => (
+            <Box key={i} sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', mb: 1 }}>
+              <TextField
+                select
+                size="small"
+                label={translate('resources.applications.dialog.field')}
+                value={f.path}
+                onChange={(e) => setFieldComments((list) => list.map((x, j) => (j === i ? { ...x, path: e.target.value } : x)))}
+                sx={{ minWidth: 200 }}
+              >
+                {reviewPaths.map((p) => (
+                  <MenuItem key={p} value={p} disabled={p !== f.path && usedPaths.has(p)}>{label(p)}</MenuItem>
+                ))}
+              </TextField>
+              <TextField
+                size="small"
+                label={translate('resources.applications.dialog.comment')}
+                value={f.text}
+                onChange={(e) => setFieldComments((list) => list.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
+                multiline
+                fullWidth
+                slotProps={{ htmlInput: { maxLength: 2000 } }}
+              />
+              <IconButton aria-label={translate('ra.action.remove')} onClick={() => setFieldComments((list) => list.filter((_, j) => j !== i))}>
+                <CloseIcon />
+              </IconButton>
+            </Box>
+          ))}
+          <Button
+            size="small"
+            startIcon={<AddIcon />}
+            disabled={fieldComments.length >= reviewPaths.length}
+            onClick={() => setFieldComments((list) => [...list, { path: reviewPaths.find((p) => !usedPaths.has(p)) ?? reviewPaths[0], text: '' }])}
+          >
+            {translate('resources.applications.dialog.add_field_comment')}
+          </Button>
+        </Box>
+      ) : null}
+
+      {isSubmit && record.editable ? (
+        <Typography variant="body2">
+          <RouterLink to={`/applications/${record.id}`}>{translate('resources.applications.dialog.edit_first')}</RouterLink>
+        </Typography>
+      ) : null}
+    </WorkflowDialog>
+  );
+}
+

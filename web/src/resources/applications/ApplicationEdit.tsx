@@ -1,0 +1,337 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { useFormContext, useWatch } from 'react-hook-form';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import SendIcon from '@mui/icons-material/Send';
+import VisibilityOutlinedIcon from '@mui/icons-material/VisibilityOutlined';
+import { Link as RouterLink } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Confirm,
+  Form,
+  Loading,
+  Title,
+  useDataProvider,
+  useGetList,
+  useGetOne,
+  useNotify,
+  useRedirect,
+  useTranslate,
+} from 'react-admin';
+import { StateChip, TierChip } from '../../components/chips';
+import { Attachments } from './Attachments';
+import { ActionError, WorkflowDialog } from './WorkflowDialog';
+import {
+  ContactSection, InstructorsSection, JobFairsSection, PledgeSection, PracticeSection, QualificationsSection, ResourcesSection, Section,
+  SummarySection, TargetsSection, TierSection, type CatalogueCourse,
+} from './PlanSections';
+import { ReviewBanner, ReviewCommentsProvider, SectionComments, useCommentLabel } from './ReviewComments';
+import { SaveIndicator } from './SaveIndicator';
+import { targetWarnings, usePolicyInForce } from './policy-targets';
+import { formValuesOf, payloadOf, type Application, type PlanFormValues } from './plan-model';
+import { useAutosave } from './useAutosave';
+import { codeOf, messageOf, problemsOf, statusOf, useWorkflowAction, type Problem } from './workflow-action';
+
+const submitActions = ['submit', 'resubmit'];
+
+/** The school edits its draft or returned application here; every change is saved as it types. */
+export function ApplicationEdit() {
+  const { id } = useParams<{ id: string }>();
+  const translate = useTranslate();
+  const { data: loaded, isPending, error } = useGetOne<Application>('applications', { id: id! }, { refetchOnWindowFocus: false });
+  // The form starts from the record as first loaded (or as reloaded on request): a refetch of the
+  // query elsewhere must never reset what the school is typing.
+  const first = useRef<Application>(undefined);
+  if (!first.current && loaded) first.current = loaded;
+  const [latest, setLatest] = useState<Application>();
+  const [formKey, setFormKey] = useState(0);
+  const record = latest ?? first.current;
+
+  if (isPending && !record) return <Loading />;
+  if (error || !record) {
+    return <Alert severity="error" sx={{ m: 2 }}>{messageOf(error)}</Alert>;
+  }
+  if (!record.editable) {
+    return (
+      <Box sx={{ p: 2 }}>
+        <Title title={translate('resources.applications.edit_title', { id: record.id })} />
+        <Alert
+          severity="info"
+          action={<Button component={RouterLink} to={`/applications/${record.id}/show`} color="inherit">{translate('ra.action.show')}</Button>}
+        >
+          {translate('resources.applications.form.not_editable')}
+        </Alert>
+      </Box>
+    );
+  }
+  return (
+    <ApplicationForm
+      key={formKey}
+      record={record}
+      onReloaded={(fresh) => {
+        setLatest(fresh);
+        setFormKey((k) => k + 1);
+      }}
+    />
+  );
+}
+
+function ApplicationForm({ record, onReloaded }: { record: Application; onReloaded: (fresh: Application) => void }) {
+  const initial = useMemo(() => ({ id: record.id, ...formValuesOf(record) }), [record]);
+  return (
+    <Form record={initial} mode="onChange" onSubmit={() => undefined} noValidate>
+      <ReviewCommentsProvider comments={record.reviewComments}>
+        <Editor initial={record} onReloaded={onReloaded} />
+      </ReviewCommentsProvider>
+    </Form>
+  );
+}
+
+function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fresh: Application) => void }) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const dataProvider = useDataProvider();
+  const queryClient = useQueryClient();
+  const runAction = useWorkflowAction<Application>('applications');
+  const commentLabel = useCommentLabel();
+  const { setError } = useFormContext<PlanFormValues>();
+  const [record, setRecord] = useState(initial);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [submitError, setSubmitError] = useState<unknown>();
+  const [dialog, setDialog] = useState<'submit' | 'resubmit' | 'withdraw' | 'delete'>();
+  const [overwriteError, setOverwriteError] = useState<string>();
+
+  const tier = useWatch<PlanFormValues, 'tier'>({ name: 'tier' });
+  const [targets, instructors, jobFairs] = useWatch<PlanFormValues, ['plan.targets', 'items.instructor', 'items.job_fair']>({
+    name: ['plan.targets', 'items.instructor', 'items.job_fair'],
+  });
+  const { policy } = usePolicyInForce(tier);
+  const warnings = targetWarnings({ plan: { targets }, items: { instructor: instructors ?? [], job_fair: jobFairs ?? [] } as PlanFormValues['items'] }, policy);
+
+  const { data: catalogue = [] } = useGetList<CatalogueCourse>('courses', {
+    filter: { catalogue: true },
+    sort: { field: 'title', order: 'ASC' },
+    pagination: { page: 1, perPage: 200 },
+  });
+  const courseTitle = useCallback((courseId: number) => catalogue.find((c) => c.id === courseId)?.title, [catalogue]);
+  const build = useCallback((values: PlanFormValues) => payloadOf(values, initial, courseTitle), [initial, courseTitle]);
+
+  const autosave = useAutosave({
+    id: initial.id,
+    initialVersion: initial.version,
+    build,
+    onSaved: setRecord,
+  });
+
+  const actions = record.allowedActions ?? [];
+  const submitAction = actions.find((a) => submitActions.includes(a));
+
+  const reload = async () => {
+    const { data } = await dataProvider.getOne<Application>('applications', { id: record.id });
+    onReloaded(data);
+  };
+
+  const overwrite = async () => {
+    setOverwriteError(undefined);
+    try {
+      const { data } = await dataProvider.getOne<Application>('applications', { id: record.id });
+      if (!data.editable) {
+        setOverwriteError(translate('resources.applications.form.not_editable'));
+        return;
+      }
+      await autosave.overwrite(data);
+    } catch (e) {
+      setOverwriteError(messageOf(e));
+    }
+  };
+
+  /** Saves what is pending, then submits with the version that save answered. */
+  const submit = async (action: string) => {
+    setProblems([]);
+    setSubmitError(undefined);
+    if (!(await autosave.flush())) {
+      throw new Error(translate('resources.applications.form.save_before_submit'));
+    }
+    try {
+      await runAction({ id: record.id, version: autosave.version() }, action);
+    } catch (e) {
+      if (statusOf(e) === 400) {
+        const found = problemsOf(e);
+        setProblems(found.length ? found : [{ message: messageOf(e) }]);
+        for (const p of found) {
+          if (p.field && !p.field.startsWith('planItems')) setError(p.field as never, { type: 'server', message: p.message });
+        }
+        setDialog(undefined);
+        window.scrollTo({ top: 0, behavior: 'smooth' });
+        return;
+      }
+      throw e;
+    }
+    await queryClient.invalidateQueries({ queryKey: ['applications'] });
+    notify(`resources.applications.notify.${action}`, { type: 'success' });
+    redirect('show', 'applications', record.id);
+  };
+
+  const withdraw = async () => {
+    if (!(await autosave.flush())) throw new Error(translate('resources.applications.form.save_before_submit'));
+    await runAction({ id: record.id, version: autosave.version() }, 'withdraw');
+    await queryClient.invalidateQueries({ queryKey: ['applications'] });
+    notify('resources.applications.notify.withdraw', { type: 'success' });
+    redirect('show', 'applications', record.id);
+  };
+
+  const removeDraft = async () => {
+    setDialog(undefined);
+    try {
+      await dataProvider.delete('applications', { id: record.id, previousData: record });
+      await queryClient.invalidateQueries({ queryKey: ['applications'] });
+      notify('resources.applications.notify.deleted', { type: 'info' });
+      redirect('list', 'applications');
+    } catch (e) {
+      setSubmitError(e);
+    }
+  };
+
+  const itemsProblem = problems.some((p) => p.field === 'planItems');
+  const emptyInstructors = !(instructors ?? []).some((i) => typeof i.details?.name === 'string' && i.details.name.trim());
+  const conflict = autosave.state.status === 'conflict';
+  const stale = conflict && codeOf(autosave.state.error) === 'stale_version';
+
+  return (
+    <Box sx={{ pb: 10, maxWidth: 1100 }}>
+      <Title title={translate('resources.applications.edit_title', { id: record.id })} />
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'center' }, justifyContent: 'space-between', my: 2 }}>
+        <Box>
+          <Typography variant="h5" component="h1">
+            {translate('resources.applications.edit_title', { id: record.id })}
+          </Typography>
+          <Typography color="text.secondary">{record.schoolName}</Typography>
+        </Box>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <TierChip tier={tier} size="medium" />
+          <StateChip state={record.status} entity="application" size="medium" />
+          <Button component={RouterLink} to={`/applications/${record.id}/show`} startIcon={<VisibilityOutlinedIcon />}>
+            {translate('ra.action.show')}
+          </Button>
+        </Stack>
+      </Stack>
+
+      <ReviewBanner />
+
+      {conflict ? (
+        <Alert
+          severity="warning"
+          role="alert"
+          sx={{ mb: 2 }}
+          data-testid="autosave-conflict"
+          action={(
+            <Stack direction={{ xs: 'column', md: 'row' }} spacing={1}>
+              {stale ? <Button color="inherit" size="small" onClick={overwrite}>{translate('resources.applications.form.overwrite')}</Button> : null}
+              <Button color="inherit" size="small" variant="outlined" onClick={reload}>{translate('app.errors.reload')}</Button>
+            </Stack>
+          )}
+        >
+          <AlertTitle>{translate('resources.applications.form.conflict_title')}</AlertTitle>
+          {translate('resources.applications.form.conflict_body')}
+          <Box sx={{ fontSize: '0.85em', opacity: 0.8, mt: 0.5 }}>{messageOf(autosave.state.error)}</Box>
+          {overwriteError ? <Box sx={{ mt: 0.5, color: 'error.main' }}>{overwriteError}</Box> : null}
+        </Alert>
+      ) : null}
+
+      {problems.length ? (
+        <Alert severity="error" role="alert" sx={{ mb: 2 }} data-testid="submit-problems" onClose={() => setProblems([])}>
+          <AlertTitle>{translate('resources.applications.form.missing_title')}</AlertTitle>
+          <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+            {problems.map((p, i) => (
+              <li key={i}>{p.field ? <strong>{commentLabel(p.field)}：</strong> : null}{p.message}</li>
+            ))}
+          </Box>
+        </Alert>
+      ) : null}
+      {submitError ? <Box sx={{ mb: 2 }}><ActionError error={submitError} entity="application" onReload={reload} /></Box> : null}
+
+      <TierSection policy={policy} canChangeTier />
+      <ContactSection />
+      <QualificationsSection />
+      <SummarySection />
+      <TargetsSection policy={policy} warnings={warnings} />
+      <InstructorsSection warnings={warnings} flagged={itemsProblem && emptyInstructors} />
+      <ResourcesSection catalogue={catalogue} flagged={itemsProblem} />
+      <PracticeSection />
+      <JobFairsSection warnings={warnings} />
+      <Section id="attachments" title="resources.applications.sections.attachments" subtitle={translate('resources.applications.form.attachments_help')}>
+        <SectionComments prefix="attachments" />
+        <Attachments entityType="application" entityId={Number(record.id)} editable />
+      </Section>
+      <PledgeSection flagged={problems.some((p) => p.field === 'pledge')} />
+
+      <Paper
+        elevation={6}
+        sx={{
+          position: 'sticky', bottom: 0, zIndex: 2, px: 2, py: 1.25, display: 'flex', gap: 1, alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap',
+        }}
+      >
+        <SaveIndicator state={autosave.state} onRetry={() => void autosave.flush()} />
+        <Stack direction="row" spacing={1}>
+          {record.status === 'draft' ? (
+            <Button color="error" onClick={() => setDialog('delete')}>{translate('resources.applications.form.delete_draft')}</Button>
+          ) : null}
+          {actions.includes('withdraw') ? (
+            <Button onClick={() => setDialog('withdraw')}>{translate('app.action.withdraw')}</Button>
+          ) : null}
+          {submitAction ? (
+            <Button
+              variant="contained"
+              startIcon={autosave.state.status === 'saving' ? <CircularProgress size={16} color="inherit" /> : <SendIcon />}
+              disabled={conflict}
+              onClick={() => setDialog(submitAction as 'submit' | 'resubmit')}
+              data-testid="submit-application"
+            >
+              {translate(`app.action.${submitAction}`)}
+            </Button>
+          ) : null}
+        </Stack>
+      </Paper>
+
+      <WorkflowDialog
+        open={dialog === 'submit' || dialog === 'resubmit'}
+        onClose={() => setDialog(undefined)}
+        title={translate(`app.action.${dialog === 'resubmit' ? 'resubmit' : 'submit'}`)}
+        entity="application"
+        confirmLabel={translate(`app.action.${dialog === 'resubmit' ? 'resubmit' : 'submit'}`)}
+        onConfirm={() => submit(dialog === 'resubmit' ? 'resubmit' : 'submit')}
+        onReload={reload}
+        fieldLabel={commentLabel}
+      >
+        <Typography>{translate('resources.applications.form.submit_confirm')}</Typography>
+      </WorkflowDialog>
+      <WorkflowDialog
+        open={dialog === 'withdraw'}
+        onClose={() => setDialog(undefined)}
+        title={translate('app.action.withdraw')}
+        entity="application"
+        confirmLabel={translate('app.action.withdraw')}
+        confirmColor="warning"
+        onConfirm={withdraw}
+        onReload={reload}
+      >
+        <Typography>{translate('resources.applications.dialog.withdraw_body')}</Typography>
+      </WorkflowDialog>
+      <Confirm
+        isOpen={dialog === 'delete'}
+        title={translate('resources.applications.form.delete_draft')}
+        content={translate('resources.applications.form.delete_confirm')}
+        onConfirm={removeDraft}
+        onClose={() => setDialog(undefined)}
+      />
+    </Box>
+  );
+}

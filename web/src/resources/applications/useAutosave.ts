@@ -1,0 +1,157 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useFormContext } from 'react-hook-form';
+import { useDataProvider } from 'react-admin';
+import { isConflict, problemsOf } from './workflow-action';
+import type { Application, PlanFormValues, SavePayload } from './plan-model';
+
+export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'invalid' | 'error' | 'conflict';
+
+export interface SaveState {
+  status: SaveStatus;
+  savedAt?: Date;
+  error?: unknown;
+}
+
+export interface Autosave {
+  state: SaveState;
+  /** The version the next save or action sends: the last one the server answered. */
+  version: () => number;
+  /** Saves now what is unsaved (waits for a save under way); false when it could not be saved. */
+  flush: () => Promise<boolean>;
+  /** After a 409: take the latest version from the server and save these values over it. */
+  overwrite: (latest: Application) => Promise<boolean>;
+}
+
+const unsavedStates: SaveStatus[] = ['dirty', 'saving', 'invalid', 'error', 'conflict'];
+
+/**
+ * Saves the draft as the school types: a PUT with the current version a moment after the last
+ * change, one at a time, each with the version the previous one answered. A 409 stops saving and
+ * keeps what was typed (the form is never reset here); a 400 puts the server's messages under the
+ * fields. Leaving the page saves what is pending, and the browser warns before closing a tab with
+ * unsaved changes.
+ */
+export function useAutosave({ id, initialVersion, build, onSaved, delay = 1000 }: {
+  id: Application['id'];
+  initialVersion: number;
+  build: (values: PlanFormValues) => SavePayload;
+  onSaved?: (saved: Application) => void;
+  delay?: number;
+}): Autosave {
+  const { watch, getValues, trigger, setError } = useFormContext<PlanFormValues>();
+  const dataProvider = useDataProvider();
+  const [state, setState] = useState<SaveState>({ status: 'idle' });
+
+  const version = useRef(initialVersion);
+  const buildRef = useRef(build);
+  buildRef.current = build;
+  const onSavedRef = useRef(onSaved);
+  onSavedRef.current = onSaved;
+  const lastSaved = useRef(JSON.stringify(build(getValues())));
+  const inFlight = useRef<Promise<boolean> | null>(null);
+  const blocked = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const statusRef = useRef<SaveStatus>('idle');
+  statusRef.current = state.status;
+
+  const currentJson = useCallback(() => JSON.stringify(buildRef.current(getValues())), [getValues]);
+
+  const save = useCallback(async (): Promise<boolean> => {
+    clearTimeout(timer.current);
+    while (inFlight.current) await inFlight.current;
+    if (blocked.current) return false;
+    if (!(await trigger())) {
+      setState((s) => ({ ...s, status: 'invalid' }));
+      return false;
+    }
+    const payload = buildRef.current(getValues());
+    const json = JSON.stringify(payload);
+    if (json === lastSaved.current) {
+      setState((s) => (s.status === 'dirty' || s.status === 'invalid' || s.status === 'error' ? { ...s, status: s.savedAt ? 'saved' : 'idle', error: undefined } : s));
+      return true;
+    }
+    setState((s) => ({ ...s, status: 'saving' }));
+    const attempt = (async () => {
+      try {
+        const { data } = await dataProvider.update<Application>('applications', {
+          id,
+          data: { ...payload, version: version.current },
+          previousData: { id },
+        });
+        version.current = data.version;
+        lastSaved.current = json;
+        onSavedRef.current?.(data);
+        const again = currentJson() !== json;
+        setState({ status: again ? 'dirty' : 'saved', savedAt: new Date() });
+        return true;
+      } catch (error) {
+        if (isConflict(error)) {
+          blocked.current = true;
+          setState((s) => ({ ...s, status: 'conflict', error }));
+        } else {
+          for (const p of problemsOf(error)) {
+            if (p.field && p.field !== 'version') setError(p.field as never, { type: 'server', message: p.message });
+          }
+          setState((s) => ({ ...s, status: 'error', error }));
+        }
+        return false;
+      } finally {
+        inFlight.current = null;
+      }
+    })();
+    inFlight.current = attempt;
+    const ok = await attempt;
+    // What was typed while this save was under way goes in the next one.
+    if (ok && currentJson() !== lastSaved.current) schedule();
+    return ok;
+  }, [dataProvider, getValues, id, setError, trigger, currentJson]);
+
+  const schedule = useCallback(() => {
+    clearTimeout(timer.current);
+    if (blocked.current) return;
+    if (currentJson() === lastSaved.current) return;
+    setState((s) => (s.status === 'saving' ? s : { ...s, status: 'dirty' }));
+    timer.current = setTimeout(() => void save(), delay);
+  }, [currentJson, delay, save]);
+
+  useEffect(() => {
+    const subscription = watch(() => {
+      if (blocked.current) {
+        // Still keep track that there is more to save once the conflict is resolved.
+        return;
+      }
+      schedule();
+    });
+    return () => subscription.unsubscribe();
+  }, [watch, schedule]);
+
+  // Leaving the page (another route): save what is pending, without waiting for it.
+  useEffect(() => () => {
+    clearTimeout(timer.current);
+    if (blocked.current || inFlight.current) return;
+    const payload = buildRef.current(getValues());
+    if (JSON.stringify(payload) === lastSaved.current) return;
+    dataProvider.update('applications', { id, data: { ...payload, version: version.current }, previousData: { id } }).catch(() => undefined);
+  }, [dataProvider, getValues, id]);
+
+  // Closing the tab or reloading with unsaved changes: the browser asks first.
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!unsavedStates.includes(statusRef.current) && currentJson() === lastSaved.current) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [currentJson]);
+
+  const overwrite = useCallback(async (latest: Application) => {
+    version.current = latest.version;
+    blocked.current = false;
+    lastSaved.current = '';
+    setState((s) => ({ ...s, status: 'dirty', error: undefined }));
+    return save();
+  }, [save]);
+
+  return { state, version: () => version.current, flush: save, overwrite };
+}
