@@ -4,6 +4,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Paper from '@mui/material/Paper';
@@ -40,6 +41,30 @@ import { useAutosave } from './useAutosave';
 import { codeOf, messageOf, problemsOf, statusOf, useWorkflowAction, type Problem } from './workflow-action';
 
 const submitActions = ['submit', 'resubmit'];
+
+/**
+ * What the server says is missing, in the UI's language when the field is one the form knows
+ * (the server's own words otherwise). Both item kinds come as "planItems"; the message tells which.
+ */
+function useProblemText() {
+  const translate = useTranslate();
+  return (p: Problem) => {
+    if (!p.field) return p.message;
+    let key = p.field.replace(/\./g, '_');
+    if (p.field === 'planItems') key = /instructor/i.test(p.message) ? 'instructors' : /teaching resource/i.test(p.message) ? 'resources' : key;
+    return translate(`resources.applications.missing.${key}`, { _: p.message });
+  };
+}
+
+/** Brings the field (or its section) of a problem into view. */
+function reveal(field: string | undefined, emptyInstructors: boolean) {
+  if (!field) return;
+  const target = field === 'planItems'
+    ? document.getElementById(emptyInstructors ? 'section-instructors' : 'section-resources')
+    : document.querySelector<HTMLElement>(`[name="${field}"]`)?.closest<HTMLElement>('.MuiFormControl-root, .MuiFormGroup-root, label') ?? document.getElementById(`section-${field}`);
+  target?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  document.querySelector<HTMLElement>(`[name="${field}"]`)?.focus({ preventScroll: true });
+}
 
 /** The school edits its draft or returned application here; every change is saved as it types. */
 export function ApplicationEdit() {
@@ -102,6 +127,7 @@ function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fr
   const queryClient = useQueryClient();
   const runAction = useWorkflowAction<Application>('applications');
   const commentLabel = useCommentLabel();
+  const problemText = useProblemText();
   const { setError } = useFormContext<PlanFormValues>();
   const [record, setRecord] = useState(initial);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -167,10 +193,10 @@ function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fr
         const found = problemsOf(e);
         setProblems(found.length ? found : [{ message: messageOf(e) }]);
         for (const p of found) {
-          if (p.field && !p.field.startsWith('planItems')) setError(p.field as never, { type: 'server', message: p.message });
+          if (p.field && !p.field.startsWith('planItems')) setError(p.field as never, { type: 'server', message: problemText(p) });
         }
         setDialog(undefined);
-        window.scrollTo({ top: 0, behavior: 'smooth' });
+        requestAnimationFrame(() => document.querySelector('[data-testid="submit-problems"]')?.scrollIntoView?.({ behavior: 'smooth', block: 'center' }));
         return;
       }
       throw e;
@@ -251,7 +277,15 @@ function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fr
           <AlertTitle>{translate('resources.applications.form.missing_title')}</AlertTitle>
           <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
             {problems.map((p, i) => (
-              <li key={i}>{p.field ? <strong>{commentLabel(p.field)}：</strong> : null}{p.message}</li>
+              <li key={i}>
+                {p.field ? (
+                  <Link component="button" type="button" onClick={() => reveal(p.field, emptyInstructors)} sx={{ fontWeight: 600, verticalAlign: 'baseline' }}>
+                    {commentLabel(p.field)}
+                  </Link>
+                ) : null}
+                {p.field ? '：' : null}
+                {problemText(p)}
+              </li>
             ))}
           </Box>
         </Alert>

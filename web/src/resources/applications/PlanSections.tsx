@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import Button from '@mui/material/Button';
+import AddIcon from '@mui/icons-material/Add';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Card from '@mui/material/Card';
@@ -17,6 +19,7 @@ import {
   maxLength,
   maxValue,
   minValue,
+  useSimpleFormIterator,
   useSourceContext,
   useTranslate,
   type Validator,
@@ -41,6 +44,7 @@ export function Section({ id, title, subtitle, children, flagged }: { id: string
       variant="outlined"
       id={`section-${id}`}
       data-testid={`section-${id}`}
+      data-flagged={flagged ? 'true' : undefined}
       sx={{ mb: 2, ...(flagged ? { borderColor: 'error.main', borderWidth: 2 } : {}) }}
     >
       <CardContent>
@@ -253,6 +257,17 @@ function ItemDecision() {
   );
 }
 
+/** "添加讲师" rather than a bare plus sign: what a row adds is said in words. */
+function AddRow({ label }: { label: string }) {
+  const translate = useTranslate();
+  const { add, source } = useSimpleFormIterator();
+  return (
+    <Button size="small" startIcon={<AddIcon />} onClick={() => add({ details: {}, needsPlatformSupport: false })} className={`button-add button-add-${source}`}>
+      {translate(label)}
+    </Button>
+  );
+}
+
 const support = <BooleanInput key="support" source="needsPlatformSupport" label="resources.applications.fields.item.needsPlatformSupport" helperText={false} />;
 
 export function InstructorsSection({ warnings, flagged }: { warnings: TargetWarning[]; flagged?: boolean }) {
@@ -263,7 +278,7 @@ export function InstructorsSection({ warnings, flagged }: { warnings: TargetWarn
       <SectionComments prefix="plan.instructors" />
       <Warnings warnings={warnings} field="items.instructor" />
       <ArrayInput source="items.instructor" label={false}>
-        <SimpleFormIterator inline disableReordering disableClear fullWidth>
+        <SimpleFormIterator inline disableReordering disableClear fullWidth addButton={<AddRow label="resources.applications.form.add_instructor" />}>
           <TextInput source="details.name" label="resources.applications.fields.item.name" validate={maxLength(200)} helperText={false} />
           <TextInput source="details.certNo" label="resources.applications.fields.item.certNo" validate={maxLength(100)} helperText={false} />
           <SelectInput source="details.level" label="resources.applications.fields.item.level" choices={levels} helperText={false} sx={{ minWidth: 140 }} />
@@ -294,7 +309,7 @@ export function ResourcesSection({ catalogue, flagged }: { catalogue: CatalogueC
     <Section id="resources" title="resources.applications.sections.resources" subtitle={translate('resources.applications.form.resources_help')} flagged={flagged}>
       <SectionComments prefix="plan.teachingResources" />
       <ArrayInput source="items.teaching_resource" label={false}>
-        <SimpleFormIterator inline disableReordering disableClear fullWidth>
+        <SimpleFormIterator inline disableReordering disableClear fullWidth addButton={<AddRow label="resources.applications.form.add_resource" />}>
           <SelectInput source="details.courseId" label="resources.applications.fields.item.course" choices={choices} helperText={false} sx={{ minWidth: 420 }} />
           {support}
           <ItemDecision />
@@ -313,7 +328,7 @@ export function PracticeSection() {
       <TextInput source="plan.practicePlan" label={label('plan.practicePlan')} multiline minRows={3} fullWidth validate={maxLength(5000)} helperText={false} />
       <Typography variant="subtitle2" sx={{ mt: 1 }}>{translate('resources.applications.form.practice_projects')}</Typography>
       <ArrayInput source="items.practice_project" label={false}>
-        <SimpleFormIterator inline disableReordering disableClear fullWidth>
+        <SimpleFormIterator inline disableReordering disableClear fullWidth addButton={<AddRow label="resources.applications.form.add_project" />}>
           <TextInput source="title" label="resources.applications.fields.item.project" validate={maxLength(200)} helperText={false} sx={{ minWidth: 260 }} />
           <NumberInput source="details.hoursPerStudent" label="resources.applications.fields.item.hoursPerStudent" validate={[minValue(0), maxValue(10_000)]} min={0} helperText={false} />
           <NumberInput source="details.students" label="resources.applications.fields.item.students" validate={count} min={0} helperText={false} />
@@ -335,7 +350,7 @@ export function JobFairsSection({ warnings }: { warnings: TargetWarning[] }) {
       <TextInput source="plan.jobFairPlan" label={label('plan.jobFairPlan')} multiline minRows={2} fullWidth validate={maxLength(5000)} helperText={false} />
       <Warnings warnings={warnings} field="items.job_fair" />
       <ArrayInput source="items.job_fair" label={false}>
-        <SimpleFormIterator inline disableReordering disableClear fullWidth>
+        <SimpleFormIterator inline disableReordering disableClear fullWidth addButton={<AddRow label="resources.applications.form.add_fair" />}>
           <TextInput source="title" label="resources.applications.fields.item.fair" validate={maxLength(200)} helperText={false} sx={{ minWidth: 260 }} />
           <SelectInput source="details.plannedMonth" label="resources.applications.fields.item.plannedMonth" choices={months} helperText={false} sx={{ minWidth: 120 }} />
           <NumberInput source="details.employers" label="resources.applications.fields.item.employers" validate={count} min={0} helperText={false} />

@@ -86,6 +86,8 @@ export interface SavePayload {
   planItems: { id?: number; kind: PlanItemKind; title: string; details: Record<string, Scalar>; needsPlatformSupport: boolean }[];
 }
 
+const targetKeys = ['certificates1x', 'certificatesOperator', 'jobPlatformRate', 'practiceHoursPerStudent', 'studentsPerYear'] as const;
+
 const toPercent = (fraction: number | null | undefined) => (fraction == null ? null : Math.round(fraction * 10000) / 100);
 const toFraction = (percent: number | null | undefined) => (percent == null || Number.isNaN(percent) ? null : Math.round(percent * 100) / 10000);
 
@@ -154,10 +156,13 @@ export function titleOf(kind: PlanItemKind, item: FormItem, courseTitle?: (id: n
  */
 export function payloadOf(values: PlanFormValues, original: Application, courseTitle?: (id: number) => string | undefined): SavePayload {
   const plan: Plan = { ...(original.plan ?? {}), ...values.plan };
-  plan.targets = { ...(values.plan.targets ?? {}), jobPlatformRate: toFraction(values.plan.targets?.jobPlatformRate) };
-  for (const [k, v] of Object.entries(plan.targets)) {
-    if (v === undefined || (typeof v === 'number' && Number.isNaN(v))) (plan.targets as Record<string, unknown>)[k] = null;
+  // Every target is sent, empty ones as null, so that an input registering itself changes nothing.
+  const targets: Record<string, unknown> = { ...(values.plan.targets ?? {}), jobPlatformRate: toFraction(values.plan.targets?.jobPlatformRate) };
+  for (const k of targetKeys) if (!(k in targets)) targets[k] = null;
+  for (const [k, v] of Object.entries(targets)) {
+    if (v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v))) targets[k] = null;
   }
+  plan.targets = targets as Plan['targets'];
   const planItems: SavePayload['planItems'] = [];
   for (const kind of [...editedKinds, 'target'] as const) {
     for (const item of values.items?.[kind] ?? []) {

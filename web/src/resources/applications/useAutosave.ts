@@ -56,6 +56,12 @@ export function useAutosave({ id, initialVersion, build, onSaved, delay = 1000 }
 
   const currentJson = useCallback(() => JSON.stringify(buildRef.current(getValues())), [getValues]);
 
+  // The baseline is the form once its inputs have registered (they run their effects first), so
+  // that opening the form saves nothing.
+  useEffect(() => {
+    lastSaved.current = currentJson();
+  }, [currentJson]);
+
   const save = useCallback(async (): Promise<boolean> => {
     clearTimeout(timer.current);
     while (inFlight.current) await inFlight.current;

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { memoryStore } from 'react-admin';
+import { App } from '../../App';
+import { createAuthProvider } from '../../providers/authProvider';
+import { createDataProvider } from '../../providers/dataProvider';
+import { server } from '../../test/server';
+import { API, listHandler, meHandler, users } from '../../test/api';
+
+const draft = {
+  id: 7, schoolId: 1, schoolName: '杭州职业技术学院', regionId: 1, tier: 'industry_college', status: 'draft', version: 3,
+  plan: { summary: '', contact: { name: '', phone: '' }, qualifications: { cbecDisciplineBase: true }, targets: { certificates1x: 150, certificatesOperator: null } },
+  pledge: false, reviewComments: {}, planItems: [], allowedActions: ['submit'], editable: true, waitingDays: null,
+  submittedAt: null, decidedAt: null, createdAt: '2026-03-01T09:00:00+08:00', updatedAt: '2026-03-01T09:00:00+08:00',
+};
+
+const industryCollege2024 = {
+  id: 1, tier: 'industry_college', effectiveYear: 2024, certifiedInstructors: 4, teachingDelivery: 1, offlineCourses: 2, offlineCourseMinHours: 32,
+  practiceHours: 160, certificates1x: 200, certificatesOperator: 280, jobPlatformRate: 0.95, activeResumeCompleteness: 80, activeMinApplications: 1,
+  jobFairs: 1, termYears: 3, requiresSigning: true, requiresPlaque: true, requiresInspection: true, version: 1, updatedBy: null, updatedAt: '2024-01-01T00:00:00+08:00',
+};
+
+/** The school's form on a draft, with the PUTs answered by `put` (default: saved, version + 1). */
+function renderForm(record: Record<string, unknown> = draft, put?: (body: Record<string, unknown>) => Response | Promise<Response>) {
+  const puts: Record<string, unknown>[] = [];
+  window.location.hash = `#/applications/${record.id}`;
+  server.use(
+    meHandler(users.school),
+    http.get(`${API}/applications/${record.id}`, () => HttpResponse.json(record)),
+    http.put(`${API}/applications/${record.id}`, async ({ request }) => {
+      const body = (await request.json()) as Record<string, unknown>;
+      puts.push(body);
+      if (put) return put(body);
+      return HttpResponse.json({ ...record, ...body, version: (body.version as number) + 1 });
+    }),
+    listHandler('tier-policies', [industryCollege2024]),
+    listHandler('courses', [{ id: 31, kind: 'official_textbook', title: '跨境电商B2B店铺运营实战', classHours: 32, catalogue: true }]),
+    listHandler('evidence', []),
+    listHandler('audit-events', []),
+    http.get(`${API}/notifications/unread-count`, () => HttpResponse.json({ unread: 0 })),
+    listHandler('notifications', []),
+  );
+  render(<App dataProvider={createDataProvider(API)} authProvider={createAuthProvider(API)} store={memoryStore()} />);
+  return puts;
+}
+
+const input = (name: string) => document.querySelector<HTMLInputElement>(`input[name="${name}"], textarea[name="${name}"]`)!;
+const type = (name: string, value: string) => fireEvent.change(input(name), { target: { value } });
+
+describe('the application form', () => {
+  it('saves the draft as the school types, each time with the version the last save answered', async () => {
+    const puts = renderForm();
+    await waitFor(() => expect(input('plan.contact.name')).toBeInTheDocument());
+
+    type('plan.contact.name', '陈老师');
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(puts[0]).toMatchObject({ version: 3, tier: 'industry_college', plan: { contact: { name: '陈老师' } } });
+    await waitFor(() => expect(screen.getByTestId('save-status')).toHaveAttribute('data-status', 'saved'));
+    expect(screen.getByTestId('save-status')).toHaveTextContent('已保存');
+
+    type('plan.contact.phone', '0571-88888888');
+    await waitFor(() => expect(puts).toHaveLength(2));
+    expect(puts[1]).toMatchObject({ version: 4, plan: { contact: { name: '陈老师', phone: '0571-88888888' } } });
+  });
+
+  it('sends the job-platform rate as a fraction and keeps plan keys the form does not show', async () => {
+    const puts = renderForm({ ...draft, plan: { ...draft.plan, targets: { ...draft.plan.targets, studentsPerYear: 120 } } });
+    await waitFor(() => expect(input('plan.targets.jobPlatformRate')).toBeInTheDocument());
+    type('plan.targets.jobPlatformRate', '96');
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect((puts[0].plan as { targets: Record<string, unknown> }).targets).toMatchObject({ jobPlatformRate: 0.96, certificates1x: 150, studentsPerYear: 120 });
+  });
+
+  it('keeps what was typed when the application changed elsewhere (409), and offers to reload', async () => {
+    const puts = renderForm(draft, () =>
+      HttpResponse.json({ error: 'stale_version', message: 'This application was changed elsewhere since you opened it; reload it to continue.' }, { status: 409 }));
+    await waitFor(() => expect(input('plan.summary')).toBeInTheDocument());
+    type('plan.summary', '与平台共建产业学院，开设跨境电商B2B专业课程');
+
+    const alert = await screen.findByTestId('autosave-conflict');
+    expect(alert).toHaveTextContent('此申报已在别处被修改');
+    expect(within(alert).getByRole('button', { name: '重新加载' })).toBeInTheDocument();
+    expect(within(alert).getByRole('button', { name: '用我的内容覆盖' })).toBeInTheDocument();
+    expect(input('plan.summary')).toHaveValue('与平台共建产业学院，开设跨境电商B2B专业课程');
+    expect(screen.getByTestId('save-status')).toHaveAttribute('data-status', 'conflict');
+
+    // No further saves are attempted over the other version until the school decides.
+    type('plan.summary', '与平台共建产业学院，开设跨境电商B2B专业课程并开展真实项目实践');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(puts).toHaveLength(1);
+    expect(input('plan.summary')).toHaveValue('与平台共建产业学院，开设跨境电商B2B专业课程并开展真实项目实践');
+  });
+
+  it("saves the school's values over the latest version when asked to", async () => {
+    let conflictOnce = true;
+    let latest = { ...draft, version: 5 };
+    const puts = renderForm(draft, (body) => {
+      if (conflictOnce) {
+        conflictOnce = false;
+        return HttpResponse.json({ error: 'stale_version', message: 'changed elsewhere' }, { status: 409 });
+      }
+      latest = { ...latest, ...body, version: (body.version as number) + 1 } as typeof latest;
+      return HttpResponse.json(latest);
+    });
+    await waitFor(() => expect(input('plan.contact.name')).toBeInTheDocument());
+    server.use(http.get(`${API}/applications/7`, () => HttpResponse.json(latest)));
+    type('plan.contact.name', '陈老师');
+    fireEvent.click(await screen.findByRole('button', { name: '用我的内容覆盖' }));
+    await waitFor(() => expect(puts).toHaveLength(2));
+    expect(puts[1]).toMatchObject({ version: 5, plan: { contact: { name: '陈老师' } } });
+    await waitFor(() => expect(screen.queryByTestId('autosave-conflict')).not.toBeInTheDocument());
+  });
+
+  it("shows the tier's thresholds beside the targets and warns while a target is below them", async () => {
+    renderForm();
+    await waitFor(() => expect(screen.getAllByTestId('tier-threshold').length).toBeGreaterThan(0));
+    expect(screen.getAllByTestId('tier-threshold').map((t) => t.textContent)).toEqual(
+      expect.arrayContaining([expect.stringContaining('≥ 200'), expect.stringContaining('≥ 280'), expect.stringContaining('≥ 95%')]),
+    );
+    // 150 1+X certificates and no Operator target: neither reaches its threshold.
+    expect(await screen.findByTestId('threshold-warning-plan.targets.certificates1x')).toHaveTextContent('200');
+    // Either count passes the certificates KPI (DOMAIN.md): 300 Operator certificates is enough.
+    type('plan.targets.certificatesOperator', '300');
+    await waitFor(() => expect(screen.queryByTestId('threshold-warning-plan.targets.certificates1x')).not.toBeInTheDocument());
+    expect(screen.getByTestId('threshold-warning-plan.targets.jobPlatformRate')).toHaveTextContent('95%');
+    type('plan.targets.jobPlatformRate', '95');
+    await waitFor(() => expect(screen.queryByTestId('threshold-warning-plan.targets.jobPlatformRate')).not.toBeInTheDocument());
+    expect(screen.getByTestId('threshold-warning-items.instructor')).toHaveTextContent('4');
+  });
+
+  it('lists what the server says is missing on submit and marks those fields', async () => {
+    renderForm();
+    let submitted: Record<string, unknown> | undefined;
+    server.use(http.post(`${API}/applications/7/actions/submit`, async ({ request }) => {
+      submitted = (await request.json()) as Record<string, unknown>;
+      return HttpResponse.json({
+        error: 'validation_failed',
+        message: 'plan.contact.name: name the programme contact; pledge: tick the pledge',
+        details: [
+          { field: 'plan.contact.name', message: 'name the programme contact' },
+          { field: 'planItems', message: 'list the 1+X-certified instructors' },
+          { field: 'pledge', message: "tick the pledge to meet the tier's conditions" },
+        ],
+      }, { status: 400 });
+    }));
+    await waitFor(() => expect(input('plan.contact.name')).toBeInTheDocument());
+    fireEvent.click(screen.getByTestId('submit-application'));
+    fireEvent.click(await screen.findByTestId('workflow-confirm'));
+
+    const problems = await screen.findByTestId('submit-problems');
+    expect(submitted).toEqual({ version: 3 });
+    expect(problems).toHaveTextContent('项目联系人');
+    expect(problems).toHaveTextContent('请填写项目联系人');
+    expect(problems).toHaveTextContent('请列出 1+X 认证讲师');
+    expect(problems).toHaveTextContent('请勾选承诺');
+    await waitFor(() => expect(input('plan.contact.name')).toHaveAttribute('aria-invalid', 'true'));
+    expect(screen.getByTestId('section-instructors')).toHaveAttribute('data-flagged', 'true');
+    expect(screen.getByTestId('section-pledge')).toHaveAttribute('data-flagged', 'true');
+  });
+
+  it("shows the reviewer's comments next to the fields they are about, and the overall one in a banner", async () => {
+    renderForm({
+      ...draft, status: 'returned', allowedActions: ['resubmit', 'withdraw'],
+      reviewComments: { _overall: '请完善方案后重新提交', 'plan.targets': '考证目标偏低', 'plan.contact.phone': '电话无法接通', 'plan.somethingNew': '补充说明' },
+    });
+    const banner = await screen.findByTestId('review-banner');
+    expect(banner).toHaveTextContent('请完善方案后重新提交');
+    // A comment on a path the form does not know is not lost: it is in the banner.
+    expect(banner).toHaveTextContent('补充说明');
+    expect(within(screen.getByTestId('section-targets')).getByText('考证目标偏低')).toBeInTheDocument();
+    expect(within(screen.getByTestId('section-contact')).getByText('电话无法接通')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '重新提交' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '提交' })).not.toBeInTheDocument();
+  });
+});
