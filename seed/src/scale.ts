@@ -12,6 +12,7 @@
  * --embedded [--data-dir DIR] (PGlite instead of DATABASE_URL: small --schools runs only).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isNull, sql } from 'drizzle-orm';
@@ -36,6 +37,8 @@ export interface ScaleRunOptions extends GeneratorOptions {
   fresh: boolean;
   keepIndexes: boolean;
   batch: number;
+  /** A file to write the report to, as JSON. */
+  report?: string;
   log?: (line: string) => void;
 }
 
@@ -60,6 +63,7 @@ function usage(message?: string): never {
   --embedded               PGlite in --data-dir instead of DATABASE_URL (needs GBs of memory at full scale)
   --data-dir DIR           PGlite data folder (default .data-scale)
   --seed N, --batch N, --today YYYY-MM-DD
+  --report FILE            also write the phase times and row counts as JSON (e.g. bench/results/seed-scale.json)
 
 The target must be empty (create one with: createdb -h 127.0.0.1 -U postgres campus_scale) or given --fresh.`);
   process.exit(2);
@@ -72,6 +76,7 @@ function parseOptions(argv: string[]): ScaleRunOptions {
       schools: { type: 'string' }, 'students-per-school': { type: 'string' }, years: { type: 'string' },
       seed: { type: 'string' }, batch: { type: 'string' }, today: { type: 'string' },
       fresh: { type: 'boolean' }, 'keep-indexes': { type: 'boolean' }, embedded: { type: 'boolean' }, 'data-dir': { type: 'string' },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -99,6 +104,7 @@ function parseOptions(argv: string[]): ScaleRunOptions {
     keepIndexes: !!values['keep-indexes'],
     databaseUrl: values.embedded ? undefined : databaseUrl,
     dataDir: values.embedded ? path.resolve(values['data-dir'] ?? '.data-scale') : undefined,
+    report: values.report,
   };
 }
 
@@ -253,6 +259,13 @@ if (invokedDirectly) {
   console.log(`seed:scale: ${opts.schools} schools × ~${opts.studentsPerSchool} students, agreements up to ${opts.years} years old, today ${opts.today}, into ${where}`);
   if (!opts.databaseUrl && opts.schools > 500) console.warn('warning: PGlite at this scale is slow and needs several GB of memory; PostgreSQL (DATABASE_URL) is the way for full scale.');
   generateScale(opts).then((report) => {
+    if (opts.report) {
+      const machine = { cpus: os.cpus().length, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg().map((v) => Math.round(v * 100) / 100) };
+      const seconds = Object.fromEntries(Object.entries(report.phases).map(([k, v]) => [k, Math.round(v / 100) / 10]));
+      fs.mkdirSync(path.dirname(path.resolve(opts.report)), { recursive: true });
+      fs.writeFileSync(opts.report, `${JSON.stringify({ date: new Date().toISOString(), machine, ...report, phases: seconds }, null, 2)}\n`);
+      console.log(`report written to ${opts.report}`);
+    }
     console.log(`\nsigned-in users (password ${SCALE_PASSWORD}): ${Object.values(SCALE_USERS).join(', ')}; school@scale.test is school ${report.schoolUser.schoolId} ${report.schoolUser.name}`);
   }).catch((error) => {
     console.error(`seed:scale failed: ${error instanceof Error ? error.message : error}`);
