@@ -17,8 +17,8 @@ import { DEMO_PASSWORD, listQuery } from './support/api.js';
  *    (rectification.canClose, and the dashboard panel says so). HQ closes the rectification.
  * 3. The final review of a term (an open final evaluation of a tier below the top): HQ decides an
  *    upgrade on the decision screen and follows the link to the new application; the school
- *    completes and submits it, the region and HQ approve it, and the new agreement is active while
- *    the old one is superseded.
+ *    completes and submits it, the region and HQ approve it on the application screens, and the
+ *    new agreement is active while the old one is superseded.
  */
 
 let server: RunningServer;
@@ -48,11 +48,6 @@ async function apiAs<T>(page: Page, pathAndQuery: string): Promise<{ status: num
 
 async function postAs<T>(page: Page, path: string, data: unknown): Promise<{ status: number; json: T }> {
   const res = await page.request.post(path, { data });
-  return { status: res.status(), json: (await res.json().catch(() => undefined)) as T };
-}
-
-async function putAs<T>(page: Page, path: string, data: unknown): Promise<{ status: number; json: T }> {
-  const res = await page.request.put(path, { data });
   return { status: res.status(), json: (await res.json().catch(() => undefined)) as T };
 }
 
@@ -294,30 +289,46 @@ describe('the end of a term: final review with an upgrade', () => {
     await settle(hq);
     await shoot(hq, 'evaluation-upgrade-decided');
 
-    // The school completes and submits the upgrade application; the region, then HQ, approve it.
-    // (The application screens are another engineer's: these steps go through the API as each role.)
-    const schoolEmail = await schoolLogin(hq, review!.schoolId);
-    const school = await as(schoolEmail);
-    const draft = (await apiAs<{ id: number; version: number; tier: string; status: string; plan: Record<string, unknown>; upgradeFromAgreementId: number; planItems: { id: number; needsPlatformSupport: boolean }[] }>(school, `/api/applications/${applicationId}`)).json;
+    // HQ follows the link to the new application: a draft of the tier above, for the school.
+    await link.click();
+    await hq.waitForURL(new RegExp(`#/applications/${applicationId}/show`));
+    const draft = (await apiAs<{ id: number; tier: string; status: string; upgradeFromAgreementId: number }>(hq, `/api/applications/${applicationId}`)).json;
     expect(draft).toMatchObject({ status: 'draft', upgradeFromAgreementId: review!.agreementId });
-    const saved = await putAs<{ version: number }>(school, `/api/applications/${applicationId}`, {
-      version: draft.version, pledge: true,
-      plan: { ...draft.plan, contact: { name: '项目负责人', phone: '0571-88880000' } },
-    });
-    expect(saved.status).toBe(200);
-    const submitted = await postAs<{ status: string; version: number; message?: string }>(school, `/api/applications/${applicationId}/actions/submit`, { version: saved.json.version });
-    expect(submitted.status, submitted.json.message).toBe(200);
 
-    const regional = (await apiAs<{ email: string; role: string; regionIds: number[] }[]>(hq, `/api/users${listQuery({ filter: { role: 'regional' }, range: [0, 99] })}`)).json;
+    // The school completes the draft (its plan is copied from the current partnership's) and submits it.
+    const school = await as(await schoolLogin(hq, review!.schoolId));
+    await school.goto(`/#/applications/${applicationId}`);
+    await school.locator('input[name="plan.contact.name"]').fill('项目负责人');
+    await school.locator('input[name="plan.contact.phone"]').fill('0571-88880000');
+    await school.locator('input[name="pledge"]').check();
+    await school.getByTestId('submit-application').click();
+    const submitted = school.waitForResponse((r) => r.url().endsWith(`/api/applications/${applicationId}/actions/submit`));
+    await school.getByTestId('workflow-confirm').click();
+    expect((await submitted).status()).toBe(200);
+    await school.waitForURL(new RegExp(`#/applications/${applicationId}/show`));
+
+    // The school's region approves the qualification, then HQ the plan (every item needing platform support).
+    const regional = (await apiAs<{ email: string; regionIds: number[] }[]>(hq, `/api/users${listQuery({ filter: { role: 'regional' }, range: [0, 99] })}`)).json;
     const schoolRecord = (await apiAs<{ regionId: number }>(hq, `/api/schools/${review!.schoolId}`)).json;
-    const reviewerEmail = regional.find((u) => u.regionIds.includes(schoolRecord.regionId))!.email;
-    const reviewer = await as(reviewerEmail);
-    const approvedByRegion = await postAs<{ status: string; version: number; message?: string }>(reviewer, `/api/applications/${applicationId}/actions/regional_approve`, { version: submitted.json.version });
-    expect(approvedByRegion.status, approvedByRegion.json.message).toBe(200);
-    const decisionsOnItems = Object.fromEntries(draft.planItems.filter((i) => i.needsPlatformSupport).map((i) => [String(i.id), true]));
-    const approved = await postAs<{ status: string; message?: string }>(hq, `/api/applications/${applicationId}/actions/hq_approve`, { version: approvedByRegion.json.version, planItemDecisions: decisionsOnItems });
-    expect(approved.status, approved.json.message).toBe(200);
-    expect(approved.json.status).toBe('approved');
+    const reviewer = await as(regional.find((u) => u.regionIds.includes(schoolRecord.regionId))!.email);
+    await reviewer.goto(`/#/applications/${applicationId}/show`);
+    await reviewer.locator('[data-action="regional_approve"]').click();
+    const approvedByRegion = reviewer.waitForResponse((r) => r.url().endsWith(`/api/applications/${applicationId}/actions/regional_approve`));
+    await reviewer.getByTestId('workflow-confirm').click();
+    expect((await approvedByRegion).status()).toBe(200);
+
+    // HQ still has the application open from the link: it reloads to see the region's approval.
+    await hq.reload();
+    await hq.locator('[data-action="hq_approve"]').click();
+    const items = hq.getByTestId('support-decisions');
+    await items.waitFor();
+    const approveButtons = items.getByRole('button', { name: '同意', exact: true });
+    for (let i = 0; i < await approveButtons.count(); i++) await approveButtons.nth(i).click();
+    const approved = hq.waitForResponse((r) => r.url().endsWith(`/api/applications/${applicationId}/actions/hq_approve`));
+    await hq.getByTestId('workflow-confirm').click();
+    const approvedAnswer = await approved;
+    expect(approvedAnswer.status(), await approvedAnswer.text()).toBe(200);
+    expect(((await approvedAnswer.json()) as { status: string }).status).toBe('approved');
 
     // The new agreement of the tier above; the old one superseded once the new one is active.
     const agreements = (await apiAs<Agreement[]>(hq, `/api/agreements${listQuery({ filter: { schoolId: review!.schoolId }, range: [0, 99] })}`)).json;
