@@ -1,6 +1,7 @@
 import type { ResourceModule } from './types';
 import schools from './schools';
 import applications from './applications';
+import agreements from './agreements';
 import tierPolicies from './tier-policies';
 import regions from './regions';
 import auditEvents from './audit-events';
@@ -29,6 +30,7 @@ export type { ResourceModule };
 export const resourceModules: Record<string, ResourceModule> = {
   schools,
   applications,
+  agreements,
   'tier-policies': tierPolicies,
   compliance,
   evaluations,

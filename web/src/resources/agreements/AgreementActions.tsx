@@ -1,0 +1,237 @@
+import { useRef, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button, { type ButtonProps } from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Chip from '@mui/material/Chip';
+import CircularProgress from '@mui/material/CircularProgress';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import IconButton from '@mui/material/IconButton';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import AddIcon from '@mui/icons-material/Add';
+import CloseIcon from '@mui/icons-material/Close';
+import PhotoCameraIcon from '@mui/icons-material/PhotoCamera';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { WorkflowDialog } from '../applications/WorkflowDialog';
+import { ACCEPTED_IMAGES, uploadEvidence, type EvidenceFile } from '../applications/Attachments';
+import { messageOf, useWorkflowAction } from '../applications/workflow-action';
+import type { Agreement } from './types';
+
+/** Today's date in China, YYYY-MM-DD (the server refuses a step dated in the future). */
+export const todayInChina = (now = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+
+const order = ['sign', 'hold_plaque_ceremony', 'pass_inspection', 'fail_inspection', 'close_rectification', 'terminate'];
+
+const colourOf = (action: string): ButtonProps['color'] =>
+  action === 'terminate' ? 'error' : action === 'fail_inspection' ? 'warning' : action === 'close_rectification' ? 'success' : 'primary';
+const variantOf = (action: string): ButtonProps['variant'] =>
+  action === 'terminate' || action === 'fail_inspection' ? 'outlined' : 'contained';
+
+/** The agreement's action buttons, from allowedActions only (all of them are HQ's, per the server). */
+export function AgreementActions() {
+  const record = useRecordContext<Agreement>();
+  const translate = useTranslate();
+  const [open, setOpen] = useState<string>();
+  if (!record) return null;
+  const actions = [...(record.allowedActions ?? [])].sort((a, b) => {
+    const ia = order.indexOf(a);
+    const ib = order.indexOf(b);
+    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
+  });
+  if (!actions.length) return null;
+  return (
+    <>
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} data-testid="agreement-actions">
+        {actions.map((action) => (
+          <Button key={action} size="small" color={colourOf(action)} variant={variantOf(action)} onClick={() => setOpen(action)} data-action={action}>
+            {translate(`app.action.${action}`, { _: action })}
+          </Button>
+        ))}
+      </Stack>
+      {open ? <AgreementActionDialog action={open} record={record} onClose={() => setOpen(undefined)} /> : null}
+    </>
+  );
+}
+
+/** Opens one action's dialog from elsewhere on the page (the "close the rectification" proposal). */
+export function AgreementActionButton({ actionName: action, ...props }: { actionName: string } & Omit<ButtonProps, "action">) {
+  const record = useRecordContext<Agreement>();
+  const translate = useTranslate();
+  const [open, setOpen] = useState(false);
+  if (!record?.allowedActions?.includes(action)) return null;
+  return (
+    <>
+      <Button onClick={() => setOpen(true)} data-action={action} {...props}>
+        {props.children ?? translate(`app.action.${action}`, { _: action })}
+      </Button>
+      {open ? <AgreementActionDialog action={action} record={record} onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}
+
+function AgreementActionDialog({ action, record, onClose }: { action: string; record: Agreement; onClose: () => void }) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const queryClient = useQueryClient();
+  const run = useWorkflowAction<Agreement>('agreements');
+  const today = todayInChina();
+  const [on, setOn] = useState(today);
+  const [place, setPlace] = useState('');
+  const [comment, setComment] = useState('');
+  const [missing, setMissing] = useState<string[]>(['']);
+  const [checklist, setChecklist] = useState({ instructorsInPlace: false, resourcesConfigured: false });
+  const [photos, setPhotos] = useState<EvidenceFile[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [uploadError, setUploadError] = useState<string>();
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const dated = ['sign', 'hold_plaque_ceremony', 'pass_inspection', 'fail_inspection'].includes(action);
+  const commentRequired = action === 'close_rectification' || action === 'terminate';
+  const title = translate(`app.action.${action}`, { _: action });
+  const t = (key: string, args?: Record<string, unknown>) => translate(`resources.agreements.dialog.${key}`, args);
+
+  const upload = async (files: FileList | null) => {
+    const file = files?.[0];
+    if (!file) return;
+    setUploading(true);
+    setUploadError(undefined);
+    try {
+      const stored = await uploadEvidence('agreement', Number(record.id), file, t('photo_description'));
+      setPhotos((list) => [...list, stored]);
+      await queryClient.invalidateQueries({ queryKey: ['evidence'] });
+    } catch (e) {
+      setUploadError(`${file.name}: ${messageOf(e)}`);
+    } finally {
+      setUploading(false);
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  const validate = () => {
+    if (dated && !/^\d{4}-\d{2}-\d{2}$/.test(on)) return t('date_required');
+    if (dated && on > today) return t('date_future');
+    if (action === 'hold_plaque_ceremony' && !place.trim()) return t('place_required');
+    if (action === 'pass_inspection' && !(checklist.instructorsInPlace && checklist.resourcesConfigured)) return t('checklist_required');
+    if (action === 'fail_inspection' && !missing.some((m) => m.trim())) return t('missing_required');
+    if (commentRequired && !comment.trim()) return t(action === 'terminate' ? 'reason_required' : 'comment_required');
+    return undefined;
+  };
+
+  const confirm = async () => {
+    const fields: Record<string, unknown> = {};
+    if (dated) fields.on = on;
+    if (comment.trim()) fields.comment = comment.trim();
+    if (action === 'hold_plaque_ceremony') {
+      fields.place = place.trim();
+      if (photos.length) fields.evidenceIds = photos.map((p) => p.id);
+    }
+    if (action === 'pass_inspection') fields.checklist = checklist;
+    if (action === 'fail_inspection') fields.missing = missing.map((m) => m.trim()).filter(Boolean);
+    await run(record, action, fields);
+    notify(`resources.agreements.notify.${action}`, { type: 'success', messageArgs: { _: translate('app.workflow.done', { action: title }) } });
+    refresh();
+  };
+
+  return (
+    <WorkflowDialog
+      open
+      onClose={onClose}
+      title={title}
+      entity="agreement"
+      confirmLabel={title}
+      confirmColor={colourOf(action)}
+      validate={validate}
+      onConfirm={confirm}
+      onReload={refresh}
+      fieldLabel={(field) => translate(`resources.agreements.dialog.field_${field.replace(/\./g, '_')}`, { _: field })}
+    >
+      <Typography variant="body2" color="text.secondary">
+        {translate(`resources.agreements.dialog.${action}_body`, { _: translate('resources.applications.dialog.generic_body') })}
+      </Typography>
+      {dated ? (
+        <TextField
+          type="date"
+          label={t(`date_${action}`)}
+          value={on}
+          onChange={(e) => setOn(e.target.value)}
+          required
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today, 'data-testid': 'action-date' } }}
+          sx={{ maxWidth: 240 }}
+        />
+      ) : null}
+      {action === 'hold_plaque_ceremony' ? (
+        <>
+          <TextField label={t('place')} value={place} onChange={(e) => setPlace(e.target.value)} required slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'action-place' } }} />
+          <Box>
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+              <Button
+                variant="outlined"
+                startIcon={uploading ? <CircularProgress size={16} /> : <PhotoCameraIcon />}
+                disabled={uploading}
+                onClick={() => fileInput.current?.click()}
+              >
+                {t('add_photo')}
+              </Button>
+              <input ref={fileInput} type="file" hidden accept={ACCEPTED_IMAGES} data-testid="photo-input" onChange={(e) => upload(e.target.files)} />
+              {photos.map((p) => (
+                <Chip key={p.id} label={p.fileName} component="a" href={p.downloadUrl} target="_blank" clickable onDelete={() => setPhotos((list) => list.filter((x) => x.id !== p.id))} />
+              ))}
+            </Stack>
+            <Typography variant="caption" color="text.secondary">{t('photo_hint')}</Typography>
+            {uploadError ? <Alert severity="error" sx={{ mt: 1 }}>{uploadError}</Alert> : null}
+          </Box>
+        </>
+      ) : null}
+      {action === 'pass_inspection' ? (
+        <Box>
+          <FormControlLabel
+            control={<Checkbox checked={checklist.instructorsInPlace} onChange={(e) => setChecklist((c) => ({ ...c, instructorsInPlace: e.target.checked }))} />}
+            label={t('instructors_in_place')}
+          />
+          <FormControlLabel
+            control={<Checkbox checked={checklist.resourcesConfigured} onChange={(e) => setChecklist((c) => ({ ...c, resourcesConfigured: e.target.checked }))} />}
+            label={t('resources_configured')}
+          />
+        </Box>
+      ) : null}
+      {action === 'fail_inspection' ? (
+        <Box>
+          <Typography variant="subtitle2">{t('missing')}</Typography>
+          {missing.map((m, i) => (
+            <Box key={i} sx={{ display: 'flex', gap: 1, alignItems: 'center', mt: 1 }}>
+              <TextField
+                size="small"
+                fullWidth
+                label={t('missing_item', { n: i + 1 })}
+                value={m}
+                onChange={(e) => setMissing((list) => list.map((x, j) => (j === i ? e.target.value : x)))}
+                slotProps={{ htmlInput: { maxLength: 500 } }}
+              />
+              {missing.length > 1 ? (
+                <IconButton aria-label={translate('ra.action.remove')} onClick={() => setMissing((list) => list.filter((_, j) => j !== i))}><CloseIcon /></IconButton>
+              ) : null}
+            </Box>
+          ))}
+          <Button size="small" startIcon={<AddIcon />} sx={{ mt: 1 }} onClick={() => setMissing((list) => [...list, ''])} disabled={missing.length >= 50}>
+            {t('add_missing')}
+          </Button>
+        </Box>
+      ) : null}
+      <TextField
+        label={t(action === 'terminate' ? 'reason' : 'comment')}
+        required={commentRequired}
+        multiline
+        minRows={commentRequired ? 3 : 2}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        slotProps={{ htmlInput: { maxLength: 5000, 'data-testid': 'action-comment' } }}
+        fullWidth
+      />
+    </WorkflowDialog>
+  );
+}
