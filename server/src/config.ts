@@ -17,6 +17,9 @@ const schema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().positive().max(100).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
+  /** Creates the first HQ account on a database that has no users yet (a real deployment without demo data). */
+  ADMIN_EMAIL: z.string().email('must be an email address').transform((v) => v.toLowerCase()).optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'must have at least 8 characters').optional(),
   DB_POOL_MAX: z.coerce.number().int().positive().max(200).default(10),
 });
 

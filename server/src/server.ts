@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { purgeExpiredSessions } from './modules/auth/session-repository.js';
 import { ensureComplianceFresh } from './modules/compliance/recompute.js';
 import { todayInChina } from './domain/calendar/agreement-year.js';
+import { ensureFirstAdmin } from './modules/users/first-admin.js';
 
 /** Start-up: config, database and migrations, demo data on an empty database, then listen. */
 async function main() {
@@ -19,6 +20,13 @@ async function main() {
     throw e;
   }
   const database = await openConfiguredDatabase(config);
+  // Regions, default tier policies and the official course catalogue: on every database, idempotent.
+  const { seedReferenceData } = await import('../../seed/src/reference.js');
+  await seedReferenceData(database.db);
+  if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
+    const created = await ensureFirstAdmin(database.db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+    if (created) console.log(`first HQ account created: ${config.ADMIN_EMAIL}`);
+  }
   if (config.seedDemo) {
     const { seedDemoIfEmpty } = await import('../../seed/src/demo.js');
     const seeded = await seedDemoIfEmpty(database.db);

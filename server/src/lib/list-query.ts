@@ -45,6 +45,8 @@ export function parseListQuery(query: Record<string, unknown>, defaultSort: [str
     if (!parsed.success) throw badRequest('"filter" must be a JSON object such as {"q":"name"}.', [{ field: 'filter', message: 'expected an object' }]);
     filter = parsed.data;
   }
+  // A getMany (filter by ids) comes without a range: answer every id asked for, not a first page.
+  if (query.range === undefined && Array.isArray(filter.id)) range = { offset: 0, limit: Math.min(Math.max(filter.id.length, 1), MAX_PAGE) };
   return { sort, range, filter };
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { findSessionUser, loadActor } from '../modules/auth/session-repository.js';
+import { actorForSession } from '../modules/auth/session-repository.js';
 import { scopeOf, type Actor, type Scope } from '../domain/access/scope.js';
 import { canAccess, type ResourceAction } from '../domain/access/permissions.js';
 import { forbidden, unauthenticated } from '../lib/errors.js';
@@ -27,8 +27,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!request.routeOptions.url) return; // unknown route: the 404 handler answers
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw unauthenticated();
-    const userId = await findSessionUser(app.db, token, app.config.SESSION_TTL_HOURS);
-    const actor = userId ? await loadActor(app.db, userId) : undefined;
+    const actor = await actorForSession(app.db, token, app.config.SESSION_TTL_HOURS);
     if (!actor) throw unauthenticated('Your session has ended; sign in again.');
     request.actor = actor;
     request.scope = scopeOf(actor);

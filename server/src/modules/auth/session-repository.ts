@@ -28,23 +28,28 @@ export async function loadActor(db: Executor, userId: number): Promise<Actor | u
   };
 }
 
-/**
- * Finds the live session of a cookie token and slides its expiry (at most once a minute, so that
- * reads do not write on every request). Expired sessions are not found.
- */
-export async function findSessionUser(db: Executor, token: string, ttlHours: number): Promise<number | undefined> {
-  const id = tokenDigest(token);
-  const [row] = await db.select({ userId: sessions.userId, lastSeenAt: sessions.lastSeenAt })
-    .from(sessions).where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`))).limit(1);
-  if (!row) return undefined;
-  if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions)
-      .set({ lastSeenAt: sql`now()`, expiresAt: new Date(Date.now() + ttlHours * 3600_000) })
-      .where(eq(sessions.id, id));
-  }
-  return row.userId;
-}
-
 export async function purgeExpiredSessions(db: Executor) {
   await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
+}
+
+/**
+ * The signed-in user of a cookie token in one query (session, user and regions), sliding the
+ * session's expiry at most once a minute. Undefined for an unknown, expired or deactivated one.
+ */
+export async function actorForSession(db: Executor, token: string, ttlHours: number): Promise<Actor | undefined> {
+  const id = tokenDigest(token);
+  const [row] = await db.select({
+    lastSeenAt: sessions.lastSeenAt, userId: users.id, email: users.email, name: users.name, role: users.role, locale: users.locale,
+    schoolId: users.schoolId, providerId: users.providerId,
+    regionIds: sql<number[]>`coalesce((SELECT array_agg(ur.region_id ORDER BY ur.region_id) FROM user_regions ur WHERE ur.user_id = "users"."id"), '{}')`,
+  }).from(sessions).innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), eq(users.active, true))).limit(1);
+  if (!row) return undefined;
+  if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: sql`now()`, expiresAt: new Date(Date.now() + ttlHours * 3600_000) }).where(eq(sessions.id, id));
+  }
+  return {
+    id: row.userId, email: row.email, name: row.name, role: row.role as Role, locale: row.locale,
+    regionIds: (row.regionIds ?? []).map(Number), schoolId: row.schoolId, providerId: row.providerId,
+  };
 }

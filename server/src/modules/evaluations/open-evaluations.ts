@@ -54,8 +54,8 @@ export async function yearsAwaitingEvaluation(db: Db | Tx, today: string, filter
   return queryRows<YearRef & { schoolId: number; termYears: number }>(db, sql`
     SELECT a.id AS "agreementId", n.year, a.school_id AS "schoolId", a.term_years AS "termYears"
     FROM agreements a JOIN schools s ON s.id = a.school_id
-    CROSS JOIN LATERAL generate_series(1, a.term_years) AS n(year)
-    WHERE a.status IN ('active', 'rectifying') AND a.start_date IS NOT NULL
+    CROSS JOIN generate_series(1, 10) AS n(year)
+    WHERE n.year <= a.term_years AND a.status IN ('active', 'rectifying') AND a.start_date IS NOT NULL
       AND (a.start_date + make_interval(years => n.year))::date <= ${today}::date
       AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.agreement_id = a.id AND e.year = n.year)
       ${filter.tier?.length ? sql`AND a.tier IN (${sql.join(filter.tier.map((t) => sql`${t}`), sql`, `)})` : sql``}

@@ -106,3 +106,19 @@ describe('school scope', () => {
     expect((await c.get(`/api/schools/${t.fixture.schools.eastA.id}`)).json()).toMatchObject({ name: '浙江金融职业学院' });
   });
 });
+
+describe('getMany', () => {
+  it('answers every id asked for, beyond the default page of 25', async () => {
+    const c = await t.as('hq@test.cn');
+    const ids = Array.from({ length: 40 }, (_, i) => i + 1);
+    const res = await c.get('/api/regions', listQuery({ filter: { id: ids } }));
+    expect(res.statusCode).toBe(200);
+    const { db } = t.database;
+    const { regions } = await import('../../db/schema/index.js');
+    await db.insert(regions).values(Array.from({ length: 30 }, (_, i) => ({ code: `extra_${String.fromCharCode(97 + i % 26)}${i}`.replace(/\d/g, (d) => String.fromCharCode(97 + Number(d))), nameZh: `区${i}`, nameEn: `R${i}` })));
+    const all = (await c.get('/api/regions', listQuery({ range: [0, 99] }))).json() as { id: number }[];
+    const many = await c.get('/api/regions', listQuery({ filter: { id: all.map((r) => r.id) } }));
+    expect(many.json()).toHaveLength(all.length);
+    expect(all.length).toBeGreaterThan(25);
+  });
+});

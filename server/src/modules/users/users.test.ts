@@ -49,3 +49,19 @@ describe('user management', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: other } })).statusCode).toBe(401);
   });
 });
+
+describe('the first HQ account of a new deployment', () => {
+  it('is created only on a database without users, with the password rules', async () => {
+    const { ensureFirstAdmin } = await import('./first-admin.js');
+    expect(await ensureFirstAdmin(t.database.db, 'admin@test.cn', 'admin2026')).toBe(false);
+    const { createTestDatabase } = await import('../../../test/test-database.js');
+    const empty = await createTestDatabase();
+    try {
+      await expect(ensureFirstAdmin(empty.db, 'admin@test.cn', 'short')).rejects.toThrow(/ADMIN_PASSWORD/);
+      expect(await ensureFirstAdmin(empty.db, 'admin@test.cn', 'admin2026')).toBe(true);
+      expect(await ensureFirstAdmin(empty.db, 'admin@test.cn', 'admin2026')).toBe(false);
+    } finally {
+      await empty.close();
+    }
+  });
+});
