@@ -11,6 +11,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { RoleChip } from '../components/chips';
+import { NotificationBell } from './NotificationBell';
 
 /** Who is signed in, as what: name and role are always in view. */
 function CurrentUser() {
@@ -40,6 +41,7 @@ export function AppBar() {
       toolbar={
         <>
           <CurrentUser />
+          <NotificationBell />
           <LocalesMenuButton />
           <LoadingIndicator />
         </>

@@ -6,6 +6,7 @@ import tierPolicies from './tier-policies';
 import regions from './regions';
 import auditEvents from './audit-events';
 import users from './users';
+import notifications from './notifications';
 import compliance from './compliance';
 import students from './students';
 import certificates from './certificates';
@@ -49,4 +50,5 @@ export const resourceModules: Record<string, ResourceModule> = {
   regions,
   'audit-events': auditEvents,
   users,
+  notifications,
 };
