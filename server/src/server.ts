@@ -5,6 +5,7 @@ import { purgeExpiredSessions } from './modules/auth/session-repository.js';
 import { ensureComplianceFresh } from './modules/compliance/recompute.js';
 import { todayInChina } from './domain/calendar/agreement-year.js';
 import { ensureFirstAdmin } from './modules/users/first-admin.js';
+import { isPostgresSocketRace } from './db/socket-race.js';
 
 /** Start-up: config, database and migrations, demo data on an empty database, then listen. */
 async function main() {
@@ -59,6 +60,13 @@ async function main() {
   await app.listen({ port: config.PORT, host: config.HOST });
   app.log.info({ database: database.kind, ms: Math.round(performance.now() - started) }, 'Campus Partner is ready');
 }
+
+// A dropped database connection must not take the server down with it (see db/socket-race.ts).
+process.on('uncaughtException', (error) => {
+  if (isPostgresSocketRace(error)) return;
+  console.error(error);
+  process.exit(1);
+});
 
 main().catch((e) => {
   console.error(e);
