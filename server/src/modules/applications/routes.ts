@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requirePermission } from '../../plugins/auth.js';
 import { idParams, readOne, registerReadRoutes } from '../resource/read-routes.js';
 import { applicationSpec } from './application-spec.js';
-import { applicationActionBody, applicationActionParams, applicationCreateBody, applicationUpdateBody } from './application-schemas.js';
+import { applicationActionBody, applicationCreateBody, applicationUpdateBody } from './application-schemas.js';
 import { createApplication } from './create-application.js';
 import { updateApplication } from './update-application.js';
 import { deleteApplication } from './delete-application.js';
 import { runApplicationAction } from './run-application-action.js';
+import { registerActionRoute } from '../workflow/action-route.js';
 
 export async function applicationRoutes(app: FastifyInstance) {
   registerReadRoutes(app, applicationSpec);
@@ -39,13 +40,6 @@ export async function applicationRoutes(app: FastifyInstance) {
     return row;
   });
 
-  r.post('/api/applications/:id/actions/:action', {
-    // A role that cannot read the resource cannot learn whether an id exists through its actions.
-    onRequest: requirePermission('applications', 'show'),
-    schema: { params: applicationActionParams, body: applicationActionBody, tags: ['applications'] },
-  }, async (request) => {
-    const { id, action } = request.params;
-    await runApplicationAction(app.db, request.actor, request.scope, id, action, request.body);
-    return readOne(app, applicationSpec, id, request.actor, request.scope);
-  });
+  registerActionRoute(app, applicationSpec, applicationActionBody, (request, id, action, input) =>
+    runApplicationAction(app.db, request.actor, request.scope, id, action, input));
 }

@@ -4,13 +4,13 @@ import { eq } from 'drizzle-orm';
 import { bulkJobs } from '../../db/schema/index.js';
 import { requirePermission } from '../../plugins/auth.js';
 import { idParams, readOne, registerReadRoutes } from '../resource/read-routes.js';
-import { applicationActionParams } from '../applications/application-schemas.js';
 import { todayInChina } from '../../domain/calendar/agreement-year.js';
 import { notFound } from '../../lib/errors.js';
 import { evaluationSpec } from './evaluation-spec.js';
 import { bulkOpenBody, evaluationActionBody, openEvaluationBody } from './evaluation-schemas.js';
 import { openEvaluation } from './open-evaluations.js';
 import { runEvaluationAction } from './run-evaluation-action.js';
+import { registerActionRoute } from '../workflow/action-route.js';
 import { startBulkOpen } from './bulk-open-job.js';
 
 export async function evaluationRoutes(app: FastifyInstance) {
@@ -35,13 +35,6 @@ export async function evaluationRoutes(app: FastifyInstance) {
     return job;
   });
 
-  r.post('/api/evaluations/:id/actions/:action', {
-    onRequest: requirePermission('evaluations', 'show'),
-    schema: { params: applicationActionParams, body: evaluationActionBody, tags: ['evaluations'] },
-  }, async (request) => {
-    const { id, action } = request.params;
-    const effects = await runEvaluationAction(app.db, request.actor, request.scope, id, action, request.body, todayInChina());
-    const record = await readOne(app, evaluationSpec, id, request.actor, request.scope);
-    return { ...record, ...('applicationId' in effects ? { applicationId: effects.applicationId } : {}), ...('newAgreementId' in effects ? { newAgreementId: effects.newAgreementId } : {}) };
-  });
+  registerActionRoute(app, evaluationSpec, evaluationActionBody, (request, id, action, input) =>
+    runEvaluationAction(app.db, request.actor, request.scope, id, action, input, todayInChina()), ['applicationId', 'newAgreementId']);
 }
