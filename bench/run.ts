@@ -8,7 +8,6 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/campus_scale npm run bench
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- --quick   (or BENCH_QUICK=1)
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,8 +27,9 @@ import { complianceSpec } from '../server/src/modules/compliance/compliance-spec
 import { studentSpec } from '../server/src/modules/facts/students.js';
 import { todayInChina } from '../server/src/domain/calendar/agreement-year.js';
 import type { Scope } from '../server/src/domain/access/scope.js';
-import { generateScale, SCALE_PASSWORD, SCALE_USERS } from '../seed/src/scale.js';
+import { SCALE_PASSWORD, SCALE_USERS } from '../seed/src/scale.js';
 import { Client, listUrl, type ListQuery } from './http.js';
+import { createQuickDatabase } from './quick-db.js';
 import { measure, measureInterleaved, stats, type MeasureOptions, type Stats } from './measure.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -97,25 +97,10 @@ async function main() {
   const started = performance.now();
   const generation: Record<string, unknown> = {};
   if (quick) {
-    const name = `cp_bench_quick_${crypto.randomBytes(4).toString('hex')}`;
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    dropQuick = async () => {
-      const a = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await a.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    };
-    const schools = num(values.schools, 100);
-    console.log(`quick: generating ${schools} schools into the temporary database ${name}`);
-    const report = await generateScale({
-      schools, studentsPerSchool: 875, years: 3, seed: 20260101, batch: 20, today: todayInChina(),
-      fresh: false, keepIndexes: false, databaseUrl: url, log: () => {},
-    });
-    Object.assign(generation, { seconds: Math.round(report.phases.total / 100) / 10, phases: report.phases });
+    const made = await createQuickDatabase(serverUrl, num(values.schools, 100));
+    url = made.url;
+    dropQuick = made.drop;
+    Object.assign(generation, made.generation);
   }
   try {
     const results = await bench(withJit(url, values.jit), measureOpts, quick, !!values['daily-refresh']);
