@@ -14,7 +14,8 @@ import { DEMO_PASSWORD, listQuery } from './support/api.js';
  *    already has.
  * 2. The school sees the notice and the KPI still failing on its dashboard, adds the missing facts
  *    through the practice-records import screen, and the product proposes closing
- *    (rectification.canClose, and the dashboard panel says so). HQ closes the rectification.
+ *    (rectification.canClose, and the dashboard panel says so); on the agreement's page HQ sees the
+ *    proposal to close it and closes the rectification.
  * 3. The final review of a term (an open final evaluation of a tier below the top): HQ decides an
  *    upgrade on the decision screen and follows the link to the new application; the school
  *    completes and submits it, the region and HQ approve it on the application screens, and the
@@ -44,11 +45,6 @@ async function apiAs<T>(page: Page, pathAndQuery: string): Promise<{ status: num
   const res = await page.request.get(pathAndQuery);
   const range = res.headers()['content-range'];
   return { status: res.status(), json: (await res.json().catch(() => undefined)) as T, total: range ? Number(range.split('/').pop()) : undefined };
-}
-
-async function postAs<T>(page: Page, path: string, data: unknown): Promise<{ status: number; json: T }> {
-  const res = await page.request.post(path, { data });
-  return { status: res.status(), json: (await res.json().catch(() => undefined)) as T };
 }
 
 /** Waits until no request is in flight and no indeterminate progress indicator is left. */
@@ -237,16 +233,21 @@ describe('a failing year: evaluation, rectification, closing', () => {
     journey.rectifying = after;
   });
 
-  it('HQ closes the rectification; the school is a partner again', async () => {
+  it('HQ sees the proposal to close on the agreement and closes the rectification; the school is a partner again', async () => {
     const hq = await as('hq@demo.test');
-    const agreement = (await apiAs<Agreement>(hq, `/api/agreements/${journey.rectifying!.id}`)).json;
-    expect(agreement.allowedActions).toContain('close_rectification');
-    // The agreement screens are another engineer's; the action goes through the API as HQ.
-    const closed = await postAs<Agreement>(hq, `/api/agreements/${agreement.id}/actions/close_rectification`, {
-      version: agreement.version, comment: '整改期内人均实战时长已恢复达标，关闭整改。',
-    });
-    expect(closed.status).toBe(200);
-    expect(closed.json.status).toBe('active');
+    const id = journey.rectifying!.id;
+    await hq.goto(`/#/agreements/${id}/show`);
+    // The product proposes closing (every KPI to rectify passes now), with the action at hand.
+    const proposal = hq.getByTestId('close-proposal');
+    await proposal.waitFor();
+    await proposal.locator('[data-action="close_rectification"]').click();
+    await hq.getByTestId('action-comment').fill('整改期内人均实战时长已恢复达标，关闭整改。');
+    const closed = hq.waitForResponse((r) => r.url().endsWith(`/api/agreements/${id}/actions/close_rectification`));
+    await hq.getByTestId('workflow-confirm').click();
+    const answer = await closed;
+    expect(answer.status(), await answer.text()).toBe(200);
+    expect(((await answer.json()) as Agreement).status).toBe('active');
+    await proposal.waitFor({ state: 'detached' });
 
     const school = await as(journey.schoolEmail!);
     await school.getByTestId('current-user').waitFor();
@@ -337,6 +338,9 @@ describe('the end of a term: final review with an upgrade', () => {
     expect(renewed, 'the upgrade created the new agreement').toBeDefined();
     if (renewed.status === 'active') expect(old.status).toBe('superseded');
     else expect(old.status).toBe(before.status);
+    // On the old agreement's page: superseded.
+    await hq.goto(`/#/agreements/${old.id}/show`);
+    if (renewed.status === 'active') await hq.locator('#main-content').getByText('已被替代').first().waitFor();
 
     // The school sees its new tier; its evaluation reads as decided with the upgrade.
     await school.goto(`/#/evaluations/${review!.id}/show`);
