@@ -35,6 +35,8 @@ export const providerSpec: ResourceSpec = {
     feedbackTotal: count(sql`SELECT count(*) FROM feedback f WHERE f.provider_id = ${providers.id}`).as('feedback_total'),
     proposalsApproved: count(sql`SELECT count(*) FROM content_proposals c WHERE c.provider_id = ${providers.id} AND c.status = 'approved'`).as('proposals_approved'),
   },
+  // The scorecard spans every school of the provider: it is HQ's. Others see who the provider is.
+  enrich: (rows, actor) => (actor.role === 'hq' ? rows : rows.map(({ id, name, contactName, contactEmail }) => ({ id, name, contactName, contactEmail }))),
   sortable: { id: providers.id, name: providers.name },
   defaultSort: ['name', 'ASC'],
   search: [providers.name],
