@@ -268,7 +268,15 @@ function AddRow({ label }: { label: string }) {
   );
 }
 
-const support = <BooleanInput key="support" source="needsPlatformSupport" label="resources.applications.fields.item.needsPlatformSupport" helperText={false} />;
+const support = (
+  <BooleanInput
+    key="support"
+    source="needsPlatformSupport"
+    label="resources.applications.fields.item.needsPlatformSupport"
+    helperText={false}
+    sx={{ alignSelf: 'center', '& .MuiFormControlLabel-label': { whiteSpace: 'nowrap' } }}
+  />
+);
 
 export function InstructorsSection({ warnings, flagged }: { warnings: TargetWarning[]; flagged?: boolean }) {
   const translate = useTranslate();
