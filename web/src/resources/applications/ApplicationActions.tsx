@@ -76,6 +76,8 @@ function ActionDialog({ action, record, onClose }: { action: string; record: App
   const isReturn = action.endsWith('_return');
   const isReject = action.endsWith('_reject');
   const isHqApprove = action === 'hq_approve';
+  // HQ may record its decisions on items when it returns the plan too (optional there).
+  const decides = isHqApprove || (action === 'hq_return' && supportItems.length > 0);
   const isSubmit = action === 'submit' || action === 'resubmit';
 
   const done = async (fields: Record<string, unknown>) => {
@@ -86,14 +88,13 @@ function ActionDialog({ action, record, onClose }: { action: string; record: App
 
   const confirm = async () => {
     const text = comment.trim();
+    const planItemDecisions = Object.fromEntries(Object.entries(decisions).filter(([, v]) => v !== undefined)) as Record<string, boolean>;
+    const withDecisions = decides && Object.keys(planItemDecisions).length ? { planItemDecisions } : {};
     if (isReturn) {
       const byField = Object.fromEntries(fieldComments.filter((f) => f.text.trim()).map((f) => [f.path, f.text.trim()]));
-      return done({ ...(text ? { comment: text } : {}), ...(Object.keys(byField).length ? { fieldComments: byField } : {}) });
+      return done({ ...(text ? { comment: text } : {}), ...(Object.keys(byField).length ? { fieldComments: byField } : {}), ...withDecisions });
     }
-    if (isHqApprove) {
-      const planItemDecisions = Object.fromEntries(Object.entries(decisions).filter(([, v]) => v !== undefined)) as Record<string, boolean>;
-      return done({ ...(text ? { comment: text } : {}), ...(Object.keys(planItemDecisions).length ? { planItemDecisions } : {}) });
-    }
+    if (isHqApprove) return done({ ...(text ? { comment: text } : {}), ...withDecisions });
     return done(text ? { comment: text } : {});
   };
 
@@ -126,7 +127,7 @@ function ActionDialog({ action, record, onClose }: { action: string; record: App
         {translate(`resources.applications.dialog.${action}_body`, { _: translate('resources.applications.dialog.generic_body') })}
       </Typography>
 
-      {isHqApprove ? (
+      {decides ? (
         <Box data-testid="support-decisions">
           <Typography variant="subtitle2" sx={{ mb: 1 }}>{translate('resources.applications.dialog.support_items')}</Typography>
           {supportItems.length ? supportItems.map((item) => (

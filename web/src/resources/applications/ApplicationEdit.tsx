@@ -250,7 +250,7 @@ function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fr
         </Stack>
       </Stack>
 
-      <ReviewBanner />
+      <ReviewBanner returnedId={record.status === 'returned' ? record.id : undefined} />
 
       {conflict ? (
         <Alert

@@ -129,7 +129,7 @@ function ShowContent() {
       <ReviewCommentsProvider comments={record.reviewComments}>
         <Header record={record} />
         <AgreementLink record={record} />
-        <ReviewBanner />
+        <ReviewBanner returnedId={record.status === 'returned' ? record.id : undefined} />
         <PlanView record={record} />
         <Section id="attachments" title="resources.applications.sections.attachments">
           <SectionComments prefix="attachments" />

@@ -77,7 +77,7 @@ function Threshold({ value, unit, percent }: { value: unknown; unit?: string; pe
   if (value === undefined) return null;
   const shown = value == null
     ? translate('app.threshold.none')
-    : `≥ ${percent ? Math.round(Number(value) * 10000) / 100 : value}${percent ? '%' : unit ? ` ${translate(`app.unit.${unit}`)}` : ''}`;
+    : `≥ ${percent ? Math.round(Number(value) * 10000) / 100 : value}${percent ? '%' : unit ? ` ${translate(`app.unit.${unit}`, { smart_count: Number(value) })}` : ''}`;
   return (
     <Typography variant="caption" color="text.secondary" component="div" data-testid="tier-threshold">
       {translate('resources.applications.form.tier_requires')}：{shown}
@@ -100,7 +100,7 @@ export function TierSection({ policy, canChangeTier }: { policy?: TierPolicy; ca
           {policy.requiresSigning ? <Chip size="small" label={translate('resources.tier-policies.fields.requiresSigning')} /> : null}
           {policy.requiresPlaque ? <Chip size="small" label={translate('resources.tier-policies.fields.requiresPlaque')} /> : null}
           {policy.requiresInspection ? <Chip size="small" label={translate('resources.tier-policies.fields.requiresInspection')} /> : null}
-          <Chip size="small" label={`${translate('resources.tier-policies.fields.termYears')} ${policy.termYears} ${translate('app.unit.years')}`} />
+          <Chip size="small" label={`${translate('resources.tier-policies.fields.termYears')} ${policy.termYears} ${translate('app.unit.years', { smart_count: policy.termYears })}`} />
         </Box>
       ) : null}
     </Section>
@@ -311,7 +311,7 @@ export function ResourcesSection({ catalogue, flagged }: { catalogue: CatalogueC
   const translate = useTranslate();
   const choices = catalogue.map((c) => ({
     id: c.id,
-    name: `${c.title}（${translate(`resources.applications.course_kind.${c.kind}`, { _: c.kind })}${c.classHours ? ` · ${c.classHours} ${translate('app.unit.hours')}` : ''}）`,
+    name: `${c.title} · ${translate(`resources.applications.course_kind.${c.kind}`, { _: c.kind })}${c.classHours ? ` · ${c.classHours} ${translate('app.unit.hours', { smart_count: c.classHours })}` : ''}`,
   }));
   return (
     <Section id="resources" title="resources.applications.sections.resources" subtitle={translate('resources.applications.form.resources_help')} flagged={flagged}>

@@ -65,7 +65,7 @@ export function useItemDetails(catalogue: CatalogueCourse[]) {
       case 'teaching_resource': {
         const course = catalogue.find((c) => c.id === Number(d.courseId));
         if (course) parts.push(translate(`resources.applications.course_kind.${course.kind}`, { _: course.kind }));
-        if (course?.classHours) parts.push(`${course.classHours} ${translate('app.unit.hours')}`);
+        if (course?.classHours) parts.push(`${course.classHours} ${translate('app.unit.hours', { smart_count: course.classHours })}`);
         break;
       }
       case 'practice_project':
@@ -109,7 +109,7 @@ export function PlanItemsView({ items }: { items: PlanItem[] }) {
         const rows = items.filter((i) => i.kind === kind);
         return (
           <Box key={kind} sx={{ mb: 2 }} data-testid={`items-${kind}`}>
-            <Typography variant="subtitle2">{translate(`resources.applications.item_kind.${kind}`)}（{rows.length}）</Typography>
+            <Typography variant="subtitle2">{translate(`resources.applications.item_kind.${kind}`)} ({rows.length})</Typography>
             <SectionComments prefix={itemSectionPath[kind]} />
             {rows.length ? (
               <Table size="small">

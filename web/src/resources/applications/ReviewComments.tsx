@@ -3,7 +3,8 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import RateReviewOutlinedIcon from '@mui/icons-material/RateReviewOutlined';
-import { useTranslate } from 'react-admin';
+import { useGetList, useTranslate } from 'react-admin';
+import { When, type HistoryEvent } from '../../components/History';
 import { commentsUnder, overallComment } from './plan-model';
 
 /**
@@ -81,18 +82,44 @@ export function SectionComments({ prefix }: { prefix: string }) {
 
 const placed = (path: string) => commentSections.some((s) => path === s || path.startsWith(`${s}.`));
 
-/** The reviewer's overall comment, and any comment the form has no place for, above the form. */
-export function ReviewBanner({ action }: { action?: ReactNode }) {
+/** The latest return of a returned application: who sent it back, when, and their comment. */
+function useLatestReturn(applicationId: number | string | undefined) {
+  const { data } = useGetList<HistoryEvent>(
+    'audit-events',
+    {
+      filter: { entityType: 'application', entityId: Number(applicationId), action: ['regional_return', 'hq_return'] },
+      sort: { field: 'at', order: 'DESC' },
+      pagination: { page: 1, perPage: 1 },
+    },
+    { enabled: applicationId != null },
+  );
+  return data?.[0];
+}
+
+/**
+ * The reviewer's overall comment, and any comment the form has no place for, above the form. On a
+ * returned application it also says who returned it and when (from the history), and falls back on
+ * that event's comment when the record keeps no overall one.
+ */
+export function ReviewBanner({ action, returnedId }: { action?: ReactNode; returnedId?: number | string }) {
   const comments = useReviewComments();
   const translate = useTranslate();
   const label = useCommentLabel();
-  const overall = overallComment(comments);
+  const latest = useLatestReturn(returnedId);
+  const overall = overallComment(comments) || latest?.comment?.trim() || '';
   const others = Object.entries(comments).filter(([path, c]) => path !== '_overall' && c?.trim() && !placed(path));
   const byField = Object.entries(comments).filter(([path, c]) => path !== '_overall' && c?.trim() && placed(path)).length;
   if (!overall && !others.length && !byField) return null;
   return (
     <Alert severity="warning" sx={{ mb: 2 }} data-testid="review-banner" action={action}>
-      <AlertTitle>{translate('resources.applications.review.returned_title')}</AlertTitle>
+      <AlertTitle>
+        {translate('resources.applications.review.returned_title')}
+        {latest ? (
+          <Box component="span" sx={{ fontWeight: 400, fontSize: '0.85em', ml: 1 }}>
+            {translate(`app.action.${latest.action}`, { _: latest.action })} · {latest.actorName ?? ''} · <When at={latest.at} />
+          </Box>
+        ) : null}
+      </AlertTitle>
       {overall ? <Box sx={{ whiteSpace: 'pre-wrap' }}>{overall}</Box> : null}
       {others.length ? (
         <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }}>
