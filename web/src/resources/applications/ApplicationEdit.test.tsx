@@ -90,6 +90,12 @@ describe('the application form', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(puts).toHaveLength(1);
     expect(input('plan.summary')).toHaveValue('与平台共建产业学院，开设跨境电商B2B专业课程并开展真实项目实践');
+
+    // Leaving for another page asks first: these changes cannot be saved on the way out.
+    fireEvent.click(screen.getByRole('menuitem', { name: '申报' }));
+    expect(await screen.findByText('修改尚未保存')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '留在此页' }));
+    expect(input('plan.summary')).toHaveValue('与平台共建产业学院，开设跨境电商B2B专业课程并开展真实项目实践');
   });
 
   it("saves the school's values over the latest version when asked to", async () => {

@@ -17,6 +17,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import {
   Confirm,
   Form,
+  useBlocker,
+  useCanBlock,
   Loading,
   Title,
   useDataProvider,
@@ -104,6 +106,26 @@ export function ApplicationEdit() {
         setLatest(fresh);
         setFormKey((k) => k + 1);
       }}
+    />
+  );
+}
+
+/**
+ * Leaving the form (another page of the app) while changes cannot be saved — a conflict, a refused
+ * value — asks first; pending changes are saved on the way out anyway (useAutosave).
+ */
+function LeaveGuard({ unsaved }: { unsaved: boolean }) {
+  const translate = useTranslate();
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname);
+  return (
+    <Confirm
+      isOpen={blocker.state === 'blocked'}
+      title={translate('resources.applications.form.leave_title')}
+      content={translate('resources.applications.form.leave_body')}
+      confirm={translate('resources.applications.form.leave_confirm')}
+      cancel={translate('resources.applications.form.leave_cancel')}
+      onConfirm={() => blocker.proceed?.()}
+      onClose={() => blocker.reset?.()}
     />
   );
 }
@@ -229,11 +251,14 @@ function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fr
   const itemsProblem = problems.some((p) => p.field === 'planItems');
   const emptyInstructors = !(instructors ?? []).some((i) => typeof i.details?.name === 'string' && i.details.name.trim());
   const conflict = autosave.state.status === 'conflict';
+  const canBlock = useCanBlock();
+  const unsavable = ['conflict', 'error', 'invalid'].includes(autosave.state.status);
   const stale = conflict && codeOf(autosave.state.error) === 'stale_version';
 
   return (
     <Box sx={{ pb: 10, maxWidth: 1100 }}>
       <Title title={translate('resources.applications.edit_title', { id: record.id })} />
+      {canBlock ? <LeaveGuard unsaved={unsavable} /> : null}
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'center' }, justifyContent: 'space-between', my: 2 }}>
         <Box>
           <Typography variant="h5" component="h1">
@@ -244,7 +269,14 @@ function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fr
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <TierChip tier={tier} size="medium" />
           <StateChip state={record.status} entity="application" size="medium" />
-          <Button component={RouterLink} to={`/applications/${record.id}/show`} startIcon={<VisibilityOutlinedIcon />}>
+          <Button
+            startIcon={<VisibilityOutlinedIcon />}
+            onClick={async () => {
+              // What was just typed is saved first, so the read-only page shows it; unsaved work
+              // (a conflict, a refused value) keeps the school here.
+              if (await autosave.flush()) redirect('show', 'applications', record.id);
+            }}
+          >
             {translate('ra.action.show')}
           </Button>
         </Stack>
