@@ -46,6 +46,16 @@ describe('the schools list', () => {
       expect(requests.map((u) => JSON.parse(u.searchParams.get('filter') ?? '{}'))).toContainEqual({ tier: 'talent_base', regionId: 2 }));
   });
 
+  it('shows text users entered as text, never as HTML', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+    server.use(listHandler('schools', [{ ...schools[0], name: hostile }, ...schools.slice(1)]));
+    const { container } = renderApp('#/schools');
+    expect(await screen.findByText(hostile)).toBeInTheDocument();
+    expect(container.querySelector('img[src="x"]')).toBeNull();
+    expect(container.querySelector('script')).toBeNull();
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
   it("shows the server's message when the list cannot be read", async () => {
     const { http, HttpResponse } = await import('msw');
     server.use(http.get(`${API}/schools`, () => HttpResponse.json({ error: 'validation_failed', message: '"filter" must be a JSON object such as {"q":"name"}.' }, { status: 400 })));
