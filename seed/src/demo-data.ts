@@ -45,6 +45,11 @@ export interface FactSpec {
   practice: [number, number] | null;
   /** The KPI this school is meant to fail in its current agreement year (see demo.ts). */
   fails?: KpiName | 'certificates';
+  /**
+   * The KPI this school failed in its latest ended agreement year, a year HQ has not opened the
+   * evaluation of yet: the work waiting for HQ's next evaluation round.
+   */
+  failedLastYear?: 'practiceHours';
 }
 
 export interface SchoolSpec {
@@ -75,6 +80,8 @@ export interface SchoolSpec {
  *   certificates          武汉职业技术学院 (talent base: under both 40 1+X and 60 Operator)
  *   jobPlatformRate       义乌工商职业技术学院 (talent base: a fifth of the certified students inactive)
  *   jobFairs              山东商业职业技术学院 (talent base: no job fair yet this year)
+ * 成都职业技术学院 (industry college) is compliant this year but fell short of practice hours in its
+ * first year, which ended a few months ago and which HQ has not evaluated yet.
  * 河北对外经贸职业学院's talent base was terminated after a poor second year.
  */
 export const SCHOOLS: SchoolSpec[] = [
@@ -263,6 +270,11 @@ export const SCHOOLS: SchoolSpec[] = [
     key: 'cqcm', name: '重庆城市管理职业学院', nameEn: 'Chongqing City Management College', region: 'southwest', province: '重庆', city: '重庆', kind: 'vocational', login: 'cqcm',
     agreements: [{ tier: 'talent_base', status: 'active', monthsAgo: 23.5, anchorOnGraduation: true }],
     facts: { cohortSize: 70, certificates1x: 50, certificatesOperator: 70, practice: null, fails: 'teachingDelivery' },
+  },
+  {
+    key: 'cdp', name: '成都职业技术学院', nameEn: 'Chengdu Vocational & Technical College', region: 'southwest', province: '四川', city: '成都', kind: 'vocational', login: 'cdp',
+    agreements: [{ tier: 'industry_college', status: 'active', monthsAgo: 16 }],
+    facts: { cohortSize: 130, certificates1x: 220, certificatesOperator: 150, practice: [166, 196], failedLastYear: 'practiceHours' }, provider: 'P2',
   },
   {
     key: 'scsw', name: '四川商务职业学院', nameEn: 'Sichuan Commerce and Trade College', region: 'southwest', province: '四川', city: '成都', kind: 'vocational', login: 'scsw',

@@ -212,7 +212,8 @@ function recordPractice(ctx: Context, school: { id: number; providerId: number |
     const from = maxDate(w.from, st.enrolledOn);
     const to = minDate(last, st.leftOn);
     if (to < from) continue;
-    let hours = rng.int(range[0], range[1]);
+    // A year short of practice: about two thirds of the usual hours (well under 160 a student).
+    let hours = w.fails.includes('practiceHours') ? Math.round(rng.int(range[0], range[1]) * 0.6) : rng.int(range[0], range[1]);
     if (st.leftReason === 'withdrew' && st.leftOn! <= last) hours = Math.round(hours * 0.3);
     const project = rng.pick(projects);
     while (hours > 0) {

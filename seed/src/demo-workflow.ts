@@ -85,6 +85,12 @@ export function planAgreements(ctx: Context, specs: AgreementSpec[]): AgreementP
   return plans;
 }
 
+/** An ended year of a live agreement whose next year is the current one. */
+function isLatestEndedYear(ctx: Context, a: { status: AgreementState; startDate: string | null }, year: number): boolean {
+  if (!LIVE.includes(a.status) || !a.startDate) return false;
+  return agreementYear(a.startDate, year).to <= ctx.today && agreementYear(a.startDate, year + 1).to > ctx.today;
+}
+
 /** The agreement years a school has facts for, the live agreement's current year last. */
 export function factWindows(ctx: Context, school: SchoolState): FactWindow[] {
   const windows: FactWindow[] = [];
@@ -102,6 +108,8 @@ export function factWindows(ctx: Context, school: SchoolState): FactWindow[] {
         end: to > ctx.today ? addDaysTo(ctx.today, 1) : to, current, fails: [],
       };
       if (current && fails && fails !== 'practiceHours' && fails !== 'certifiedInstructors') w.fails.push(fails);
+      const failedLastYear = school.spec.facts?.failedLastYear;
+      if (failedLastYear && isLatestEndedYear(ctx, a, year)) w.fails.push(failedLastYear);
       // The terminated talent base: a poor second year.
       if (a.status === 'terminated' && agreementYear(a.startDate, year + 1).to > a.endedOn!) w.fails.push('certificates', 'jobFairs');
       windows.push(w);
@@ -334,6 +342,8 @@ export function recordWorkflow(ctx: Context, school: SchoolState, rng: Random): 
           decision = null; openedOn = addDaysTo(today, -8);
         }
         if (decision === 'continue' && decidedOn >= today) decision = null;
+        // The failed year HQ has not got round to: no evaluation yet (see demo-data.ts).
+        if (school.spec.facts?.failedLastYear && isLatestEndedYear(ctx, a, year)) break;
         if (openedOn >= today) break;
         const snapshot = computeCompliance({
           schoolId: school.id, agreementId: a.id, tier: a.tier, startDate: a.startDate, year, today: openedOn,

@@ -282,6 +282,27 @@ describe('KPIs of the current agreement year', () => {
     expect(failingKpis(row), JSON.stringify(row.kpis)).toEqual(expected);
   });
 
+  it('has a live agreement whose latest ended year fails practice hours and awaits its evaluation, every other ended year evaluated', async () => {
+    const specs = withFacts.filter((x) => x.facts!.failedLastYear);
+    expect(specs.length).toBeGreaterThan(0);
+    for (const spec of specs) {
+      const [school] = await db().select().from(s.schools).where(eq(s.schools.name, spec.name));
+      const agreement = await liveAgreement(school.id);
+      expect(agreement.status).toBe('active');
+      let year = 1;
+      while (addYearsTo(agreement.startDate!, year) <= today) year++;
+      const last = year - 1;
+      expect(last, 'the agreement has an ended year').toBeGreaterThan(0);
+      const row = computeCompliance({
+        schoolId: school.id, agreementId: agreement.id, tier: agreement.tier, startDate: agreement.startDate!, year: last, today,
+        policy: await policyOf(agreement.tier as Tier), facts: await loadSchoolFacts(db(), school.id),
+      });
+      expect(failingKpis(row), JSON.stringify(row.kpis)).toEqual([spec.facts!.failedLastYear]);
+      const evaluated = await db().select({ year: s.evaluations.year }).from(s.evaluations).where(eq(s.evaluations.agreementId, agreement.id));
+      expect(evaluated.map((e) => e.year).sort()).toEqual(Array.from({ length: last - 1 }, (_, i) => i + 1));
+    }
+  });
+
   it('has a school failing each KPI', () => {
     const failed = new Set(withFacts.map((x) => x.facts!.fails).filter(Boolean));
     for (const kpi of ['certifiedInstructors', 'teachingDelivery', 'offlineCourses', 'practiceHours', 'certificates', 'jobPlatformRate', 'jobFairs']) {
