@@ -11,6 +11,11 @@ const schema = z.object({
   /** Load the demo data set into an empty database. Default: yes on the embedded database, no on a server. */
   SEED_DEMO: bool.optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /**
+   * How long a process keeps a session's user in memory between look-ups (0: look it up on every
+   * request). Changes made through this process apply at once; through another process, within this.
+   */
+  SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   COOKIE_SECURE: bool.default(false),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(10),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { actorForSession } from '../modules/auth/session-repository.js';
+import { actorForSession, tokenDigest } from '../modules/auth/session-repository.js';
+import { ActorCache } from '../modules/auth/actor-cache.js';
 import { scopeOf, type Actor, type Scope } from '../domain/access/scope.js';
 import { canAccess, type ResourceAction } from '../domain/access/permissions.js';
 import { forbidden, unauthenticated } from '../lib/errors.js';
@@ -8,6 +9,10 @@ import { forbidden, unauthenticated } from '../lib/errors.js';
 export const SESSION_COOKIE = 'cp_session';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Signed-in users by session, for SESSION_CACHE_SECONDS; clear it after changing accounts or sessions. */
+    actorCache: ActorCache;
+  }
   interface FastifyRequest {
     actor: Actor;
     scope: Scope;
@@ -20,6 +25,8 @@ declare module 'fastify' {
 
 /** Requires a live session for every /api route that is not marked public, once for the whole tree. */
 export const authPlugin = fp(async (app: FastifyInstance) => {
+  const cache = new ActorCache(app.config.SESSION_CACHE_SECONDS * 1000);
+  app.decorate('actorCache', cache);
   app.decorateRequest('actor', null as never);
   app.decorateRequest('scope', null as never);
   app.addHook('onRequest', async (request) => {
@@ -27,8 +34,15 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!request.routeOptions.url) return; // unknown route: the 404 handler answers
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw unauthenticated();
-    const actor = await actorForSession(app.db, token, app.config.SESSION_TTL_HOURS);
-    if (!actor) throw unauthenticated('Your session has ended; sign in again.');
+    const digest = tokenDigest(token);
+    let actor = cache.get(digest);
+    if (!actor) {
+      const generation = cache.generation;
+      const found = await actorForSession(app.db, token, app.config.SESSION_TTL_HOURS);
+      if (!found) throw unauthenticated('Your session has ended; sign in again.');
+      cache.set(digest, found.actor, found.expiresAt, generation);
+      actor = found.actor;
+    }
     request.actor = actor;
     request.scope = scopeOf(actor);
   });

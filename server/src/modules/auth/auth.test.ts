@@ -97,6 +97,40 @@ describe('sessions', () => {
   });
 });
 
+describe('the session cache', () => {
+  it("serves a session's user from memory for at most SESSION_CACHE_SECONDS after another process ends the session", async () => {
+    const other = await createTestApp({ SESSION_CACHE_SECONDS: '0.5' });
+    try {
+      const res = await other.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'hq@test.cn', password: PASSWORD } });
+      const cookie = `cp_session=${res.cookies.find((c) => c.name === 'cp_session')!.value}`;
+      const me = () => other.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+      expect((await me()).statusCode).toBe(200);
+      expect(other.app.actorCache.size).toBe(1);
+      // Another process (here: SQL on the same database) ends every session.
+      await other.database.db.execute(sql`delete from sessions`);
+      await new Promise((r) => setTimeout(r, 600));
+      expect((await me()).statusCode).toBe(401);
+      expect(other.app.actorCache.size).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('looks the session up on every request when SESSION_CACHE_SECONDS is 0', async () => {
+    const other = await createTestApp({ SESSION_CACHE_SECONDS: '0' });
+    try {
+      const res = await other.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'hq@test.cn', password: PASSWORD } });
+      const cookie = `cp_session=${res.cookies.find((c) => c.name === 'cp_session')!.value}`;
+      const me = () => other.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+      expect((await me()).statusCode).toBe(200);
+      await other.database.db.execute(sql`delete from sessions`);
+      expect((await me()).statusCode).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('cross-site requests', () => {
   it('refuses a state-changing request from another origin, and serves same-origin or non-browser clients', async () => {
     const c = await t.as('hq@test.cn');

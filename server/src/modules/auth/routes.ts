@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/index.js';
 import { verifyPassword } from './password.js';
-import { createSession, deleteSession, loadActor } from './session-repository.js';
+import { createSession, deleteSession, loadActor, tokenDigest } from './session-repository.js';
 import { clearFailures, isThrottled, recordFailure } from './login-throttle.js';
 import { SESSION_COOKIE } from '../../plugins/auth.js';
 import { AppError, ErrorCode } from '../../lib/errors.js';
@@ -45,7 +45,10 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.post('/api/auth/logout', { config: { public: true }, schema: { tags: ['auth'] } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) await deleteSession(app.db, token);
+    if (token) {
+      await deleteSession(app.db, token);
+      app.actorCache.forget(tokenDigest(token));
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });

@@ -33,23 +33,26 @@ export async function purgeExpiredSessions(db: Executor) {
 }
 
 /**
- * The signed-in user of a cookie token in one query (session, user and regions), sliding the
- * session's expiry at most once a minute. Undefined for an unknown, expired or deactivated one.
+ * The signed-in user of a cookie token in one query (session, user and regions), with the session's
+ * expiry, sliding it at most once a minute. Undefined for an unknown, expired or deactivated one.
  */
-export async function actorForSession(db: Executor, token: string, ttlHours: number): Promise<Actor | undefined> {
+export async function actorForSession(db: Executor, token: string, ttlHours: number): Promise<{ actor: Actor; expiresAt: Date } | undefined> {
   const id = tokenDigest(token);
   const [row] = await db.select({
-    lastSeenAt: sessions.lastSeenAt, userId: users.id, email: users.email, name: users.name, role: users.role, locale: users.locale,
+    lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, userId: users.id, email: users.email, name: users.name, role: users.role, locale: users.locale,
     schoolId: users.schoolId, providerId: users.providerId,
     regionIds: sql<number[]>`coalesce((SELECT array_agg(ur.region_id ORDER BY ur.region_id) FROM user_regions ur WHERE ur.user_id = "users"."id"), '{}')`,
   }).from(sessions).innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), eq(users.active, true))).limit(1);
   if (!row) return undefined;
+  let expiresAt = row.expiresAt;
   if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: sql`now()`, expiresAt: new Date(Date.now() + ttlHours * 3600_000) }).where(eq(sessions.id, id));
+    expiresAt = new Date(Date.now() + ttlHours * 3600_000);
+    await db.update(sessions).set({ lastSeenAt: sql`now()`, expiresAt }).where(eq(sessions.id, id));
   }
-  return {
+  const actor: Actor = {
     id: row.userId, email: row.email, name: row.name, role: row.role as Role, locale: row.locale,
     regionIds: (row.regionIds ?? []).map(Number), schoolId: row.schoolId, providerId: row.providerId,
   };
+  return { actor, expiresAt };
 }

@@ -17,10 +17,12 @@ export async function userRoutes(app: FastifyInstance) {
   });
   r.put('/api/users/:id', { onRequest: requirePermission('users', 'edit'), schema: { params: idParams, body: userUpdateBody, tags: ['users'] } }, async (request) => {
     await updateUser(app.db, request.actor, request.params.id, request.body);
+    app.actorCache.clear();
     return readOne(app, userSpec, request.params.id, request.actor, request.scope);
   });
   r.post('/api/auth/password', { schema: { body: passwordChangeBody, tags: ['auth'] } }, async (request) => {
     await changeOwnPassword(app.db, request.actor, tokenDigest(request.cookies[SESSION_COOKIE] ?? ''), request.body);
+    app.actorCache.clear();
     return { ok: true };
   });
 }

@@ -31,6 +31,7 @@ describe('user management', () => {
     const hq = await t.as('hq@test.cn');
     const south = await t.as('south@test.cn');
     const id = t.fixture.users['south@test.cn'].id;
+    expect((await south.get('/api/auth/me')).statusCode).toBe(200); // the server now remembers this session's user
     expect((await hq.put(`/api/users/${id}`, { password: 'reset2026x' })).statusCode).toBe(200);
     expect((await south.get('/api/auth/me')).statusCode).toBe(401);
     expect((await login('south@test.cn', PASSWORD)).statusCode).toBe(401);
@@ -38,10 +39,29 @@ describe('user management', () => {
     expect((await hq.put(`/api/users/${t.fixture.users['hq@test.cn'].id}`, { active: false })).statusCode).toBe(400);
   });
 
+  it("a change of role links applies to the user's very next request, and deactivation ends it", async () => {
+    const hq = await t.as('hq@test.cn');
+    const east = await t.as('east@test.cn');
+    const id = t.fixture.users['east@test.cn'].id;
+    const regions = t.fixture.regions;
+    expect((await east.get('/api/auth/me')).json().regionIds).toEqual([regions.east.id]);
+    expect((await hq.put(`/api/users/${id}`, { regionIds: [regions.south.id] })).statusCode).toBe(200);
+    const me = (await east.get('/api/auth/me')).json();
+    expect(me.regionIds).toEqual([regions.south.id]);
+    expect(me.scope).toMatchObject({ kind: 'regions', regionIds: [regions.south.id] });
+    const schools = (await east.get('/api/schools', { range: '[0,99]' })).json() as { regionId: number }[];
+    expect(schools.length).toBeGreaterThan(0);
+    expect(schools.every((x) => x.regionId === regions.south.id)).toBe(true);
+    expect((await hq.put(`/api/users/${id}`, { active: false })).statusCode).toBe(200);
+    expect((await east.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await hq.put(`/api/users/${id}`, { active: true, regionIds: [regions.east.id] })).statusCode).toBe(200);
+  });
+
   it('a user changes their own password knowing the current one; other sessions end, this one stays', async () => {
     const first = await login('provider@test.cn', PASSWORD);
     const other = `cp_session=${first.cookies.find((c) => c.name === 'cp_session')!.value}`;
     const me = await t.as('provider@test.cn');
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: other } })).statusCode).toBe(200);
     expect((await me.post('/api/auth/password', { currentPassword: 'wrong', newPassword: 'newpass2026' })).statusCode).toBe(400);
     expect((await me.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'short' })).statusCode).toBe(400);
     expect((await me.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'newpass2026' })).statusCode).toBe(200);
