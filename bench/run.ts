@@ -30,6 +30,7 @@ import type { Scope } from '../server/src/domain/access/scope.js';
 import { SCALE_PASSWORD, SCALE_USERS } from '../seed/src/scale.js';
 import { Client, listUrl, type ListQuery } from './http.js';
 import { createQuickDatabase } from './quick-db.js';
+import { startServerProcess } from './server-process.js';
 import { measure, measureInterleaved, stats, type MeasureOptions, type Stats } from './measure.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -76,6 +77,7 @@ async function main() {
     options: {
       quick: { type: 'boolean' }, requests: { type: 'string' }, warmup: { type: 'string' }, budget: { type: 'string' },
       jit: { type: 'string' }, out: { type: 'string' }, schools: { type: 'string' }, 'no-write': { type: 'boolean' }, 'daily-refresh': { type: 'boolean' },
+      'in-process': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -103,7 +105,7 @@ async function main() {
     Object.assign(generation, made.generation);
   }
   try {
-    const results = await bench(withJit(url, values.jit), measureOpts, quick, !!values['daily-refresh']);
+    const results = await bench(withJit(url, values.jit), measureOpts, quick, !!values['daily-refresh'], !!values['in-process']);
     results.generation = quick ? generation : undefined;
     results.wallSeconds = Math.round((performance.now() - started) / 100) / 10;
     const md = markdown(results);
@@ -135,16 +137,12 @@ function capturingDb(database: Database) {
   return { db, log };
 }
 
-async function bench(url: string, opts: MeasureOptions, quick: boolean, dailyRefresh: boolean) {
+async function bench(url: string, opts: MeasureOptions, quick: boolean, dailyRefresh: boolean, inProcess: boolean) {
   const database = await openDatabase({ databaseUrl: url, poolMax: 10 });
   const sql = database.sql!;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-bench-'));
-  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', DATA_DIR: dataDir, WEB_DIST: path.join(dataDir, 'no-web') });
-  const app = await buildApp(config, database, { logger: false });
+  let stopServer: (() => Promise<void>) | undefined;
   try {
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-
     // What the database holds, and the ids the scenarios use.
     const [env] = await sql`
       SELECT version() AS version, current_setting('jit') AS jit, current_setting('shared_buffers') AS shared_buffers,
@@ -157,20 +155,44 @@ async function bench(url: string, opts: MeasureOptions, quick: boolean, dailyRef
     if (!schoolUser) throw new Error(`the database ${env.database} has no ${SCALE_USERS.school}: it was not made by npm run seed:scale`);
     const schoolId = Number(schoolUser.school_id);
     const today = todayInChina();
-    // --daily-refresh: forget today's refresh, so that the first request pays for it as the first read of a day does.
+    // --daily-refresh: forget today's refresh, so that the server pays for it as on the first start or read of a day.
     if (dailyRefresh) await sql`DELETE FROM compliance_refreshes WHERE day >= ${today}::date`;
     const [fresh] = await sql`SELECT count(*)::int AS n FROM compliance_refreshes WHERE day >= ${today}::date`;
     const [cohort] = await sql`SELECT cohort_year AS y, count(*)::int AS n FROM students WHERE school_id = ${schoolId} GROUP BY 1 ORDER BY abs(cohort_year - ${Number(today.slice(0, 4)) - 2}) LIMIT 1`;
     const [namePart] = await sql`SELECT left(name, 1) AS q FROM students WHERE school_id = ${schoolId} GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`;
     const [fullName] = await sql`SELECT name AS q FROM students WHERE school_id = ${schoolId} AND char_length(name) = 3 ORDER BY id LIMIT 1`;
 
+    // The server: by default its own process, started as users start it; --in-process: built in this one.
+    let base: string;
+    let startMs: number;
+    const t0 = performance.now();
+    if (inProcess) {
+      const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', DATA_DIR: dataDir, WEB_DIST: path.join(dataDir, 'no-web') });
+      const app = await buildApp(config, database, { logger: false });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      stopServer = () => app.close();
+      base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      startMs = Math.round(performance.now() - t0);
+    } else {
+      const server = await startServerProcess(url);
+      stopServer = server.stop;
+      base = server.base;
+      startMs = server.startMs;
+    }
+
     const hq = await Client.signIn(base, SCALE_USERS.hq, SCALE_PASSWORD);
     const school = await Client.signIn(base, SCALE_USERS.school, SCALE_PASSWORD);
 
-    // The first compliance read of a day refreshes every summary when the generator ran on another day.
-    const t0 = performance.now();
+    // The first compliance read of a day refreshes every summary when nothing did so today (the
+    // server's own start does, and records how long it took).
+    const t1 = performance.now();
     await hq.json(listUrl('compliance', { filter: { current: true }, range: [0, 0] }));
-    const firstRequest = { ms: Math.round(performance.now() - t0), refreshedEverything: Number(fresh.n) === 0 };
+    const firstMs = Math.round(performance.now() - t1);
+    const [refresh] = await sql`SELECT ms, schools FROM compliance_refreshes WHERE day >= ${today}::date ORDER BY day DESC LIMIT 1`;
+    const firstRequest = {
+      ms: firstMs, serverStartMs: startMs, refreshedEverything: Number(fresh.n) === 0,
+      refreshMs: Number(fresh.n) === 0 && refresh ? Number(refresh.ms) : null, refreshedSchools: refresh ? Number(refresh.schools) : null,
+    };
     const current = await hq.json<{ id: string; from: string }[]>(listUrl('compliance', { filter: { schoolId, current: true } }));
     if (!current.length) throw new Error(`school ${schoolId} has no current compliance row`);
     const complianceId = current[0].id;
@@ -230,7 +252,7 @@ async function bench(url: string, opts: MeasureOptions, quick: boolean, dailyRef
       if (check.status !== 200) throw new Error(`${s.url} answered ${check.status}: ${check.body.slice(0, 300)}`);
       const body = JSON.parse(check.body) as unknown;
       const rows = Array.isArray(body) ? body.length : 1;
-      const total = check.headers.get('content-range');
+      const total = check.headers['content-range'];
 
       const directCall = 'list' in s.direct
         ? ((spec, params) => (db: Db) => listRecords(db, spec, params, all))(s.direct.spec, parseListQuery(queryOf(s.direct.list), s.direct.spec.defaultSort))
@@ -261,12 +283,13 @@ async function bench(url: string, opts: MeasureOptions, quick: boolean, dailyRef
       explain.push({ name: s.name, plan: plan.map((r) => r['QUERY PLAN']).join('\n') });
     }
 
-    // Per-request overhead of the server: the session and actor look-ups every API request makes.
-    const [sessionRow] = await sql`SELECT s.id, s.user_id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ${SCALE_USERS.hq} ORDER BY s.created_at DESC LIMIT 1`;
+    // Per-request overhead of the server: the session look-up an API request makes when its user is
+    // not remembered (SESSION_CACHE_SECONDS), as one query.
+    const [sessionRow] = await sql`SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ${SCALE_USERS.hq} ORDER BY s.created_at DESC LIMIT 1`;
     const authQueries = await measure(async () => {
-      await sql`SELECT user_id, last_seen_at FROM sessions WHERE id = ${sessionRow.id} AND expires_at > now() LIMIT 1`;
-      await sql`SELECT * FROM users WHERE id = ${sessionRow.user_id} AND active = true LIMIT 1`;
-      await sql`SELECT region_id FROM user_regions WHERE user_id = ${sessionRow.user_id}`;
+      await sql`SELECT s.last_seen_at, s.expires_at, u.id, u.email, u.name, u.role, u.locale, u.school_id, u.provider_id,
+        coalesce((SELECT array_agg(ur.region_id ORDER BY ur.region_id) FROM user_regions ur WHERE ur.user_id = u.id), '{}') AS region_ids
+        FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ${sessionRow.id} AND s.expires_at > now() AND u.active LIMIT 1`;
     }, opts);
     const me = await measure(async () => { await hq.get('/api/auth/me'); }, opts);
     const health = await measure(async () => { await hq.get('/api/health'); }, opts);
@@ -275,6 +298,7 @@ async function bench(url: string, opts: MeasureOptions, quick: boolean, dailyRef
 
     return {
       mode: quick ? 'quick' : 'full',
+      server: inProcess ? 'in the benchmark\'s own process (--in-process)' : 'its own process (node --import tsx server/src/server.ts, default settings)',
       date: new Date().toISOString(),
       today,
       commit: git('git rev-parse --short HEAD'),
@@ -290,7 +314,7 @@ async function bench(url: string, opts: MeasureOptions, quick: boolean, dailyRef
       wallSeconds: 0,
     };
   } finally {
-    await app.close();
+    await stopServer?.();
     await database.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
@@ -354,7 +378,7 @@ function markdown(r: Awaited<ReturnType<typeof bench>>): string {
     '',
     `${r.date.slice(0, 16).replace('T', ' ')} UTC, commit ${r.commit ?? '?'}; ${r.database.database}: ${r.database.schools.toLocaleString('en-US')} schools, ${r.database.students.toLocaleString('en-US')} students, ${r.database.certificates.toLocaleString('en-US')} certificates, ${r.database.compliance_summaries.toLocaleString('en-US')} compliance rows.`,
     `${String(r.database.version).split(' on ')[0]} (jit ${r.database.jit}, shared_buffers ${r.database.shared_buffers}), Node ${r.machine.node}, ${r.machine.cpus} cores; load average at the end ${r.machine.loadAverage.join(' ')}.`,
-    `Sequential requests over HTTP on 127.0.0.1 as hq@scale.test: ${r.measure.warmup} warm-up rounds, then ${r.measure.requests} measured (ms). "sql" is the route's captured SQL through postgres.js, "direct" the route's listRecords/getRecord called in-process; each round runs server, direct and sql one after the other. Ratio = server / sql.`,
+    `The server ran in ${r.server}. Sequential requests over HTTP on 127.0.0.1 (node:http, one kept-alive connection) as hq@scale.test: ${r.measure.warmup} warm-up rounds, then ${r.measure.requests} measured (ms). "sql" is the route's captured SQL through postgres.js from the benchmark's process, "direct" the route's listRecords/getRecord called in the benchmark's process; each round runs server, direct and sql one after the other. Ratio = server / sql.`,
     '',
     '| read | rows | server median | server p95 | sql median | sql p95 | direct median | ratio median | ratio p95 | target | met |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
@@ -364,8 +388,8 @@ function markdown(r: Awaited<ReturnType<typeof bench>>): string {
       return `| ${s.name} | ${s.rows} | ${ms(s.server.median)} | ${ms(s.server.p95)} | ${ms(s.sql.median)} | ${ms(s.sql.p95)} | ${ms(s.direct.median)} | ${s.ratio.median} | ${s.ratio.p95} | ${target} | ${met} |`;
     }),
     '',
-    `Fixed cost of a request: GET /api/health (no session, one \`select 1\`) ${ms(r.perRequest.healthEndpoint.median)} ms median, ${ms(r.perRequest.healthEndpoint.p95)} ms p95; GET /api/auth/me (the session and user look-ups every API request makes, 3 queries) ${ms(r.perRequest.meEndpoint.median)} ms median, ${ms(r.perRequest.meEndpoint.p95)} ms p95; those 3 queries alone through postgres.js ${ms(r.perRequest.authQueries.median)} ms median.`,
-    `First compliance request of the run: ${r.firstRequest.ms} ms${r.firstRequest.refreshedEverything ? ' (it refreshed every summary: the first read of the day)' : ''}.`,
+    `Fixed cost of a request: GET /api/health (no session, one \`select 1\`) ${ms(r.perRequest.healthEndpoint.median)} ms median, ${ms(r.perRequest.healthEndpoint.p95)} ms p95; GET /api/auth/me (the signed-in user, remembered for SESSION_CACHE_SECONDS) ${ms(r.perRequest.meEndpoint.median)} ms median, ${ms(r.perRequest.meEndpoint.p95)} ms p95; the session look-up query a request makes when its user is not remembered, alone through postgres.js, ${ms(r.perRequest.authQueries.median)} ms median.`,
+    `Server start until /api/health answered: ${r.firstRequest.serverStartMs} ms${r.firstRequest.refreshMs !== null ? ` (it refreshed every summary of ${r.firstRequest.refreshedSchools} schools in ${r.firstRequest.refreshMs} ms: the first start or read of the day)` : ''}; first compliance request after it: ${r.firstRequest.ms} ms.`,
     '',
     `No staleness (school ${r.staleness.schoolId}, as school@scale.test): POST /api/certificates then GET its compliance, ${r.staleness.samples.length} times: certificates1x moved by one every time: ${r.staleness.allMoved ? 'yes' : '**no**'}; ` +
       `write median ${ms(r.staleness.write.median)} ms (max ${ms(r.staleness.write.max)}), read after it median ${ms(r.staleness.read.median)} ms, write+read median ${ms(r.staleness.total.median)} ms (max ${ms(r.staleness.total.max)}). Deleted again afterwards, count back: ${r.staleness.restoredAfterDelete ? 'yes' : 'no'}.`,
