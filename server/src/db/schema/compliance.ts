@@ -41,6 +41,11 @@ export const complianceSummaries = pgTable('compliance_summaries', {
   compliant: boolean().notNull(),
   failingKpis: text().array().notNull(),
   computedFor: date({ mode: 'string' }).notNull(),
+  /**
+   * The row as the API's `compliance` record (but the school's name), built with it by
+   * compliance-record.ts, so that a list is sent as the database writes it.
+   */
+  record: jsonb().notNull(),
   computedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   primaryKey({ columns: [t.agreementId, t.year] }),

@@ -3,33 +3,15 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { complianceSummaries, schools, tiers } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
-import { kpiNames, type KpiName, type KpiThresholds, type KpiValues } from '../../domain/kpi/kpi-names.js';
-import { projectYearEnd } from '../../domain/kpi/projection.js';
+import { kpiNames, type KpiName } from '../../domain/kpi/kpi-names.js';
+import type { StoredComplianceRecord } from './compliance-record.js';
+
+export { toComplianceRecord } from './compliance-record.js';
 
 const cs = complianceSummaries;
 const kpiColumns = Object.fromEntries(kpiNames.map((k) => [k, cs[k]])) as Record<KpiName, (typeof cs)[KpiName]>;
 
 export const complianceIdPattern = /^\d{1,9}-\d{1,2}$/;
-
-/** A summary row as API.md's `compliance` record, with the year-end projection of a current year. */
-export function toComplianceRecord(r: Record<string, unknown>) {
-  const verdicts = r.verdicts as Record<KpiName, { threshold: number | null; met: boolean | null }>;
-  const values = Object.fromEntries(kpiNames.map((k) => [k, r[k] as number | null])) as KpiValues;
-  const thresholds = Object.fromEntries(kpiNames.map((k) => [k, verdicts[k]?.threshold ?? null])) as KpiThresholds;
-  const projection = r.isCurrent ? projectYearEnd(values, thresholds, { from: r.fromDate as string, to: r.toDate as string, asOf: r.asOf as string }) : undefined;
-  const kpis = Object.fromEntries(kpiNames.map((k) => [k, {
-    value: values[k], threshold: thresholds[k], met: verdicts[k]?.met ?? null,
-    ...(projection?.status === 'projected' ? { projected: projection.values[k], projectedMet: projection.met[k] } : {}),
-  }]));
-  return {
-    id: r.id, schoolId: r.schoolId, schoolName: r.schoolName, regionId: r.regionId, agreementId: r.agreementId,
-    tier: r.tier, year: r.year, from: r.fromDate, to: r.toDate, asOf: r.asOf, current: r.isCurrent,
-    compliant: r.compliant, failingKpis: r.failingKpis, kpis,
-    projection: projection ? { status: projection.status, daysElapsed: projection.daysElapsed, ...(projection.status === 'projected' ? { compliant: projection.compliant } : {}) } : null,
-    enrolledStudents: r.enrolledStudents, graduates: r.graduates, certifiedStudents: r.certifiedStudents,
-    computedFor: r.computedFor,
-  };
-}
 
 export const complianceSpec: ResourceSpec = {
   name: 'compliance',
@@ -39,13 +21,10 @@ export const complianceSpec: ResourceSpec = {
   schoolId: cs.schoolId,
   idsSchema: z.union([z.string().regex(complianceIdPattern), z.array(z.string().regex(complianceIdPattern, 'ids look like 12-2')).max(1000)])
     .transform((v) => (Array.isArray(v) ? v : [v])),
-  columns: {
-    id: cs.id, agreementId: cs.agreementId, year: cs.year, schoolId: cs.schoolId, regionId: cs.regionId, tier: cs.tier,
-    fromDate: cs.fromDate, toDate: cs.toDate, asOf: cs.asOf, isCurrent: cs.isCurrent, ...kpiColumns,
-    enrolledStudents: cs.enrolledStudents, graduates: cs.graduates, certifiedStudents: cs.certifiedStudents,
-    verdicts: cs.verdicts, compliant: cs.compliant, failingKpis: cs.failingKpis, computedFor: cs.computedFor,
-    schoolName: sql<string>`${schools.name}`.as('school_name'),
-  },
+  // The record is built with the summary row (compliance-record.ts); a read adds the school's name.
+  columns: { record: cs.record, schoolName: sql<string>`${schools.name}`.as('school_name') },
+  serialize: (r) => ({ ...(r.record as StoredComplianceRecord), schoolName: r.schoolName as string }),
+  json: sql`(${cs.record} || jsonb_build_object('schoolName', ${schools.name}))::text`,
   join: (q) => q.innerJoin(schools, eq(schools.id, cs.schoolId)),
   sortable: {
     id: cs.id, year: cs.year, tier: cs.tier, regionId: cs.regionId, compliant: cs.compliant, schoolName: schools.name,
@@ -64,5 +43,4 @@ export const complianceSpec: ResourceSpec = {
     agreementId: filterDef(idValue, (v) => eq(cs.agreementId, v)),
     failingKpi: filterDef(oneOrMany(z.enum(kpiNames)), (v) => sql`${cs.failingKpis} && ARRAY[${sql.join(asList(v).map((k) => sql`${k}`), sql`, `)}]::text[]`),
   },
-  serialize: toComplianceRecord,
 };

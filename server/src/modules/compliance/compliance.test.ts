@@ -43,6 +43,28 @@ describe('the compliance resource', () => {
     expect((await hq.get('/api/compliance/abc')).statusCode).toBe(400);
   });
 
+  it('sends each listed record exactly as a single read and a computation from the row give it', async () => {
+    const hq = await t.as('hq@test.cn');
+    const list = await hq.get('/api/compliance', listQuery({ range: [0, 99] }));
+    expect(list.headers['content-type']).toMatch(/^application\/json/);
+    const rows = list.json() as { id: string; schoolName: string; projection: unknown; current: boolean }[];
+    expect(rows.length).toBe(4);
+    const { complianceSummaries: cs, schools } = await import('../../db/schema/index.js');
+    const { toComplianceRecord } = await import('./compliance-record.js');
+    for (const row of rows) {
+      expect((await hq.get(`/api/compliance/${row.id}`)).json()).toEqual(row);
+      const [stored] = await t.database.db.select().from(cs).innerJoin(schools, eq(schools.id, cs.schoolId)).where(eq(cs.id, row.id));
+      expect(toComplianceRecord({ ...stored.compliance_summaries, schoolName: stored.schools.name })).toEqual(row);
+      if (row.current) expect(row.projection).not.toBeNull();
+    }
+    // The school's name is read at once, not when the record was built.
+    const { eastA } = t.fixture.schools;
+    await t.database.db.update(schools).set({ name: '浙江金融职业学院（新校名）' }).where(eq(schools.id, eastA.id));
+    const renamed = (await hq.get('/api/compliance', listQuery({ filter: { schoolId: eastA.id } }))).json() as { schoolName: string }[];
+    expect(renamed.map((r) => r.schoolName)).toEqual(['浙江金融职业学院（新校名）', '浙江金融职业学院（新校名）']);
+    await t.database.db.update(schools).set({ name: '浙江金融职业学院' }).where(eq(schools.id, eastA.id));
+  });
+
   it('filters by compliance, failing KPI, tier and region; scope applies', async () => {
     const hq = await t.as('hq@test.cn');
     const failingCerts = (await hq.get('/api/compliance', listQuery({ filter: { current: true, failingKpi: 'certificates1x' } }))).json();

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePermission } from '../../plugins/auth.js';
 import { parseListQuery } from '../../lib/list-query.js';
-import { getRecord, listRecords } from '../resource/resource-spec.js';
+import { getRecord, listRecordsJson } from '../resource/resource-spec.js';
 import { listQuerystring } from '../resource/read-routes.js';
 import { todayInChina } from '../../domain/calendar/agreement-year.js';
 import { complianceIdPattern, complianceSpec } from './compliance-spec.js';
@@ -24,10 +24,12 @@ export async function complianceRoutes(app: FastifyInstance) {
   r.get('/api/compliance', { onRequest: requirePermission('compliance', 'list'), schema: { querystring: listQuerystring, tags: ['compliance'] } }, async (request, reply) => {
     await ensureComplianceFresh(app.db, todayInChina(), { background: true });
     const params = parseListQuery(request.query as Record<string, unknown>, complianceSpec.defaultSort);
-    const { data, total } = await listRecords(app.db, complianceSpec, params, request.scope);
-    const end = data.length ? params.range.offset + data.length - 1 : params.range.offset;
+    // The page as the database writes it: the records are stored pre-built (compliance-record.ts).
+    const { json, count, total } = await listRecordsJson(app.db, complianceSpec, params, request.scope);
+    const end = count ? params.range.offset + count - 1 : params.range.offset;
     reply.header('Content-Range', `compliance ${params.range.offset}-${end}/${total}`);
-    return data;
+    reply.type('application/json; charset=utf-8');
+    return json;
   });
   r.get('/api/compliance/summary', {
     onRequest: requirePermission('compliance', 'list'),

@@ -2,6 +2,7 @@ import type { tierPolicies } from '../../db/schema/index.js';
 import { evaluateKpis } from '../../domain/kpi/verdicts.js';
 import { kpiNames, type KpiThresholds, type KpiValues } from '../../domain/kpi/kpi-names.js';
 import type { KpiValueRow } from './kpi-values-sql.js';
+import { storedComplianceRecord } from './compliance-record.js';
 
 type Policy = typeof tierPolicies.$inferSelect;
 
@@ -28,7 +29,7 @@ export function thresholdsOf(policy: Pick<Policy, (typeof kpiNames)[number]> | u
 export function toSummary(r: KpiValueRow, policy: Policy | undefined, today: string) {
   const values = valuesOf(r);
   const verdict = evaluateKpis(values, thresholdsOf(policy));
-  return {
+  const row = {
     agreementId: r.agreementId, year: r.year, schoolId: r.schoolId, regionId: r.regionId, tier: r.tier,
     fromDate: r.fromDate, toDate: r.toDate, asOf: r.asOf, isCurrent: r.isCurrent, policyId: r.policyId,
     ...Object.fromEntries(kpiNames.map((k) => [k, round(values[k])])) as Record<(typeof kpiNames)[number], number | null>,
@@ -36,4 +37,5 @@ export function toSummary(r: KpiValueRow, policy: Policy | undefined, today: str
     verdicts: Object.fromEntries(kpiNames.map((k) => [k, { threshold: verdict.kpis[k].threshold, met: verdict.kpis[k].met }])),
     compliant: verdict.compliant, failingKpis: verdict.failing, computedFor: today,
   };
+  return { ...row, record: storedComplianceRecord({ ...row, id: `${row.agreementId}-${row.year}` }) };
 }

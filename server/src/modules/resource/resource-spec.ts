@@ -43,6 +43,12 @@ export interface ResourceSpec<Row = Record<string, unknown>> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   join?: (q: any) => any;
   serialize?: (row: Record<string, unknown>) => Row;
+  /**
+   * The API record as JSON text, written by the database (from a record stored pre-built): lists of
+   * such a resource are sent as the database writes them, without parsing and serialising them
+   * again here (listRecordsJson). It must equal `serialize` of the same row.
+   */
+  json?: SQL;
   /** Adds what depends on the signed-in user (allowedActions) to listed and read records. */
   enrich?: (rows: Record<string, unknown>[], actor: Actor, db: Executor) => Promise<Record<string, unknown>[]> | Record<string, unknown>[];
   /** Adds the detail a single read shows (plan items, history) to a record. */
@@ -95,30 +101,58 @@ function baseQuery(db: Executor, spec: ResourceSpec, extra: Record<string, Colum
   return q;
 }
 
-export async function listRecords(db: Executor, spec: ResourceSpec, params: ListParams, scope: Scope) {
+/** The WHERE and ORDER BY of a list, checked against the spec. */
+function listClauses(spec: ResourceSpec, params: ListParams, scope: Scope) {
   const sortColumn = spec.sortable[params.sort.field];
   if (!sortColumn) {
     throw badRequest(`Cannot sort ${spec.name} by "${params.sort.field}"; sort by one of: ${Object.keys(spec.sortable).join(', ')}.`, [{ field: 'sort', message: 'unknown sort field' }]);
   }
   const where = and(scopeWhere(spec, scope), ...filterConditions(spec, params.filter, scope));
-  const order = params.sort.order === 'ASC' ? asc(sortColumn) : desc(sortColumn);
-  const rows = await baseQuery(db, spec, { __total: sql<number>`count(*) over()`.mapWith(Number).as('__total') as never })
+  const order = [params.sort.order === 'ASC' ? asc(sortColumn) : desc(sortColumn), asc(spec.id)];
+  return { where, order };
+}
+
+const totalColumn = () => ({ __total: sql<number>`count(*) over()`.mapWith(Number).as('__total') });
+
+/** The total of a list when its page is empty (past the end): the window count has no row to ride on. */
+async function countList(db: Executor, spec: ResourceSpec, where: SQL | undefined) {
+  let countQuery = db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(spec.table).$dynamic();
+  if (spec.join) countQuery = spec.join(countQuery as never) as typeof countQuery;
+  const [c] = await countQuery.where(where);
+  return c?.n ?? 0;
+}
+
+export async function listRecords(db: Executor, spec: ResourceSpec, params: ListParams, scope: Scope) {
+  const { where, order } = listClauses(spec, params, scope);
+  const rows = await baseQuery(db, spec, totalColumn() as never)
     .where(where)
-    .orderBy(order, asc(spec.id))
+    .orderBy(...order)
     .limit(params.range.limit)
-    .offset(params.range.offset);
-  let total = rows.length ? Number((rows[0] as Record<string, unknown>).__total) : 0;
-  if (!rows.length && params.range.offset > 0) {
-    let countQuery = db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(spec.table).$dynamic();
-    if (spec.join) countQuery = spec.join(countQuery as never) as typeof countQuery;
-    const [c] = await countQuery.where(where);
-    total = c?.n ?? 0;
-  }
+    .offset(params.range.offset) as Record<string, unknown>[];
+  const total = rows.length ? Number(rows[0].__total) : params.range.offset > 0 ? await countList(db, spec, where) : 0;
   const data = rows.map((r) => {
-    const { __total: _, ...rest } = r as Record<string, unknown>;
+    const { __total: _, ...rest } = r;
     return spec.serialize ? spec.serialize(rest) : rest;
   });
   return { data, total };
+}
+
+/**
+ * A list of a resource whose records the database writes as JSON (spec.json): the page as one JSON
+ * array, in text, ready to send; `count` is the number of records in it. The page's ids are chosen
+ * first (with the total), and only its own records are written out.
+ */
+export async function listRecordsJson(db: Executor, spec: ResourceSpec, params: ListParams, scope: Scope) {
+  if (!spec.json) throw new Error(`${spec.name} has no JSON column`);
+  const { where, order } = listClauses(spec, params, scope);
+  let inner = db.select({ __id: sql`${spec.id}`.as('__id'), ...totalColumn() }).from(spec.table).$dynamic();
+  if (spec.join) inner = spec.join(inner as never) as typeof inner;
+  const page = inner.where(where).orderBy(...order).limit(params.range.limit).offset(params.range.offset).as('page');
+  let outer = db.select({ json: sql<string>`${spec.json}`, total: page.__total }).from(page).innerJoin(spec.table, eq(spec.id, page.__id)).$dynamic();
+  if (spec.join) outer = spec.join(outer as never) as typeof outer;
+  const rows = await outer.orderBy(...order);
+  const total = rows.length ? Number(rows[0].total) : params.range.offset > 0 ? await countList(db, spec, where) : 0;
+  return { json: `[${rows.map((r) => r.json).join(',')}]`, count: rows.length, total };
 }
 
 export async function getRecord(db: Executor, spec: ResourceSpec, id: number | string, scope: Scope) {
