@@ -22,7 +22,7 @@ import { loadConfig } from '../server/src/config.js';
 import { openDatabase, type Database, type Db } from '../server/src/db/client.js';
 import * as schema from '../server/src/db/schema/index.js';
 import { parseListQuery } from '../server/src/lib/list-query.js';
-import { getRecord, listRecords, type ResourceSpec } from '../server/src/modules/resource/resource-spec.js';
+import { getRecord, listRecords, listRecordsJson, type ResourceSpec } from '../server/src/modules/resource/resource-spec.js';
 import { complianceSpec } from '../server/src/modules/compliance/compliance-spec.js';
 import { studentSpec } from '../server/src/modules/facts/students.js';
 import { todayInChina } from '../server/src/domain/calendar/agreement-year.js';
@@ -57,6 +57,8 @@ interface ScenarioResult {
   /** server / raw SQL (the issue's ratio) and server / direct drizzle call. */
   ratio: { median: number; p95: number };
   ratioDirect: { median: number; p95: number };
+  /** CPU the server process used per request of this read (its own process only), in ms. */
+  serverCpuMs?: number;
   met?: { p95?: boolean; ratio?: boolean };
   capturedSql: { sql: string; params: unknown[] };
 }
@@ -165,6 +167,7 @@ async function bench(url: string, opts: MeasureOptions, quick: boolean, dailyRef
     // The server: by default its own process, started as users start it; --in-process: built in this one.
     let base: string;
     let startMs: number;
+    let serverCpu: (() => number) | undefined;
     const t0 = performance.now();
     if (inProcess) {
       const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', DATA_DIR: dataDir, WEB_DIST: path.join(dataDir, 'no-web') });
@@ -176,6 +179,7 @@ async function bench(url: string, opts: MeasureOptions, quick: boolean, dailyRef
     } else {
       const server = await startServerProcess(url);
       stopServer = server.stop;
+      serverCpu = () => server.cpuMs();
       base = server.base;
       startMs = server.startMs;
     }
@@ -255,29 +259,35 @@ async function bench(url: string, opts: MeasureOptions, quick: boolean, dailyRef
       const total = check.headers['content-range'];
 
       const directCall = 'list' in s.direct
-        ? ((spec, params) => (db: Db) => listRecords(db, spec, params, all))(s.direct.spec, parseListQuery(queryOf(s.direct.list), s.direct.spec.defaultSort))
+        // The route's own path: lists of a resource the database writes as JSON are sent as it writes them.
+        ? ((spec, params) => (db: Db) => (spec.json ? listRecordsJson(db, spec, params, all) : listRecords(db, spec, params, all)))(s.direct.spec, parseListQuery(queryOf(s.direct.list), s.direct.spec.defaultSort))
         : ((spec, id) => (db: Db) => getRecord(db, spec, id, all))(s.direct.spec, s.direct.id);
       captured.length = 0;
       await directCall(capDb);
       const q = captured[captured.length - 1];
       process.stdout.write(`${s.name}\n`);
+      let requests = 0;
+      let cpuBefore = 0;
       const [server, direct, rawSql] = await measureInterleaved([
         async () => {
+          if (requests === o.warmup && serverCpu) cpuBefore = serverCpu();
+          requests++;
           const r = await hq.get(s.url);
           if (r.status !== 200) throw new Error(`${s.url} answered ${r.status}`);
         },
         () => directCall(database.db),
         () => sql.unsafe(q.sql, q.params as never[]),
       ], o);
+      const serverCpuMs = serverCpu ? round2((serverCpu() - cpuBefore) / (requests - o.warmup)) : undefined;
       const ratio = { median: round2(server.median / rawSql.median), p95: round2(server.p95 / rawSql.p95) };
       const met = s.target ? {
         ...(s.target.p95Ms !== undefined ? { p95: server.p95 < s.target.p95Ms } : {}),
         ...(s.target.maxRatio !== undefined ? { ratio: ratio.median < s.target.maxRatio } : {}),
       } : undefined;
-      console.log(`  server ${server.median}/${server.p95} ms, sql ${rawSql.median}/${rawSql.p95} ms, ratio ${ratio.median}`);
+      console.log(`  server ${server.median}/${server.p95} ms, sql ${rawSql.median}/${rawSql.p95} ms, ratio ${ratio.median}, server CPU ${serverCpuMs ?? '–'} ms a request`);
       results.push({
         name: s.name, url: s.url, target: s.target, rows, total, server, direct, sql: rawSql, ratio,
-        ratioDirect: { median: round2(server.median / direct.median), p95: round2(server.p95 / direct.p95) }, met, capturedSql: q,
+        ratioDirect: { median: round2(server.median / direct.median), p95: round2(server.p95 / direct.p95) }, serverCpuMs, met, capturedSql: q,
       });
       const plan = await sql.unsafe(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.params as never[]);
       explain.push({ name: s.name, plan: plan.map((r) => r['QUERY PLAN']).join('\n') });
@@ -291,7 +301,9 @@ async function bench(url: string, opts: MeasureOptions, quick: boolean, dailyRef
         coalesce((SELECT array_agg(ur.region_id ORDER BY ur.region_id) FROM user_regions ur WHERE ur.user_id = u.id), '{}') AS region_ids
         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ${sessionRow.id} AND s.expires_at > now() AND u.active LIMIT 1`;
     }, opts);
+    const meCpu0 = serverCpu?.();
     const me = await measure(async () => { await hq.get('/api/auth/me'); }, opts);
+    const meCpuMs = serverCpu && meCpu0 !== undefined ? round2((serverCpu() - meCpu0) / (opts.warmup + me.n)) : undefined;
     const health = await measure(async () => { await hq.get('/api/health'); }, opts);
 
     const staleness = await stalenessCheck(school, sql, schoolId, today, quick ? 3 : 5);
@@ -307,7 +319,7 @@ async function bench(url: string, opts: MeasureOptions, quick: boolean, dailyRef
       measure: opts,
       firstRequest,
       scenarios: results,
-      perRequest: { authQueries, meEndpoint: me, healthEndpoint: health },
+      perRequest: { authQueries, meEndpoint: me, meCpuMs, healthEndpoint: health },
       staleness,
       explain,
       generation: undefined as unknown,
@@ -378,17 +390,17 @@ function markdown(r: Awaited<ReturnType<typeof bench>>): string {
     '',
     `${r.date.slice(0, 16).replace('T', ' ')} UTC, commit ${r.commit ?? '?'}; ${r.database.database}: ${r.database.schools.toLocaleString('en-US')} schools, ${r.database.students.toLocaleString('en-US')} students, ${r.database.certificates.toLocaleString('en-US')} certificates, ${r.database.compliance_summaries.toLocaleString('en-US')} compliance rows.`,
     `${String(r.database.version).split(' on ')[0]} (jit ${r.database.jit}, shared_buffers ${r.database.shared_buffers}), Node ${r.machine.node}, ${r.machine.cpus} cores; load average at the end ${r.machine.loadAverage.join(' ')}.`,
-    `The server ran in ${r.server}. Sequential requests over HTTP on 127.0.0.1 (node:http, one kept-alive connection) as hq@scale.test: ${r.measure.warmup} warm-up rounds, then ${r.measure.requests} measured (ms). "sql" is the route's captured SQL through postgres.js from the benchmark's process, "direct" the route's listRecords/getRecord called in the benchmark's process; each round runs server, direct and sql one after the other. Ratio = server / sql.`,
+    `The server ran in ${r.server}. Sequential requests over HTTP on 127.0.0.1 (node:http, one kept-alive connection) as hq@scale.test: ${r.measure.warmup} warm-up rounds, then ${r.measure.requests} measured (ms). "sql" is the route's captured SQL through postgres.js from the benchmark's process, "direct" the route's listRecords/listRecordsJson/getRecord called in the benchmark's process; each round runs server, direct and sql one after the other. Ratio = server / sql.`,
     '',
-    '| read | rows | server median | server p95 | sql median | sql p95 | direct median | ratio median | ratio p95 | target | met |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
+    '| read | rows | server median | server p95 | sql median | sql p95 | direct median | server − sql median | server CPU per request | ratio median | ratio p95 | target | met |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
     ...r.scenarios.map((s) => {
       const target = [s.target?.p95Ms !== undefined ? `p95 < ${s.target.p95Ms} ms` : '', s.target?.maxRatio !== undefined ? `ratio < ${s.target.maxRatio}` : ''].filter(Boolean).join(', ') || '–';
       const met = s.met ? Object.entries(s.met).map(([k, v]) => `${k} ${v ? 'yes' : '**no**'}`).join(', ') : '–';
-      return `| ${s.name} | ${s.rows} | ${ms(s.server.median)} | ${ms(s.server.p95)} | ${ms(s.sql.median)} | ${ms(s.sql.p95)} | ${ms(s.direct.median)} | ${s.ratio.median} | ${s.ratio.p95} | ${target} | ${met} |`;
+      return `| ${s.name} | ${s.rows} | ${ms(s.server.median)} | ${ms(s.server.p95)} | ${ms(s.sql.median)} | ${ms(s.sql.p95)} | ${ms(s.direct.median)} | ${ms(round2(s.server.median - s.sql.median))} | ${s.serverCpuMs === undefined ? '–' : ms(s.serverCpuMs)} | ${s.ratio.median} | ${s.ratio.p95} | ${target} | ${met} |`;
     }),
     '',
-    `Fixed cost of a request: GET /api/health (no session, one \`select 1\`) ${ms(r.perRequest.healthEndpoint.median)} ms median, ${ms(r.perRequest.healthEndpoint.p95)} ms p95; GET /api/auth/me (the signed-in user, remembered for SESSION_CACHE_SECONDS) ${ms(r.perRequest.meEndpoint.median)} ms median, ${ms(r.perRequest.meEndpoint.p95)} ms p95; the session look-up query a request makes when its user is not remembered, alone through postgres.js, ${ms(r.perRequest.authQueries.median)} ms median.`,
+    `Fixed cost of a request: GET /api/health (no session, one \`select 1\`) ${ms(r.perRequest.healthEndpoint.median)} ms median, ${ms(r.perRequest.healthEndpoint.p95)} ms p95; GET /api/auth/me (the signed-in user, remembered for SESSION_CACHE_SECONDS) ${ms(r.perRequest.meEndpoint.median)} ms median, ${ms(r.perRequest.meEndpoint.p95)} ms p95${r.perRequest.meCpuMs !== undefined ? ` (server CPU ${ms(r.perRequest.meCpuMs)} ms a request)` : ''}; the session look-up query a request makes when its user is not remembered, alone through postgres.js, ${ms(r.perRequest.authQueries.median)} ms median.`,
     `Server start until /api/health answered: ${r.firstRequest.serverStartMs} ms${r.firstRequest.refreshMs !== null ? ` (it refreshed every summary of ${r.firstRequest.refreshedSchools} schools in ${r.firstRequest.refreshMs} ms: the first start or read of the day)` : ''}; first compliance request after it: ${r.firstRequest.ms} ms.`,
     '',
     `No staleness (school ${r.staleness.schoolId}, as school@scale.test): POST /api/certificates then GET its compliance, ${r.staleness.samples.length} times: certificates1x moved by one every time: ${r.staleness.allMoved ? 'yes' : '**no**'}; ` +

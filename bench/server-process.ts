@@ -24,6 +24,8 @@ async function freePort(): Promise<number> {
 
 export interface ServerProcess {
   base: string;
+  /** CPU time the server process has used so far (user + system, all threads), in ms; from /proc. */
+  cpuMs(): number;
   /** From spawn until /api/health answered 200 (migrations, the day's refresh when due, start-up). */
   startMs: number;
   stop(): Promise<void>;
@@ -53,6 +55,11 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
   const startMs = Math.round(performance.now() - started);
   return {
     base, startMs,
+    cpuMs() {
+      // Fields 14 and 15 of /proc/<pid>/stat (after the command in parentheses): utime and stime in clock ticks (100 Hz).
+      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    },
     async stop() {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
