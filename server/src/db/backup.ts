@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { PGlite } from '@electric-sql/pglite';
+import { pgliteExtensions } from './pglite-extensions.js';
 
 /**
  * Backups of both kinds of database. A PostgreSQL server is dumped with pg_dump's custom format and
@@ -29,5 +30,5 @@ export async function dumpEmbedded(pg: PGlite, file: string) {
 export async function restoreEmbedded(file: string, dataDir?: string) {
   if (dataDir && fs.existsSync(dataDir) && fs.readdirSync(dataDir).length) throw new Error(`${dataDir} is not empty; restore into a new folder.`);
   const blob = new Blob([fs.readFileSync(file)]);
-  return PGlite.create(dataDir, { loadDataDir: blob });
+  return PGlite.create(dataDir, { loadDataDir: blob, extensions: pgliteExtensions });
 }

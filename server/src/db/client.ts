@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import * as schema from './schema/index.js';
+import { pgliteExtensions } from './pglite-extensions.js';
 
 export type Db = PostgresJsDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -48,7 +49,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let pg = opts.pglite;
   if (!pg) {
     if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
-    pg = await PGlite.create(opts.dataDir);
+    pg = await PGlite.create(opts.dataDir, { extensions: pgliteExtensions });
   }
   await pg.exec(`SET TIME ZONE 'Asia/Shanghai'`);
   const db = drizzlePglite(pg, { schema, casing: 'snake_case' }) as unknown as Db;

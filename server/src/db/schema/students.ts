@@ -24,6 +24,9 @@ export const students = pgTable('students', {
   index('students_school_cohort_idx').on(t.schoolId, t.cohortYear),
   index('students_school_enrolled_idx').on(t.schoolId, t.enrolledOn, t.leftOn),
   index('students_name_idx').on(t.name),
+  // Trigram indexes (pg_trgm) for the q search (ILIKE '%…%') across all schools.
+  index('students_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+  index('students_student_no_trgm_idx').using('gin', t.studentNo.op('gin_trgm_ops')),
 ]);
 
 export const courseCompletions = pgTable('course_completions', {

@@ -86,6 +86,26 @@ describe('facts are scoped to the school', () => {
     expect((await (await t.as('east@test.cn')).post('/api/students', { studentNo: 'R1', name: 'x', cohortYear: 2025 })).statusCode).toBe(403);
   });
 
+  it('finds a student by any part of the name or number, through the trigram indexes', async () => {
+    const school = await t.as('school@test.cn');
+    expect((await school.post('/api/students', { studentNo: 'T2024-0817', name: '欧阳彭涛军', cohortYear: 2024 })).statusCode).toBe(201);
+    const hq = await t.as('hq@test.cn');
+    for (const q of ['彭涛军', '欧阳彭', '2024-08', 't2024']) {
+      const found = (await hq.get('/api/students', listQuery({ filter: { q } }))).json() as { studentNo: string }[];
+      expect(found.map((x) => x.studentNo), q).toEqual(['T2024-0817']);
+    }
+    // With sequential scans priced out (as they are on millions of rows), the search uses the indexes.
+    const { queryRows } = await import('../../db/raw.js');
+    const { sql } = await import('drizzle-orm');
+    const plan = await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      return queryRows<Record<string, string>>(tx, sql`EXPLAIN SELECT id FROM students WHERE name ILIKE '%彭涛军%' OR student_no ILIKE '%彭涛军%'`);
+    });
+    const text = plan.map((r) => Object.values(r)[0]).join('\n');
+    expect(text).toContain('students_name_trgm_idx');
+    expect(text).toContain('students_student_no_trgm_idx');
+  });
+
   it('a provider records practice hours for its assigned school, unconfirmed until the school confirms', async () => {
     const provider = await t.as('provider@test.cn');
     const [s] = await t.database.db.select().from(students).where(eq(students.studentNo, 'S003'));
