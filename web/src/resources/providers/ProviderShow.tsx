@@ -14,10 +14,10 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import { ShowBase, Title, useGetMany, useLocaleState, usePermissions, useShowContext, useTranslate } from 'react-admin';
+import { ShowBase, Title, useGetMany, useLocaleState, useShowContext, useTranslate } from 'react-admin';
 import { TierChip } from '../../components/chips';
 import { listLink } from '../evaluations/kpi';
-import { complianceOfSchools, type Provider } from './scorecard';
+import { complianceOfSchools, hasScorecard, type Provider, type ScoredProvider } from './scorecard';
 
 const titleProps = { title: { variant: 'subtitle1' as const, sx: { fontWeight: 600 } } };
 
@@ -36,7 +36,7 @@ function Metric({ label, value, detail, to }: { label: string; value: ReactNode;
   );
 }
 
-function Schools({ provider }: { provider: Provider }) {
+function Schools({ provider }: { provider: ScoredProvider }) {
   const translate = useTranslate();
   const { data, isPending } = useGetMany('schools', { ids: provider.schoolIds }, { enabled: provider.schoolIds.length > 0 });
   return (
@@ -68,13 +68,14 @@ function Schools({ provider }: { provider: Provider }) {
 
 function ProviderPage() {
   const { record, isPending, error } = useShowContext<Provider>();
-  const { permissions: role } = usePermissions<string>();
   const translate = useTranslate();
   const [locale] = useLocaleState();
   if (error) return <Alert severity="error" sx={{ mt: 2 }}>{(error as Error).message}</Alert>;
   if (isPending || !record) return null;
   const n = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 1 });
-  const hq = role === 'hq';
+  // HQ's record carries the scorecard over all the provider's schools; the others' records say who
+  // the provider is (provider-spec.ts), and the page shows what the record holds.
+  const scored = hasScorecard(record) ? record : undefined;
   return (
     <Stack spacing={2} sx={{ py: 2 }}>
       <Title title={record.name} />
@@ -87,27 +88,27 @@ function ProviderPage() {
           </Typography>
         </CardContent>
       </Card>
-      {hq ? (
+      {scored ? (
         <Box>
           <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1 }}>{translate('app.work.provider.scorecard')}</Typography>
           <Grid container spacing={2}>
             <Grid size={{ xs: 12, sm: 6, md: 4 }}>
               <Metric
                 label={translate('app.work.provider.kpi_results')}
-                value={record.evaluatedSchools ? `${record.compliantSchools} / ${record.evaluatedSchools}` : '—'}
+                value={scored.evaluatedSchools ? `${scored.compliantSchools} / ${scored.evaluatedSchools}` : '—'}
                 detail={translate('app.work.provider.compliant_help')}
-                to={record.schoolIds.length ? complianceOfSchools(record) : undefined}
+                to={scored.schoolIds.length ? complianceOfSchools(scored) : undefined}
               />
             </Grid>
             <Grid size={{ xs: 12, sm: 6, md: 4 }}>
               <Metric
                 label={translate('resources.providers.fields.reports')}
-                value={record.reportsSubmitted + record.reportsConfirmed + record.reportsRejected}
+                value={scored.reportsSubmitted + scored.reportsConfirmed + scored.reportsRejected}
                 detail={(
                   <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap' }} useFlexGap>
                     {(['submitted', 'confirmed', 'rejected'] as const).map((status) => (
-                      <Link key={status} component={RouterLink} to={listLink('provider-reports', { providerId: record.id, status })}>
-                        {`${translate(`app.state.${status}`)} ${record[`reports${status[0].toUpperCase()}${status.slice(1)}` as 'reportsSubmitted']}`}
+                      <Link key={status} component={RouterLink} to={listLink('provider-reports', { providerId: scored.id, status })}>
+                        {`${translate(`app.state.${status}`)} ${scored[`reports${status[0].toUpperCase()}${status.slice(1)}` as 'reportsSubmitted']}`}
                       </Link>
                     ))}
                   </Stack>
@@ -117,29 +118,29 @@ function ProviderPage() {
             <Grid size={{ xs: 12, sm: 6, md: 4 }}>
               <Metric
                 label={translate('resources.providers.fields.confirmedHours')}
-                value={`${n.format(record.confirmedHours)} ${translate('app.unit.hours', { smart_count: record.confirmedHours })}`}
+                value={`${n.format(scored.confirmedHours)} ${translate('app.unit.hours', { smart_count: scored.confirmedHours })}`}
                 detail={translate('app.work.provider.hours_help')}
-                to={listLink('practice-records', { providerId: record.id, confirmed: true })}
+                to={listLink('practice-records', { providerId: scored.id, confirmed: true })}
               />
             </Grid>
             <Grid size={{ xs: 12, sm: 6, md: 4 }}>
               <Metric
                 label={translate('resources.providers.fields.feedback')}
-                value={translate('app.work.provider.feedback_of', { open: record.feedbackOpen, total: record.feedbackTotal })}
-                to={listLink('feedback', { providerId: record.id })}
+                value={translate('app.work.provider.feedback_of', { open: scored.feedbackOpen, total: scored.feedbackTotal })}
+                to={listLink('feedback', { providerId: scored.id })}
               />
             </Grid>
             <Grid size={{ xs: 12, sm: 6, md: 4 }}>
               <Metric
                 label={translate('resources.providers.fields.proposalsApproved')}
-                value={record.proposalsApproved}
-                to={listLink('content-proposals', { providerId: record.id, status: 'approved' })}
+                value={scored.proposalsApproved}
+                to={listLink('content-proposals', { providerId: scored.id, status: 'approved' })}
               />
             </Grid>
           </Grid>
         </Box>
       ) : null}
-      <Schools provider={record} />
+      {scored ? <Schools provider={scored} /> : null}
     </Stack>
   );
 }

@@ -9,13 +9,21 @@ import { Link as RouterLink } from 'react-router-dom';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { listLink } from '../evaluations/kpi';
 
-/** GET /api/providers: the provider and HQ's scorecard beside it (server/src/modules/provider-work/provider-spec.ts). */
-export interface Provider {
+/** Who the provider is: what GET /api/providers answers every role that may read the provider. */
+export interface ProviderIdentity {
   id: number;
   name: string;
   contactName: string | null;
   contactEmail: string | null;
-  createdAt: string;
+  createdAt?: string;
+}
+
+/**
+ * HQ's scorecard beside each provider: its schools and their current results, reports, hours,
+ * feedback and content (server/src/modules/provider-work/provider-spec.ts). It spans every school of
+ * the provider, so the server sends it to HQ only; the other roles get the identity alone.
+ */
+export interface ProviderScorecard {
   schoolIds: number[];
   schools: number;
   compliantSchools: number;
@@ -29,15 +37,22 @@ export interface Provider {
   proposalsApproved: number;
 }
 
+/** A provider as read: the scorecard's fields are there only when the reader may see them. */
+export type Provider = ProviderIdentity & Partial<ProviderScorecard>;
+export type ScoredProvider = ProviderIdentity & ProviderScorecard;
+
+/** Whether the record carries HQ's scorecard (decided by what the server sent, not by a role guess). */
+export const hasScorecard = (provider: Provider | undefined): provider is ScoredProvider => Array.isArray(provider?.schoolIds);
+
 /** The compliance rows of the provider's schools' current years. */
-export const complianceOfSchools = (provider: Pick<Provider, 'schoolIds'>, extra: Record<string, unknown> = {}) =>
+export const complianceOfSchools = (provider: Pick<ScoredProvider, 'schoolIds'>, extra: Record<string, unknown> = {}) =>
   listLink('compliance', { schoolId: provider.schoolIds, current: true, ...extra });
 
 /** "3 / 4 达标" with a bar; links to the compliance rows behind it. */
 export function CompliantSchoolsField(_: { label?: string; source?: string }) {
   const record = useRecordContext<Provider>();
   const translate = useTranslate();
-  if (!record) return null;
+  if (!hasScorecard(record)) return null;
   if (!record.evaluatedSchools) return <Typography variant="body2" color="text.disabled">—</Typography>;
   const share = record.compliantSchools / record.evaluatedSchools;
   return (
@@ -56,7 +71,7 @@ export function CompliantSchoolsField(_: { label?: string; source?: string }) {
 export function ReportsField(_: { label?: string; source?: string }) {
   const record = useRecordContext<Provider>();
   const translate = useTranslate();
-  if (!record) return null;
+  if (!hasScorecard(record)) return null;
   const chip = (status: string, n: number, color: 'info' | 'success' | 'error') => (
     <Chip
       key={status}
@@ -83,14 +98,14 @@ export function HoursField(_: { label?: string; source?: string }) {
   const record = useRecordContext<Provider>();
   const [locale] = useLocaleState();
   const translate = useTranslate();
-  if (!record) return null;
+  if (!hasScorecard(record)) return null;
   return <span style={{ whiteSpace: 'nowrap' }}>{`${new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 1 }).format(record.confirmedHours)} ${translate('app.unit.hours', { smart_count: record.confirmedHours })}`}</span>;
 }
 
 export function FeedbackField(_: { label?: string; source?: string }) {
   const record = useRecordContext<Provider>();
   const translate = useTranslate();
-  if (!record) return null;
+  if (!hasScorecard(record)) return null;
   return (
     <Link component={RouterLink} to={listLink('feedback', { providerId: record.id })} onClick={(e) => e.stopPropagation()} underline="hover" color={record.feedbackOpen ? 'warning.dark' : 'inherit'} sx={{ whiteSpace: 'nowrap' }}>
       {translate('app.work.provider.feedback_of', { open: record.feedbackOpen, total: record.feedbackTotal })}
