@@ -91,7 +91,7 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
     transform: jsonSchemaTransform,
   });
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/')) {
+    if ((request.routeOptions.url ?? request.url).startsWith('/api/')) {
       reply.header('Cache-Control', 'no-store');
       reply.header('Access-Control-Expose-Headers', 'Content-Range');
     }

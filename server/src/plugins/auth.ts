@@ -23,15 +23,25 @@ declare module 'fastify' {
   }
 }
 
-/** Requires a live session for every /api route that is not marked public, once for the whole tree. */
+/**
+ * Whether a route may be called without signing in: marked `config: { public: true }`, or outside the
+ * API (the web app's files, which include the sign-in page). Decided on the route the router chose
+ * (its pattern), never on the raw URL, which a client may spell in many ways (`/%61pi/docs`).
+ */
+function isPublicRoute(routeUrl: string, config: { public?: boolean } | undefined) {
+  return config?.public === true || !routeUrl.startsWith('/api/');
+}
+
+/** Requires a live session for every API route that is not marked public, once for the whole tree. */
 export const authPlugin = fp(async (app: FastifyInstance) => {
   const cache = new ActorCache(app.config.SESSION_CACHE_SECONDS * 1000);
   app.decorate('actorCache', cache);
   app.decorateRequest('actor', null as never);
   app.decorateRequest('scope', null as never);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
-    if (!request.routeOptions.url) return; // unknown route: the 404 handler answers
+    const routeUrl = request.routeOptions.url;
+    if (routeUrl === undefined) return; // no route: the 404 handler answers, with nothing to protect
+    if (isPublicRoute(routeUrl, request.routeOptions.config)) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw unauthenticated();
     const digest = tokenDigest(token);
