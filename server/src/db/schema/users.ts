@@ -49,3 +49,17 @@ export const loginAttempts = pgTable('login_attempts', {
   ip: text().notNull(),
   at: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('login_attempts_email_idx').on(t.email, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)]);
+
+/**
+ * The password-check throttle: one row per key (an account at an address, or a whole address), in the
+ * database so that every server process shares it. A try is reserved on its row, under the row's lock,
+ * before its password is checked (modules/auth/login-throttle.ts).
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text().primaryKey(),
+  /** Tries since the last success, or since the key was last quiet for the window. */
+  attempts: integer().notNull().default(0),
+  lastAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  /** No try on this key is checked before this time (exponential backoff once past the limit). */
+  blockedUntil: timestamp({ withTimezone: true }),
+}, (t) => [index('login_throttle_last_attempt_idx').on(t.lastAttemptAt)]);
