@@ -11,12 +11,15 @@ const CHUNK = 500;
 /**
  * Recomputes the compliance summaries of the given schools inside the caller's transaction. The
  * school rows are locked first (in id order), so that two writers of the same school's facts
- * recompute one after the other, the second seeing the first's facts.
+ * recompute one after the other, the second seeing the first's facts. The lock is FOR NO KEY
+ * UPDATE: the fact just written already holds its foreign key's KEY SHARE lock on the school row,
+ * which FOR UPDATE would wait on, so two writers of one school would deadlock each other; NO KEY
+ * UPDATE does not conflict with KEY SHARE, only with another NO KEY UPDATE (issue 11 item 3).
  */
 export async function recomputeSchools(tx: Tx, schoolIds: number[], today: string) {
   const ids = [...new Set(schoolIds)].sort((a, b) => a - b);
   if (!ids.length) return 0;
-  await tx.select({ id: schools.id }).from(schools).where(inArray(schools.id, ids)).orderBy(asc(schools.id)).for('update');
+  await tx.select({ id: schools.id }).from(schools).where(inArray(schools.id, ids)).orderBy(asc(schools.id)).for('no key update');
   const rows = await computeKpiValues(tx, { today, schoolIds: ids });
   const policies = new Map((await tx.select().from(tierPolicies)).map((p) => [p.id, p]));
   const summaries = rows.map((r) => toSummary(r, r.policyId ? policies.get(r.policyId) : undefined, today));
