@@ -12,6 +12,7 @@ import { notify } from '../notifications/notify.js';
 import { checkTransition } from '../workflow/transition-runner.js';
 import { policyInForce } from '../tier-policies/policy-in-force.js';
 import { activateAgreement } from './activate-agreement.js';
+import { recomputeSchools } from '../compliance/recompute.js';
 import { notFound } from '../../lib/errors.js';
 import type { agreementActionBody } from './agreement-schemas.js';
 
@@ -53,6 +54,9 @@ export async function runAgreementAction(db: Db, actor: Actor, scope: Scope, id:
       entityType: 'agreement', entityId: id, schoolId: row.schoolId, action, fromState: row.status, toState: to, actorId: actor.id, comment,
       data: { ...changes, ...(input.evidenceIds?.length ? { evidenceIds: input.evidenceIds } : {}), ...(input.checklist ? { checklist: input.checklist } : {}) },
     });
+    // Every agreement change (a start date, an end, a superseded predecessor) moves the school's
+    // compliance rows: they are recomputed in this transaction, never left for the daily refresh.
+    await recomputeSchools(tx, [row.schoolId], today);
     await notify(tx, { audience: ['school'], schoolId: row.schoolId, kind: `agreement.${action}`, entityType: 'agreement', entityId: id, params: { tier: row.tier, comment }, exceptUserId: actor.id });
     return updated;
   });

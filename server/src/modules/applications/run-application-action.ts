@@ -13,6 +13,7 @@ import { checkTransition } from '../workflow/transition-runner.js';
 import { policyInForce } from '../tier-policies/policy-in-force.js';
 import { markSchoolPartner, supersedeLiveAgreements } from '../agreements/activate-agreement.js';
 import { loadApplicationForUpdate } from './load-for-update.js';
+import { recomputeSchools } from '../compliance/recompute.js';
 import type { applicationActionBody } from './application-schemas.js';
 
 type ActionInput = z.infer<typeof applicationActionBody>;
@@ -87,7 +88,11 @@ async function createAgreementFor(tx: Tx, app: typeof applications.$inferSelect,
     schoolId: app.schoolId, applicationId: app.id, tier: app.tier, status, termYears: policy.termYears,
     previousAgreementId: app.upgradeFromAgreementId, startDate: active ? today : null,
   }).returning();
-  if (active) await markSchoolPartner(tx, app.schoolId, app.tier);
+  if (active) {
+    await markSchoolPartner(tx, app.schoolId, app.tier);
+    // The new agreement's first year and the superseded one's end are in the school's compliance at once.
+    await recomputeSchools(tx, [app.schoolId], today);
+  }
   await appendAudit(tx, { entityType: 'agreement', entityId: agreement.id, schoolId: app.schoolId, action: 'create', toState: status, actorId: actor.id, data: { applicationId: app.id } });
   return agreement.id;
 }

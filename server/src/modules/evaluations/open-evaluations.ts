@@ -1,8 +1,9 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { agreements, complianceSummaries, evaluations, schools } from '../../db/schema/index.js';
 import { queryRows } from '../../db/raw.js';
-import type { Actor } from '../../domain/access/scope.js';
+import type { Actor, Scope } from '../../domain/access/scope.js';
+import { schoolScopeCondition } from '../access/scope-filter.js';
 import { agreementYear } from '../../domain/calendar/agreement-year.js';
 import { AppError, badRequest, conflict, ErrorCode, notFound } from '../../lib/errors.js';
 import { appendAudit } from '../audit/audit-repository.js';
@@ -63,18 +64,50 @@ export async function yearsAwaitingEvaluation(db: Db | Tx, today: string, filter
     ORDER BY a.id, n.year`);
 }
 
-/** Opens a batch of evaluations in one transaction from the maintained summaries (no recomputation). */
-export async function openEvaluationBatch(tx: Tx, actor: Actor, refs: (YearRef & { schoolId: number; termYears: number })[]) {
+/** Why the bulk opening left an ended agreement year unopened (the job's result names each). */
+export type SkipReason = 'out_of_scope' | 'agreement_not_live' | 'beyond_term' | 'not_ended' | 'already_evaluated' | 'no_compliance_row';
+export interface SkippedYear extends YearRef { schoolId: number; reason: SkipReason; message: string }
+type PendingYear = YearRef & { schoolId: number; termYears: number };
+
+/**
+ * Opens a batch of evaluations in one transaction from the maintained summaries (no recomputation).
+ * Each year is checked again as the single opening checks it (the agreement may have changed since
+ * the years were listed); every year not opened is returned with the reason.
+ */
+export async function openEvaluationBatch(tx: Tx, actor: Actor, scope: Scope, refs: PendingYear[], today: string) {
+  const skipped: SkippedYear[] = [];
+  if (!refs.length) return { opened: 0, skipped };
+  const agreementIds = [...new Set(refs.map((r) => r.agreementId))].sort((a, b) => a - b);
+  const rows = await tx.select({ id: agreements.id, schoolId: agreements.schoolId, status: agreements.status, startDate: agreements.startDate, termYears: agreements.termYears })
+    .from(agreements).where(inArray(agreements.id, agreementIds)).orderBy(asc(agreements.id)).for('share');
+  const byId = new Map(rows.map((a) => [a.id, a]));
+  const inScope = new Set((await tx.select({ id: agreements.id }).from(agreements)
+    .where(and(inArray(agreements.id, agreementIds), schoolScopeCondition(scope, agreements.schoolId)))).map((a) => a.id));
+  const evaluated = new Set((await tx.select({ agreementId: evaluations.agreementId, year: evaluations.year }).from(evaluations)
+    .where(inArray(evaluations.agreementId, agreementIds))).map((e) => `${e.agreementId}-${e.year}`));
   const snapshots = await snapshotsOf(tx, refs);
-  const values = refs.filter((r) => snapshots.has(`${r.agreementId}-${r.year}`)).map((r) => ({
-    agreementId: r.agreementId, schoolId: r.schoolId, year: r.year, kind: r.year === r.termYears ? 'final' : 'annual',
+  const skip = (r: PendingYear, reason: SkipReason, message: string) => { skipped.push({ agreementId: r.agreementId, year: r.year, schoolId: r.schoolId, reason, message }); };
+  const toOpen: (PendingYear & { kind: string })[] = [];
+  for (const r of refs) {
+    const a = byId.get(r.agreementId);
+    const key = `${r.agreementId}-${r.year}`;
+    if (!a || !inScope.has(r.agreementId)) skip(r, 'out_of_scope', 'the agreement is outside what you may act on');
+    else if (!['active', 'rectifying'].includes(a.status) || !a.startDate) skip(r, 'agreement_not_live', `the agreement is ${a.status}; only a live partnership is evaluated`);
+    else if (r.year > a.termYears) skip(r, 'beyond_term', `the agreement has ${a.termYears} year(s)`);
+    else if (agreementYear(a.startDate, r.year).to > today) skip(r, 'not_ended', `agreement year ${r.year} ends on ${agreementYear(a.startDate, r.year).to}`);
+    else if (evaluated.has(key)) skip(r, 'already_evaluated', `agreement year ${r.year} already has an evaluation`);
+    else if (!snapshots.has(key)) skip(r, 'no_compliance_row', `no compliance row of agreement year ${r.year} to freeze; open it on its own, which recomputes the KPIs`);
+    else toOpen.push({ ...r, schoolId: a.schoolId, kind: r.year === a.termYears ? 'final' : 'annual' });
+  }
+  if (!toOpen.length) return { opened: 0, skipped };
+  const inserted = await tx.insert(evaluations).values(toOpen.map((r) => ({
+    agreementId: r.agreementId, schoolId: r.schoolId, year: r.year, kind: r.kind,
     snapshot: snapshots.get(`${r.agreementId}-${r.year}`)!, openedBy: actor.id,
-  }));
-  if (!values.length) return 0;
-  const rows = await tx.insert(evaluations).values(values).onConflictDoNothing().returning({ id: evaluations.id, schoolId: evaluations.schoolId, agreementId: evaluations.agreementId, year: evaluations.year });
-  for (const r of rows) {
+  }))).onConflictDoNothing().returning({ id: evaluations.id, schoolId: evaluations.schoolId, agreementId: evaluations.agreementId, year: evaluations.year });
+  const done = new Set(inserted.map((r) => `${r.agreementId}-${r.year}`));
+  for (const r of toOpen) if (!done.has(`${r.agreementId}-${r.year}`)) skip(r, 'already_evaluated', `agreement year ${r.year} was opened by someone else meanwhile`);
+  for (const r of inserted) {
     await appendAudit(tx, { entityType: 'evaluation', entityId: r.id, schoolId: r.schoolId, action: 'open', toState: 'open', actorId: actor.id, data: { agreementId: r.agreementId, year: r.year, bulk: true } });
   }
-  return rows.length;
+  return { opened: inserted.length, skipped };
 }
-

@@ -24,7 +24,7 @@ export async function evaluationRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/evaluations/bulk-open', { onRequest: requirePermission('evaluations', 'create'), schema: { body: bulkOpenBody, tags: ['evaluations'] } }, async (request, reply) => {
-    const { job } = await startBulkOpen(app.db, request.actor, todayInChina(), request.body, request.log);
+    const { job } = await startBulkOpen(app.db, request.actor, request.scope, todayInChina(), request.body, request.log);
     reply.status(202);
     return job;
   });
