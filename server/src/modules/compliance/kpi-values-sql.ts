@@ -60,12 +60,18 @@ ay0 AS (
     AND a.status IN ('active', 'rectifying', 'terminated', 'expired', 'superseded', 'renewed')
     ${schoolFilter}
 ),
+ay1 AS (
+  -- Facts count before until_date: the year's end, or the day after the agreement ended within the
+  -- year (its last, partial year is measured up to the day it ended, and then no longer changes).
+  SELECT ay0.*, CASE WHEN ay0.ended_on < ay0.to_date THEN ay0.ended_on + 1 ELSE ay0.to_date END AS until_date
+  FROM ay0
+),
 ay AS (
-  SELECT ay0.*, LEAST(ay0.to_date - 1, ${today}) AS as_of,
+  SELECT ay0.*, LEAST(ay0.until_date - 1, ${today}) AS as_of,
          (ay0.from_date <= ${today} AND ${today} < ay0.to_date AND ay0.status IN ('active', 'rectifying')) AS is_current,
          p.id AS policy_id, coalesce(p.offline_course_min_hours, 32) AS min_hours,
          coalesce(p.active_resume_completeness, 80) AS min_resume, coalesce(p.active_min_applications, 1) AS min_applications
-  FROM ay0
+  FROM ay1 AS ay0
   LEFT JOIN LATERAL (
     SELECT pol.* FROM pol WHERE pol.tier = ay0.tier AND pol.effective_year <= extract(year FROM ay0.from_date)
     ORDER BY pol.effective_year DESC LIMIT 1
@@ -80,19 +86,19 @@ instr AS (
 offline AS (
   SELECT ay.agreement_id, ay.year, count(*) AS n
   FROM ay JOIN courses c ON c.school_id = ay.school_id AND c.kind = 'offline' AND c.class_hours >= ay.min_hours
-    AND c.taught_from < ay.to_date AND coalesce(c.taught_to, c.taught_from) >= ay.from_date
+    AND c.taught_from < ay.until_date AND coalesce(c.taught_to, c.taught_from) >= ay.from_date
   GROUP BY 1, 2
 ),
 enrolled AS (
   SELECT ay.agreement_id, ay.year, count(*) AS n
-  FROM ay JOIN students s ON s.school_id = ay.school_id AND s.enrolled_on < ay.to_date AND (s.left_on IS NULL OR s.left_on >= ay.from_date)
+  FROM ay JOIN students s ON s.school_id = ay.school_id AND s.enrolled_on < ay.until_date AND (s.left_on IS NULL OR s.left_on >= ay.from_date)
   GROUP BY 1, 2
 ),
 practice AS (
   SELECT ay.agreement_id, ay.year, sum(p.hours) AS hours
   FROM ay
-  JOIN practice_records p ON p.school_id = ay.school_id AND p.confirmed AND p.practiced_on >= ay.from_date AND p.practiced_on < ay.to_date
-  JOIN students s ON s.id = p.student_id AND s.enrolled_on < ay.to_date AND (s.left_on IS NULL OR s.left_on >= ay.from_date)
+  JOIN practice_records p ON p.school_id = ay.school_id AND p.confirmed AND p.practiced_on >= ay.from_date AND p.practiced_on < ay.until_date
+  JOIN students s ON s.id = p.student_id AND s.enrolled_on < ay.until_date AND (s.left_on IS NULL OR s.left_on >= ay.from_date)
   GROUP BY 1, 2
 ),
 grads AS (
@@ -106,14 +112,14 @@ grads AS (
              SELECT 1 FROM course_completions cc JOIN courses c ON c.id = cc.course_id
              WHERE cc.student_id = s.id AND c.kind = 'platform_training')
          ) AS completed
-  FROM ay JOIN students s ON s.school_id = ay.school_id AND s.left_reason = 'graduated' AND s.left_on >= ay.from_date AND s.left_on < ay.to_date
+  FROM ay JOIN students s ON s.school_id = ay.school_id AND s.left_reason = 'graduated' AND s.left_on >= ay.from_date AND s.left_on < ay.until_date
   GROUP BY 1, 2
 ),
 certified AS (
   SELECT ay.agreement_id, ay.year, c.student_id,
          bool_or(c.kind IN ('1x_junior', '1x_intermediate', '1x_senior')) AS has_1x,
          bool_or(c.kind = 'operator') AS has_operator
-  FROM ay JOIN certificates c ON c.school_id = ay.school_id AND c.issued_on >= ay.from_date AND c.issued_on < ay.to_date
+  FROM ay JOIN certificates c ON c.school_id = ay.school_id AND c.issued_on >= ay.from_date AND c.issued_on < ay.until_date
     AND c.kind IN ('1x_junior', '1x_intermediate', '1x_senior', 'operator')
   GROUP BY 1, 2, 3
 ),
@@ -124,16 +130,16 @@ certs AS (
          count(*) AS certified,
          count(*) FILTER (WHERE EXISTS (
            SELECT 1 FROM job_registrations r
-           WHERE r.student_id = ce.student_id AND r.registered_on < ay.to_date AND r.resume_completeness >= ay.min_resume
+           WHERE r.student_id = ce.student_id AND r.registered_on < ay.until_date AND r.resume_completeness >= ay.min_resume
              AND (SELECT count(*) FROM job_applications ja
-                  WHERE ja.student_id = ce.student_id AND ja.applied_on >= ay.from_date AND ja.applied_on < ay.to_date) >= ay.min_applications
+                  WHERE ja.student_id = ce.student_id AND ja.applied_on >= ay.from_date AND ja.applied_on < ay.until_date) >= ay.min_applications
          )) AS active
   FROM certified ce JOIN ay ON ay.agreement_id = ce.agreement_id AND ay.year = ce.year
   GROUP BY 1, 2
 ),
 fairs AS (
   SELECT ay.agreement_id, ay.year, count(*) AS n
-  FROM ay JOIN job_fairs f ON f.school_id = ay.school_id AND f.held_on >= ay.from_date AND f.held_on < ay.to_date
+  FROM ay JOIN job_fairs f ON f.school_id = ay.school_id AND f.held_on >= ay.from_date AND f.held_on < ay.until_date
   GROUP BY 1, 2
 )
 SELECT ay.agreement_id AS "agreementId", ay.year, ay.school_id AS "schoolId", ay.region_id AS "regionId", ay.tier,
