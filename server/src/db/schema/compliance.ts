@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, integer, text, date, boolean, numeric, timestamp, primaryKey, index, jsonb } from 'drizzle-orm/pg-core';
+import { pgTable, integer, text, date, boolean, doublePrecision, timestamp, primaryKey, index, jsonb } from 'drizzle-orm/pg-core';
 import { agreements } from './agreements.js';
 import { schools } from './schools.js';
 import { tierPolicies } from './tier-policies.js';
 
-const value = () => numeric({ precision: 14, scale: 4, mode: 'number' });
+/** A KPI value as computed, never rounded: verdicts and projections compare it exactly; screens round it. */
+const value = () => doublePrecision();
 
 /**
  * The KPIs of one agreement year, kept up to date in the same transaction as every fact write (and
