@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Db } from '../../db/client.js';
-import { agreements, schools } from '../../db/schema/index.js';
+import type { Db, Tx } from '../../db/client.js';
+import { agreements, applications, schools } from '../../db/schema/index.js';
 import type { AgreementState, Tier } from '../../db/schema/enums.js';
 import type { Actor, Scope } from '../../domain/access/scope.js';
 import { agreementTransitions, type AgreementContext } from '../../domain/workflow/agreement-transitions.js';
@@ -27,7 +27,7 @@ export async function runAgreementAction(db: Db, actor: Actor, scope: Scope, id:
     const today = todayInChina();
     const policy = await policyInForce(tx, row.tier as Tier, Number(today.slice(0, 4)));
     const ctx: AgreementContext = {
-      rules: policy, today,
+      rules: policy, today, steps: { approvedOn: await approvalDate(tx, row), signedOn: row.signedOn, plaqueOn: row.plaqueOn },
       input: { comment: input.comment, on: input.on, place: input.place, missing: input.missing, checklist: input.checklist },
     };
     const decision = checkTransition(agreementTransitions, row, action, actor.role, input.version, ctx);
@@ -60,4 +60,12 @@ export async function runAgreementAction(db: Db, actor: Actor, scope: Scope, id:
     await notify(tx, { audience: ['school'], schoolId: row.schoolId, kind: `agreement.${action}`, entityType: 'agreement', entityId: id, params: { tier: row.tier, comment }, exceptUserId: actor.id });
     return updated;
   });
+}
+
+/** The day HQ approved the partnership: its application's decision, or (without one) the agreement's creation, in China. */
+async function approvalDate(tx: Tx, row: typeof agreements.$inferSelect) {
+  const [app] = row.applicationId
+    ? await tx.select({ decidedAt: applications.decidedAt }).from(applications).where(eq(applications.id, row.applicationId))
+    : [];
+  return todayInChina(app?.decidedAt ?? row.createdAt);
 }
