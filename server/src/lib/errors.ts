@@ -11,6 +11,7 @@ export const ErrorCode = {
   tooLarge: 'payload_too_large',
   unsupportedMediaType: 'unsupported_media_type',
   tooManyRequests: 'too_many_requests',
+  insufficientStorage: 'insufficient_storage',
   unavailable: 'service_unavailable',
   internal: 'internal_error',
 } as const;

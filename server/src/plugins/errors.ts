@@ -17,6 +17,7 @@ const pgMessages: Record<string, [number, ErrorCode, string]> = {
   '22021': [400, ErrorCode.validation, 'Text contains a character that is not allowed.'],
   '40001': [409, ErrorCode.conflict, 'Someone else changed this at the same time; reload and try again.'],
   '40P01': [409, ErrorCode.conflict, 'Someone else changed this at the same time; reload and try again.'],
+  '53100': [507, ErrorCode.insufficientStorage, 'The database has no storage space left, so nothing was saved; try again later and tell the administrator.'],
 };
 
 const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
@@ -63,6 +64,10 @@ export function registerErrorHandler(app: FastifyInstance) {
         return send(400, ErrorCode.badRequest, 'The Content-Length header does not match the body.');
       case 'FST_REQ_FILE_TOO_LARGE':
         return send(413, ErrorCode.tooLarge, 'The file is too large.');
+      case 'ENOSPC':
+      case 'EDQUOT':
+        request.log.error({ err: error }, 'storage full');
+        return send(507, ErrorCode.insufficientStorage, 'The server has no storage space left, so nothing was saved; try again later and tell the administrator.');
     }
     if (error instanceof SyntaxError || (error.statusCode === 400 && /JSON/i.test(error.message))) {
       return send(400, ErrorCode.badRequest, 'The body is not valid JSON.');

@@ -4,13 +4,15 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { evidenceFiles } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
+import { readableEntityCondition } from '../access/readable-entities.js';
 
 export const evidenceSpec: ResourceSpec = {
   name: 'evidence',
   noun: 'evidence file',
   table: evidenceFiles,
   id: evidenceFiles.id,
-  schoolId: evidenceFiles.schoolId,
+  // A file is read where the record it belongs to is read: that record's permission and scope.
+  scope: (scope) => readableEntityCondition(scope, evidenceFiles),
   columns: {
     id: evidenceFiles.id, schoolId: evidenceFiles.schoolId, entityType: evidenceFiles.entityType, entityId: evidenceFiles.entityId,
     fileName: evidenceFiles.fileName, contentType: evidenceFiles.contentType, sizeBytes: evidenceFiles.sizeBytes,

@@ -6,9 +6,10 @@ import { requirePermission } from '../../plugins/auth.js';
 import { idParams, readOne, registerReadRoutes } from '../resource/read-routes.js';
 import { evidenceSpec } from './evidence-spec.js';
 import { uploadEvidence } from './upload-evidence.js';
-import { acceptedFileTypes } from '../storage/file-types.js';
-import { schoolScopeCondition } from '../access/scope-filter.js';
-import { appendAudit } from '../audit/audit-repository.js';
+import { fileTypeOf } from '../storage/file-types.js';
+import { scopeWhere } from '../resource/resource-spec.js';
+import { removeEvidence } from './remove-evidence.js';
+import { readUpload } from './read-upload.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 
 /** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
@@ -22,17 +23,7 @@ export async function evidenceRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/evidence', { onRequest: requirePermission('evidence', 'create'), schema: { tags: ['evidence'], consumes: ['multipart/form-data'] } }, async (request, reply) => {
-    if (!request.isMultipart()) throw badRequest('Send the file as multipart/form-data with the fields entityType, entityId and file.');
-    const fields: Record<string, string> = {};
-    let file: { fileName: string; content: Buffer } | undefined;
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        if (file) throw badRequest('Send one file per request.');
-        file = { fileName: part.filename || 'file', content: await part.toBuffer() };
-      } else if (typeof part.value === 'string') {
-        fields[part.fieldname] = part.value.slice(0, 2000);
-      }
-    }
+    const { fields, file } = await readUpload(request);
     if (!file) throw badRequest('Attach the file in the field "file".', [{ field: 'file', message: 'missing' }]);
     const entityId = Number(fields.entityId);
     if (!fields.entityType) throw badRequest('Say what the file belongs to: entityType.', [{ field: 'entityType', message: 'missing' }]);
@@ -46,10 +37,10 @@ export async function evidenceRoutes(app: FastifyInstance) {
 
   r.get('/api/evidence/:id/download', { onRequest: requirePermission('evidence', 'show'), schema: { params: idParams, tags: ['evidence'] } }, async (request, reply) => {
     const [row] = await app.db.select().from(evidenceFiles)
-      .where(and(eq(evidenceFiles.id, request.params.id), schoolScopeCondition(request.scope, evidenceFiles.schoolId)));
+      .where(and(eq(evidenceFiles.id, request.params.id), scopeWhere(evidenceSpec, request.scope)));
     if (!row || !app.storage.exists(row.storageKey)) throw notFound('evidence file');
     const ext = row.fileName.toLowerCase().split('.').pop() ?? '';
-    const inline = acceptedFileTypes[ext]?.inline ?? false;
+    const inline = fileTypeOf(ext)?.inline ?? false;
     reply.header('Content-Type', inline ? row.contentType : 'application/octet-stream');
     reply.header('Content-Disposition', disposition(inline ? 'inline' : 'attachment', row.fileName));
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -59,14 +50,8 @@ export async function evidenceRoutes(app: FastifyInstance) {
 
   r.delete('/api/evidence/:id', { onRequest: requirePermission('evidence', 'delete'), schema: { params: idParams, tags: ['evidence'] } }, async (request) => {
     const before = await readOne(app, evidenceSpec, request.params.id, request.actor, request.scope);
-    const removed = await app.db.transaction(async (tx) => {
-      const [row] = await tx.delete(evidenceFiles)
-        .where(and(eq(evidenceFiles.id, request.params.id), schoolScopeCondition(request.scope, evidenceFiles.schoolId))).returning();
-      if (!row) throw notFound('evidence file');
-      await appendAudit(tx, { entityType: row.entityType, entityId: row.entityId ?? 0, schoolId: row.schoolId, action: 'remove_file', actorId: request.actor.id, comment: row.fileName });
-      return row;
-    });
-    await app.storage.remove(removed.storageKey);
+    const storageKey = await removeEvidence(app.db, request.actor, request.scope, request.params.id);
+    await app.storage.remove(storageKey);
     return before;
   });
 }

@@ -5,7 +5,7 @@ import type { FileStorage } from '../storage/file-storage.js';
 import { detectFileType } from '../storage/file-types.js';
 import { appendAudit } from '../audit/audit-repository.js';
 import { badRequest } from '../../lib/errors.js';
-import { schoolOfEvidenceTarget } from './evidence-owners.js';
+import { writableOwner } from './evidence-owners.js';
 
 export interface UploadInput {
   fileName: string;
@@ -24,10 +24,12 @@ export async function uploadEvidence(db: Db, storage: FileStorage, actor: Actor,
   if (!input.content.length) throw badRequest('The file is empty.', [{ field: 'file', message: 'empty' }]);
   const type = detectFileType(fileName, input.content.subarray(0, 8));
   if ('error' in type) throw badRequest(type.error, [{ field: 'file', message: type.error }]);
-  const schoolId = await schoolOfEvidenceTarget(db, input.entityType, input.entityId, scope);
+  // Checked before the file is written, and again under a lock with the write (the record's state may change meanwhile).
+  const schoolId = await writableOwner(db, scope, actor.role, input.entityType, input.entityId);
   const stored = await storage.put(input.content);
   try {
     return await db.transaction(async (tx) => {
+      await writableOwner(tx, scope, actor.role, input.entityType, input.entityId, true);
       const [row] = await tx.insert(evidenceFiles).values({
         schoolId, entityType: input.entityType, entityId: input.entityId, fileName, contentType: type.contentType,
         sizeBytes: stored.size, storageKey: stored.key, sha256: stored.sha256, description: input.description?.slice(0, 1000) ?? null, uploadedBy: actor.id,

@@ -21,9 +21,15 @@ export class FileStorage {
     const key = crypto.randomBytes(16).toString('hex');
     const tmp = path.join(this.root, 'tmp', key);
     const final = this.pathOf(key);
-    await fs.promises.mkdir(path.dirname(final), { recursive: true });
-    await fs.promises.writeFile(tmp, content, { flag: 'wx' });
-    await fs.promises.rename(tmp, final);
+    try {
+      await fs.promises.mkdir(path.dirname(final), { recursive: true });
+      await fs.promises.writeFile(tmp, content, { flag: 'wx' });
+      await fs.promises.rename(tmp, final);
+    } catch (e) {
+      // A failed write (a full disk: ENOSPC) leaves neither its partial temporary file nor a final one.
+      await Promise.all([tmp, final].map((f) => fs.promises.rm(f, { force: true }).catch(() => undefined)));
+      throw e;
+    }
     return { key, sha256: crypto.createHash('sha256').update(content).digest('hex'), size: content.length };
   }
 

@@ -5,7 +5,10 @@
 const zip = [0x50, 0x4b, 0x03, 0x04];
 const ole = [0xd0, 0xcf, 0x11, 0xe0];
 
-export const acceptedFileTypes: Record<string, { contentType: string; magic: number[][]; inline: boolean }> = {
+interface FileType { contentType: string; magic: number[][]; inline: boolean }
+
+/** By extension, in a Map: an extension a client names ("constructor", "__proto__") is only ever a key. */
+const acceptedFileTypes: ReadonlyMap<string, FileType> = new Map(Object.entries({
   pdf: { contentType: 'application/pdf', magic: [[0x25, 0x50, 0x44, 0x46]], inline: true },
   png: { contentType: 'image/png', magic: [[0x89, 0x50, 0x4e, 0x47]], inline: true },
   jpg: { contentType: 'image/jpeg', magic: [[0xff, 0xd8, 0xff]], inline: true },
@@ -17,13 +20,18 @@ export const acceptedFileTypes: Record<string, { contentType: string; magic: num
   doc: { contentType: 'application/msword', magic: [ole], inline: false },
   xls: { contentType: 'application/vnd.ms-excel', magic: [ole], inline: false },
   ppt: { contentType: 'application/vnd.ms-powerpoint', magic: [ole], inline: false },
-};
+} satisfies Record<string, FileType>));
+
+/** The accepted type of a file extension (lower case, without the dot), or undefined. */
+export function fileTypeOf(ext: string): FileType | undefined {
+  return acceptedFileTypes.get(ext);
+}
 
 export function detectFileType(fileName: string, head: Buffer): { ext: string; contentType: string } | { error: string } {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  const type = acceptedFileTypes[ext];
+  const type = acceptedFileTypes.get(ext);
   if (!type || !fileName.includes('.')) {
-    return { error: `Files of this type are not accepted; upload ${Object.keys(acceptedFileTypes).join(', ')}.` };
+    return { error: `Files of this type are not accepted; upload ${[...acceptedFileTypes.keys()].join(', ')}.` };
   }
   const matches = type.magic.some((m) => m.every((b, i) => head[i] === b));
   if (!matches) return { error: `The file's content is not a .${ext} file.` };

@@ -1,0 +1,35 @@
+import type { FastifyRequest } from 'fastify';
+import { badRequest } from '../../lib/errors.js';
+
+export interface Upload {
+  /** The form's text fields, in an object without a prototype (a field may be named "__proto__"). */
+  fields: Record<string, string>;
+  file?: { fileName: string; content: Buffer };
+}
+
+/**
+ * Reads a multipart/form-data upload of one file and a few text fields. A body the parser cannot
+ * read (cut off, no boundary, a boundary it does not use) is the client's error: 400 with a message.
+ * Errors that carry their own status (the size and count limits: 413) or a system code pass through.
+ */
+export async function readUpload(request: FastifyRequest): Promise<Upload> {
+  if (!request.isMultipart()) throw badRequest('Send the file as multipart/form-data with the fields entityType, entityId and file.');
+  const fields: Record<string, string> = Object.create(null);
+  let file: Upload['file'];
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (file) throw badRequest('Send one file per request.');
+        file = { fileName: part.filename || 'file', content: await part.toBuffer() };
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value.slice(0, 2000);
+      }
+    }
+  } catch (e) {
+    const err = e as { statusCode?: unknown; code?: unknown; message?: unknown };
+    if (typeof err.statusCode === 'number' || typeof err.code === 'string') throw e;
+    const reason = typeof err.message === 'string' ? err.message.slice(0, 200) : 'unreadable';
+    throw badRequest(`The multipart body could not be read (${reason}); send the form again.`, [{ field: 'body', message: reason }]);
+  }
+  return { fields, file };
+}

@@ -1,0 +1,35 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { evidenceFiles, users } from '../../db/schema/index.js';
+import type { Actor, Scope } from '../../domain/access/scope.js';
+import { appendAudit } from '../audit/audit-repository.js';
+import { scopeWhere } from '../resource/resource-spec.js';
+import { forbidden, notFound } from '../../lib/errors.js';
+import { evidenceSpec } from './evidence-spec.js';
+import { assertOwnerWritable, ownerExists, readableOwner } from './evidence-owners.js';
+
+/**
+ * Removes a file's record, where the actor may: the file is readable to it, it was attached by the
+ * actor's own role (a school never removes what HQ attached), and the actor may write the record it
+ * belongs to in that record's current state (held until the removal commits). Returns the storage
+ * key; the caller removes the file once the transaction has committed.
+ */
+export async function removeEvidence(db: Db, actor: Actor, scope: Scope, id: number): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select({ file: evidenceFiles, uploaderRole: users.role }).from(evidenceFiles)
+      .leftJoin(users, eq(users.id, evidenceFiles.uploadedBy))
+      .where(and(eq(evidenceFiles.id, id), scopeWhere(evidenceSpec, scope))).for('update', { of: evidenceFiles });
+    if (!row) throw notFound('evidence file');
+    const { file } = row;
+    if (row.uploaderRole !== actor.role) {
+      throw forbidden(`This file was attached by ${row.uploaderRole ? `a ${row.uploaderRole} user` : 'someone no longer known'}; only they may remove it.`);
+    }
+    if (await ownerExists(tx, file.entityType, file.entityId)) {
+      const target = await readableOwner(tx, scope, file.entityType, file.entityId!, true);
+      assertOwnerWritable(file.entityType, target, actor.role);
+    }
+    await tx.delete(evidenceFiles).where(eq(evidenceFiles.id, id));
+    await appendAudit(tx, { entityType: file.entityType, entityId: file.entityId ?? 0, schoolId: file.schoolId, action: 'remove_file', actorId: actor.id, comment: file.fileName });
+    return file.storageKey;
+  });
+}
