@@ -42,13 +42,6 @@ export const sessions = pgTable('sessions', {
   ip: text(),
 }, (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)]);
 
-/** Failed sign-ins, kept in the database so that throttling holds across server processes. */
-export const loginAttempts = pgTable('login_attempts', {
-  id: serial().primaryKey(),
-  email: text().notNull(),
-  ip: text().notNull(),
-  at: timestamp({ withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('login_attempts_email_idx').on(t.email, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)]);
 
 /**
  * The password-check throttle: one row per key (an account at an address, or a whole address), in the
