@@ -17,7 +17,10 @@ export type Projection =
   | { status: 'not_enough_data'; daysElapsed: number }
   | { status: 'projected'; daysElapsed: number; yearDays: number; values: KpiValues; met: Record<KpiName, boolean | null>; compliant: boolean };
 
-/** The year-end projection of a current agreement year computed on `asOf` (its last counted day). */
+/**
+ * The year-end projection of a current agreement year computed on `asOf` (its last counted day). The
+ * projected values are exact, and so are the verdicts on them: they are rounded only for display.
+ */
 export function projectYearEnd(values: KpiValues, thresholds: KpiThresholds, year: { from: IsoDate; to: IsoDate; asOf: IsoDate }): Projection {
   const daysElapsed = daysBetween(year.from, year.asOf) + 1;
   const yearDays = daysBetween(year.from, year.to);
@@ -26,7 +29,7 @@ export function projectYearEnd(values: KpiValues, thresholds: KpiThresholds, yea
   const projected = { ...values };
   for (const name of kpiNames) {
     const v = values[name];
-    if (v !== null && paceProjected.includes(name)) projected[name] = Math.round(v * factor * 100) / 100;
+    if (v !== null && paceProjected.includes(name)) projected[name] = v * factor;
   }
   const verdict = evaluateKpis(projected, thresholds);
   const met = Object.fromEntries(kpiNames.map((n) => [n, verdict.kpis[n].met])) as Record<KpiName, boolean | null>;

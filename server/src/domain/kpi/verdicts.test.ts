@@ -63,3 +63,15 @@ describe('year-end projection', () => {
     expect(p.met.jobPlatformRate).toBe(false);
   });
 });
+
+describe('verdicts and projections compare exact values (issue 19 item 5)', () => {
+  it('a projection just under its threshold is not met, however it is rounded for display', () => {
+    // 3 offline courses in 274 of 365 days project to 3.9964: shown as 4.00, but not 4.
+    const p = projectYearEnd({ ...passing, offlineCourses: 3 }, { ...industry, offlineCourses: 4 }, { from: '2026-01-01', to: '2027-01-01', asOf: '2026-10-01' });
+    if (p.status !== 'projected') throw new Error('expected a projection');
+    expect(p.daysElapsed).toBe(274);
+    expect(p.values.offlineCourses).toBeCloseTo(3 * 365 / 274, 9);
+    expect(p.met.offlineCourses).toBe(false);
+    expect(p.compliant).toBe(false);
+  });
+});

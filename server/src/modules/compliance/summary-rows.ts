@@ -6,8 +6,6 @@ import { storedComplianceRecord } from './compliance-record.js';
 
 type Policy = typeof tierPolicies.$inferSelect;
 
-const round = (v: number | null, digits = 4) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
-
 export function valuesOf(r: KpiValueRow): KpiValues {
   return {
     certifiedInstructors: r.certifiedInstructors,
@@ -32,7 +30,8 @@ export function toSummary(r: KpiValueRow, policy: Policy | undefined, today: str
   const row = {
     agreementId: r.agreementId, year: r.year, schoolId: r.schoolId, regionId: r.regionId, tier: r.tier,
     fromDate: r.fromDate, toDate: r.toDate, asOf: r.asOf, isCurrent: r.isCurrent, policyId: r.policyId,
-    ...Object.fromEntries(kpiNames.map((k) => [k, round(values[k])])) as Record<(typeof kpiNames)[number], number | null>,
+    // Exact values: the verdicts, the projection and every later reader compare these; only a screen rounds them.
+    ...Object.fromEntries(kpiNames.map((k) => [k, values[k]])) as Record<(typeof kpiNames)[number], number | null>,
     enrolledStudents: r.enrolledStudents, graduates: r.graduates, certifiedStudents: r.certifiedStudents,
     verdicts: Object.fromEntries(kpiNames.map((k) => [k, { threshold: verdict.kpis[k].threshold, met: verdict.kpis[k].met }])),
     compliant: verdict.compliant, failingKpis: verdict.failing, computedFor: today,
