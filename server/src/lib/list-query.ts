@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { badRequest } from './errors.js';
+import { withoutPrototype } from './own-property.js';
 
 /** The query of a ra-data-simple-rest getList / getMany: `sort`, `range` and `filter` as JSON strings. */
 export interface ListParams {
@@ -41,9 +42,11 @@ export function parseListQuery(query: Record<string, unknown>, defaultSort: [str
     range = { offset: start, limit: end - start + 1 };
   }
   if (query.filter !== undefined) {
-    const parsed = filterSchema.safeParse(parseJsonParam('filter', query.filter));
+    const raw = parseJsonParam('filter', query.filter);
+    const parsed = filterSchema.safeParse(raw);
     if (!parsed.success) throw badRequest('"filter" must be a JSON object such as {"q":"name"}.', [{ field: 'filter', message: 'expected an object' }]);
-    filter = parsed.data;
+    // From the JSON itself: a parsed copy would drop a "__proto__" key (and take its value as prototype).
+    filter = withoutPrototype(raw as Record<string, unknown>);
   }
   // A getMany (filter by ids) comes without a range: answer every id asked for, not a first page.
   if (query.range === undefined && Array.isArray(filter.id)) range = { offset: 0, limit: Math.min(Math.max(filter.id.length, 1), MAX_PAGE) };

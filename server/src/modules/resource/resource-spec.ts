@@ -6,6 +6,7 @@ import type { Actor, Scope } from '../../domain/access/scope.js';
 import { schoolScopeCondition } from '../access/scope-filter.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { likePattern, type ListParams } from '../../lib/list-query.js';
+import { ownValue } from '../../lib/own-property.js';
 
 export interface FilterDef<T = unknown> {
   schema: z.ZodType<T>;
@@ -80,7 +81,7 @@ function filterConditions(spec: ResourceSpec, filter: Record<string, unknown>, s
       if (q && spec.search?.length) conditions.push(or(...spec.search.map((c) => ilike(c as Column, likePattern(q))))!);
       continue;
     }
-    const def = spec.filters?.[key];
+    const def = ownValue(spec.filters, key);
     if (!def) {
       const allowed = ['q', 'id', ...Object.keys(spec.filters ?? {})].join(', ');
       throw badRequest(`Unknown filter "${key}" for ${spec.name}; use one of: ${allowed}.`, [{ field: `filter.${key}`, message: 'unknown filter' }]);
@@ -103,7 +104,7 @@ function baseQuery(db: Executor, spec: ResourceSpec, extra: Record<string, Colum
 
 /** The WHERE and ORDER BY of a list, checked against the spec. */
 function listClauses(spec: ResourceSpec, params: ListParams, scope: Scope) {
-  const sortColumn = spec.sortable[params.sort.field];
+  const sortColumn = ownValue(spec.sortable, params.sort.field);
   if (!sortColumn) {
     throw badRequest(`Cannot sort ${spec.name} by "${params.sort.field}"; sort by one of: ${Object.keys(spec.sortable).join(', ')}.`, [{ field: 'sort', message: 'unknown sort field' }]);
   }
