@@ -67,13 +67,26 @@ export async function recomputeTier(tx: Tx, tier: string, today: string) {
 let refreshedFor: string | undefined;
 let running: Promise<void> | undefined;
 
+/** The day of the last refresh: the latest recorded one, since none is ever recorded for a day after it. */
+async function lastRefreshDay(db: Executor): Promise<string | null> {
+  const [row] = await queryRows<{ day: string | null }>(db, sql`SELECT to_char(max(day), 'YYYY-MM-DD') AS day FROM compliance_refreshes`);
+  return row?.day ?? null;
+}
+
 async function refresh(db: Db, today: string) {
-  const done = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM compliance_refreshes WHERE day >= ${today}::date`);
-  if (Number(done[0]?.n) === 0) {
+  // Refreshed unless the last refresh was for today: a refresh recorded for a later day (a clock that
+  // ran ahead) computed rows for a day that has not come, so it does not count for today either.
+  if (await lastRefreshDay(db) !== today) {
     const started = performance.now();
     const { schools: n } = await recomputeAll(db, today);
     await sendDeadlineNotices(db, today);
-    await db.insert(complianceRefreshes).values({ day: today, schools: n, ms: Math.round(performance.now() - started) }).onConflictDoNothing();
+    const ms = Math.round(performance.now() - started);
+    await db.transaction(async (tx) => {
+      // Forget the days refreshed ahead of time, so that each is refreshed again when it comes.
+      await tx.delete(complianceRefreshes).where(sql`${complianceRefreshes.day} > ${today}::date`);
+      await tx.insert(complianceRefreshes).values({ day: today, schools: n, ms })
+        .onConflictDoUpdate({ target: complianceRefreshes.day, set: { schools: n, ms, refreshedAt: sql`now()` } });
+    });
   }
   refreshedFor = today;
 }
@@ -81,7 +94,9 @@ async function refresh(db: Db, today: string) {
 /**
  * The summaries depend on the day (the current year's as-of date, new agreement years), and so do
  * deadline notices. The first call of each day refreshes them all, once per database (recorded in
- * compliance_refreshes); the server calls this at start-up and every few minutes. Reads pass
+ * compliance_refreshes: refreshed when the last refresh was for another day, earlier or later, so
+ * a clock that was once ahead does not suppress it); the server calls this at start-up and every
+ * few minutes. Reads pass
  * `background`: once any refresh has ever run they are served at once (yesterday's as-of date for
  * the minutes the refresh takes) while the refresh runs, instead of waiting for it.
  */
