@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
-import { schoolScopeCondition } from '../access/scope-filter.js';
+import { readableEntityCondition } from '../access/readable-entities.js';
 import { asList, dateValue, idValue, oneOrMany } from '../../lib/filters.js';
 
 export const auditEventSpec: ResourceSpec = {
@@ -11,8 +11,9 @@ export const auditEventSpec: ResourceSpec = {
   noun: 'audit event',
   table: auditEvents,
   id: auditEvents.id,
-  // Programme-wide events (no school) are HQ's only; the rest follow the school's scope.
-  scope: (scope) => (scope.kind === 'all' ? undefined : and(sql`${auditEvents.schoolId} IS NOT NULL`, schoolScopeCondition(scope, auditEvents.schoolId))),
+  // Programme-wide events (no school) are HQ's only; the rest are read where the record they belong
+  // to is read: its resource's permission and its scope (readable-entities.ts).
+  scope: (scope) => (scope.kind === 'all' ? readableEntityCondition(scope, auditEvents) : and(sql`${auditEvents.schoolId} IS NOT NULL`, readableEntityCondition(scope, auditEvents))),
   columns: {
     id: auditEvents.id, entityType: auditEvents.entityType, entityId: auditEvents.entityId,
     schoolId: auditEvents.schoolId, action: auditEvents.action, fromState: auditEvents.fromState,
