@@ -21,7 +21,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const volatile = new Set(['sessions', 'login_attempts', '__drizzle_migrations']);
+const volatile = new Set(['sessions', 'login_throttle', '__drizzle_migrations']);
 async function fingerprint() {
   const tables = await queryRows<{ name: string }>(t.database.db, sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
   const parts = await Promise.all(tables.filter((x) => !volatile.has(x.name)).map(async ({ name }) => {

@@ -5,6 +5,7 @@ import { ActorCache } from '../modules/auth/actor-cache.js';
 import { scopeOf, type Actor, type Scope } from '../domain/access/scope.js';
 import { canAccess, type ResourceAction } from '../domain/access/permissions.js';
 import { forbidden, unauthenticated } from '../lib/errors.js';
+import { TooManyPasswordTries } from '../modules/auth/login-throttle.js';
 
 export const SESSION_COOKIE = 'cp_session';
 
@@ -38,6 +39,10 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorate('actorCache', cache);
   app.decorateRequest('actor', null as never);
   app.decorateRequest('scope', null as never);
+  // A password check the throttle refused says when to come back.
+  app.addHook('onError', async (_request, reply, error) => {
+    if (error instanceof TooManyPasswordTries) reply.header('Retry-After', String(error.retryAfterSeconds));
+  });
   app.addHook('onRequest', async (request) => {
     const routeUrl = request.routeOptions.url;
     if (routeUrl === undefined) return; // no route: the 404 handler answers, with nothing to protect

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/index.js';
 import { verifyPassword } from './password.js';
 import { createSession, deleteSession, loadActor, tokenDigest } from './session-repository.js';
-import { clearFailures, isThrottled, recordFailure } from './login-throttle.js';
+import { throttledPasswordCheck, throttleSettings } from './login-throttle.js';
 import { SESSION_COOKIE } from '../../plugins/auth.js';
 import { AppError, ErrorCode } from '../../lib/errors.js';
 import { appendAudit } from '../audit/audit-repository.js';
@@ -23,18 +23,13 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.post('/api/auth/login', { config: { public: true }, schema: { body: loginBody, tags: ['auth'] } }, async (request, reply) => {
     const { email, password } = request.body;
-    const throttle = { maxFailures: app.config.LOGIN_MAX_FAILURES, windowMinutes: app.config.LOGIN_WINDOW_MINUTES };
-    if (await isThrottled(app.db, email, request.ip, throttle)) {
-      reply.header('Retry-After', String(throttle.windowMinutes * 60));
-      throw new AppError(429, ErrorCode.tooManyRequests, `Too many failed sign-ins; wait ${throttle.windowMinutes} minutes and try again.`);
-    }
-    const [user] = await app.db.select().from(users).where(eq(users.email, email)).limit(1);
-    const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
-    if (!user || !ok || !user.active) {
-      await recordFailure(app.db, email, request.ip);
-      throw new AppError(401, ErrorCode.unauthenticated, 'The email or password is wrong.');
-    }
-    await clearFailures(app.db, email, throttle.windowMinutes);
+    let user: typeof users.$inferSelect | undefined;
+    const ok = await throttledPasswordCheck(app.db, { account: email, address: request.ip }, throttleSettings(app.config), 'failed sign-ins', async () => {
+      [user] = await app.db.select().from(users).where(eq(users.email, email)).limit(1);
+      const right = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+      return right && !!user?.active;
+    });
+    if (!ok || !user) throw new AppError(401, ErrorCode.unauthenticated, 'The email or password is wrong.');
     const session = await createSession(app.db, user.id, app.config.SESSION_TTL_HOURS, { ip: request.ip, userAgent: request.headers['user-agent'] });
     await appendAudit(app.db, { entityType: 'user', entityId: user.id, action: 'login', actorId: user.id, schoolId: user.schoolId });
     reply.setCookie(SESSION_COOKIE, session.token, {

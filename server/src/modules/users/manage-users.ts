@@ -6,6 +6,7 @@ import type { Role } from '../../db/schema/enums.js';
 import type { Actor } from '../../domain/access/scope.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.js';
 import { appendAudit } from '../audit/audit-repository.js';
+import { throttledPasswordCheck, type ThrottleSettings } from '../auth/login-throttle.js';
 import { AppError, badRequest, ErrorCode, notFound } from '../../lib/errors.js';
 import type { passwordChangeBody, userCreateBody, userUpdateBody } from './user-schemas.js';
 
@@ -67,10 +68,16 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: z.infe
   });
 }
 
-/** Anyone changes their own password, knowing the current one; their other sessions end. */
-export async function changeOwnPassword(db: Db, actor: Actor, currentSessionId: string, input: z.infer<typeof passwordChangeBody>) {
-  const [u] = await db.select().from(users).where(eq(users.id, actor.id));
-  if (!u || !(await verifyPassword(u.passwordHash, input.currentPassword))) {
+/**
+ * Anyone changes their own password, knowing the current one (checked under the same throttle as
+ * sign-in, for this account at this address); their other sessions end.
+ */
+export async function changeOwnPassword(db: Db, actor: Actor, currentSessionId: string, input: z.infer<typeof passwordChangeBody>, address: string, throttle: ThrottleSettings) {
+  const right = await throttledPasswordCheck(db, { account: actor.email, address }, throttle, 'wrong current passwords', async () => {
+    const [u] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
+    return !!u && (await verifyPassword(u.passwordHash, input.currentPassword));
+  });
+  if (!right) {
     throw badRequest('currentPassword: the current password is wrong.', [{ field: 'currentPassword', message: 'wrong' }]);
   }
   checkPassword(input.newPassword, 'newPassword');

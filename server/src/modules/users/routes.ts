@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requirePermission, SESSION_COOKIE } from '../../plugins/auth.js';
 import { idParams, readOne, registerReadRoutes } from '../resource/read-routes.js';
 import { tokenDigest } from '../auth/session-repository.js';
+import { throttleSettings } from '../auth/login-throttle.js';
 import { userSpec } from './user-spec.js';
 import { passwordChangeBody, userCreateBody, userUpdateBody } from './user-schemas.js';
 import { changeOwnPassword, createUser, updateUser } from './manage-users.js';
@@ -21,7 +22,7 @@ export async function userRoutes(app: FastifyInstance) {
     return readOne(app, userSpec, request.params.id, request.actor, request.scope);
   });
   r.post('/api/auth/password', { schema: { body: passwordChangeBody, tags: ['auth'] } }, async (request) => {
-    await changeOwnPassword(app.db, request.actor, tokenDigest(request.cookies[SESSION_COOKIE] ?? ''), request.body);
+    await changeOwnPassword(app.db, request.actor, tokenDigest(request.cookies[SESSION_COOKIE] ?? ''), request.body, request.ip, throttleSettings(app.config));
     app.actorCache.clear();
     return { ok: true };
   });
