@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isNull, sql } from 'drizzle-orm';
 import { openDatabase, runMigrations, type Database } from '../../server/src/db/client.js';
+import { acquireDataFolderLock } from '../../server/src/db/data-folder-lock.js';
 import * as s from '../../server/src/db/schema/index.js';
 import { queryRows } from '../../server/src/db/raw.js';
 import { hashPassword } from '../../server/src/modules/auth/password.js';
@@ -123,7 +124,9 @@ export async function generateScale(opts: ScaleRunOptions): Promise<ScaleReport>
 
   if (opts.dataDir && opts.fresh && fs.existsSync(opts.dataDir)) {
     if (!fs.existsSync(path.join(opts.dataDir, 'PG_VERSION'))) throw new Error(`--fresh: ${opts.dataDir} is not a PGlite data folder; not deleting it`);
+    const lock = acquireDataFolderLock(opts.dataDir); // never delete a folder another process has open
     fs.rmSync(opts.dataDir, { recursive: true, force: true });
+    lock.release();
   }
   const database = await openDatabase(opts.databaseUrl ? { databaseUrl: withoutJit(opts.databaseUrl), poolMax: 20 } : { dataDir: opts.dataDir });
   try {

@@ -6,6 +6,7 @@ import { ensureComplianceFresh } from './modules/compliance/recompute.js';
 import { todayInChina } from './domain/calendar/agreement-year.js';
 import { ensureFirstAdmin } from './modules/users/first-admin.js';
 import { isPostgresSocketRace } from './db/socket-race.js';
+import { DataFolderLockedError } from './db/data-folder-lock.js';
 
 /** Start-up: config, database and migrations, demo data on an empty database, then listen. */
 async function main() {
@@ -69,6 +70,6 @@ process.on('uncaughtException', (error) => {
 });
 
 main().catch((e) => {
-  console.error(e);
+  console.error(e instanceof DataFolderLockedError ? e.message : e);
   process.exit(1);
 });

@@ -3,12 +3,14 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { PGlite } from '@electric-sql/pglite';
 import { pgliteExtensions } from './pglite-extensions.js';
+import { acquireDataFolderLock } from './data-folder-lock.js';
 
 /**
  * Backups of both kinds of database. A PostgreSQL server is dumped with pg_dump's custom format and
  * restored with pg_restore into an empty database; the embedded database's data folder is exported
- * as PGlite's own gzipped archive (the same files, consistent, taken while it is open) and restored
- * into a new data folder.
+ * as PGlite's own gzipped archive (the same files, consistent, taken by the one process that has it
+ * open) and restored into a new data folder. A folder that a running server holds is refused by its
+ * lock (data-folder-lock.ts): a second PGlite on live files would corrupt them.
  */
 export function dumpServer(databaseUrl: string, file: string) {
   const r = spawnSync('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, databaseUrl], { encoding: 'utf8' });
@@ -26,9 +28,19 @@ export async function dumpEmbedded(pg: PGlite, file: string) {
   fs.writeFileSync(file, Buffer.from(await archive.arrayBuffer()));
 }
 
-/** Restores an embedded archive into a new, empty data folder (or in memory when none is given). */
-export async function restoreEmbedded(file: string, dataDir?: string) {
-  if (dataDir && fs.existsSync(dataDir) && fs.readdirSync(dataDir).length) throw new Error(`${dataDir} is not empty; restore into a new folder.`);
-  const blob = new Blob([fs.readFileSync(file)]);
-  return PGlite.create(dataDir, { loadDataDir: blob, extensions: pgliteExtensions });
+/** Restores an embedded archive in memory (to inspect or compare it). */
+export async function restoreEmbedded(file: string) {
+  return PGlite.create({ loadDataDir: new Blob([fs.readFileSync(file)]), extensions: pgliteExtensions });
+}
+
+/** Restores an embedded archive into a new, empty data folder, holding that folder's lock while it writes. */
+export async function restoreEmbeddedFolder(file: string, dataDir: string) {
+  const lock = acquireDataFolderLock(dataDir);
+  try {
+    if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length) throw new Error(`${dataDir} is not empty; restore into a new folder.`);
+    const pg = await PGlite.create(dataDir, { loadDataDir: new Blob([fs.readFileSync(file)]), extensions: pgliteExtensions });
+    await pg.close();
+  } finally {
+    lock.release();
+  }
 }

@@ -9,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import * as schema from './schema/index.js';
 import { pgliteExtensions } from './pglite-extensions.js';
+import { acquireDataFolderLock, type DataFolderLock } from './data-folder-lock.js';
 
 export type Db = PostgresJsDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -47,14 +48,31 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return { db, kind: 'postgres', sql, close: () => sql.end({ timeout: 5 }) };
   }
   let pg = opts.pglite;
-  if (!pg) {
-    if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
-    pg = await PGlite.create(opts.dataDir, { extensions: pgliteExtensions });
+  const owned = !pg;
+  // A data folder is opened by one process at a time, and the lock is taken before PGlite reads a byte of it:
+  // a second PGlite on live files runs recovery and a checkpoint under the first one's feet (data-folder-lock.ts).
+  let lock: DataFolderLock | undefined;
+  if (!pg && opts.dataDir) lock = acquireDataFolderLock(opts.dataDir);
+  try {
+    if (!pg) {
+      if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
+      pg = await PGlite.create(opts.dataDir, { extensions: pgliteExtensions });
+    }
+    await pg.exec(`SET TIME ZONE 'Asia/Shanghai'`);
+  } catch (e) {
+    if (owned && pg && !pg.closed) await pg.close().catch(() => {});
+    lock?.release();
+    throw e;
   }
-  await pg.exec(`SET TIME ZONE 'Asia/Shanghai'`);
   const db = drizzlePglite(pg, { schema, casing: 'snake_case' }) as unknown as Db;
-  const owned = !opts.pglite;
-  return { db, kind: 'embedded', pglite: pg, close: async () => { if (owned && !pg.closed) await pg.close(); } };
+  const open = pg;
+  return {
+    db, kind: 'embedded', pglite: open,
+    close: async () => {
+      if (owned && !open.closed) await open.close();
+      lock?.release(); // not if closing failed: then the process's exit releases it
+    },
+  };
 }
 
 export async function runMigrations(database: Database): Promise<void> {

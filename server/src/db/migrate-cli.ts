@@ -1,9 +1,19 @@
 import { loadConfig } from '../config.js';
 import { openDatabase, runMigrations } from './client.js';
-import path from 'node:path';
+import { DataFolderLockedError } from './data-folder-lock.js';
+import { embeddedDataDir } from './open-configured.js';
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.dataDir, 'pg') });
-await runMigrations(database);
-await database.close();
-console.log(`migrations applied (${database.kind})`);
+try {
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: embeddedDataDir(config) });
+  try {
+    await runMigrations(database);
+  } finally {
+    await database.close();
+  }
+  console.log(`migrations applied (${database.kind})`);
+} catch (e) {
+  if (!(e instanceof DataFolderLockedError)) throw e;
+  console.error(`Migrations not applied. ${e.message}`);
+  process.exit(1);
+}
