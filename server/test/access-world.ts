@@ -77,7 +77,7 @@ export async function buildAccessWorld(t: TestContext): Promise<World> {
 /** One notification for each user; "own" is the requester's, "other" somebody else's. */
 export async function notificationsByUser(t: TestContext) {
   const rows = await t.database.db.insert(notifications).values(
-    Object.values(t.fixture.users).map((u) => ({ userId: u.id, kind: 'test.note', entityType: 'school', entityId: 1 })),
+    Object.values(t.fixture.users).map((u) => ({ userId: u.id, kind: 'test.note', entityType: 'tier_policy', entityId: 1 })),
   ).returning();
   return new Map(rows.map((r) => [r.userId, r.id]));
 }

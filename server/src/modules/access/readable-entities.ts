@@ -1,4 +1,5 @@
 import { and, eq, inArray, or, sql, type Column, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
 import type { Role } from '../../db/schema/enums.js';
 import type { Scope } from '../../domain/access/scope.js';
 import { canAccess } from '../../domain/access/permissions.js';
@@ -83,4 +84,32 @@ export function readableEntityCondition(scope: Scope, cols: EntityColumns): SQL 
       OR (${bySchool ?? sql`true`} AND NOT EXISTS (SELECT 1 FROM ${spec.table} WHERE ${spec.id} = ${cols.entityId}))))`);
   }
   return parts.length ? or(...parts)! : sql`false`;
+}
+
+/**
+ * Rows naming a record that the scope's role may read now (notifications): the role may show the
+ * record's resource and the record is found through that resource's scope. A row of a record that no
+ * longer exists, or of an entity type not listed here, is HQ's only. Undefined when the scope reads
+ * everything.
+ */
+export function readableRecordCondition(scope: Scope, cols: Omit<EntityColumns, 'schoolId'>): SQL | undefined {
+  const role = roleOfScope(scope);
+  const readable = [...entities].filter(([, spec]) => canAccess(role, spec.name, 'show'));
+  if (scope.kind === 'all' && readable.length === entities.size) return undefined;
+  const parts = readable.map(([type, spec]) => {
+    const own = scopeWhere(spec, scope);
+    return own ? sql`(${cols.entityType} = ${type} AND ${cols.entityId} IN (SELECT ${spec.id} FROM ${spec.table} WHERE ${own}))` : eq(cols.entityType, type);
+  });
+  return parts.length ? or(...parts)! : sql`false`;
+}
+
+/** Whether the scope's role may read this one record now (its resource's permission and scope). */
+export async function mayReadRecord(db: Executor, scope: Scope, entityType: string, entityId: number): Promise<boolean> {
+  const spec = entities.get(entityType);
+  if (!spec) return scope.kind === 'all';
+  if (!canAccess(roleOfScope(scope), spec.name, 'show')) return false;
+  const own = scopeWhere(spec, scope);
+  if (!own) return true;
+  const [row] = await db.select({ id: sql<number>`${spec.id}` }).from(spec.table).where(and(eq(spec.id, entityId), own)).limit(1);
+  return Boolean(row);
 }

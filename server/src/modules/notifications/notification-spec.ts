@@ -1,16 +1,24 @@
 import { z } from 'zod';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { notifications } from '../../db/schema/index.js';
+import type { Scope } from '../../domain/access/scope.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
+import { readableRecordCondition } from '../access/readable-entities.js';
 
-/** Notifications are personal: the scope is the signed-in user, whatever the role. */
+/**
+ * A user's notifications about records they may read now: the user's current scope applies, so
+ * regional staff moved to another region no longer see the old region's items (nor count them).
+ */
+const ownAndReadable = (userId: number, scope: Scope) => and(eq(notifications.userId, userId), readableRecordCondition(scope, notifications));
+
+/** Notifications are personal: the signed-in user's own, about what they may read. */
 export function notificationSpecFor(userId: number): ResourceSpec {
   return {
     name: 'notifications',
     noun: 'notification',
     table: notifications,
     id: notifications.id,
-    scope: () => eq(notifications.userId, userId),
+    scope: (scope) => ownAndReadable(userId, scope),
     columns: {
       id: notifications.id, kind: notifications.kind, entityType: notifications.entityType, entityId: notifications.entityId,
       params: notifications.params, readAt: notifications.readAt, createdAt: notifications.createdAt,
@@ -23,4 +31,4 @@ export function notificationSpecFor(userId: number): ResourceSpec {
     },
   };
 }
-export const unreadOf = (userId: number) => and(eq(notifications.userId, userId), isNull(notifications.readAt));
+export const unreadOf = (userId: number, scope: Scope) => and(ownAndReadable(userId, scope), isNull(notifications.readAt));

@@ -20,7 +20,7 @@ export async function notificationRoutes(app: FastifyInstance) {
     return data;
   });
   r.get('/api/notifications/unread-count', { onRequest: requirePermission('notifications', 'list'), schema: { tags: ['notifications'] } }, async (request) => {
-    const [row] = await app.db.select({ n: count() }).from(notifications).where(unreadOf(request.actor.id));
+    const [row] = await app.db.select({ n: count() }).from(notifications).where(unreadOf(request.actor.id, request.scope));
     return { unread: row.n };
   });
   r.get('/api/notifications/:id', { onRequest: requirePermission('notifications', 'show'), schema: { params: idParams, tags: ['notifications'] } }, async (request) =>
@@ -29,7 +29,7 @@ export async function notificationRoutes(app: FastifyInstance) {
     onRequest: requirePermission('notifications', 'list'),
     schema: { body: z.strictObject({ ids: z.array(z.number().int().positive()).max(1000).optional(), all: z.boolean().optional() }), tags: ['notifications'] },
   }, async (request) => {
-    const where = request.body.all ? unreadOf(request.actor.id) : and(unreadOf(request.actor.id), inArray(notifications.id, request.body.ids ?? []));
+    const where = request.body.all ? unreadOf(request.actor.id, request.scope) : and(unreadOf(request.actor.id, request.scope), inArray(notifications.id, request.body.ids ?? []));
     const rows = await app.db.update(notifications).set({ readAt: sql`now()` }).where(where).returning({ id: notifications.id });
     return { read: rows.length };
   });
