@@ -4,7 +4,7 @@ import { eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { certificates, certificateKinds } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, dateValue, idValue, oneOrMany } from '../../lib/filters.js';
-import { isoDate } from '../../lib/dates.js';
+import { happenedOn } from './fact-dates.js';
 import type { FactResource } from './fact-resource.js';
 import { resolveStudent, resolveStudentNumbers } from './student-facts.js';
 import { cell } from './csv-cells.js';
@@ -15,7 +15,7 @@ const body = {
   studentNo: z.string().max(50).optional(),
   kind: z.enum(certificateKinds),
   certNo: z.string().trim().max(100).nullable().optional(),
-  issuedOn: isoDate,
+  issuedOn: happenedOn,
   schoolId: z.number().int().optional(),
 };
 export const certificateCreate = z.strictObject(body);

@@ -4,7 +4,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { courseCompletions, courses } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
-import { isoDate } from '../../lib/dates.js';
+import { happenedOn } from './fact-dates.js';
 import { badRequest } from '../../lib/errors.js';
 import type { FactResource, ImportProblem } from './fact-resource.js';
 import { resolveStudent, resolveStudentNumbers } from './student-facts.js';
@@ -16,7 +16,7 @@ const body = {
   studentNo: z.string().max(50).optional(),
   courseId: z.number().int().positive().optional(),
   courseCode: z.string().max(50).optional(),
-  completedOn: isoDate,
+  completedOn: happenedOn,
   schoolId: z.number().int().optional(),
 };
 

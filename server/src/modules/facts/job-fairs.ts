@@ -3,14 +3,14 @@ import { gte, inArray, lt } from 'drizzle-orm';
 import { jobFairs } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, dateValue, idValue, oneOrMany } from '../../lib/filters.js';
-import { isoDate } from '../../lib/dates.js';
+import { happenedOn } from './fact-dates.js';
 import type { FactResource } from './fact-resource.js';
 import { schoolOfWriter } from './fact-school.js';
 import { updateSchemaOf } from './update-schema.js';
 
 const body = {
   title: z.string().trim().min(1, 'give the job fair a title').max(200),
-  heldOn: isoDate,
+  heldOn: happenedOn,
   employers: z.number().int().min(0).max(100_000).optional(),
   attendance: z.number().int().min(0).max(1_000_000).optional(),
   schoolId: z.number().int().optional(),

@@ -1,10 +1,11 @@
 import { qualified } from '../../db/qualified.js';
 import { z } from 'zod';
-import { eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { jobApplications, jobRegistrations } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
-import { isoDate } from '../../lib/dates.js';
+import { applicationsAfterRegistration, firstApplicationBefore, happenedOn } from './fact-dates.js';
+import { badRequest } from '../../lib/errors.js';
 import type { Tx } from '../../db/client.js';
 import type { FactResource, ImportProblem } from './fact-resource.js';
 import { resolveStudent, resolveStudentNumbers } from './student-facts.js';
@@ -14,15 +15,15 @@ import { updateSchemaOf } from './update-schema.js';
 const body = {
   studentId: z.number().int().positive().optional(),
   studentNo: z.string().max(50).optional(),
-  registeredOn: isoDate,
+  registeredOn: happenedOn,
   platformAccount: z.string().trim().max(100).nullable().optional(),
   resumeCompleteness: z.number().min(0).max(100, 'is a percentage, 0–100'),
   /** The dates of the job applications the student sent on the platform (replaces the list). */
-  applicationDates: z.array(isoDate).max(1000).optional(),
+  applicationDates: z.array(happenedOn).max(1000).optional(),
   schoolId: z.number().int().optional(),
 };
-export const jobRegistrationCreate = z.strictObject(body);
-export const jobRegistrationUpdate = updateSchemaOf(body, ['id', 'createdAt', 'updatedAt', 'studentName', 'applicationCount', 'lastAppliedOn']);
+export const jobRegistrationCreate = z.strictObject(body).superRefine(applicationsAfterRegistration);
+export const jobRegistrationUpdate = updateSchemaOf(body, ['id', 'createdAt', 'updatedAt', 'studentName', 'applicationCount', 'lastAppliedOn']).superRefine(applicationsAfterRegistration);
 
 export const jobRegistrationSpec: ResourceSpec = {
   name: 'job-registrations',
@@ -52,6 +53,21 @@ async function replaceApplications(tx: Tx, registrationId: number, studentId: nu
   if (dates.length) await tx.insert(jobApplications).values(dates.map((appliedOn) => ({ registrationId, studentId, schoolId, appliedOn })));
 }
 
+/**
+ * An edit keeps every application on or after the registration (DOMAIN.md "KPI edge rules"): the
+ * new dates against the stored registration day, or a moved registration day against the stored applications.
+ */
+async function checkApplicationsAfter(tx: Tx, registrationId: number, registeredOn: string, newDates?: string[]) {
+  if (newDates) {
+    const i = firstApplicationBefore(registeredOn, newDates);
+    if (i >= 0) throw badRequest(`applicationDates: ${newDates[i]} is before the registration on the job platform (${registeredOn}).`, [{ field: `body.applicationDates.${i}`, message: `before the registration (${registeredOn})` }]);
+    return;
+  }
+  const [early] = await tx.select({ appliedOn: jobApplications.appliedOn }).from(jobApplications)
+    .where(and(eq(jobApplications.registrationId, registrationId), lt(jobApplications.appliedOn, registeredOn))).orderBy(asc(jobApplications.appliedOn)).limit(1);
+  if (early) throw badRequest(`registeredOn: the student applied on ${early.appliedOn}, before ${registeredOn}; a registration cannot come after its applications.`, [{ field: 'body.registeredOn', message: `after the first application (${early.appliedOn})` }]);
+}
+
 export const jobRegistrationResource: FactResource = {
   spec: jobRegistrationSpec,
   table: jobRegistrations,
@@ -63,9 +79,11 @@ export const jobRegistrationResource: FactResource = {
   async resolve(tx, actor, scope, raw, current) {
     const input = raw as z.infer<typeof jobRegistrationUpdate>;
     const { studentId, schoolId } = await resolveStudent(tx, actor, scope, input.studentId ?? current?.studentId, input.schoolId);
+    const registeredOn = (input.registeredOn ?? current?.registeredOn) as string;
+    if (current) await checkApplicationsAfter(tx, current.id as number, registeredOn, input.applicationDates as string[] | undefined);
     return {
       schoolId, studentId,
-      registeredOn: (input.registeredOn ?? current?.registeredOn) as string,
+      registeredOn,
       platformAccount: (input.platformAccount !== undefined ? input.platformAccount : current?.platformAccount ?? null) as string | null,
       resumeCompleteness: (input.resumeCompleteness ?? current?.resumeCompleteness) as number,
       updatedAt: sql`now()`,

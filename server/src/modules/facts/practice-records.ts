@@ -4,7 +4,7 @@ import { eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { practiceRecords } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, dateValue, idValue, oneOrMany } from '../../lib/filters.js';
-import { isoDate } from '../../lib/dates.js';
+import { happenedOn } from './fact-dates.js';
 import type { FactResource, ImportProblem } from './fact-resource.js';
 import { resolveStudent, resolveStudentNumbers } from './student-facts.js';
 import { schoolScopeCondition } from '../access/scope-filter.js';
@@ -21,7 +21,7 @@ const body = {
   studentNo: z.string().max(50).optional(),
   project: z.string().trim().min(1, 'name the project').max(200),
   hours: z.number().positive('must be more than 0').max(2000, 'at most 2000 hours in one record'),
-  practicedOn: isoDate,
+  practicedOn: happenedOn,
   /** Only the school confirms hours; a provider's records wait for it. */
   confirmed: z.boolean().optional(),
   schoolId: z.number().int().optional(),
