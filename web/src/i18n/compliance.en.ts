@@ -54,6 +54,7 @@ export const complianceEn: typeof complianceZh = {
       compliant: 'Compliant',
       not_compliant: 'Not compliant',
       current: 'Current year',
+      awaiting_final_review: 'Awaiting final review',
       value: 'Value',
       threshold: 'Threshold',
       status: 'Verdict',

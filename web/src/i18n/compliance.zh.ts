@@ -55,6 +55,7 @@ export const complianceZh = {
       compliant: '达标',
       not_compliant: '未达标',
       current: '当前年度',
+      awaiting_final_review: '待终审',
       value: '当前值',
       threshold: '要求',
       status: '判定',

@@ -75,3 +75,13 @@ describe('verdicts and projections compare exact values (issue 19 item 5)', () =
     expect(p.compliant).toBe(false);
   });
 });
+
+describe('practice hours with no student enrolled (issue 19 item 8)', () => {
+  it('has no value and is not met where the tier has a threshold; never failing where it has none', () => {
+    const r = evaluateKpis({ ...passing, practiceHours: null, teachingDelivery: null }, industry);
+    expect(r.kpis.practiceHours).toEqual({ value: null, threshold: 160, met: false });
+    expect(r.kpis.teachingDelivery.met).toBe(true);
+    expect(r.failing).toEqual(['practiceHours']);
+    expect(evaluateKpis({ ...passing, practiceHours: null }, { ...industry, practiceHours: null }).kpis.practiceHours.met).toBeNull();
+  });
+});

@@ -18,9 +18,17 @@ const EPSILON = 1e-9;
 const atLeast = (value: number, threshold: number) => value + EPSILON >= threshold;
 
 /**
+ * KPIs that fail when they have no value but a threshold: practice hours with no student enrolled in
+ * the year (the programme has no students to train). Other KPIs without a value (no graduates,
+ * nobody certified) are not failing.
+ */
+const failsWithoutValue: readonly KpiName[] = ['practiceHours'];
+
+/**
  * Decides each KPI against the thresholds in force (DOMAIN.md): a KPI without a threshold is never
- * failing; a ratio with nothing to measure (no graduates, nobody certified) is not failing; the
- * certificate KPIs are met together when either the 1+X or the Operator count reaches its threshold.
+ * failing; a ratio with nothing to measure (no graduates, nobody certified) is not failing, but
+ * practice hours with nobody enrolled are; the certificate KPIs are met together when either the
+ * 1+X or the Operator count reaches its threshold. Values are compared exactly as computed.
  */
 export function evaluateKpis(values: KpiValues, thresholds: KpiThresholds): Compliance {
   const kpis = {} as Record<KpiName, Verdict>;
@@ -29,7 +37,7 @@ export function evaluateKpis(values: KpiValues, thresholds: KpiThresholds): Comp
     const threshold = thresholds[name];
     let met: boolean | null;
     if (threshold === null) met = null;
-    else if (value === null) met = true;
+    else if (value === null) met = !failsWithoutValue.includes(name);
     else met = atLeast(value, threshold);
     kpis[name] = { value, threshold, met };
   }

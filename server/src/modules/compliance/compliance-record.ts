@@ -14,6 +14,8 @@ export function toComplianceRecord(r: Record<string, unknown>) {
   return {
     id: r.id, schoolId: r.schoolId, schoolName: r.schoolName, regionId: r.regionId, agreementId: r.agreementId,
     tier: r.tier, year: r.year, from: r.fromDate, to: r.toDate, asOf: r.asOf, current: r.isCurrent,
+    // A current row whose year has ended: the agreement's term has run out and it awaits its final review.
+    awaitingFinalReview: Boolean(r.isCurrent) && String(r.computedFor) >= String(r.toDate),
     compliant: r.compliant, failingKpis: r.failingKpis, kpis,
     projection: projection ? { status: projection.status, daysElapsed: projection.daysElapsed, ...(projection.status === 'projected' ? { compliant: projection.compliant } : {}) } : null,
     enrolledStudents: r.enrolledStudents, graduates: r.graduates, certifiedStudents: r.certifiedStudents,

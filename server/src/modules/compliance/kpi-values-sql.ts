@@ -48,7 +48,7 @@ export function kpiValuesQuery(opts: KpiQueryOptions): SQL {
   return sql`
 WITH pol AS (${policies}),
 ay0 AS (
-  SELECT a.id AS agreement_id, a.school_id, s.region_id, a.tier, a.status, a.ended_on, n.year,
+  SELECT a.id AS agreement_id, a.school_id, s.region_id, a.tier, a.status, a.ended_on, a.term_years, n.year,
          (a.start_date + make_interval(years => n.year - 1))::date AS from_date,
          (a.start_date + make_interval(years => n.year))::date AS to_date
   FROM agreements a
@@ -68,7 +68,11 @@ ay1 AS (
 ),
 ay AS (
   SELECT ay0.*, LEAST(ay0.until_date - 1, ${today}) AS as_of,
-         (ay0.from_date <= ${today} AND ${today} < ay0.to_date AND ay0.status IN ('active', 'rectifying')) AS is_current,
+         -- The current year of a live agreement; past its term, its last year stays current (awaiting
+         -- the final review) until the final review is decided.
+         (ay0.status IN ('active', 'rectifying') AND ay0.from_date <= ${today} AND (${today} < ay0.to_date OR (
+           ay0.year = ay0.term_years AND NOT EXISTS (
+             SELECT 1 FROM evaluations e WHERE e.agreement_id = ay0.agreement_id AND e.year = ay0.year AND e.status = 'decided')))) AS is_current,
          p.id AS policy_id, coalesce(p.offline_course_min_hours, 32) AS min_hours,
          coalesce(p.active_resume_completeness, 80) AS min_resume, coalesce(p.active_min_applications, 1) AS min_applications
   FROM ay1 AS ay0

@@ -3,6 +3,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
+import Chip from '@mui/material/Chip';
 import CardContent from '@mui/material/CardContent';
 import CardHeader from '@mui/material/CardHeader';
 import Grid from '@mui/material/Grid';
@@ -67,6 +68,7 @@ export function YearHeader({ row, showSchool = true }: { row: ComplianceRow; sho
         <Typography variant="body2" color="text.secondary"><PeriodText row={row} /></Typography>
         <CompliantChip compliant={row.compliant} />
         {row.current ? <OutlookChip row={row} /> : null}
+        {row.awaitingFinalReview ? <Chip size="small" color="warning" variant="outlined" label={translate('app.compliance.awaiting_final_review')} /> : null}
       </Stack>
       <Typography variant="caption" color="text.secondary">
         {translate('app.compliance.as_of', { date: format(row.asOf) })}

@@ -25,6 +25,8 @@ export interface ComplianceRow {
   to: string;
   asOf: string;
   current: boolean;
+  /** The agreement's term has run out and its final review is not decided: its last year stays current. */
+  awaitingFinalReview?: boolean;
   compliant: boolean;
   failingKpis: KpiName[];
   kpis: Record<KpiName, KpiCell>;
