@@ -9,6 +9,7 @@ import { throttledPasswordCheck, throttleSettings } from './login-throttle.js';
 import { SESSION_COOKIE } from '../../plugins/auth.js';
 import { AppError, ErrorCode } from '../../lib/errors.js';
 import { appendAudit } from '../audit/audit-repository.js';
+import { auditFailedPasswordCheck } from './sign-in-audit.js';
 
 const loginBody = z.strictObject({
   email: z.string().trim().toLowerCase().email('must be an email address').max(200),
@@ -29,9 +30,12 @@ export async function authRoutes(app: FastifyInstance) {
       const right = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
       return right && !!user?.active;
     });
-    if (!ok || !user) throw new AppError(401, ErrorCode.unauthenticated, 'The email or password is wrong.');
+    if (!ok || !user) {
+      await auditFailedPasswordCheck(app.db, 'login_failed', user, request.ip);
+      throw new AppError(401, ErrorCode.unauthenticated, 'The email or password is wrong.');
+    }
     const session = await createSession(app.db, user.id, app.config.SESSION_TTL_HOURS, { ip: request.ip, userAgent: request.headers['user-agent'] });
-    await appendAudit(app.db, { entityType: 'user', entityId: user.id, action: 'login', actorId: user.id, schoolId: user.schoolId });
+    await appendAudit(app.db, { entityType: 'user', entityId: user.id, action: 'login', actorId: user.id, schoolId: user.schoolId, data: { address: request.ip } });
     reply.setCookie(SESSION_COOKIE, session.token, {
       path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.COOKIE_SECURE, expires: session.expiresAt,
     });
@@ -41,8 +45,9 @@ export async function authRoutes(app: FastifyInstance) {
   r.post('/api/auth/logout', { config: { public: true }, schema: { tags: ['auth'] } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      await deleteSession(app.db, token);
+      const ended = await deleteSession(app.db, token);
       app.actorCache.forget(tokenDigest(token));
+      if (ended) await appendAudit(app.db, { entityType: 'user', entityId: ended.userId, action: 'logout', actorId: ended.userId, schoolId: ended.schoolId, data: { address: request.ip } });
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };

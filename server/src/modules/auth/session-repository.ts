@@ -14,8 +14,12 @@ export async function createSession(db: Executor, userId: number, ttlHours: numb
   return { token, expiresAt };
 }
 
-export async function deleteSession(db: Executor, token: string) {
-  await db.delete(sessions).where(eq(sessions.id, tokenDigest(token)));
+/** Ends a session; answers whose it was (undefined for an unknown or already ended one). */
+export async function deleteSession(db: Executor, token: string): Promise<{ userId: number; schoolId: number | null } | undefined> {
+  const [ended] = await db.delete(sessions).where(eq(sessions.id, tokenDigest(token))).returning({ userId: sessions.userId });
+  if (!ended) return undefined;
+  const [u] = await db.select({ schoolId: users.schoolId }).from(users).where(eq(users.id, ended.userId));
+  return { userId: ended.userId, schoolId: u?.schoolId ?? null };
 }
 
 export async function loadActor(db: Executor, userId: number): Promise<Actor | undefined> {

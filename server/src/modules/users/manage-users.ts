@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client.js';
 import { sessions, userRegions, users } from '../../db/schema/index.js';
@@ -7,7 +7,7 @@ import type { Actor } from '../../domain/access/scope.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.js';
 import { appendAudit } from '../audit/audit-repository.js';
 import { throttledPasswordCheck, type ThrottleSettings } from '../auth/login-throttle.js';
-import { AppError, badRequest, ErrorCode, notFound } from '../../lib/errors.js';
+import { AppError, badRequest, conflict, ErrorCode, notFound } from '../../lib/errors.js';
 import type { passwordChangeBody, userCreateBody, userUpdateBody } from './user-schemas.js';
 
 /** The links a role needs: regions for regional staff, a school for a school user, a provider for a provider. */
@@ -43,28 +43,67 @@ export async function createUser(db: Db, actor: Actor, input: z.infer<typeof use
   });
 }
 
-/** HQ edits an account; deactivating it or setting a new password ends its sessions. */
+/** The fields of an account an edit may change, as the audit records them (never the password hash). */
+async function auditedFields(tx: Tx, user: typeof users.$inferSelect) {
+  const regionRows = await tx.select({ regionId: userRegions.regionId }).from(userRegions).where(eq(userRegions.userId, user.id));
+  return {
+    name: user.name, role: user.role, active: user.active, locale: user.locale, schoolId: user.schoolId, providerId: user.providerId,
+    regionIds: regionRows.map((r) => r.regionId).sort((a, b) => a - b),
+  };
+}
+
+function changesBetween<T extends Record<string, unknown>>(before: T, after: T) {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(before)) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { from: before[key], to: after[key] };
+  }
+  return changes;
+}
+
+/**
+ * The HQ accounts that are active, locked (in id order, so two edits cannot deadlock) for the rest of
+ * the transaction: two HQ users deactivating each other at once are serialised here, and the second
+ * sees the first's change.
+ */
+async function lockActiveHq(tx: Tx) {
+  const rows = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, 'hq'), eq(users.active, true))).orderBy(users.id).for('update');
+  return rows.map((r) => r.id);
+}
+
+/**
+ * HQ edits an account; deactivating it or setting a new password ends its sessions. The last active
+ * HQ account cannot be deactivated. The audit event records each changed field before and after.
+ */
 export async function updateUser(db: Db, actor: Actor, id: number, input: z.infer<typeof userUpdateBody>) {
   if (input.password !== undefined) checkPassword(input.password);
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
   return db.transaction(async (tx) => {
+    const activeHq = input.active === false ? await lockActiveHq(tx) : undefined;
     const [current] = await tx.select().from(users).where(eq(users.id, id)).for('update');
     if (!current) throw notFound('user');
     if (id === actor.id && input.active === false) throw badRequest('active: you cannot deactivate your own account.', [{ field: 'active', message: 'your own account' }]);
+    if (activeHq?.includes(id) && activeHq.length === 1) {
+      throw conflict('The last active HQ account cannot be deactivated; activate or create another HQ account first.');
+    }
+    const before = await auditedFields(tx, current);
     const role = current.role as Role;
     const touchesLinks = input.regionIds !== undefined || input.schoolId !== undefined || input.providerId !== undefined;
     const links = touchesLinks ? linksFor(role, { regionIds: input.regionIds, schoolId: input.schoolId ?? current.schoolId, providerId: input.providerId ?? current.providerId }) : undefined;
-    await tx.update(users).set({
+    const [updated] = await tx.update(users).set({
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.active !== undefined ? { active: input.active } : {}),
       ...(input.locale !== undefined ? { locale: input.locale } : {}),
       ...(passwordHash ? { passwordHash } : {}),
       ...(links ? { schoolId: links.schoolId, providerId: links.providerId } : {}),
       updatedAt: sql`now()`,
-    }).where(eq(users.id, id));
+    }).where(eq(users.id, id)).returning();
     if (links && role === 'regional') await setRegions(tx, id, links.regionIds);
     if (passwordHash || input.active === false) await tx.delete(sessions).where(eq(sessions.userId, id));
-    await appendAudit(tx, { entityType: 'user', entityId: id, action: 'update', actorId: actor.id, data: { fields: Object.keys(input).filter((k) => k !== 'password' && input[k as keyof typeof input] !== undefined), passwordChanged: !!passwordHash } });
+    const after = await auditedFields(tx, updated);
+    await appendAudit(tx, {
+      entityType: 'user', entityId: id, action: 'update', actorId: actor.id, schoolId: updated.schoolId,
+      data: { changes: changesBetween(before, after), passwordChanged: !!passwordHash },
+    });
   });
 }
 
@@ -86,6 +125,6 @@ export async function changeOwnPassword(db: Db, actor: Actor, currentSessionId: 
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, actor.id));
     await tx.delete(sessions).where(sql`${sessions.userId} = ${actor.id} AND ${sessions.id} <> ${currentSessionId}`);
-    await appendAudit(tx, { entityType: 'user', entityId: actor.id, action: 'change_password', actorId: actor.id });
+    await appendAudit(tx, { entityType: 'user', entityId: actor.id, action: 'change_password', actorId: actor.id, schoolId: actor.schoolId, data: { address } });
   });
 }
