@@ -28,6 +28,8 @@ export interface FactResource<C extends z.ZodType = z.ZodType, U extends z.ZodTy
   resolve(tx: Tx, actor: Actor, scope: Scope, input: z.infer<C> | z.infer<U>, current?: Record<string, unknown>): Promise<FactValues>;
   /** Writes rows that hang off the fact (certifications, job applications) after it is stored. */
   afterWrite?(tx: Tx, id: number, input: z.infer<C> | z.infer<U>, values: FactValues): Promise<void>;
+  /** Facts the database deletes with this one (ON DELETE CASCADE), by the column that names it: each is audited on its own. */
+  dependents?: () => { fact: FactResource; by: PgColumn }[];
   /** Bulk import: the CSV columns of the template, and how a row is read. */
   csv?: { columns: string[]; required: string[]; body?: z.ZodType; example: Record<string, string>; parse: CsvParser; resolveMany: (tx: Tx, actor: Actor, scope: Scope, rows: { line: number; input: z.infer<C> }[]) => Promise<ImportResolution> };
 }

@@ -11,6 +11,7 @@ import { recomputeSchools } from '../compliance/recompute.js';
 import { todayInChina } from '../../domain/calendar/agreement-year.js';
 import { AppError, badRequest, ErrorCode, notFound } from '../../lib/errors.js';
 import type { FactResource, ImportProblem } from './fact-resource.js';
+import { auditFactUpdate, auditRow, deleteFactAudited } from './fact-audit.js';
 
 export const IMPORT_BODY_LIMIT = 40 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 100_000;
@@ -43,11 +44,12 @@ export function registerFactRoutes(app: FastifyInstance, fact: FactResource) {
       const [current] = await tx.select().from(fact.table)
         .where(and(eq(fact.idColumn, request.params.id), schoolScopeCondition(request.scope, fact.schoolIdColumn))).for('update');
       if (!current) throw notFound(spec.noun);
+      const before = await auditRow(tx, fact, request.params.id);
       const values = await fact.resolve(tx, request.actor, request.scope, request.body, current as Record<string, unknown>);
       await tx.update(fact.table).set(values).where(eq(fact.idColumn, request.params.id));
       await fact.afterWrite?.(tx, request.params.id, request.body, values);
       await recomputeSchools(tx, [values.schoolId, (current as { schoolId: number }).schoolId], todayInChina());
-      await appendAudit(tx, { entityType: fact.entityType, entityId: request.params.id, schoolId: values.schoolId, action: 'update', actorId: request.actor.id });
+      await auditFactUpdate(tx, fact, request.params.id, before, request.actor.id);
     });
     return readOne(app, spec, request.params.id, request.actor, request.scope);
   });
@@ -55,12 +57,8 @@ export function registerFactRoutes(app: FastifyInstance, fact: FactResource) {
   r.delete(`/api/${name}/:id`, { onRequest: requirePermission(name, 'delete'), schema: { params: idParams, tags: [name] } }, async (request) => {
     const before = await readOne(app, spec, request.params.id, request.actor, request.scope);
     await app.db.transaction(async (tx) => {
-      const [row] = await tx.delete(fact.table)
-        .where(and(eq(fact.idColumn, request.params.id), schoolScopeCondition(request.scope, fact.schoolIdColumn)))
-        .returning({ schoolId: fact.schoolIdColumn });
-      if (!row) throw notFound(spec.noun);
-      await recomputeSchools(tx, [row.schoolId as number], todayInChina());
-      await appendAudit(tx, { entityType: fact.entityType, entityId: request.params.id, schoolId: row.schoolId as number, action: 'delete', actorId: request.actor.id });
+      const { schoolId } = await deleteFactAudited(tx, fact, request.scope, request.params.id, request.actor.id);
+      await recomputeSchools(tx, [schoolId], todayInChina());
     });
     return before;
   });

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { and, eq, gte, inArray, isNull, lt, or } from 'drizzle-orm';
-import { students, leftReasons } from '../../db/schema/index.js';
+import { certificates, courseCompletions, jobRegistrations, practiceRecords, students, leftReasons } from '../../db/schema/index.js';
+import { certificateResource } from './certificates.js';
+import { practiceResource } from './practice-records.js';
+import { jobRegistrationResource } from './job-registrations.js';
+import { courseCompletionResource } from './course-completions.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, dateValue, idValue, oneOrMany } from '../../lib/filters.js';
 import { isoDate } from '../../lib/dates.js';
@@ -80,6 +84,12 @@ export const studentResource: FactResource = {
   entityType: 'student',
   createBody: studentCreate,
   updateBody: studentUpdate,
+  dependents: () => [
+    { fact: certificateResource, by: certificates.studentId },
+    { fact: practiceResource, by: practiceRecords.studentId },
+    { fact: jobRegistrationResource, by: jobRegistrations.studentId },
+    { fact: courseCompletionResource, by: courseCompletions.studentId },
+  ],
   async resolve(_tx, actor, _scope, input, current) {
     const schoolId = current ? (current.schoolId as number) : schoolOfWriter(actor, (input as Input).schoolId);
     if (current) schoolOfWriter(actor, (input as Input).schoolId ?? schoolId);
