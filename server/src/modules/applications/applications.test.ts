@@ -42,6 +42,23 @@ describe('the school drafts an application', () => {
     await school.delete(`/api/applications/${draft.id}`);
   });
 
+  it('a save without planItems leaves the plan items as they are; an explicit empty list clears them', async () => {
+    const school = await t.as('school2@test.cn');
+    const draft = await createDraft(school, 'talent_base');
+    const items = draft.planItems.map((i: { id: number }) => i.id);
+    expect(items.length).toBeGreaterThan(0);
+    // What a client holding a list row (no planItems key) sends back: the items are not touched.
+    const { planItems: _omitted, ...withoutItems } = draft;
+    const phone = await school.put(`/api/applications/${draft.id}`, { ...withoutItems, plan: { ...draft.plan, contact: { ...draft.plan.contact, phone: '020-88886666' } } });
+    expect(phone.statusCode).toBe(200);
+    expect(phone.json().planItems.map((i: { id: number }) => i.id)).toEqual(items);
+    expect(phone.json().plan.contact.phone).toBe('020-88886666');
+    const emptied = await school.put(`/api/applications/${draft.id}`, { version: phone.json().version, planItems: [] });
+    expect(emptied.statusCode).toBe(200);
+    expect(emptied.json().planItems).toEqual([]);
+    await school.delete(`/api/applications/${draft.id}`);
+  });
+
   it('other roles cannot create or edit applications', async () => {
     for (const email of ['hq@test.cn', 'east@test.cn', 'provider@test.cn']) {
       expect((await (await t.as(email)).post('/api/applications', { tier: 'pilot_1x' })).statusCode).toBe(403);

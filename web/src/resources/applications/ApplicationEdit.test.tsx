@@ -180,3 +180,197 @@ describe('the application form', () => {
     expect(screen.queryByRole('button', { name: '提交' })).not.toBeInTheDocument();
   });
 });
+
+/** A returned application with its seven plan items, as GET /api/applications/:id answers. */
+const returned = {
+  ...draft, status: 'returned', version: 8, allowedActions: ['resubmit', 'withdraw'], reviewComments: { _overall: '请完善方案后重新提交' },
+  pledge: true,
+  plan: { ...draft.plan, summary: '与平台共建产业学院', contact: { name: '陈老师', phone: '0571-86000000' }, targets: { certificates1x: 200, certificatesOperator: null as number | null } },
+  planItems: [
+    ...[['林海', '1XJS2024000101'], ['周敏', '1XJS2024000102'], ['黄磊', '1XJS2023000103'], ['吴静', '1XJS2023000104']].map(([name, certNo], i) => ({
+      id: 101 + i, kind: 'instructor', title: name, details: { name, certNo, level: 'intermediate' }, needsPlatformSupport: false, approved: null,
+    })),
+    { id: 105, kind: 'teaching_resource', title: '跨境电商B2B店铺运营实战', details: { courseId: 31 }, needsPlatformSupport: false, approved: null },
+    { id: 106, kind: 'teaching_resource', title: '跨境电商数据分析', details: { courseId: 32 }, needsPlatformSupport: true, approved: null },
+    { id: 107, kind: 'practice_project', title: '杭州女装产业带店铺代运营', details: { hoursPerStudent: 160 }, needsPlatformSupport: true, approved: null },
+  ],
+};
+
+type Stored = typeof returned & Record<string, unknown>;
+
+/**
+ * The application API as the server keeps it: the list answers rows without plan items (as the real
+ * list does), a read answers the current record, a save is version-checked and replaces the plan
+ * items only when it carries them. Reads can be held back to see what the app shows meanwhile.
+ */
+function serveApplication(start: Stored, hash: string) {
+  let current: Stored = structuredClone(start);
+  const puts: Record<string, unknown>[] = [];
+  let held: Promise<void> | undefined;
+  let release = () => undefined as void;
+  let heldSaves: Promise<void> | undefined;
+  let releaseSaves = () => undefined as void;
+  window.location.hash = hash;
+  server.use(
+    meHandler(users.school),
+    http.get(`${API}/applications`, () => {
+      const { planItems: _items, ...row } = current;
+      return HttpResponse.json([row], { headers: { 'Content-Range': 'applications 0-0/1' } });
+    }),
+    http.get(`${API}/applications/${start.id}`, async () => {
+      if (held) await held;
+      return HttpResponse.json(current);
+    }),
+    http.put(`${API}/applications/${start.id}`, async ({ request }) => {
+      const body = (await request.json()) as Record<string, unknown>;
+      puts.push(body);
+      if (heldSaves) await heldSaves;
+      if (body.version !== current.version) {
+        return HttpResponse.json({ error: 'stale_version', message: 'This application was changed elsewhere since you opened it; reload it to continue.' }, { status: 409 });
+      }
+      const { planItems, tier, plan, pledge } = body as { planItems?: Stored['planItems']; tier?: string; plan?: Stored['plan']; pledge?: boolean };
+      current = {
+        ...current, tier: tier ?? current.tier, plan: plan ?? current.plan, pledge: pledge ?? current.pledge,
+        ...(planItems ? { planItems: planItems.map((item, i) => ({ ...item, approved: null, id: item.id ?? 900 + i })) } : {}),
+        version: current.version + 1,
+      };
+      return HttpResponse.json(current);
+    }),
+    listHandler('tier-policies', [industryCollege2024]),
+    listHandler('courses', [
+      { id: 31, kind: 'official_textbook', title: '跨境电商B2B店铺运营实战', classHours: 32, catalogue: true },
+      { id: 32, kind: 'official_textbook', title: '跨境电商数据分析', classHours: 32, catalogue: true },
+    ]),
+    listHandler('regions', []),
+    listHandler('agreements', []),
+    listHandler('evidence', []),
+    listHandler('audit-events', []),
+    http.get(`${API}/notifications/unread-count`, () => HttpResponse.json({ unread: 0 })),
+    listHandler('notifications', []),
+  );
+  render(<App dataProvider={createDataProvider(API)} authProvider={createAuthProvider(API)} store={memoryStore()} />);
+  return {
+    puts,
+    current: () => current,
+    /** Another tab saves: the stored record changes and its version moves on. */
+    changeElsewhere: (change: (r: Stored) => Stored) => {
+      current = { ...change(current), version: current.version + 1 };
+    },
+    holdSaves: () => {
+      heldSaves = new Promise<void>((resolve) => {
+        releaseSaves = resolve;
+      });
+      return () => {
+        heldSaves = undefined;
+        releaseSaves();
+      };
+    },
+    holdReads: () => {
+      held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return () => {
+        held = undefined;
+        release();
+      };
+    },
+  };
+}
+
+/** Clicks the application's row in the list (the list opens an editable one in the form). */
+async function openFromList() {
+  await waitFor(() => expect(screen.getAllByRole('row').length).toBeGreaterThan(1));
+  fireEvent.click(screen.getAllByRole('row')[1].querySelector('td')!);
+}
+
+const savedStatus = () => waitFor(() => expect(screen.getByTestId('save-status')).toHaveAttribute('data-status', 'saved'));
+
+describe('the application form edits what the server holds', { timeout: 60_000 }, () => {
+  it('opened from the list, it edits the full record: a save keeps all seven plan items', async () => {
+    const api = serveApplication(returned, '#/applications');
+    await openFromList();
+    await waitFor(() => expect(input('plan.contact.phone')).toBeInTheDocument());
+    type('plan.contact.phone', '0571-88888888');
+    await waitFor(() => expect(api.puts).toHaveLength(1));
+    expect((api.puts[0].planItems as { id: number }[]).map((i) => i.id)).toEqual([101, 102, 103, 104, 105, 106, 107]);
+    expect(api.puts[0]).toMatchObject({ version: 8, plan: { contact: { name: '陈老师', phone: '0571-88888888' } } });
+    await savedStatus();
+    expect(api.current().planItems).toHaveLength(7);
+    expect(input('items.instructor.3.details.name')).toHaveValue('吴静');
+  });
+
+  it('leaving right after typing saves it, and coming back shows it and saves on with the new version', async () => {
+    const api = serveApplication(returned, '#/applications/7');
+    await waitFor(() => expect(input('plan.summary')).toBeInTheDocument());
+    type('plan.summary', '与平台共建产业学院，开设跨境电商B2B专业课程');
+    // Straight away, before the autosave second has passed: to the list, and back into the form.
+    fireEvent.click(screen.getByRole('menuitem', { name: '申报' }));
+    await openFromList();
+    await waitFor(() => expect(input('plan.summary')).toBeInTheDocument());
+    expect(input('plan.summary')).toHaveValue('与平台共建产业学院，开设跨境电商B2B专业课程');
+    expect(api.puts).toHaveLength(1);
+    expect(api.puts[0]).toMatchObject({ version: 8, plan: { summary: '与平台共建产业学院，开设跨境电商B2B专业课程' } });
+    expect(api.puts[0].planItems).toHaveLength(7);
+
+    type('plan.contact.phone', '0571-88888888');
+    await waitFor(() => expect(api.puts).toHaveLength(2));
+    expect(api.puts[1]).toMatchObject({ version: 9, plan: { summary: '与平台共建产业学院，开设跨境电商B2B专业课程', contact: { phone: '0571-88888888' } } });
+    await savedStatus();
+    expect(screen.queryByTestId('autosave-conflict')).not.toBeInTheDocument();
+    expect(api.current()).toMatchObject({ version: 10, plan: { summary: '与平台共建产业学院，开设跨境电商B2B专业课程', contact: { phone: '0571-88888888' } } });
+  });
+
+  it('what is typed while a save is under way and then left is saved after it, and shown on coming back', async () => {
+    const api = serveApplication(returned, '#/applications/7');
+    await waitFor(() => expect(input('plan.summary')).toBeInTheDocument());
+    const release = api.holdSaves();
+    try {
+      type('plan.summary', '与平台共建产业学院，开设跨境电商B2B专业课程');
+      await waitFor(() => expect(api.puts).toHaveLength(1));
+      type('plan.contact.phone', '0571-88888888');
+      fireEvent.click(screen.getByRole('menuitem', { name: '申报' }));
+      await openFromList();
+    } finally {
+      release();
+    }
+    await waitFor(() => expect(input('plan.contact.phone')).toBeInTheDocument());
+    expect(input('plan.contact.phone')).toHaveValue('0571-88888888');
+    expect(input('plan.summary')).toHaveValue('与平台共建产业学院，开设跨境电商B2B专业课程');
+    expect(api.puts).toHaveLength(2);
+    expect(api.puts[1]).toMatchObject({ version: 9, plan: { contact: { phone: '0571-88888888' } } });
+    expect(api.current()).toMatchObject({ version: 10, plan: { contact: { phone: '0571-88888888' } } });
+    expect(api.current().planItems).toHaveLength(7);
+  });
+
+  it("after a save the app's cached record is the saved one: the read-only page shows it before its own read answers", async () => {
+    const api = serveApplication(returned, '#/applications/7');
+    await waitFor(() => expect(input('plan.contact.phone')).toBeInTheDocument());
+    type('plan.contact.phone', '0571-88888888');
+    await savedStatus();
+    const release = api.holdReads();
+    try {
+      fireEvent.click(within(screen.getByRole('heading', { level: 1, name: '申报 #7' }).closest('div')!.parentElement!).getByRole('button', { name: '查看' }));
+      expect(await screen.findByText('0571-88888888')).toBeInTheDocument();
+      expect(screen.queryByText('0571-86000000')).not.toBeInTheDocument();
+    } finally {
+      release();
+    }
+  });
+
+  it('"overwrite with my content" saves what the school changed over the latest version and keeps what changed elsewhere', async () => {
+    const api = serveApplication(returned, '#/applications/7');
+    await waitFor(() => expect(input('plan.contact.phone')).toBeInTheDocument());
+    api.changeElsewhere((r) => ({ ...r, plan: { ...r.plan, summary: '在另一窗口补充的概述', targets: { ...r.plan.targets, certificatesOperator: 280 } } }));
+    type('plan.contact.phone', '0571-88888888');
+    fireEvent.click(within(await screen.findByTestId('autosave-conflict')).getByRole('button', { name: '用我的内容覆盖' }));
+    await waitFor(() => expect(api.puts).toHaveLength(2));
+    expect(api.puts[1]).toMatchObject({
+      version: 9,
+      plan: { summary: '在另一窗口补充的概述', contact: { phone: '0571-88888888' }, targets: { certificates1x: 200, certificatesOperator: 280 } },
+    });
+    expect(api.puts[1].planItems).toHaveLength(7);
+    await waitFor(() => expect(screen.queryByTestId('autosave-conflict')).not.toBeInTheDocument());
+    expect(input('plan.summary')).toHaveValue('在另一窗口补充的概述');
+    expect(input('plan.contact.phone')).toHaveValue('0571-88888888');
+  });
+});

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useFormContext, useWatch } from 'react-hook-form';
 import Alert from '@mui/material/Alert';
@@ -38,7 +38,8 @@ import {
 import { ReviewBanner, ReviewCommentsProvider, SectionComments, useCommentLabel } from './ReviewComments';
 import { SaveIndicator } from './SaveIndicator';
 import { targetWarnings, usePolicyInForce } from './policy-targets';
-import { formValuesOf, payloadOf, type Application, type PlanFormValues } from './plan-model';
+import { formValuesOf, mergeChanges, payloadOf, type Application, type PlanFormValues } from './plan-model';
+import { rememberApplication, savesUnderWay } from './application-cache';
 import { useAutosave } from './useAutosave';
 import { codeOf, messageOf, problemsOf, statusOf, useWorkflowAction, type Problem } from './workflow-action';
 
@@ -68,21 +69,57 @@ function reveal(field: string | undefined, emptyInstructors: boolean) {
   document.querySelector<HTMLElement>(`[name="${field}"]`)?.focus({ preventScroll: true });
 }
 
-/** The school edits its draft or returned application here; every change is saved as it types. */
+/** Whether the saves of this application still under way (the form's save on leaving) have been answered. */
+function useSavesSettled(id: string) {
+  const [settled, setSettled] = useState<string | undefined>(() => (savesUnderWay(id) ? undefined : id));
+  useEffect(() => {
+    const waiting = savesUnderWay(id);
+    if (!waiting) {
+      setSettled(id);
+      return undefined;
+    }
+    let live = true;
+    void waiting.then(() => {
+      if (live) setSettled(id);
+    });
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return settled === id;
+}
+
+/**
+ * The school edits its draft or returned application here; every change is saved as it types. The
+ * form edits the server's current record: it opens once the saves still under way are answered and
+ * a read made for this page has answered, never on what the cache held before (the list's row without
+ * plan items, or an older version), since saving from that would put it back over the server's.
+ */
 export function ApplicationEdit() {
   const { id } = useParams<{ id: string }>();
+  if (!useSavesSettled(id!)) return <Loading />;
+  return <CurrentApplicationEdit key={id} id={id!} />;
+}
+
+function CurrentApplicationEdit({ id }: { id: string }) {
   const translate = useTranslate();
-  const { data: loaded, isPending, error } = useGetOne<Application>('applications', { id: id! }, { refetchOnWindowFocus: false });
-  // The form starts from the record as first loaded (or as reloaded on request): a refetch of the
+  const { data: loaded, isFetchedAfterMount, isFetching, error } = useGetOne<Application>(
+    'applications', { id }, { refetchOnMount: 'always', refetchOnWindowFocus: false },
+  );
+  // The form starts from the record as read on opening (or as reloaded on request): a refetch of the
   // query elsewhere must never reset what the school is typing.
   const first = useRef<Application>(undefined);
-  if (!first.current && loaded) first.current = loaded;
+  if (!first.current && loaded && isFetchedAfterMount && !isFetching && !error) first.current = loaded;
   const [latest, setLatest] = useState<Application>();
   const [formKey, setFormKey] = useState(0);
   const record = latest ?? first.current;
+  const onReloaded = useCallback((fresh: Application) => {
+    setLatest(fresh);
+    setFormKey((k) => k + 1);
+  }, []);
 
-  if (isPending && !record) return <Loading />;
-  if (error || !record) {
+  if (!record && !error) return <Loading />;
+  if (!record) {
     return <Alert severity="error" sx={{ m: 2 }}>{messageOf(error)}</Alert>;
   }
   if (!record.editable) {
@@ -102,10 +139,7 @@ export function ApplicationEdit() {
     <ApplicationForm
       key={formKey}
       record={record}
-      onReloaded={(fresh) => {
-        setLatest(fresh);
-        setFormKey((k) => k + 1);
-      }}
+      onReloaded={onReloaded}
     />
   );
 }
@@ -130,7 +164,9 @@ function LeaveGuard({ unsaved }: { unsaved: boolean }) {
   );
 }
 
-function ApplicationForm({ record, onReloaded }: { record: Application; onReloaded: (fresh: Application) => void }) {
+// Memoised: the query behind the page changes with every save (the cache is kept true), and that
+// must not re-render the whole form.
+const ApplicationForm = memo(function ApplicationForm({ record, onReloaded }: { record: Application; onReloaded: (fresh: Application) => void }) {
   const initial = useMemo(() => ({ id: record.id, ...formValuesOf(record) }), [record]);
   return (
     <Form record={initial} mode="onChange" onSubmit={() => undefined} noValidate>
@@ -139,7 +175,7 @@ function ApplicationForm({ record, onReloaded }: { record: Application; onReload
       </ReviewCommentsProvider>
     </Form>
   );
-}
+});
 
 function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fresh: Application) => void }) {
   const translate = useTranslate();
@@ -184,6 +220,7 @@ function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fr
 
   const reload = async () => {
     const { data } = await dataProvider.getOne<Application>('applications', { id: record.id });
+    rememberApplication(queryClient, data);
     onReloaded(data);
   };
 
@@ -195,7 +232,8 @@ function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fr
         setOverwriteError(translate('resources.applications.form.not_editable'));
         return;
       }
-      await autosave.overwrite(data);
+      rememberApplication(queryClient, data);
+      await autosave.overwrite(data, (confirmed, mine) => mergeChanges(confirmed, mine, formValuesOf(data)));
     } catch (e) {
       setOverwriteError(messageOf(e));
     }

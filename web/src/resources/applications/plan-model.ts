@@ -177,6 +177,25 @@ export function payloadOf(values: PlanFormValues, original: Application, courseT
   return { tier: values.tier, pledge: !!values.pledge, plan, planItems };
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Three-way merge of form values after a conflict: where the school changed a value since the server
+ * last confirmed it (`confirmed` -> `mine`) its value wins; everything else is the latest version's
+ * (`theirs`), so "overwrite with my content" never puts a stale or empty value over what was saved
+ * elsewhere. Objects merge key by key; an item list of one kind is one value (changed as a whole).
+ */
+export function mergeChanges<T>(confirmed: T, mine: T, theirs: T): T {
+  if (isPlainObject(mine) && isPlainObject(theirs)) {
+    const base: Record<string, unknown> = isPlainObject(confirmed) ? confirmed : {};
+    const out: Record<string, unknown> = {};
+    for (const key of new Set([...Object.keys(theirs), ...Object.keys(mine)])) out[key] = mergeChanges(base[key], mine[key], theirs[key]);
+    return out as T;
+  }
+  return sameValue(mine, confirmed) ? theirs : mine;
+}
+
 /** The review comments that are not about a particular field ("_overall" first). */
 export const overallComment = (comments: Record<string, string> | undefined) => text(comments?._overall);
 

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useDataProvider } from 'react-admin';
+import { useQueryClient } from '@tanstack/react-query';
 import { isConflict, problemsOf } from './workflow-action';
+import { rememberApplication, trackSave } from './application-cache';
 import type { Application, PlanFormValues, SavePayload } from './plan-model';
 
 export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'invalid' | 'error' | 'conflict';
@@ -18,8 +20,11 @@ export interface Autosave {
   version: () => number;
   /** Saves now what is unsaved (waits for a save under way); false when it could not be saved. */
   flush: () => Promise<boolean>;
-  /** After a 409: take the latest version from the server and save these values over it. */
-  overwrite: (latest: Application) => Promise<boolean>;
+  /**
+   * After a 409: take the latest version from the server and save over it the form's values as
+   * `merge` makes them from what the server last confirmed to this form and what is in the form now.
+   */
+  overwrite: (latest: Application, merge: (confirmed: PlanFormValues, mine: PlanFormValues) => PlanFormValues) => Promise<boolean>;
 }
 
 const unsavedStates: SaveStatus[] = ['dirty', 'saving', 'invalid', 'error', 'conflict'];
@@ -27,9 +32,11 @@ const unsavedStates: SaveStatus[] = ['dirty', 'saving', 'invalid', 'error', 'con
 /**
  * Saves the draft as the school types: a PUT with the current version a moment after the last
  * change, one at a time, each with the version the previous one answered. A 409 stops saving and
- * keeps what was typed (the form is never reset here); a 400 puts the server's messages under the
- * fields. Leaving the page saves what is pending, and the browser warns before closing a tab with
- * unsaved changes.
+ * keeps what was typed (the form is only reset when the school asks to overwrite); a 400 puts the
+ * server's messages under the fields. Every saved record goes into react-admin's cache (so that no
+ * screen shows an older version). Leaving the page saves what is pending, after a save under way,
+ * and opening the application again waits for it; the browser warns before closing a tab with unsaved
+ * changes.
  */
 export function useAutosave({ id, initialVersion, build, onSaved, delay = 1000 }: {
   id: Application['id'];
@@ -38,8 +45,9 @@ export function useAutosave({ id, initialVersion, build, onSaved, delay = 1000 }
   onSaved?: (saved: Application) => void;
   delay?: number;
 }): Autosave {
-  const { watch, getValues, trigger, setError } = useFormContext<PlanFormValues>();
+  const { watch, getValues, trigger, setError, reset } = useFormContext<PlanFormValues>();
   const dataProvider = useDataProvider();
+  const queryClient = useQueryClient();
   const [state, setState] = useState<SaveState>({ status: 'idle' });
 
   const version = useRef(initialVersion);
@@ -48,8 +56,12 @@ export function useAutosave({ id, initialVersion, build, onSaved, delay = 1000 }
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
   const lastSaved = useRef(JSON.stringify(build(getValues())));
+  /** The form's values as the server last confirmed them (opened or saved): the base of an overwrite. */
+  const confirmed = useRef<PlanFormValues>(structuredClone(getValues()));
   const inFlight = useRef<Promise<boolean> | null>(null);
   const blocked = useRef(false);
+  /** False once the form is left: nothing more is scheduled from it (the leaving save takes what is pending). */
+  const live = useRef(true);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const statusRef = useRef<SaveStatus>('idle');
   statusRef.current = state.status;
@@ -60,7 +72,8 @@ export function useAutosave({ id, initialVersion, build, onSaved, delay = 1000 }
   // that opening the form saves nothing.
   useEffect(() => {
     lastSaved.current = currentJson();
-  }, [currentJson]);
+    confirmed.current = structuredClone(getValues());
+  }, [currentJson, getValues]);
 
   const save = useCallback(async (): Promise<boolean> => {
     clearTimeout(timer.current);
@@ -70,7 +83,8 @@ export function useAutosave({ id, initialVersion, build, onSaved, delay = 1000 }
       setState((s) => ({ ...s, status: 'invalid' }));
       return false;
     }
-    const payload = buildRef.current(getValues());
+    const values = structuredClone(getValues());
+    const payload = buildRef.current(values);
     const json = JSON.stringify(payload);
     if (json === lastSaved.current) {
       setState((s) => (s.status === 'dirty' || s.status === 'invalid' || s.status === 'error' ? { ...s, status: s.savedAt ? 'saved' : 'idle', error: undefined } : s));
@@ -86,6 +100,8 @@ export function useAutosave({ id, initialVersion, build, onSaved, delay = 1000 }
         });
         version.current = data.version;
         lastSaved.current = json;
+        confirmed.current = values;
+        rememberApplication(queryClient, data);
         onSavedRef.current?.(data);
         const again = currentJson() !== json;
         setState({ status: again ? 'dirty' : 'saved', savedAt: new Date() });
@@ -106,15 +122,16 @@ export function useAutosave({ id, initialVersion, build, onSaved, delay = 1000 }
       }
     })();
     inFlight.current = attempt;
+    trackSave(id, attempt);
     const ok = await attempt;
     // What was typed while this save was under way goes in the next one.
     if (ok && currentJson() !== lastSaved.current) schedule();
     return ok;
-  }, [dataProvider, getValues, id, setError, trigger, currentJson]);
+  }, [dataProvider, queryClient, getValues, id, setError, trigger, currentJson]);
 
   const schedule = useCallback(() => {
     clearTimeout(timer.current);
-    if (blocked.current) return;
+    if (blocked.current || !live.current) return;
     if (currentJson() === lastSaved.current) return;
     setState((s) => (s.status === 'saving' ? s : { ...s, status: 'dirty' }));
     timer.current = setTimeout(() => void save(), delay);
@@ -131,14 +148,28 @@ export function useAutosave({ id, initialVersion, build, onSaved, delay = 1000 }
     return () => subscription.unsubscribe();
   }, [watch, schedule]);
 
-  // Leaving the page (another route): save what is pending, without waiting for it.
-  useEffect(() => () => {
-    clearTimeout(timer.current);
-    if (blocked.current || inFlight.current) return;
-    const payload = buildRef.current(getValues());
-    if (JSON.stringify(payload) === lastSaved.current) return;
-    dataProvider.update('applications', { id, data: { ...payload, version: version.current }, previousData: { id } }).catch(() => undefined);
-  }, [dataProvider, getValues, id]);
+  // Leaving the page (another route, Back): save what is pending without holding the school here,
+  // after a save under way (with the version it answers). Opening the application again waits for
+  // this save (trackSave) and reads what it stored.
+  useEffect(() => {
+    live.current = true;
+    return () => {
+      live.current = false;
+      clearTimeout(timer.current);
+      if (blocked.current) return;
+      const payload = buildRef.current(getValues());
+      const json = JSON.stringify(payload);
+      if (!inFlight.current && json === lastSaved.current) return;
+      const leaving = (inFlight.current ?? Promise.resolve(true)).then(async () => {
+        if (blocked.current || json === lastSaved.current) return;
+        const { data } = await dataProvider.update<Application>('applications', { id, data: { ...payload, version: version.current }, previousData: { id } });
+        version.current = data.version;
+        lastSaved.current = json;
+        rememberApplication(queryClient, data);
+      }).catch(() => undefined);
+      trackSave(id, leaving);
+    };
+  }, [dataProvider, queryClient, getValues, id]);
 
   // Closing the tab or reloading with unsaved changes: the browser asks first.
   useEffect(() => {
@@ -151,13 +182,15 @@ export function useAutosave({ id, initialVersion, build, onSaved, delay = 1000 }
     return () => window.removeEventListener('beforeunload', warn);
   }, [currentJson]);
 
-  const overwrite = useCallback(async (latest: Application) => {
+  const overwrite = useCallback<Autosave['overwrite']>(async (latest, merge) => {
     version.current = latest.version;
+    // What the school changed goes over the latest version; what it did not touch is the latest's.
+    reset(merge(confirmed.current, structuredClone(getValues())));
     blocked.current = false;
     lastSaved.current = '';
     setState((s) => ({ ...s, status: 'dirty', error: undefined }));
     return save();
-  }, [save]);
+  }, [save, reset, getValues]);
 
   return { state, version: () => version.current, flush: save, overwrite };
 }
