@@ -6,6 +6,7 @@ import type { Actor } from '../../domain/access/scope.js';
 import { isoDate } from '../../lib/dates.js';
 import { badRequest, forbidden, notFound } from '../../lib/errors.js';
 import { appendAudit } from '../audit/audit-repository.js';
+import { happenedOn } from '../facts/fact-dates.js';
 import { notify } from '../notifications/notify.js';
 
 export const providerReportBody = z.strictObject({
@@ -15,7 +16,7 @@ export const providerReportBody = z.strictObject({
   periodTo: isoDate,
   outcomes: z.string().max(10_000).optional(),
   /** Hours per student and day; they count once the school confirms the report. */
-  records: z.array(z.strictObject({ studentId: z.number().int().positive(), hours: z.number().positive().max(2000), practicedOn: isoDate })).min(1, 'list at least one student\'s hours').max(5000),
+  records: z.array(z.strictObject({ studentId: z.number().int().positive(), hours: z.number().positive().max(2000), practicedOn: happenedOn })).min(1, 'list at least one student\'s hours').max(5000),
 }).refine((b) => b.periodTo >= b.periodFrom, { message: 'periodTo cannot be before periodFrom', path: ['periodTo'] });
 
 /** A provider files a practice-project report for an assigned school; its hours wait for the school. */

@@ -51,6 +51,15 @@ describe('practice-project reports', () => {
     expect((await provider.post('/api/provider-reports', { ...body, schoolId: t.fixture.schools.eastA.id, records: [{ studentId: studentIds[0], hours: 1, practicedOn: daysAgo(20) }] })).statusCode).toBe(400);
   });
 
+  it('a report of hours practised in the future is refused, naming the field (DOMAIN.md: facts are dated today or earlier)', async () => {
+    const provider = await t.as('provider@test.cn');
+    const before = (await t.database.db.select({ n: count() }).from(practiceRecords))[0].n;
+    const res = await provider.post('/api/provider-reports', { schoolId: t.fixture.schools.eastA.id, project: 'x', periodFrom: daysAgo(1), periodTo: daysAgo(-5), records: [{ studentId: studentIds[0], hours: 4, practicedOn: daysAgo(-2) }] });
+    expect(res.statusCode).toBe(400);
+    expect(JSON.stringify(res.json())).toContain('practicedOn');
+    expect((await t.database.db.select({ n: count() }).from(practiceRecords))[0].n).toBe(before);
+  });
+
   it('another school cannot see or act on the report; rejecting needs a reason', async () => {
     const provider = await t.as('provider@test.cn');
     const res = await provider.post('/api/provider-reports', { schoolId: t.fixture.schools.eastA.id, project: '直播实训', periodFrom: daysAgo(3), periodTo: daysAgo(1), records: [{ studentId: studentIds[0], hours: 8, practicedOn: daysAgo(2) }] });
