@@ -134,6 +134,16 @@ export const evaluationEn = {
         background: 'You may close this window; the job goes on in the background.',
         hide: 'Run in background',
         show_open: 'Show evaluations awaiting decision',
+        skipped: '%{smart_count} year was not opened: |||| %{smart_count} years were not opened:',
+        skipped_year: 'agreement #%{id}, year %{year}',
+        skip_reason: {
+          out_of_scope: 'outside your scope',
+          agreement_not_live: 'the agreement is no longer running',
+          beyond_term: 'beyond the agreement\'s term',
+          not_ended: 'the year has not ended yet',
+          already_evaluated: 'the year already has an evaluation',
+          no_compliance_row: 'no compliance row yet (try again later)',
+        },
       },
       watch: {
         title: 'Rectifications:',

@@ -134,6 +134,16 @@ export const evaluationZh = {
         background: '可以关闭此窗口，任务会在后台继续。',
         hide: '后台运行',
         show_open: '查看待决定的评审',
+        skipped: '未开启 %{smart_count} 个年度：',
+        skipped_year: '协议 #%{id} 第 %{year} 年度',
+        skip_reason: {
+          out_of_scope: '不在您的管辖范围内',
+          agreement_not_live: '协议已不在执行中',
+          beyond_term: '超出协议期限',
+          not_ended: '该年度尚未结束',
+          already_evaluated: '该年度已有评审',
+          no_compliance_row: '尚无合规记录（请稍后重试）',
+        },
       },
       watch: {
         title: '整改跟进：',

@@ -65,6 +65,29 @@ describe('opening every ended year at once', () => {
     expect(within(dialog).getByText(/Start it again to open the rest/)).toBeInTheDocument();
   });
 
+  it('names every year it did not open, with the reason, linking to its agreement', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderApp('#/evaluations', users.hq,
+      http.post(`${API}/evaluations/bulk-open`, () => HttpResponse.json({
+        ...job, status: 'done', total: 3, done: 3,
+        result: { opened: 1, skipped: [
+          { agreementId: 41, year: 2, schoolId: 7, reason: 'no_compliance_row', message: 'no compliance row' },
+          { agreementId: 52, year: 1, schoolId: 8, reason: 'already_evaluated', message: 'already evaluated' },
+        ] },
+      }, { status: 202 })),
+      listHandler('evaluations', []),
+      listHandler('agreements', []),
+    );
+    await user.click(await screen.findByRole('button', { name: '开启全部已结束年度' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: '开始' }));
+    expect(await within(dialog).findByText('未开启 2 个年度：')).toBeInTheDocument();
+    const first = within(dialog).getByRole('link', { name: /协议 #41 第 2 年度/ });
+    expect(first).toHaveAttribute('href', '#/agreements/41/show');
+    expect(within(dialog).getByText(/尚无合规记录/)).toBeInTheDocument();
+    expect(within(dialog).getByText(/该年度已有评审/)).toBeInTheDocument();
+  });
+
   it('is offered to HQ only', async () => {
     renderApp('#/evaluations', users.school, listHandler('evaluations', []), listHandler('agreements', []));
     expect(await screen.findByText('评审', { selector: '.RaMenuItemLink-root *' })).toBeInTheDocument();

@@ -10,6 +10,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
@@ -18,7 +19,7 @@ import { useRegionName } from '../../components/fields';
 import { tiers } from '../../components/vocabulary';
 import { ProblemAlert } from './ProblemAlert';
 import { problemOf, type ActionProblem } from './workflow';
-import type { BulkJob } from './types';
+import type { BulkJob, SkippedYear } from './types';
 
 /** How often the job is asked how far it got. */
 export const POLL_MS = 1000;
@@ -165,6 +166,7 @@ export function BulkOpenButton() {
                   aria-label={translate('app.evaluation.bulk.title')}
                   sx={{ height: 8, borderRadius: 4 }}
                 />
+                {job.status !== 'running' && job.result?.skipped?.length ? <SkippedYears years={job.result.skipped} /> : null}
                 {job.status === 'failed' && job.error ? <Alert severity="error" sx={{ mt: 2 }}>{job.error}</Alert> : null}
                 {job.status === 'running' ? (
                   <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 1 }}>{translate('app.evaluation.bulk.background')}</Typography>
@@ -191,5 +193,26 @@ export function BulkOpenButton() {
         </DialogActions>
       </Dialog>
     </>
+  );
+}
+
+/** The years bulk opening did not open, each with its reason and a link to its agreement. */
+function SkippedYears({ years }: { years: SkippedYear[] }) {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Typography variant="body2">{translate('app.evaluation.bulk.skipped', { smart_count: years.length })}</Typography>
+      <Box component="ul" sx={{ m: 0, pl: 3, maxHeight: 240, overflowY: 'auto' }}>
+        {years.map((y) => (
+          <li key={`${y.agreementId}-${y.year}`}>
+            <Typography variant="body2" component="span">
+              <Link href={`#/agreements/${y.agreementId}/show`}>{translate('app.evaluation.bulk.skipped_year', { id: y.agreementId, year: y.year })}</Link>
+              {' — '}
+              {translate(`app.evaluation.bulk.skip_reason.${y.reason}`, { _: y.message })}
+            </Typography>
+          </li>
+        ))}
+      </Box>
+    </Box>
   );
 }

@@ -48,6 +48,10 @@ export interface Agreement extends WorkflowRecord {
   } | null;
 }
 
+/** Why bulk opening left an agreement year unopened (server: open-evaluations.ts). */
+export type SkipReason = 'out_of_scope' | 'agreement_not_live' | 'beyond_term' | 'not_ended' | 'already_evaluated' | 'no_compliance_row';
+export interface SkippedYear { agreementId: number; year: number; schoolId: number; reason: SkipReason; message: string }
+
 /** GET /api/evaluations/bulk-jobs/:id */
 export interface BulkJob {
   id: number;
@@ -55,6 +59,6 @@ export interface BulkJob {
   status: 'running' | 'done' | 'failed';
   total: number;
   done: number;
-  result: { opened?: number; ms?: number } | null;
+  result: { opened?: number; ms?: number; skipped?: SkippedYear[] } | null;
   error: string | null;
 }
