@@ -7,8 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTestApp } from '../server/test/test-app.js';
-import { createDraft } from '../server/test/application-builders.js';
+import { createTestApp } from '@campus/server/test/test-app.js';
+import { createDraft } from '@campus/server/test/application-builders.js';
 
 const N = 100;
 const t = await createTestApp();

@@ -4,9 +4,9 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/campus_scale node --import tsx bench/bulk-open.ts
  */
 import fs from 'node:fs';
-import { buildApp } from '../server/src/app.js';
-import { loadConfig } from '../server/src/config.js';
-import { openConfiguredDatabase } from '../server/src/db/open-configured.js';
+import { buildApp } from '@campus/server/app.js';
+import { loadConfig } from '@campus/server/config.js';
+import { openConfiguredDatabase } from '@campus/server/db/open-configured.js';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' });
 if (!config.DATABASE_URL) throw new Error('set DATABASE_URL to the scale database');

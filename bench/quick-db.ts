@@ -1,8 +1,8 @@
 /** The temporary database of the --quick modes (bench/run.ts, bench/load.ts): generated, then dropped. */
 import crypto from 'node:crypto';
 import postgres from 'postgres';
-import { todayInChina } from '../server/src/domain/calendar/agreement-year.js';
-import { generateScale } from '../seed/src/scale.js';
+import { todayInChina } from '@campus/common';
+import { generateScale } from '@campus/seed/scale.js';
 
 /** Creates a database beside serverUrl's, generates `schools` schools into it; drop() removes it. */
 export async function createQuickDatabase(serverUrl: string, schools: number, prefix = 'cp_bench_quick') {

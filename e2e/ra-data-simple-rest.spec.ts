@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, HttpError } from 'ra-core';
-import { tiers } from '../server/src/db/schema/enums.js';
+import { tiers } from '@campus/common';
 import { startServer, type RunningServer } from './support/server.js';
 import { apiGet, apiSignIn, cookieHttpClient, demoAccounts, listQuery } from './support/api.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { canAccess } from '../server/src/domain/access/permissions.js';
-import type { Role } from '../server/src/db/schema/enums.js';
+import { canAccess } from '@campus/common';
+import type { Role } from '@campus/common';
 import { startServer, type RunningServer } from './support/server.js';
 import { gotoLogin, launchBrowser, menuLabels, menuRoutes, newPage, screenshot, signIn, signOut } from './support/browser.js';
 import { DEMO_PASSWORD, listQuery, type Me } from './support/api.js';

@@ -1,10 +1,10 @@
-import * as s from '../../server/src/db/schema/index.js';
-import type { Tier } from '../../server/src/db/schema/index.js';
-import type { AuditInput } from '../../server/src/modules/audit/audit-repository.js';
+import * as s from '@campus/server/db/schema/index.js';
+import type { Tier } from '@campus/server/db/schema/index.js';
+import type { AuditInput } from '@campus/server/modules/audit/audit-repository.js';
 import type { IdSource } from './lib/bulk.js';
 import type { Random } from './lib/random.js';
 import type { Thresholds } from './kpi.js';
-import type { RegionCode } from './reference.js';
+import type { RegionCode } from '@campus/server/modules/reference-data/reference-data.js';
 import { GIVEN_CHARS, GIVEN_NAMES, SURNAMES } from './demo-data.js';
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];

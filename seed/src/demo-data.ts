@@ -1,6 +1,6 @@
-import type { AgreementState, ApplicationState, Tier } from '../../server/src/db/schema/index.js';
+import type { AgreementState, ApplicationState, Tier } from '@campus/server/db/schema/index.js';
 import type { KpiName } from './kpi.js';
-import type { RegionCode } from './reference.js';
+import type { RegionCode } from '@campus/server/modules/reference-data/reference-data.js';
 
 /**
  * The demo world, as data: schools with their partnership stories, providers and users. demo.ts

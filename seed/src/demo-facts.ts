@@ -1,5 +1,5 @@
-import * as s from '../../server/src/db/schema/index.js';
-import type { CertificateKind, Tier } from '../../server/src/db/schema/index.js';
+import * as s from '@campus/server/db/schema/index.js';
+import type { CertificateKind, Tier } from '@campus/server/db/schema/index.js';
 import type { Context, Policy } from './demo-context.js';
 import { personName } from './demo-context.js';
 import {

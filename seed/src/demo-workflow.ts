@@ -1,5 +1,5 @@
-import * as s from '../../server/src/db/schema/index.js';
-import type { AgreementState, ApplicationState, Tier } from '../../server/src/db/schema/index.js';
+import * as s from '@campus/server/db/schema/index.js';
+import type { AgreementState, ApplicationState, Tier } from '@campus/server/db/schema/index.js';
 import type { Context } from './demo-context.js';
 import { personName } from './demo-context.js';
 import { PRACTICE_PROJECTS, type AgreementSpec, type ApplicationSpec, type SchoolSpec } from './demo-data.js';
@@ -7,7 +7,7 @@ import { REQUIRED_COURSES, type FactWindow, type Instructor } from './demo-facts
 import { computeCompliance, failingKpis, type KpiName, type SchoolFacts } from './kpi.js';
 import { addDaysTo, addYearsTo, agreementYear, instant, monthsBefore, yearOf } from './lib/dates.js';
 import type { Random } from './lib/random.js';
-import { CATALOGUE, type RegionCode } from './reference.js';
+import { CATALOGUE, type RegionCode } from '@campus/server/modules/reference-data/reference-data.js';
 
 export interface SchoolState {
   spec: SchoolSpec;

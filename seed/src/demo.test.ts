@@ -3,18 +3,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { openDatabase, runMigrations, type Database } from '../../server/src/db/client.js';
-import { queryRows } from '../../server/src/db/raw.js';
-import * as s from '../../server/src/db/schema/index.js';
-import { applicationStates, tiers, type Tier } from '../../server/src/db/schema/index.js';
-import { verifyPassword } from '../../server/src/modules/auth/password.js';
+import { openDatabase, runMigrations, type Database } from '@campus/server/db/client.js';
+import { queryRows } from '@campus/server/db/raw.js';
+import * as s from '@campus/server/db/schema/index.js';
+import { applicationStates, tiers, type Tier } from '@campus/server/db/schema/index.js';
+import { verifyPassword } from '@campus/server/modules/auth/password.js';
 import { buildDemo, DEMO_PASSWORD, openContext, seedDemoIfEmpty } from './demo.js';
 import { SCHOOLS } from './demo-data.js';
 import { computeCompliance, failingKpis, type SchoolFacts, type Thresholds } from './kpi.js';
 import { IdSource } from './lib/bulk.js';
 import { addDaysTo, addYearsTo, agreementYearOn, todayInShanghai } from './lib/dates.js';
 import { loadSchoolFacts } from './load-facts.js';
-import { CATALOGUE, REGIONS, seedReferenceData } from './reference.js';
+import { CATALOGUE, REGIONS, seedReferenceData } from '@campus/server/modules/reference-data/reference-data.js';
 
 let database: Database;
 let seeded: boolean;
@@ -354,7 +354,7 @@ describe('on other days', () => {
 describe("the seed's copy of the KPI rules", () => {
   const here = path.dirname(fileURLToPath(import.meta.url));
   // The server's committed copy of the shared cases, or the shared file beside the repository.
-  const file = [path.resolve(here, '../../server/test/kpi-cases.json'), path.resolve(here, '../../../shared/kpi-cases.json')].find((f) => fs.existsSync(f));
+  const file = [path.resolve(here, '@campus/server/test/kpi-cases.json'), path.resolve(here, '../../../shared/kpi-cases.json')].find((f) => fs.existsSync(f));
   const cases = file ? JSON.parse(fs.readFileSync(file, 'utf8')).cases as KpiCase[] : [];
   it.skipIf(cases.length === 0).each(cases.map((c) => [c.name, c] as const))('gives the expected values: %s', (_name, c) => {
     const ids = new Map<string, number>();

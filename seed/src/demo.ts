@@ -1,8 +1,8 @@
 import { count, isNull } from 'drizzle-orm';
-import type { Db, Executor } from '../../server/src/db/client.js';
-import * as s from '../../server/src/db/schema/index.js';
-import type { Tier } from '../../server/src/db/schema/index.js';
-import { hashPassword } from '../../server/src/modules/auth/password.js';
+import type { Db, Executor } from '@campus/server/db/client.js';
+import * as s from '@campus/server/db/schema/index.js';
+import type { Tier } from '@campus/server/db/schema/index.js';
+import { hashPassword } from '@campus/server/modules/auth/password.js';
 import { emptyRows, personName, type Context, type Policy, type Rows } from './demo-context.js';
 import { PROVIDERS, SCHOOL_ADMIN_NAMES, SCHOOLS, STAFF, type ProviderKey } from './demo-data.js';
 import { recordFacts } from './demo-facts.js';
@@ -10,7 +10,7 @@ import { factWindows, monthsAgo, planAgreements, recordWorkflow, TIER_NAMES, typ
 import { IdSource, insertMany } from './lib/bulk.js';
 import { addDaysTo, instant, todayInShanghai, yearOf } from './lib/dates.js';
 import { Random } from './lib/random.js';
-import { seedReferenceData, type RegionCode } from './reference.js';
+import { seedReferenceData, type RegionCode } from '@campus/server/modules/reference-data/reference-data.js';
 
 export const DEMO_PASSWORD = 'demo1234';
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Executor } from '../../server/src/db/client.js';
-import * as s from '../../server/src/db/schema/index.js';
+import type { Executor } from '@campus/server/db/client.js';
+import * as s from '@campus/server/db/schema/index.js';
 import type { SchoolFacts } from './kpi.js';
 
 /** A school's recorded facts, read back from the database in the shape kpi.ts takes. */

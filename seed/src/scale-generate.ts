@@ -1,4 +1,4 @@
-import type { Tier } from '../../server/src/db/schema/index.js';
+import type { Tier } from '@campus/server/db/schema/index.js';
 import {
   CHINESE_ORDINALS, CITIES, EMPLOYERS, GIVEN, MAJORS, PRACTICE_PROJECTS, PROVINCE_WEIGHTS, SCHOOL_ENDINGS, SURNAMES,
 } from './scale-data.js';

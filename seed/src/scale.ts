@@ -16,14 +16,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isNull, sql } from 'drizzle-orm';
-import { openDatabase, runMigrations, type Database } from '../../server/src/db/client.js';
-import { acquireDataFolderLock } from '../../server/src/db/data-folder-lock.js';
-import * as s from '../../server/src/db/schema/index.js';
-import { queryRows } from '../../server/src/db/raw.js';
-import { hashPassword } from '../../server/src/modules/auth/password.js';
-import { recomputeAll } from '../../server/src/modules/compliance/recompute.js';
-import { todayInChina } from '../../server/src/domain/calendar/agreement-year.js';
-import { seedReferenceData } from './reference.js';
+import { openDatabase, runMigrations, type Database } from '@campus/server/db/client.js';
+import { acquireDataFolderLock } from '@campus/server/db/data-folder-lock.js';
+import * as s from '@campus/server/db/schema/index.js';
+import { queryRows } from '@campus/server/db/raw.js';
+import { hashPassword } from '@campus/server/modules/auth/password.js';
+import { recomputeAll } from '@campus/server/modules/compliance/recompute.js';
+import { todayInChina } from '@campus/common';
+import { seedReferenceData } from '@campus/server/modules/reference-data/reference-data.js';
 import {
   emptyLines, generateSchool, ID_TABLES, planSchools, rowCounts, TABLES, type GeneratorOptions, type IdCounters, type SchoolPlan,
 } from './scale-generate.js';

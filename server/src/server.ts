@@ -3,7 +3,7 @@ import { openConfiguredDatabase } from './db/open-configured.js';
 import { buildApp } from './app.js';
 import { purgeExpiredSessions } from './modules/auth/session-repository.js';
 import { ensureComplianceFresh } from './modules/compliance/recompute.js';
-import { todayInChina } from './domain/calendar/agreement-year.js';
+import { todayInChina } from '@campus/common';
 import { ensureFirstAdmin } from './modules/users/first-admin.js';
 import { isPostgresSocketRace } from './db/socket-race.js';
 import { DataFolderLockedError } from './db/data-folder-lock.js';
@@ -23,14 +23,14 @@ async function main() {
   }
   const database = await openConfiguredDatabase(config);
   // Regions, default tier policies and the official course catalogue: on every database, idempotent.
-  const { seedReferenceData } = await import('../../seed/src/reference.js');
+  const { seedReferenceData } = await import('./modules/reference-data/reference-data.js');
   await seedReferenceData(database.db);
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
     const created = await ensureFirstAdmin(database.db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
     if (created) console.log(`first HQ account created: ${config.ADMIN_EMAIL}`);
   }
   if (config.seedDemo) {
-    const { seedDemoIfEmpty } = await import('../../seed/src/demo.js');
+    const { seedDemoIfEmpty } = await import('@campus/seed/demo.js');
     const seeded = await seedDemoIfEmpty(database.db);
     if (seeded) console.log('demo data loaded: sign in as hq@demo.test / demo1234');
   }

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, listQuery, type Client, type TestContext } from './test-app.js';
 import { buildAccessWorld, MARK, notificationsByUser, type Side, type World } from './access-world.js';
-import { canAccess, type ResourceAction } from '../src/domain/access/permissions.js';
-import type { Role } from '../src/db/schema/enums.js';
-import { applicationTransitions } from '../src/domain/workflow/application-transitions.js';
-import { agreementTransitions } from '../src/domain/workflow/agreement-transitions.js';
-import { evaluationTransitions } from '../src/domain/workflow/evaluation-transitions.js';
-import { contentProposalTransitions, feedbackTransitions, providerReportTransitions } from '../src/domain/workflow/provider-work-transitions.js';
-import type { TransitionTable } from '../src/domain/workflow/types.js';
+import { canAccess, type ResourceAction } from '@campus/common';
+import type { Role } from '@campus/common';
+import { applicationTransitions } from '@campus/common';
+import { agreementTransitions } from '@campus/common';
+import { evaluationTransitions } from '@campus/common';
+import { contentProposalTransitions, feedbackTransitions, providerReportTransitions } from '@campus/common';
+import type { TransitionTable } from '@campus/common';
 
 /**
  * Every API route × every role × a record in the role's scope and one outside it, with the answer

@@ -5,7 +5,7 @@ import {
   instructors, jobFairs, jobRegistrations, notifications, practiceRecords, providerAssignments, providerReports, providers, students, users,
 } from '../src/db/schema/index.js';
 import { recomputeSchools } from '../src/modules/compliance/recompute.js';
-import { todayInChina } from '../src/domain/calendar/agreement-year.js';
+import { todayInChina } from '@campus/common';
 
 /** A marker in every searchable text of the world, so that a `q` search reaches both sides. */
 export const MARK = 'LEAKTEST';

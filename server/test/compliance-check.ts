@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../src/db/client.js';
 import { queryRows } from '../src/db/raw.js';
 import { recomputeAll } from '../src/modules/compliance/recompute.js';
-import { todayInChina } from '../src/domain/calendar/agreement-year.js';
+import { todayInChina } from '@campus/common';
 
 /** The stored compliance summaries, without the time they were written. */
 export async function storedSummaries(db: Db) {

@@ -1,8 +1,8 @@
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../../server/src/db/client.js';
-import { queryRows } from '../../../server/src/db/raw.js';
+import type { Executor } from '@campus/server/db/client.js';
+import { queryRows } from '@campus/server/db/raw.js';
 
 const CHUNK = 1000;
 

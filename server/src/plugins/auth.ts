@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { actorForSession, tokenDigest } from '../modules/auth/session-repository.js';
 import { ActorCache } from '../modules/auth/actor-cache.js';
-import { scopeOf, type Actor, type Scope } from '../domain/access/scope.js';
-import { canAccess, type ResourceAction } from '../domain/access/permissions.js';
+import { scopeOf, type Actor, type Scope } from '@campus/common';
+import { canAccess, type ResourceAction } from '@campus/common';
 import { forbidden, unauthenticated } from '../lib/errors.js';
 import { TooManyPasswordTries } from '../modules/auth/login-throttle.js';
 

@@ -9,8 +9,8 @@ import {
   providerReportStates, contentProposalStates, feedbackStates,
 } from '../providers/permissions';
 import { thresholdFields, flagFields } from '../resources/tier-policies/thresholds';
-import { applicationTransitions } from '../../../server/src/domain/workflow/application-transitions';
-import { agreementTransitions } from '../../../server/src/domain/workflow/agreement-transitions';
+import { applicationTransitions } from '@campus/common';
+import { agreementTransitions } from '@campus/common';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -3,8 +3,8 @@ export {
   canAccess,
   permissions,
   type ResourceAction,
-} from '../../../server/src/domain/access/permissions';
-export type { Role } from '../../../server/src/db/schema/enums';
+} from '@campus/common';
+export type { Role } from '@campus/common';
 export {
   roles,
   tiers,
@@ -16,4 +16,4 @@ export {
   providerReportStates,
   contentProposalStates,
   feedbackStates,
-} from '../../../server/src/db/schema/enums';
+} from '@campus/common';

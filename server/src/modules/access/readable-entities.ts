@@ -1,8 +1,8 @@
 import { and, eq, inArray, or, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import type { Role } from '../../db/schema/enums.js';
-import type { Scope } from '../../domain/access/scope.js';
-import { canAccess } from '../../domain/access/permissions.js';
+import type { Role } from '@campus/common';
+import type { Scope } from '@campus/common';
+import { canAccess } from '@campus/common';
 import { schoolScopeCondition } from './scope-filter.js';
 import { scopeWhere, type ResourceSpec } from '../resource/resource-spec.js';
 import { schoolSpec } from '../schools/school-spec.js';

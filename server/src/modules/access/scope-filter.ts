@@ -1,5 +1,5 @@
 import { sql, type SQL, type Column } from 'drizzle-orm';
-import type { Scope } from '../../domain/access/scope.js';
+import type { Scope } from '@campus/common';
 
 /**
  * The one place that turns a scope into SQL: every query of every school-owned resource ANDs this

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { format, subDays } from 'date-fns';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { agreements, applications } from '../../db/schema/index.js';
-import { todayInChina } from '../../domain/calendar/agreement-year.js';
+import { todayInChina } from '@campus/common';
 
 /** issue 19 item 4: approval ≤ signing ≤ plaque ceremony ≤ inspection ≤ today (DOMAIN.md "KPI edge rules"). */
 let t: TestContext;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { agreements, agreementStates, complianceSummaries, schools, tiers } from '../../db/schema/index.js';
-import type { AgreementState } from '../../db/schema/enums.js';
+import type { AgreementState } from '@campus/common';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
-import { agreementTransitions } from '../../domain/workflow/agreement-transitions.js';
-import { allowedActions } from '../../domain/workflow/types.js';
-import { agreementYear, agreementYearOn, todayInChina } from '../../domain/calendar/agreement-year.js';
+import { agreementTransitions } from '@campus/common';
+import { allowedActions } from '@campus/common';
+import { agreementYear, agreementYearOn, todayInChina } from '@campus/common';
 
 /** The term and the agreement year a record is in today (null before it starts). */
 export function termOf(startDate: string | null, termYears: number, today = todayInChina()) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, listQuery, type TestContext } from '../../../test/test-app.js';
 import { agreements } from '../../db/schema/index.js';
-import { todayInChina } from '../../domain/calendar/agreement-year.js';
+import { todayInChina } from '@campus/common';
 
 let t: TestContext;
 let agreementId: number;

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { applications, schools } from '../../db/schema/index.js';
-import type { Actor } from '../../domain/access/scope.js';
+import type { Actor } from '@campus/common';
 import { appendAudit } from '../audit/audit-repository.js';
 import { conflict, forbidden } from '../../lib/errors.js';
 import type { applicationCreateBody } from './application-schemas.js';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { applications, evidenceFiles } from '../../db/schema/index.js';
-import type { Actor, Scope } from '../../domain/access/scope.js';
+import type { Actor, Scope } from '@campus/common';
 import { appendAudit } from '../audit/audit-repository.js';
 import { AppError, ErrorCode, forbidden } from '../../lib/errors.js';
 import { loadApplicationForUpdate } from './load-for-update.js';

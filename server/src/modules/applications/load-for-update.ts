@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { applications } from '../../db/schema/index.js';
-import type { Scope } from '../../domain/access/scope.js';
+import type { Scope } from '@campus/common';
 import { schoolScopeCondition } from '../access/scope-filter.js';
 import { notFound } from '../../lib/errors.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ActorCache } from './actor-cache.js';
-import type { Actor } from '../../domain/access/scope.js';
+import type { Actor } from '@campus/common';
 
 const actor = (id: number): Actor => ({ id, email: `u${id}@test.cn`, name: `u${id}`, role: 'hq', locale: 'zh', regionIds: [], schoolId: null, providerId: null });
 const later = new Date(Date.now() + 3600_000);

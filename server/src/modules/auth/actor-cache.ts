@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/access/scope.js';
+import type { Actor } from '@campus/common';
 
 interface Entry { actor: Actor; until: number }
 

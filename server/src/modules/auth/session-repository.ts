@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { sessions, userRegions, users } from '../../db/schema/index.js';
-import type { Actor } from '../../domain/access/scope.js';
-import type { Role } from '../../db/schema/enums.js';
+import type { Actor } from '@campus/common';
+import type { Role } from '@campus/common';
 
 export const tokenDigest = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 

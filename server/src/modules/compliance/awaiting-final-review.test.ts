@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, listQuery, type TestContext } from '../../../test/test-app.js';
 import { summariesBeforeAndAfterFullRecomputation } from '../../../test/compliance-check.js';
 import { agreements } from '../../db/schema/index.js';
-import { fixClock } from '../../lib/clock.js';
+import { fixClock } from '@campus/common';
 import { resetFreshnessMark } from './recompute.js';
 
 // issue 19 item 8 / DOMAIN.md "KPI edge rules":

@@ -1,5 +1,5 @@
-import { kpiNames, type KpiName, type KpiThresholds, type KpiValues } from '../../domain/kpi/kpi-names.js';
-import { projectYearEnd } from '../../domain/kpi/projection.js';
+import { kpiNames, type KpiName, type KpiThresholds, type KpiValues } from '@campus/common';
+import { projectYearEnd } from '@campus/common';
 
 /** A summary row as API.md's `compliance` record, with the year-end projection of a current year. */
 export function toComplianceRecord(r: Record<string, unknown>) {

@@ -3,7 +3,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { complianceSummaries, schools, tiers } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
-import { kpiNames, type KpiName } from '../../domain/kpi/kpi-names.js';
+import { kpiNames, type KpiName } from '@campus/common';
 import type { StoredComplianceRecord } from './compliance-record.js';
 
 export { toComplianceRecord } from './compliance-record.js';

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { format, subDays } from 'date-fns';
 import { createTestApp, listQuery, type TestContext } from '../../../test/test-app.js';
 import { agreements, tierPolicies } from '../../db/schema/index.js';
-import { todayInChina } from '../../domain/calendar/agreement-year.js';
+import { todayInChina } from '@campus/common';
 
 let t: TestContext;
 const today = todayInChina();

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { agreements, complianceSummaries, jobFairs } from '../../db/schema/index.js';
-import { todayInChina } from '../../domain/calendar/agreement-year.js';
-import { fixClock } from '../../lib/clock.js';
+import { todayInChina } from '@campus/common';
+import { fixClock } from '@campus/common';
 import { ensureComplianceFresh, resetFreshnessMark } from './recompute.js';
 
 // issue 19 item 7 / DOMAIN.md "KPI edge rules": the daily refresh runs for each calendar day in Asia/Shanghai

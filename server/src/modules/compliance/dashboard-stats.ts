@@ -2,8 +2,8 @@ import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'dri
 import type { Db } from '../../db/client.js';
 import { complianceSummaries as cs, schools } from '../../db/schema/index.js';
 import { queryRows } from '../../db/raw.js';
-import type { Scope } from '../../domain/access/scope.js';
-import { kpiNames } from '../../domain/kpi/kpi-names.js';
+import type { Scope } from '@campus/common';
+import { kpiNames } from '@campus/common';
 import { schoolScopeCondition } from '../access/scope-filter.js';
 import { toComplianceRecord } from './compliance-spec.js';
 

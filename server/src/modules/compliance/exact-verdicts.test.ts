@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, listQuery, type TestContext } from '../../../test/test-app.js';
 import { summariesBeforeAndAfterFullRecomputation } from '../../../test/compliance-check.js';
 import { agreements, practiceRecords, students, tierPolicies } from '../../db/schema/index.js';
-import { fixClock } from '../../lib/clock.js';
+import { fixClock } from '@campus/common';
 import { resetFreshnessMark } from './recompute.js';
 
 // issue 19 item 5 / DOMAIN.md "KPI edge rules": verdicts and projections compare exact values; values are

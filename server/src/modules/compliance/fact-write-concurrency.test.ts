@@ -4,7 +4,7 @@ import { createTestApp, listQuery, type TestContext } from '../../../test/test-a
 import { PASSWORD } from '../../../test/fixtures.js';
 import { summariesBeforeAndAfterFullRecomputation } from '../../../test/compliance-check.js';
 import { agreements, students } from '../../db/schema/index.js';
-import { todayInChina } from '../../domain/calendar/agreement-year.js';
+import { todayInChina } from '@campus/common';
 
 // issue 11 item 3: every fact write locks its school to recompute the summaries; the fact's foreign key
 // already holds a share lock on that row, so the lock taken for the recomputation must not deadlock with it.

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, listQuery, type Client, type TestContext } from '../../../test/test-app.js';
 import { agreements, courses, schoolRequiredCourses, tierPolicies } from '../../db/schema/index.js';
-import { fixClock } from '../../lib/clock.js';
+import { fixClock } from '@campus/common';
 import { resetFreshnessMark } from './recompute.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -107,7 +107,7 @@ describe.each(cases.map((c) => [c.name, c] as const))('KPI case: %s', (_name, c)
   it('the maintained summary equals a full recomputation', async () => {
     const before = (await t.database.db.execute(sql`select * from compliance_summaries order by agreement_id, year`)) as unknown;
     const { recomputeAll } = await import('./recompute.js');
-    const { todayInChina } = await import('../../domain/calendar/agreement-year.js');
+    const { todayInChina } = await import('@campus/common');
     await recomputeAll(t.database.db, todayInChina());
     const after = (await t.database.db.execute(sql`select * from compliance_summaries order by agreement_id, year`)) as unknown;
     const strip = (r: unknown) => ((Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as Record<string, unknown>[]).map(({ computed_at: _a, ...rest }) => rest);

@@ -5,7 +5,7 @@ import { requirePermission } from '../../plugins/auth.js';
 import { parseListQuery } from '../../lib/list-query.js';
 import { getRecord, listRecordsJson } from '../resource/resource-spec.js';
 import { listQuerystring } from '../resource/read-routes.js';
-import { todayInChina } from '../../domain/calendar/agreement-year.js';
+import { todayInChina } from '@campus/common';
 import { complianceIdPattern, complianceSpec } from './compliance-spec.js';
 import { ensureComplianceFresh } from './recompute.js';
 import { dashboardStats } from './dashboard-stats.js';

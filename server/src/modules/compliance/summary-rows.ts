@@ -1,6 +1,6 @@
 import type { tierPolicies } from '../../db/schema/index.js';
-import { evaluateKpis } from '../../domain/kpi/verdicts.js';
-import { kpiNames, type KpiThresholds, type KpiValues } from '../../domain/kpi/kpi-names.js';
+import { evaluateKpis } from '@campus/common';
+import { kpiNames, type KpiThresholds, type KpiValues } from '@campus/common';
 import type { KpiValueRow } from './kpi-values-sql.js';
 import { storedComplianceRecord } from './compliance-record.js';
 

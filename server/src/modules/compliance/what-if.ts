@@ -4,7 +4,7 @@ import { regions, tierPolicies } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
 import { computeKpiValues } from './kpi-values-sql.js';
 import { toSummary } from './summary-rows.js';
-import type { Scope } from '../../domain/access/scope.js';
+import type { Scope } from '@campus/common';
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 

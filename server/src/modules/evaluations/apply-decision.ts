@@ -1,10 +1,10 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { agreements, applicationPlanItems, applications, schools } from '../../db/schema/index.js';
-import type { Tier } from '../../db/schema/enums.js';
-import type { Actor } from '../../domain/access/scope.js';
-import { agreementYear } from '../../domain/calendar/agreement-year.js';
-import { nextTierUp } from '../../domain/workflow/evaluation-transitions.js';
+import type { Tier } from '@campus/common';
+import type { Actor } from '@campus/common';
+import { agreementYear } from '@campus/common';
+import { nextTierUp } from '@campus/common';
 import { AppError, conflict, ErrorCode } from '../../lib/errors.js';
 import { appendAudit } from '../audit/audit-repository.js';
 import { policyInForce } from '../tier-policies/policy-in-force.js';

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { bulkJobs } from '../../db/schema/index.js';
-import type { Actor, Scope } from '../../domain/access/scope.js';
+import type { Actor, Scope } from '@campus/common';
 import { ensureComplianceFresh } from '../compliance/recompute.js';
 import { openEvaluationBatch, yearsAwaitingEvaluation, type SkippedYear } from './open-evaluations.js';
 

@@ -4,7 +4,7 @@ import { format, subDays } from 'date-fns';
 import { createTestApp, type Client, type TestContext } from '../../../test/test-app.js';
 import { act } from '../../../test/application-builders.js';
 import { agreements, complianceSummaries, evaluations } from '../../db/schema/index.js';
-import { todayInChina } from '../../domain/calendar/agreement-year.js';
+import { todayInChina } from '@campus/common';
 import { ensureComplianceFresh } from '../compliance/recompute.js';
 
 /** issue 19 item 1: the bulk opening opens every ended year, and names each year it did not open, and why. */

@@ -3,8 +3,8 @@ import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { agreements, evaluations, schools, tiers } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
-import { allowedActions } from '../../domain/workflow/types.js';
-import { evaluationTransitions, type EvaluationState } from '../../domain/workflow/evaluation-transitions.js';
+import { allowedActions } from '@campus/common';
+import { evaluationTransitions, type EvaluationState } from '@campus/common';
 
 export const evaluationSpec: ResourceSpec = {
   name: 'evaluations',

@@ -4,7 +4,7 @@ import { format, subDays } from 'date-fns';
 import { createTestApp, listQuery, type TestContext } from '../../../test/test-app.js';
 import { act, completeItems, completePlan } from '../../../test/application-builders.js';
 import { agreements, applications, auditEvents, evaluations, tierPolicies } from '../../db/schema/index.js';
-import { agreementYear, todayInChina } from '../../domain/calendar/agreement-year.js';
+import { agreementYear, todayInChina } from '@campus/common';
 
 let t: TestContext;
 const today = todayInChina();

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { bulkJobs } from '../../db/schema/index.js';
 import { requirePermission } from '../../plugins/auth.js';
 import { idParams, readOne, registerReadRoutes } from '../resource/read-routes.js';
-import { todayInChina } from '../../domain/calendar/agreement-year.js';
+import { todayInChina } from '@campus/common';
 import { notFound } from '../../lib/errors.js';
 import { evaluationSpec } from './evaluation-spec.js';
 import { bulkOpenBody, evaluationActionBody, openEvaluationBody } from './evaluation-schemas.js';

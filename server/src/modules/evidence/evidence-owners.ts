@@ -4,13 +4,13 @@ import type { Executor } from '../../db/client.js';
 import {
   agreements, applications, certificates, evaluations, instructors, jobFairs, practiceRecords, providerReports, schools, students,
 } from '../../db/schema/index.js';
-import type { Role } from '../../db/schema/enums.js';
-import type { Scope } from '../../domain/access/scope.js';
-import { canAccess } from '../../domain/access/permissions.js';
-import { editableApplicationStates, applicationTransitions } from '../../domain/workflow/application-transitions.js';
-import { agreementTransitions } from '../../domain/workflow/agreement-transitions.js';
-import { evaluationTransitions } from '../../domain/workflow/evaluation-transitions.js';
-import { providerReportTransitions } from '../../domain/workflow/provider-work-transitions.js';
+import type { Role } from '@campus/common';
+import type { Scope } from '@campus/common';
+import { canAccess } from '@campus/common';
+import { editableApplicationStates, applicationTransitions } from '@campus/common';
+import { agreementTransitions } from '@campus/common';
+import { evaluationTransitions } from '@campus/common';
+import { providerReportTransitions } from '@campus/common';
 import { entitySpec, roleOfScope } from '../access/readable-entities.js';
 import { scopeWhere, type ResourceSpec } from '../resource/resource-spec.js';
 import { AppError, ErrorCode, badRequest, forbidden, notFound } from '../../lib/errors.js';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { evidenceFiles, users } from '../../db/schema/index.js';
-import type { Actor, Scope } from '../../domain/access/scope.js';
+import type { Actor, Scope } from '@campus/common';
 import { appendAudit } from '../audit/audit-repository.js';
 import { scopeWhere } from '../resource/resource-spec.js';
 import { forbidden, notFound } from '../../lib/errors.js';

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { evidenceFiles } from '../../db/schema/index.js';
-import type { Actor, Scope } from '../../domain/access/scope.js';
+import type { Actor, Scope } from '@campus/common';
 import type { FileStorage } from '../storage/file-storage.js';
 import { detectFileType } from '../storage/file-types.js';
 import { appendAudit } from '../audit/audit-repository.js';

@@ -5,7 +5,7 @@ import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, dateValue, idValue, oneOrMany } from '../../lib/filters.js';
 import { isoDate } from '../../lib/dates.js';
 import { badRequest } from '../../lib/errors.js';
-import type { Scope } from '../../domain/access/scope.js';
+import type { Scope } from '@campus/common';
 import { schoolScopeCondition } from '../access/scope-filter.js';
 import type { FactResource } from './fact-resource.js';
 import { schoolOfWriter } from './fact-school.js';

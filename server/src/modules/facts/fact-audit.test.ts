@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { addDays, format } from 'date-fns';
 import { createTestApp, listQuery, type Client, type TestContext } from '../../../test/test-app.js';
 import { auditEvents, courses } from '../../db/schema/index.js';
-import { todayInChina } from '../../domain/calendar/agreement-year.js';
+import { todayInChina } from '@campus/common';
 
 /**
  * issue 11 item 11 (facts): every fact update is audited with what changed, from and to; every

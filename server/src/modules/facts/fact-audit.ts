@@ -2,7 +2,7 @@ import { and, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
-import type { Scope } from '../../domain/access/scope.js';
+import type { Scope } from '@campus/common';
 import { notFound } from '../../lib/errors.js';
 import { schoolScopeCondition } from '../access/scope-filter.js';
 import { appendAudit } from '../audit/audit-repository.js';

@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { addDays, format, subDays } from 'date-fns';
 import { createTestApp, listQuery, type Client, type TestContext } from '../../../test/test-app.js';
 import { agreements, courses } from '../../db/schema/index.js';
-import { todayInChina } from '../../domain/calendar/agreement-year.js';
-import { fixClock } from '../../lib/clock.js';
+import { todayInChina } from '@campus/common';
+import { fixClock } from '@campus/common';
 
 /**
  * issue 19 items 2 and 6 (DOMAIN.md "KPI edge rules"): facts are dated today or earlier (the China

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { isoDate } from '../../lib/dates.js';
-import { todayInChina } from '../../domain/calendar/agreement-year.js';
+import { todayInChina } from '@campus/common';
 
 /**
  * The date a fact happened on (a certificate issued, hours practised, an application sent, a job

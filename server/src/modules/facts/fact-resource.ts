@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.js';
-import type { Actor, Scope } from '../../domain/access/scope.js';
+import type { Actor, Scope } from '@campus/common';
 import type { ResourceSpec } from '../resource/resource-spec.js';
 
 /** What a fact write resolves to before it is stored: the row's values, always with its school. */

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { students } from '../../db/schema/index.js';
-import type { Actor, Scope } from '../../domain/access/scope.js';
+import type { Actor, Scope } from '@campus/common';
 import { schoolScopeCondition } from '../access/scope-filter.js';
 import { AppError, badRequest, ErrorCode, forbidden } from '../../lib/errors.js';
 

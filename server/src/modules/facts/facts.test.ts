@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { createTestApp, listQuery, type TestContext } from '../../../test/test-app.js';
 import { agreements, students } from '../../db/schema/index.js';
-import { agreementYear, todayInChina } from '../../domain/calendar/agreement-year.js';
+import { agreementYear, todayInChina } from '@campus/common';
 import { subDays, format } from 'date-fns';
 
 let t: TestContext;

@@ -10,7 +10,7 @@ import { resolveStudent, resolveStudentNumbers } from './student-facts.js';
 import { schoolScopeCondition } from '../access/scope-filter.js';
 import { students } from '../../db/schema/index.js';
 import type { Tx } from '../../db/client.js';
-import type { Scope } from '../../domain/access/scope.js';
+import type { Scope } from '@campus/common';
 import { and } from 'drizzle-orm';
 import { cell } from './csv-cells.js';
 import { updateSchemaOf } from './update-schema.js';

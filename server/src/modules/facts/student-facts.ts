@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/client.js';
-import type { Actor, Scope } from '../../domain/access/scope.js';
+import type { Actor, Scope } from '@campus/common';
 import type { ImportProblem } from './fact-resource.js';
 import { schoolOfWriter, studentIdsByNo, studentInScope } from './fact-school.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { notifications } from '../../db/schema/index.js';
-import type { Scope } from '../../domain/access/scope.js';
+import type { Scope } from '@campus/common';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { readableRecordCondition } from '../access/readable-entities.js';
 

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import type { Role } from '../../db/schema/enums.js';
+import type { Role } from '@campus/common';
 import { notifications } from '../../db/schema/index.js';
-import { scopeOf, type Actor, type Scope } from '../../domain/access/scope.js';
+import { scopeOf, type Actor, type Scope } from '@campus/common';
 import { queryRows } from '../../db/raw.js';
 import { mayReadRecord } from '../access/readable-entities.js';
 

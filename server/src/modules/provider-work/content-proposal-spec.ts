@@ -2,11 +2,11 @@ import { qualified } from '../../db/qualified.js';
 import { z } from 'zod';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { contentProposals, contentProposalStates } from '../../db/schema/index.js';
-import type { Scope } from '../../domain/access/scope.js';
+import type { Scope } from '@campus/common';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
-import { allowedActions } from '../../domain/workflow/types.js';
-import { contentProposalTransitions } from '../../domain/workflow/provider-work-transitions.js';
+import { allowedActions } from '@campus/common';
+import { contentProposalTransitions } from '@campus/common';
 
 /** HQ sees every proposal; a provider its own. */
 export const contentProposalScope = (scope: Scope) =>

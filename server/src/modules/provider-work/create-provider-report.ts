@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { practiceRecords, providerAssignments, providerReports, students } from '../../db/schema/index.js';
-import type { Actor } from '../../domain/access/scope.js';
+import type { Actor } from '@campus/common';
 import { isoDate } from '../../lib/dates.js';
 import { badRequest, forbidden, notFound } from '../../lib/errors.js';
 import { appendAudit } from '../audit/audit-repository.js';

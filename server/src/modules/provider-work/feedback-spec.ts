@@ -4,8 +4,8 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { feedback, feedbackStates } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
-import { allowedActions } from '../../domain/workflow/types.js';
-import { feedbackTransitions } from '../../domain/workflow/provider-work-transitions.js';
+import { allowedActions } from '@campus/common';
+import { feedbackTransitions } from '@campus/common';
 
 export const feedbackSpec: ResourceSpec = {
   name: 'feedback',

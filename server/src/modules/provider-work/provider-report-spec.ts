@@ -2,12 +2,12 @@ import { qualified } from '../../db/qualified.js';
 import { z } from 'zod';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { providerReports, providerReportStates } from '../../db/schema/index.js';
-import type { Scope } from '../../domain/access/scope.js';
+import type { Scope } from '@campus/common';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
 import { schoolScopeCondition } from '../access/scope-filter.js';
-import { allowedActions } from '../../domain/workflow/types.js';
-import { providerReportTransitions } from '../../domain/workflow/provider-work-transitions.js';
+import { allowedActions } from '@campus/common';
+import { providerReportTransitions } from '@campus/common';
 
 /** A provider sees its own reports; schools, regions and HQ the reports of the schools they see. */
 export const providerReportScope = (scope: Scope) =>

@@ -1,7 +1,7 @@
 import { qualified } from '../../db/qualified.js';
 import { eq, sql } from 'drizzle-orm';
 import { providers } from '../../db/schema/index.js';
-import type { Scope } from '../../domain/access/scope.js';
+import type { Scope } from '@campus/common';
 import { schoolScopeCondition } from '../access/scope-filter.js';
 import type { ResourceSpec } from '../resource/resource-spec.js';
 

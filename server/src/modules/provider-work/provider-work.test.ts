@@ -4,7 +4,7 @@ import { format, subDays } from 'date-fns';
 import { createTestApp, listQuery, type TestContext } from '../../../test/test-app.js';
 import { act } from '../../../test/application-builders.js';
 import { agreements, notifications, practiceRecords } from '../../db/schema/index.js';
-import { todayInChina } from '../../domain/calendar/agreement-year.js';
+import { todayInChina } from '@campus/common';
 import { sendDeadlineNotices } from '../notifications/deadline-notices.js';
 
 let t: TestContext;

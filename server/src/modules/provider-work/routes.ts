@@ -5,10 +5,10 @@ import { contentProposals, feedback, practiceRecords, providerAssignments, provi
 import { requirePermission } from '../../plugins/auth.js';
 import { readOne, registerReadRoutes } from '../resource/read-routes.js';
 import { registerSimpleActionRoute } from '../workflow/simple-action-route.js';
-import { contentProposalTransitions, feedbackTransitions, providerReportTransitions } from '../../domain/workflow/provider-work-transitions.js';
+import { contentProposalTransitions, feedbackTransitions, providerReportTransitions } from '@campus/common';
 import { schoolScopeCondition } from '../access/scope-filter.js';
 import { recomputeSchools } from '../compliance/recompute.js';
-import { todayInChina } from '../../domain/calendar/agreement-year.js';
+import { todayInChina } from '@campus/common';
 import { appendAudit } from '../audit/audit-repository.js';
 import { notify } from '../notifications/notify.js';
 import { badRequest, forbidden } from '../../lib/errors.js';

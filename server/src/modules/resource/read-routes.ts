@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requirePermission } from '../../plugins/auth.js';
 import { parseListQuery } from '../../lib/list-query.js';
 import { getRecord, listRecords, type ResourceSpec } from './resource-spec.js';
-import type { Actor, Scope } from '../../domain/access/scope.js';
+import type { Actor, Scope } from '@campus/common';
 
 export const idParams = z.object({ id: z.string().regex(/^\d{1,9}$/, 'must be a record id (a whole number)').transform(Number) });
 export const listQuerystring = z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL, type Column } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
-import type { Actor, Scope } from '../../domain/access/scope.js';
+import type { Actor, Scope } from '@campus/common';
 import { schoolScopeCondition } from '../access/scope-filter.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { likePattern, type ListParams } from '../../lib/list-query.js';

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { tierPolicies } from '../../db/schema/index.js';
-import type { Actor } from '../../domain/access/scope.js';
+import type { Actor } from '@campus/common';
 import { appendAudit } from '../audit/audit-repository.js';
 import { badRequest } from '../../lib/errors.js';
 import type { tierPolicyCreateBody } from './tier-policy-schemas.js';
 import { recomputeTier } from '../compliance/recompute.js';
-import { todayInChina } from '../../domain/calendar/agreement-year.js';
+import { todayInChina } from '@campus/common';
 
 /** HQ sets the thresholds of a tier from a new effective year on; audited. */
 export async function createTierPolicy(db: Db, actor: Actor, input: z.infer<typeof tierPolicyCreateBody>) {

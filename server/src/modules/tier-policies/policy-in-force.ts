@@ -1,7 +1,7 @@
 import { and, desc, eq, lte } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { tierPolicies } from '../../db/schema/index.js';
-import type { Tier } from '../../db/schema/enums.js';
+import type { Tier } from '@campus/common';
 import { AppError, ErrorCode } from '../../lib/errors.js';
 
 /** The policy of a tier in force in a calendar year: the latest effective year not after it. */

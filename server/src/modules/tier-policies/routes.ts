@@ -7,7 +7,7 @@ import { tierPolicyCreateBody, tierPolicyUpdateBody } from './tier-policy-schema
 import { updateTierPolicy } from './update-tier-policy.js';
 import { createTierPolicy } from './create-tier-policy.js';
 import { whatIf } from '../compliance/what-if.js';
-import { todayInChina } from '../../domain/calendar/agreement-year.js';
+import { todayInChina } from '@campus/common';
 
 export async function tierPolicyRoutes(app: FastifyInstance) {
   registerReadRoutes(app, tierPolicySpec);

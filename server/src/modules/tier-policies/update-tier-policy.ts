@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { tierPolicies } from '../../db/schema/index.js';
-import type { Actor } from '../../domain/access/scope.js';
+import type { Actor } from '@campus/common';
 import { appendAudit } from '../audit/audit-repository.js';
 import { badRequest, conflict, ErrorCode, notFound } from '../../lib/errors.js';
 import { thresholdFields } from './tier-policy-schemas.js';
 import { recomputeTier } from '../compliance/recompute.js';
-import { todayInChina } from '../../domain/calendar/agreement-year.js';
+import { todayInChina } from '@campus/common';
 
 type Thresholds = Partial<Record<keyof typeof thresholdFields, unknown>>;
 

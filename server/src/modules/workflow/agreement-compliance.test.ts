@@ -5,7 +5,7 @@ import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { act } from '../../../test/application-builders.js';
 import { agreements, applications, certificates, jobFairs, schools, students, tierPolicies } from '../../db/schema/index.js';
 import { queryRows } from '../../db/raw.js';
-import { todayInChina } from '../../domain/calendar/agreement-year.js';
+import { todayInChina } from '@campus/common';
 import { ensureComplianceFresh, recomputeAll } from '../compliance/recompute.js';
 
 /**

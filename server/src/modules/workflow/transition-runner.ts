@@ -1,6 +1,6 @@
 import { AppError, conflict, ErrorCode } from '../../lib/errors.js';
-import type { Role } from '../../db/schema/enums.js';
-import { decide, type TransitionTable } from '../../domain/workflow/types.js';
+import type { Role } from '@campus/common';
+import { decide, type TransitionTable } from '@campus/common';
 
 /**
  * The common checks of every workflow action, in API.md's order: the role (403), the version and

@@ -9,7 +9,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { certificateKinds } from '../../../../server/src/db/schema/enums';
+import { certificateKinds } from '@campus/common';
 import { useVocabularyChoices } from '../../components/choices';
 import { schoolColumn, useExporter, type ExportColumn } from '../../components/exporter';
 import { DateCol, FactListActions, SchoolRefField, StudentField, StudentReferenceInput, schoolFilter, useManySchools } from '../students/shared';

@@ -1,5 +1,5 @@
 import { thresholdSpecs, type ThresholdSpec } from '../tier-policies/thresholds';
-import { kpiNames, ratioKpis, type KpiName } from '../../../../server/src/domain/kpi/kpi-names';
+import { kpiNames, ratioKpis, type KpiName } from '@campus/common';
 
 export { kpiNames, ratioKpis, type KpiName };
 

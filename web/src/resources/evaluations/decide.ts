@@ -1,4 +1,4 @@
-import { annualDecisions, finalDecisions, tierOrder } from '../../../../server/src/domain/workflow/evaluation-transitions';
+import { annualDecisions, finalDecisions, tierOrder } from '@campus/common';
 import type { KpiName } from './kpi';
 
 export { annualDecisions, finalDecisions, tierOrder };

@@ -1,4 +1,4 @@
-import { kpiNames, ratioKpis, type KpiName } from '../../../../server/src/domain/kpi/kpi-names';
+import { kpiNames, ratioKpis, type KpiName } from '@campus/common';
 import { formatKpiNumber, formatKpiThreshold as formatThreshold, kpiUnit } from '../compliance/kpi';
 
 export { kpiNames, ratioKpis, type KpiName };

@@ -1,4 +1,4 @@
-import type { ApplicationState, Tier } from '../../db/schema/enums.js';
+import type { ApplicationState, Tier } from '../vocabulary.js';
 import type { GuardProblem, TransitionTable } from './types.js';
 
 export interface PlanItemView { id: number; kind: string; title: string; needsPlatformSupport: boolean; approved: boolean | null }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationStates, roles, type ApplicationState, type Role } from '../../db/schema/enums.js';
+import { applicationStates, roles, type ApplicationState, type Role } from '../vocabulary.js';
 import { applicationTransitions, type ApplicationContext } from './application-transitions.js';
 import { actionsOf, allowedActions, decide } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { AgreementState } from '../../db/schema/enums.js';
+import type { AgreementState } from '../vocabulary.js';
 import type { GuardProblem, TransitionTable } from './types.js';
 
 /** The tier policy's signing rules, read from data (DOMAIN.md "signing" and "acceptance inspection"). */

@@ -1,4 +1,4 @@
-import { now } from '../../lib/clock.js';
+import { now } from './clock.js';
 import { addYears, format, parseISO } from 'date-fns';
 
 /** Calendar dates are 'YYYY-MM-DD' strings in China Standard Time (DOMAIN.md). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roles } from '../../db/schema/enums.js';
+import { roles } from '../vocabulary.js';
 import { decide } from './types.js';
 import { contentProposalTransitions, feedbackTransitions, providerReportTransitions } from './provider-work-transitions.js';
 

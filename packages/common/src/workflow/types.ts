@@ -1,4 +1,4 @@
-import type { Role } from '../../db/schema/enums.js';
+import type { Role } from '../vocabulary.js';
 
 /** What a guard finds wrong: the field to fix and what to do about it. */
 export interface GuardProblem { field: string; message: string }

@@ -1,4 +1,4 @@
-import type { Role } from '../../db/schema/enums.js';
+import type { Role } from '../vocabulary.js';
 
 /** What a signed-in user may see, derived from their role and links (DOMAIN.md "People"). */
 export type Scope =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementStates, roles, type AgreementState } from '../../db/schema/enums.js';
+import { agreementStates, roles, type AgreementState } from '../vocabulary.js';
 import { agreementTransitions, initialAgreementState, type AgreementContext, type SigningRules } from './agreement-transitions.js';
 import { actionsOf, decide } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { Role } from '../../db/schema/enums.js';
+import type { Role } from '../vocabulary.js';
 
 /**
  * Which role may do what to which resource: the one table that the server's route guard and the

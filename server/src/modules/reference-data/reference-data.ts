@@ -1,6 +1,6 @@
 import { inArray, isNull, and } from 'drizzle-orm';
-import type { Executor } from '../../server/src/db/client.js';
-import { courses, regions, tierPolicies, type Tier } from '../../server/src/db/schema/index.js';
+import type { Executor } from '../../db/client.js';
+import { courses, regions, tierPolicies, type Tier } from '../../db/schema/index.js';
 
 /**
  * Reference data every installation needs: the regions, the default tier policies and the official
