@@ -90,7 +90,12 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
     openapi: { info: { title: 'Campus Partner API', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
+  // A request still running when the server closes ends its connection with its answer: an idle
+  // keep-alive connection left open would hold close() until the keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => { closing = true; });
   app.addHook('onSend', async (request, reply) => {
+    if (closing) reply.header('Connection', 'close');
     if ((request.routeOptions.url ?? request.url).startsWith('/api/')) {
       reply.header('Cache-Control', 'no-store');
       reply.header('Access-Control-Expose-Headers', 'Content-Range');

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { registerFactRoutes } from './fact-routes.js';
+import { acceptCsvStreams } from './import/import-route.js';
 import { studentResource } from './students.js';
 import { certificateResource } from './certificates.js';
 import { practiceResource } from './practice-records.js';
@@ -16,6 +17,6 @@ export const factResources = [
 ];
 
 export async function factRoutes(app: FastifyInstance) {
-  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: 40 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  acceptCsvStreams(app);
   for (const fact of factResources) registerFactRoutes(app, fact);
 }
