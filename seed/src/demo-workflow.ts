@@ -322,7 +322,7 @@ export function recordWorkflow(ctx: Context, school: SchoolState, rng: Random): 
     let rectification: { notice: string; deadline: string; kpis: string[] } | null = null;
     if (a.startDate && school.facts) {
       for (let year = 1; ; year++) {
-        const { from, to } = agreementYear(a.startDate, year);
+        const { to } = agreementYear(a.startDate, year);
         const final = year === a.termYears;
         const nextTo = agreementYear(a.startDate, year + 1).to;
         let decision: string | null = 'continue';

@@ -70,7 +70,6 @@ describe('the review journey', () => {
   it('submit → regional return → resubmit → regional approve → hq approve creates the agreement', async () => {
     const school = await t.as('school@test.cn');
     const east = await t.as('east@test.cn');
-    const hq = await t.as('hq@test.cn');
     const draft = await createDraft(school);
 
     // submit with a missing field is 400 naming it, and changes nothing

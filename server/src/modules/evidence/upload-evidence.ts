@@ -20,6 +20,7 @@ export interface UploadInput {
  * be written, so a refused upload leaves neither an orphan file nor a half-written record.
  */
 export async function uploadEvidence(db: Db, storage: FileStorage, actor: Actor, scope: Scope, input: UploadInput) {
+  // eslint-disable-next-line no-control-regex -- control characters are what a stored file name must not hold
   const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(-200);
   if (!input.content.length) throw badRequest('The file is empty.', [{ field: 'file', message: 'empty' }]);
   const type = detectFileType(fileName, input.content.subarray(0, 8));

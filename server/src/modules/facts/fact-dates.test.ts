@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { addDays, format, subDays } from 'date-fns';
 import { createTestApp, listQuery, type Client, type TestContext } from '../../../test/test-app.js';
 import { agreements, courses } from '../../db/schema/index.js';
@@ -37,7 +36,7 @@ afterAll(async () => {
 });
 
 const currentRow = async () => (await school.get('/api/compliance', listQuery({ filter: { agreementId, current: true } }))).json()[0];
-const fieldsOf = (res: { json(): any }) => (res.json().details as { field: string }[]).map((d) => d.field);
+const fieldsOf = (res: { json(): { details: { field: string }[] } }) => res.json().details.map((d) => d.field);
 const csv = (resource: string, text: string) => t.app.inject({ method: 'POST', url: `/api/${resource}/import`, payload: text, headers: { cookie: school.cookie, 'content-type': 'text/csv' } });
 
 describe('facts dated in the future are refused', () => {

@@ -10,7 +10,7 @@ import { sendDeadlineNotices } from '../notifications/deadline-notices.js';
 let t: TestContext;
 const today = todayInChina();
 const daysAgo = (n: number) => format(subDays(new Date(`${today}T00:00:00`), n), 'yyyy-MM-dd');
-let studentIds: number[] = [];
+const studentIds: number[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { format, subDays } from 'date-fns';
+import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { act } from '../../../test/application-builders.js';
 import { agreements, applications, certificates, jobFairs, schools, students, tierPolicies } from '../../db/schema/index.js';
@@ -29,7 +30,7 @@ async function expectStoredEqualsRecomputed(label: string) {
   expect(stored, label).toEqual(recomputed);
 }
 
-const ok = async (label: string, res: Promise<{ statusCode: number; body: string; json(): any }>) => {
+const ok = async (label: string, res: Promise<LightMyRequestResponse>) => {
   const r = await res;
   expect(r.statusCode, `${label}: ${r.body}`).toBe(200);
   return r.json();

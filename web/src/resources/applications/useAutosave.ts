@@ -63,6 +63,8 @@ export function useAutosave({ id, initialVersion, build, onSaved, delay = 1000 }
   /** False once the form is left: nothing more is scheduled from it (the leaving save takes what is pending). */
   const live = useRef(true);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // save and schedule call each other: save reaches the current schedule through this ref.
+  const scheduleRef = useRef<() => void>(() => undefined);
   const statusRef = useRef<SaveStatus>('idle');
   statusRef.current = state.status;
 
@@ -125,7 +127,7 @@ export function useAutosave({ id, initialVersion, build, onSaved, delay = 1000 }
     trackSave(id, attempt);
     const ok = await attempt;
     // What was typed while this save was under way goes in the next one.
-    if (ok && currentJson() !== lastSaved.current) schedule();
+    if (ok && currentJson() !== lastSaved.current) scheduleRef.current();
     return ok;
   }, [dataProvider, queryClient, getValues, id, setError, trigger, currentJson]);
 
@@ -136,6 +138,7 @@ export function useAutosave({ id, initialVersion, build, onSaved, delay = 1000 }
     setState((s) => (s.status === 'saving' ? s : { ...s, status: 'dirty' }));
     timer.current = setTimeout(() => void save(), delay);
   }, [currentJson, delay, save]);
+  scheduleRef.current = schedule;
 
   useEffect(() => {
     const subscription = watch(() => {

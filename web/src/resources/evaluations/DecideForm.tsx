@@ -34,7 +34,7 @@ export interface DecideResult extends Evaluation {
   newAgreementId?: number;
 }
 
-const fieldOrder = ['decision', 'reason', 'failingKpis', 'notice', 'deadline'] as const;
+type DecideField = 'decision' | 'reason' | 'failingKpis' | 'notice' | 'deadline';
 
 /**
  * HQ's decision on an open evaluation: the decisions of its kind only (annual, or the final review of
@@ -60,7 +60,7 @@ export function DecideForm({ record, onDecided }: { record: Evaluation; onDecide
   const { run, pending, problem } = useWorkflowAction<DecideResult>('evaluations');
 
   const ownProblems = useMemo(() => decideProblems(values, kind, today), [values, kind, today]);
-  const messageOf = (field: (typeof fieldOrder)[number]) =>
+  const messageOf = (field: DecideField) =>
     (tried && ownProblems[field] ? translate(ownProblems[field]) : undefined) ?? problem?.fields[field];
 
   const set = <K extends keyof DecideValues>(key: K, value: DecideValues[K]) => setValues((v) => ({ ...v, [key]: value }));
