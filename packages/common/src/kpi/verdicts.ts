@@ -24,6 +24,19 @@ const atLeast = (value: number, threshold: number) => value + EPSILON >= thresho
  */
 const failsWithoutValue: readonly KpiName[] = ['practiceHours'];
 
+type CertificateKpis = Pick<KpiValues, 'certificates1x' | 'certificatesOperator'>;
+
+/**
+ * Either certificate count suffices (DOMAIN.md): the certificate KPIs are met together when the 1+X
+ * count reaches its threshold or the Operator count reaches its own; null when neither has one.
+ */
+export function certificatesMet(values: CertificateKpis, thresholds: CertificateKpis): boolean | null {
+  const t1 = thresholds.certificates1x;
+  const tOp = thresholds.certificatesOperator;
+  if (t1 === null && tOp === null) return null;
+  return (t1 !== null && atLeast(values.certificates1x ?? 0, t1)) || (tOp !== null && atLeast(values.certificatesOperator ?? 0, tOp));
+}
+
 /**
  * Decides each KPI against the thresholds in force (DOMAIN.md): a KPI without a threshold is never
  * failing; a ratio with nothing to measure (no graduates, nobody certified) is not failing, but
@@ -41,12 +54,10 @@ export function evaluateKpis(values: KpiValues, thresholds: KpiThresholds): Comp
     else met = atLeast(value, threshold);
     kpis[name] = { value, threshold, met };
   }
-  const t1 = thresholds.certificates1x;
-  const tOp = thresholds.certificatesOperator;
-  if (t1 !== null || tOp !== null) {
-    const either = (t1 !== null && atLeast(values.certificates1x ?? 0, t1)) || (tOp !== null && atLeast(values.certificatesOperator ?? 0, tOp));
-    if (t1 !== null) kpis.certificates1x.met = either;
-    if (tOp !== null) kpis.certificatesOperator.met = either;
+  const either = certificatesMet(values, thresholds);
+  if (either !== null) {
+    if (thresholds.certificates1x !== null) kpis.certificates1x.met = either;
+    if (thresholds.certificatesOperator !== null) kpis.certificatesOperator.met = either;
   }
   const failing = kpiNames.filter((n) => kpis[n].met === false);
   return { kpis, compliant: failing.length === 0, failing };

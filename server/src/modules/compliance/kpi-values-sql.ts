@@ -1,6 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { liveAgreementStates, startedAgreementStates, tierPolicyDefaults } from '@campus/common';
 import type { Executor } from '../../db/client.js';
 import { queryRows } from '../../db/raw.js';
+import { sqlList } from '../../db/schema/index.js';
+import { policyInForceId } from '../tier-policies/policy-in-force.js';
 
 /** One agreement year with its KPI values computed from the facts, and the policy in force for it. */
 export interface KpiValueRow {
@@ -12,6 +15,8 @@ export interface KpiValueRow {
   fromDate: string;
   toDate: string;
   asOf: string;
+  /** The day the values are measured on: the as-of day, or (monthly) the end of a month up to it. */
+  point: string;
   isCurrent: boolean;
   policyId: number | null;
   certifiedInstructors: number;
@@ -33,18 +38,36 @@ export interface KpiQueryOptions {
   schoolIds?: number[];
   /** A policy table to use instead of tier_policies (the what-if view): a SQL subquery with its columns. */
   policies?: SQL;
+  /** One agreement year measured at the end of each month up to its as-of day (its trend), not only on that day. */
+  monthly?: { agreementId: number; year: number };
 }
+
+const states = (list: readonly string[]) => sql.raw(sqlList(list));
 
 /**
  * Every KPI of every agreement year of every (or the given) schools, in one statement: the agreement
  * years are generated from each agreement's start date (PostgreSQL's date + interval keeps 28 February
  * for a year that would begin on 29 February), then each KPI is one grouped join on the school's
  * facts, and the policy in force is the latest one whose effective year is not after the year's start.
+ *
+ * This is the one definition of each KPI. A year is measured "as of" a day (`point`): its as-of day
+ * for the summaries (the year's last counted day, or today in the current year), or the end of each
+ * month up to it for the trend, whose last point is therefore the summary. What happens on a day
+ * (a certificate issued, hours practised, an application sent, a registration, a fair held, a course
+ * begun, a student graduated) counts from the year's start up to the point; the instructors are those
+ * certified on the point; the students enrolled in the year are the year's own (up to its end, or the
+ * day the agreement ended).
  */
 export function kpiValuesQuery(opts: KpiQueryOptions): SQL {
   const today = sql`${opts.today}::date`;
   const schoolFilter = opts.schoolIds ? sql`AND a.school_id IN (${sql.join(opts.schoolIds.length ? opts.schoolIds.map((id) => sql`${id}`) : [sql`NULL`], sql`, `)})` : sql``;
   const policies = opts.policies ?? sql`SELECT * FROM tier_policies`;
+  const oneYear = opts.monthly ? sql`AND a.id = ${opts.monthly.agreementId} AND n.year = ${opts.monthly.year}` : sql``;
+  // The days each year is measured on: its as-of day, or the end of each month up to it.
+  const points = opts.monthly
+    ? sql`SELECT ay.*, LEAST((m + interval '1 month - 1 day')::date, ay.as_of) AS point
+          FROM ay CROSS JOIN LATERAL generate_series(date_trunc('month', ay.from_date::timestamp), date_trunc('month', ay.as_of::timestamp), interval '1 month') AS m`
+    : sql`SELECT ay.*, ay.as_of AS point FROM ay`;
   return sql`
 WITH pol AS (${policies}),
 ay0 AS (
@@ -57,8 +80,8 @@ ay0 AS (
   -- generate_series over a column is guessed at 1,000 rows, and PostgreSQL then spends ~1 s in JIT.
   CROSS JOIN generate_series(1, 10) AS n(year)
   WHERE a.start_date IS NOT NULL AND n.year <= a.term_years
-    AND a.status IN ('active', 'rectifying', 'terminated', 'expired', 'superseded', 'renewed')
-    ${schoolFilter}
+    AND a.status IN (${states(startedAgreementStates)})
+    ${schoolFilter} ${oneYear}
 ),
 ay1 AS (
   -- Facts count before until_date: the year's end, or the day after the agreement ended within the
@@ -70,28 +93,29 @@ ay AS (
   SELECT ay0.*, LEAST(ay0.until_date - 1, ${today}) AS as_of,
          -- The current year of a live agreement; past its term, its last year stays current (awaiting
          -- the final review) until the final review is decided.
-         (ay0.status IN ('active', 'rectifying') AND ay0.from_date <= ${today} AND (${today} < ay0.to_date OR (
+         (ay0.status IN (${states(liveAgreementStates)}) AND ay0.from_date <= ${today} AND (${today} < ay0.to_date OR (
            ay0.year = ay0.term_years AND NOT EXISTS (
              SELECT 1 FROM evaluations e WHERE e.agreement_id = ay0.agreement_id AND e.year = ay0.year AND e.status = 'decided')))) AS is_current,
-         p.id AS policy_id, coalesce(p.offline_course_min_hours, 32) AS min_hours,
-         coalesce(p.active_resume_completeness, 80) AS min_resume, coalesce(p.active_min_applications, 1) AS min_applications
+         p.id AS policy_id, coalesce(p.offline_course_min_hours, ${tierPolicyDefaults.offlineCourseMinHours}) AS min_hours,
+         coalesce(p.active_resume_completeness, ${tierPolicyDefaults.activeResumeCompleteness}) AS min_resume,
+         coalesce(p.active_min_applications, ${tierPolicyDefaults.activeMinApplications}) AS min_applications
   FROM ay1 AS ay0
   LEFT JOIN LATERAL (
-    SELECT pol.* FROM pol WHERE pol.tier = ay0.tier AND pol.effective_year <= extract(year FROM ay0.from_date)
-    ORDER BY pol.effective_year DESC LIMIT 1
+    SELECT pol.* FROM pol WHERE pol.id = ${policyInForceId(sql`ay0.tier`, sql`extract(year FROM ay0.from_date)`, sql`pol`)}
   ) p ON true
   WHERE ay0.from_date <= ${today} AND (ay0.ended_on IS NULL OR ay0.from_date < ay0.ended_on)
 ),
+pt AS (${points}),
 instr AS (
-  SELECT ay.agreement_id, ay.year, count(DISTINCT c.instructor_id) AS n
-  FROM ay JOIN instructor_certifications c ON c.school_id = ay.school_id AND c.valid_from <= ay.as_of AND c.valid_to >= ay.as_of
-  GROUP BY 1, 2
+  SELECT pt.agreement_id, pt.year, pt.point, count(DISTINCT c.instructor_id) AS n
+  FROM pt JOIN instructor_certifications c ON c.school_id = pt.school_id AND c.valid_from <= pt.point AND c.valid_to >= pt.point
+  GROUP BY 1, 2, 3
 ),
 offline AS (
-  SELECT ay.agreement_id, ay.year, count(*) AS n
-  FROM ay JOIN courses c ON c.school_id = ay.school_id AND c.kind = 'offline' AND c.class_hours >= ay.min_hours
-    AND c.taught_from < ay.until_date AND coalesce(c.taught_to, c.taught_from) >= ay.from_date
-  GROUP BY 1, 2
+  SELECT pt.agreement_id, pt.year, pt.point, count(*) AS n
+  FROM pt JOIN courses c ON c.school_id = pt.school_id AND c.kind = 'offline' AND c.class_hours >= pt.min_hours
+    AND c.taught_from <= pt.point AND coalesce(c.taught_to, c.taught_from) >= pt.from_date
+  GROUP BY 1, 2, 3
 ),
 enrolled AS (
   SELECT ay.agreement_id, ay.year, count(*) AS n
@@ -99,14 +123,14 @@ enrolled AS (
   GROUP BY 1, 2
 ),
 practice AS (
-  SELECT ay.agreement_id, ay.year, sum(p.hours) AS hours
-  FROM ay
-  JOIN practice_records p ON p.school_id = ay.school_id AND p.confirmed AND p.practiced_on >= ay.from_date AND p.practiced_on < ay.until_date
-  JOIN students s ON s.id = p.student_id AND s.enrolled_on < ay.until_date AND (s.left_on IS NULL OR s.left_on >= ay.from_date)
-  GROUP BY 1, 2
+  SELECT pt.agreement_id, pt.year, pt.point, sum(p.hours) AS hours
+  FROM pt
+  JOIN practice_records p ON p.school_id = pt.school_id AND p.confirmed AND p.practiced_on >= pt.from_date AND p.practiced_on <= pt.point
+  JOIN students s ON s.id = p.student_id AND s.enrolled_on < pt.until_date AND (s.left_on IS NULL OR s.left_on >= pt.from_date)
+  GROUP BY 1, 2, 3
 ),
 grads AS (
-  SELECT ay.agreement_id, ay.year, count(*) AS n,
+  SELECT pt.agreement_id, pt.year, pt.point, count(*) AS n,
          count(*) FILTER (WHERE
            NOT EXISTS (
              SELECT 1 FROM school_required_courses rc
@@ -116,39 +140,40 @@ grads AS (
              SELECT 1 FROM course_completions cc JOIN courses c ON c.id = cc.course_id
              WHERE cc.student_id = s.id AND c.kind = 'platform_training')
          ) AS completed
-  FROM ay JOIN students s ON s.school_id = ay.school_id AND s.left_reason = 'graduated' AND s.left_on >= ay.from_date AND s.left_on < ay.until_date
-  GROUP BY 1, 2
-),
-certified AS (
-  SELECT ay.agreement_id, ay.year, c.student_id,
-         bool_or(c.kind IN ('1x_junior', '1x_intermediate', '1x_senior')) AS has_1x,
-         bool_or(c.kind = 'operator') AS has_operator
-  FROM ay JOIN certificates c ON c.school_id = ay.school_id AND c.issued_on >= ay.from_date AND c.issued_on < ay.until_date
-    AND c.kind IN ('1x_junior', '1x_intermediate', '1x_senior', 'operator')
+  FROM pt JOIN students s ON s.school_id = pt.school_id AND s.left_reason = 'graduated' AND s.left_on >= pt.from_date AND s.left_on <= pt.point
   GROUP BY 1, 2, 3
 ),
+certified AS (
+  SELECT pt.agreement_id, pt.year, pt.point, c.student_id,
+         bool_or(c.kind IN ('1x_junior', '1x_intermediate', '1x_senior')) AS has_1x,
+         bool_or(c.kind = 'operator') AS has_operator
+  FROM pt JOIN certificates c ON c.school_id = pt.school_id AND c.issued_on >= pt.from_date AND c.issued_on <= pt.point
+    AND c.kind IN ('1x_junior', '1x_intermediate', '1x_senior', 'operator')
+  GROUP BY 1, 2, 3, 4
+),
 certs AS (
-  SELECT ce.agreement_id, ce.year,
+  SELECT ce.agreement_id, ce.year, ce.point,
          count(*) FILTER (WHERE ce.has_1x) AS n1x,
          count(*) FILTER (WHERE ce.has_operator) AS nop,
          count(*) AS certified,
          count(*) FILTER (WHERE EXISTS (
            SELECT 1 FROM job_registrations r
-           WHERE r.student_id = ce.student_id AND r.registered_on < ay.until_date AND r.resume_completeness >= ay.min_resume
+           WHERE r.student_id = ce.student_id AND r.registered_on <= pt.point AND r.resume_completeness >= pt.min_resume
              AND (SELECT count(*) FROM job_applications ja
-                  WHERE ja.student_id = ce.student_id AND ja.applied_on >= ay.from_date AND ja.applied_on < ay.until_date) >= ay.min_applications
+                  WHERE ja.student_id = ce.student_id AND ja.applied_on >= pt.from_date AND ja.applied_on <= pt.point) >= pt.min_applications
          )) AS active
-  FROM certified ce JOIN ay ON ay.agreement_id = ce.agreement_id AND ay.year = ce.year
-  GROUP BY 1, 2
+  FROM certified ce JOIN pt ON pt.agreement_id = ce.agreement_id AND pt.year = ce.year AND pt.point = ce.point
+  GROUP BY 1, 2, 3
 ),
 fairs AS (
-  SELECT ay.agreement_id, ay.year, count(*) AS n
-  FROM ay JOIN job_fairs f ON f.school_id = ay.school_id AND f.held_on >= ay.from_date AND f.held_on < ay.until_date
-  GROUP BY 1, 2
+  SELECT pt.agreement_id, pt.year, pt.point, count(*) AS n
+  FROM pt JOIN job_fairs f ON f.school_id = pt.school_id AND f.held_on >= pt.from_date AND f.held_on <= pt.point
+  GROUP BY 1, 2, 3
 )
-SELECT ay.agreement_id AS "agreementId", ay.year, ay.school_id AS "schoolId", ay.region_id AS "regionId", ay.tier,
-       to_char(ay.from_date, 'YYYY-MM-DD') AS "fromDate", to_char(ay.to_date, 'YYYY-MM-DD') AS "toDate",
-       to_char(ay.as_of, 'YYYY-MM-DD') AS "asOf", ay.is_current AS "isCurrent", ay.policy_id AS "policyId",
+SELECT pt.agreement_id AS "agreementId", pt.year, pt.school_id AS "schoolId", pt.region_id AS "regionId", pt.tier,
+       to_char(pt.from_date, 'YYYY-MM-DD') AS "fromDate", to_char(pt.to_date, 'YYYY-MM-DD') AS "toDate",
+       to_char(pt.as_of, 'YYYY-MM-DD') AS "asOf", to_char(pt.point, 'YYYY-MM-DD') AS "point",
+       pt.is_current AS "isCurrent", pt.policy_id AS "policyId",
        coalesce(instr.n, 0)::int AS "certifiedInstructors",
        coalesce(offline.n, 0)::int AS "offlineCourses",
        coalesce(enrolled.n, 0)::int AS "enrolledStudents",
@@ -160,15 +185,15 @@ SELECT ay.agreement_id AS "agreementId", ay.year, ay.school_id AS "schoolId", ay
        coalesce(certs.certified, 0)::int AS "certifiedStudents",
        coalesce(certs.active, 0)::int AS "activeCertified",
        coalesce(fairs.n, 0)::int AS "jobFairs"
-FROM ay
-LEFT JOIN instr USING (agreement_id, year)
-LEFT JOIN offline USING (agreement_id, year)
+FROM pt
+LEFT JOIN instr USING (agreement_id, year, point)
+LEFT JOIN offline USING (agreement_id, year, point)
 LEFT JOIN enrolled USING (agreement_id, year)
-LEFT JOIN practice USING (agreement_id, year)
-LEFT JOIN grads USING (agreement_id, year)
-LEFT JOIN certs USING (agreement_id, year)
-LEFT JOIN fairs USING (agreement_id, year)
-ORDER BY ay.agreement_id, ay.year`;
+LEFT JOIN practice USING (agreement_id, year, point)
+LEFT JOIN grads USING (agreement_id, year, point)
+LEFT JOIN certs USING (agreement_id, year, point)
+LEFT JOIN fairs USING (agreement_id, year, point)
+ORDER BY pt.agreement_id, pt.year, pt.point`;
 }
 
 export async function computeKpiValues(db: Executor, opts: KpiQueryOptions): Promise<KpiValueRow[]> {

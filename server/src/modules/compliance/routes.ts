@@ -5,7 +5,7 @@ import { requirePermission } from '../../plugins/auth.js';
 import { parseListQuery } from '../../lib/list-query.js';
 import { getRecord, listRecordsJson } from '../resource/resource-spec.js';
 import { listQuerystring } from '../resource/read-routes.js';
-import { todayInChina } from '@campus/common';
+import { todayInChina, type ComplianceRecord } from '@campus/common';
 import { complianceIdPattern, complianceSpec } from './compliance-spec.js';
 import { ensureComplianceFresh } from './recompute.js';
 import { dashboardStats } from './dashboard-stats.js';
@@ -45,8 +45,8 @@ export async function complianceRoutes(app: FastifyInstance) {
     onRequest: requirePermission('compliance', 'show'),
     schema: { params: z.object({ id: z.string().regex(complianceIdPattern, 'must look like <agreementId>-<year>, e.g. 12-2') }), tags: ['compliance'] },
   }, async (request) => {
-    const row = await getRecord(app.db, complianceSpec, request.params.id, request.scope) as { schoolId: number; from: string; to: string; asOf: string; tier: string };
-    return complianceTrend(app.db, { schoolId: row.schoolId, fromDate: row.from, toDate: row.to, asOf: row.asOf, tier: row.tier });
+    const row = await getRecord(app.db, complianceSpec, request.params.id, request.scope) as unknown as ComplianceRecord;
+    return complianceTrend(app.db, row);
   });
   r.get('/api/compliance/:id', {
     onRequest: requirePermission('compliance', 'show'),
