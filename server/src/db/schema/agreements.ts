@@ -3,6 +3,7 @@ import { pgTable, serial, text, integer, timestamp, date, jsonb, check, index, u
 import { schools } from './schools.js';
 import { applications } from './applications.js';
 import { agreementStates, tiers, sqlList } from './enums.js';
+import { liveAgreementStates } from '@campus/common/state-sets';
 
 export const agreements = pgTable('agreements', {
   id: serial().primaryKey(),
@@ -35,5 +36,5 @@ export const agreements = pgTable('agreements', {
   index('agreements_school_idx').on(t.schoolId),
   index('agreements_status_idx').on(t.status),
   // A school has at most one live partnership (an upgrade's new agreement supersedes the old on activation).
-  uniqueIndex('agreements_one_live').on(t.schoolId).where(sql.raw(`status IN ('active', 'rectifying')`)),
+  uniqueIndex('agreements_one_live').on(t.schoolId).where(sql.raw(`status IN (${sqlList(liveAgreementStates)})`)),
 ]);

@@ -3,6 +3,7 @@ import { pgTable, serial, text, integer, boolean, timestamp, jsonb, check, index
 import { schools } from './schools.js';
 import { users } from './users.js';
 import { applicationStates, planItemKinds, tiers, sqlList } from './enums.js';
+import { inFlightApplicationStates } from '@campus/common/state-sets';
 
 export const applications = pgTable('applications', {
   id: serial().primaryKey(),
@@ -29,7 +30,7 @@ export const applications = pgTable('applications', {
   index('applications_status_idx').on(t.status, t.submittedAt),
   // At most one application in flight per school.
   uniqueIndex('applications_one_in_flight').on(t.schoolId)
-    .where(sql.raw(`status IN ('draft', 'pending_regional', 'pending_hq', 'returned')`)),
+    .where(sql.raw(`status IN (${sqlList(inFlightApplicationStates)})`)),
 ]);
 
 export const applicationPlanItems = pgTable('application_plan_items', {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, serial, text, integer, numeric, boolean, timestamp, check, unique } from 'drizzle-orm/pg-core';
 import { tiers, sqlList } from './enums.js';
+import { tierPolicyDefaults } from '@campus/common/policy-defaults';
 import { users } from './users.js';
 
 /**
@@ -15,13 +16,13 @@ export const tierPolicies = pgTable('tier_policies', {
   certifiedInstructors: integer(),
   teachingDelivery: numeric({ precision: 5, scale: 4, mode: 'number' }),
   offlineCourses: integer(),
-  offlineCourseMinHours: integer().notNull().default(32),
+  offlineCourseMinHours: integer().notNull().default(tierPolicyDefaults.offlineCourseMinHours),
   practiceHours: numeric({ precision: 8, scale: 2, mode: 'number' }),
   certificates1x: integer(),
   certificatesOperator: integer(),
   jobPlatformRate: numeric({ precision: 5, scale: 4, mode: 'number' }),
-  activeResumeCompleteness: numeric({ precision: 5, scale: 2, mode: 'number' }).notNull().default(80),
-  activeMinApplications: integer().notNull().default(1),
+  activeResumeCompleteness: numeric({ precision: 5, scale: 2, mode: 'number' }).notNull().default(tierPolicyDefaults.activeResumeCompleteness),
+  activeMinApplications: integer().notNull().default(tierPolicyDefaults.activeMinApplications),
   jobFairs: integer(),
   termYears: integer().notNull(),
   requiresSigning: boolean().notNull(),

@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { agreements, schools } from '../../db/schema/index.js';
+import { liveAgreementStates } from '@campus/common';
 import { appendAudit } from '../audit/audit-repository.js';
 
 /**
@@ -10,7 +11,7 @@ import { appendAudit } from '../audit/audit-repository.js';
 export async function supersedeLiveAgreements(tx: Tx, schoolId: number, newAgreementId: number | null, on: string, actorId: number) {
   const previous = await tx.update(agreements)
     .set({ status: 'superseded', endedOn: on, version: sql`${agreements.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(agreements.schoolId, schoolId), newAgreementId ? ne(agreements.id, newAgreementId) : undefined, inArray(agreements.status, ['active', 'rectifying'])))
+    .where(and(eq(agreements.schoolId, schoolId), newAgreementId ? ne(agreements.id, newAgreementId) : undefined, inArray(agreements.status, [...liveAgreementStates])))
     .returning({ id: agreements.id });
   for (const p of previous) {
     await appendAudit(tx, { entityType: 'agreement', entityId: p.id, schoolId, action: 'supersede', fromState: 'active', toState: 'superseded', actorId, comment: newAgreementId ? `superseded by agreement #${newAgreementId}` : null });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { applicationPlanItems, applications, applicationStates, schools, tiers } from '../../db/schema/index.js';
-import type { ApplicationState } from '@campus/common';
+import { awaitingReviewApplicationStates, type ApplicationState } from '@campus/common';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
 import { applicationTransitions, editableApplicationStates } from '@campus/common';
@@ -9,7 +9,7 @@ import { allowedActions } from '@campus/common';
 import type { Actor } from '@campus/common';
 
 /** Days an application has waited in its current review state. */
-const waitingDays = sql<number | null>`CASE WHEN ${applications.status} IN ('pending_regional', 'pending_hq') THEN (current_date - (${applications.updatedAt} AT TIME ZONE 'Asia/Shanghai')::date) END`;
+const waitingDays = sql<number | null>`CASE WHEN ${inArray(applications.status, [...awaitingReviewApplicationStates])} THEN (current_date - (${applications.updatedAt} AT TIME ZONE 'Asia/Shanghai')::date) END`;
 
 /** The review queue of each role: what waits for them to act. */
 const queueStates: Record<string, ApplicationState[]> = {

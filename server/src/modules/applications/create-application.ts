@@ -2,13 +2,11 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { applications, schools } from '../../db/schema/index.js';
-import type { Actor } from '@campus/common';
+import { inFlightApplicationStates, type Actor } from '@campus/common';
 import { appendAudit } from '../audit/audit-repository.js';
 import { conflict, forbidden } from '../../lib/errors.js';
 import type { applicationCreateBody } from './application-schemas.js';
 import { replacePlanItems } from './plan-items.js';
-
-const inFlight = ['draft', 'pending_regional', 'pending_hq', 'returned'];
 
 /** A school starts a draft application for a tier. A school has at most one application in flight. */
 export async function createApplication(db: Db, actor: Actor, input: z.infer<typeof applicationCreateBody>, opts: { upgradeFromAgreementId?: number } = {}) {
@@ -17,7 +15,7 @@ export async function createApplication(db: Db, actor: Actor, input: z.infer<typ
   return db.transaction(async (tx) => {
     await tx.select({ id: schools.id }).from(schools).where(eq(schools.id, schoolId)).for('update');
     const [open] = await tx.select({ id: applications.id, status: applications.status }).from(applications)
-      .where(and(eq(applications.schoolId, schoolId), inArray(applications.status, inFlight)));
+      .where(and(eq(applications.schoolId, schoolId), inArray(applications.status, [...inFlightApplicationStates])));
     if (open) throw conflict(`Your school already has application #${open.id} in progress (${open.status}); finish or withdraw it first.`);
     const [row] = await tx.insert(applications).values({
       schoolId, tier: input.tier, plan: input.plan ?? {}, pledge: input.pledge ?? false, createdBy: actor.id,

@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { agreements, complianceSummaries, evaluations, schools } from '../../db/schema/index.js';
+import { agreements, complianceSummaries, evaluations, schools, sqlList } from '../../db/schema/index.js';
 import { queryRows } from '../../db/raw.js';
 import type { Actor, Scope } from '@campus/common';
 import { schoolScopeCondition } from '../access/scope-filter.js';
-import { agreementYear } from '@campus/common';
+import { agreementYear, isLiveAgreement, liveAgreementStates } from '@campus/common';
 import { AppError, badRequest, conflict, ErrorCode, notFound } from '../../lib/errors.js';
 import { appendAudit } from '../audit/audit-repository.js';
 import { recomputeSchools } from '../compliance/recompute.js';
@@ -30,7 +30,7 @@ export async function openEvaluation(db: Db, actor: Actor, ref: YearRef, today: 
   return db.transaction(async (tx) => {
     const [agreement] = await tx.select().from(agreements).where(eq(agreements.id, ref.agreementId)).for('update');
     if (!agreement) throw notFound('agreement');
-    if (!['active', 'rectifying'].includes(agreement.status) || !agreement.startDate) {
+    if (!isLiveAgreement(agreement.status) || !agreement.startDate) {
       throw new AppError(409, ErrorCode.invalidState, `Agreement #${agreement.id} is ${agreement.status}; only a live partnership is evaluated.`);
     }
     if (ref.year > agreement.termYears) throw badRequest(`year: the agreement has ${agreement.termYears} year(s).`, [{ field: 'year', message: 'beyond the term' }]);
@@ -56,7 +56,7 @@ export async function yearsAwaitingEvaluation(db: Db | Tx, today: string, filter
     SELECT a.id AS "agreementId", n.year, a.school_id AS "schoolId", a.term_years AS "termYears"
     FROM agreements a JOIN schools s ON s.id = a.school_id
     CROSS JOIN generate_series(1, 10) AS n(year)
-    WHERE n.year <= a.term_years AND a.status IN ('active', 'rectifying') AND a.start_date IS NOT NULL
+    WHERE n.year <= a.term_years AND a.status IN (${sql.raw(sqlList(liveAgreementStates))}) AND a.start_date IS NOT NULL
       AND (a.start_date + make_interval(years => n.year))::date <= ${today}::date
       AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.agreement_id = a.id AND e.year = n.year)
       ${filter.tier?.length ? sql`AND a.tier IN (${sql.join(filter.tier.map((t) => sql`${t}`), sql`, `)})` : sql``}
@@ -92,7 +92,7 @@ export async function openEvaluationBatch(tx: Tx, actor: Actor, scope: Scope, re
     const a = byId.get(r.agreementId);
     const key = `${r.agreementId}-${r.year}`;
     if (!a || !inScope.has(r.agreementId)) skip(r, 'out_of_scope', 'the agreement is outside what you may act on');
-    else if (!['active', 'rectifying'].includes(a.status) || !a.startDate) skip(r, 'agreement_not_live', `the agreement is ${a.status}; only a live partnership is evaluated`);
+    else if (!isLiveAgreement(a.status) || !a.startDate) skip(r, 'agreement_not_live', `the agreement is ${a.status}; only a live partnership is evaluated`);
     else if (r.year > a.termYears) skip(r, 'beyond_term', `the agreement has ${a.termYears} year(s)`);
     else if (agreementYear(a.startDate, r.year).to > today) skip(r, 'not_ended', `agreement year ${r.year} ends on ${agreementYear(a.startDate, r.year).to}`);
     else if (evaluated.has(key)) skip(r, 'already_evaluated', `agreement year ${r.year} already has an evaluation`);

@@ -1,6 +1,7 @@
 import { inArray, isNull, and } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { courses, regions, tierPolicies, type Tier } from '../../db/schema/index.js';
+import { tierPolicyDefaults } from '@campus/common';
 
 /**
  * Reference data every installation needs: the regions, the default tier policies and the official
@@ -26,27 +27,27 @@ export const POLICY_EFFECTIVE_YEAR = 2020;
 /** DOMAIN.md "Thresholds per tier"; null is "none" for the tier. */
 export const TIER_POLICIES: (typeof tierPolicies.$inferInsert & { tier: Tier })[] = [
   {
-    tier: 'industry_college', effectiveYear: POLICY_EFFECTIVE_YEAR,
-    certifiedInstructors: 4, teachingDelivery: 1.0, offlineCourses: 2, offlineCourseMinHours: 32, practiceHours: 160,
-    certificates1x: 200, certificatesOperator: 280, jobPlatformRate: 0.95, activeResumeCompleteness: 80, activeMinApplications: 1, jobFairs: 1,
+    tier: 'industry_college', effectiveYear: POLICY_EFFECTIVE_YEAR, ...tierPolicyDefaults,
+    certifiedInstructors: 4, teachingDelivery: 1.0, offlineCourses: 2, practiceHours: 160,
+    certificates1x: 200, certificatesOperator: 280, jobPlatformRate: 0.95, jobFairs: 1,
     termYears: 3, requiresSigning: true, requiresPlaque: true, requiresInspection: true,
   },
   {
-    tier: 'talent_base', effectiveYear: POLICY_EFFECTIVE_YEAR,
-    certifiedInstructors: 3, teachingDelivery: 1.0, offlineCourses: null, offlineCourseMinHours: 32, practiceHours: null,
-    certificates1x: 40, certificatesOperator: 60, jobPlatformRate: 0.95, activeResumeCompleteness: 80, activeMinApplications: 1, jobFairs: 1,
+    tier: 'talent_base', effectiveYear: POLICY_EFFECTIVE_YEAR, ...tierPolicyDefaults,
+    certifiedInstructors: 3, teachingDelivery: 1.0, offlineCourses: null, practiceHours: null,
+    certificates1x: 40, certificatesOperator: 60, jobPlatformRate: 0.95, jobFairs: 1,
     termYears: 3, requiresSigning: true, requiresPlaque: false, requiresInspection: true,
   },
   {
-    tier: 'pilot_1x', effectiveYear: POLICY_EFFECTIVE_YEAR,
-    certifiedInstructors: 2, teachingDelivery: null, offlineCourses: null, offlineCourseMinHours: 32, practiceHours: null,
-    certificates1x: null, certificatesOperator: null, jobPlatformRate: null, activeResumeCompleteness: 80, activeMinApplications: 1, jobFairs: null,
+    tier: 'pilot_1x', effectiveYear: POLICY_EFFECTIVE_YEAR, ...tierPolicyDefaults,
+    certifiedInstructors: 2, teachingDelivery: null, offlineCourses: null, practiceHours: null,
+    certificates1x: null, certificatesOperator: null, jobPlatformRate: null, jobFairs: null,
     termYears: 1, requiresSigning: false, requiresPlaque: false, requiresInspection: false,
   },
   {
-    tier: 'partner_school', effectiveYear: POLICY_EFFECTIVE_YEAR,
-    certifiedInstructors: null, teachingDelivery: null, offlineCourses: null, offlineCourseMinHours: 32, practiceHours: null,
-    certificates1x: null, certificatesOperator: null, jobPlatformRate: null, activeResumeCompleteness: 80, activeMinApplications: 1, jobFairs: null,
+    tier: 'partner_school', effectiveYear: POLICY_EFFECTIVE_YEAR, ...tierPolicyDefaults,
+    certifiedInstructors: null, teachingDelivery: null, offlineCourses: null, practiceHours: null,
+    certificates1x: null, certificatesOperator: null, jobPlatformRate: null, jobFairs: null,
     termYears: 1, requiresSigning: false, requiresPlaque: false, requiresInspection: false,
   },
 ];
