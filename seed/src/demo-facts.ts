@@ -327,7 +327,7 @@ function recordJobPlatform(ctx: Context, schoolId: number, windows: FactWindow[]
     ctx.rows.jobRegistrations.push({
       id: r.id, studentId, schoolId, registeredOn: r.registeredOn, platformAccount: `talent_${st.studentNo}`, resumeCompleteness: r.resume,
     });
-    facts.registrations.push({ studentId, resumeCompleteness: r.resume });
+    facts.registrations.push({ studentId, registeredOn: r.registeredOn, resumeCompleteness: r.resume });
   }
 }
 

@@ -8,6 +8,7 @@ import { computeCompliance, failingKpis, type KpiName, type SchoolFacts } from '
 import { addDaysTo, addYearsTo, agreementYear, instant, monthsBefore, yearOf } from './lib/dates.js';
 import type { Random } from './lib/random.js';
 import { CATALOGUE, type RegionCode } from '@campus/server/modules/reference-data/reference-data.js';
+import { isLiveAgreement } from '@campus/common';
 
 export interface SchoolState {
   spec: SchoolSpec;
@@ -38,8 +39,6 @@ export interface AgreementPlan {
 export const TIER_NAMES: Record<Tier, string> = {
   industry_college: '产业学院', talent_base: '人才基地', pilot_1x: '1+X试点院校', partner_school: '阿里认证合作院校',
 };
-
-const LIVE: AgreementState[] = ['active', 'rectifying'];
 
 const KPI_LABELS: Record<KpiName, string> = {
   certifiedInstructors: '1+X认证讲师', teachingDelivery: '教学实施', offlineCourses: '线下专业课', practiceHours: '人均实践时长',
@@ -87,7 +86,7 @@ export function planAgreements(ctx: Context, specs: AgreementSpec[]): AgreementP
 
 /** An ended year of a live agreement whose next year is the current one. */
 function isLatestEndedYear(ctx: Context, a: { status: AgreementState; startDate: string | null }, year: number): boolean {
-  if (!LIVE.includes(a.status) || !a.startDate) return false;
+  if (!isLiveAgreement(a.status) || !a.startDate) return false;
   return agreementYear(a.startDate, year).to <= ctx.today && agreementYear(a.startDate, year + 1).to > ctx.today;
 }
 
@@ -102,7 +101,7 @@ export function factWindows(ctx: Context, school: SchoolState): FactWindow[] {
       if (from > ctx.today) break;
       if ((a.status === 'renewed' || a.status === 'expired') && year > a.termYears) break;
       if (a.status === 'terminated' && to > a.endedOn!) break;
-      const current = LIVE.includes(a.status) && to > ctx.today;
+      const current = isLiveAgreement(a.status) && to > ctx.today;
       const w: FactWindow = {
         agreementId: a.id, tier: a.tier, policy: ctx.policies[a.tier], year, from, to,
         end: to > ctx.today ? addDaysTo(ctx.today, 1) : to, current, fails: [],
@@ -338,7 +337,7 @@ export function recordWorkflow(ctx: Context, school: SchoolState, rng: Random): 
           decision = 'rectify'; decidedOn = addDaysTo(to, 17);
         } else if (to > today) {
           // The final review of a term that ends within six weeks is opened ahead of time.
-          if (!(final && LIVE.includes(a.status) && addDaysTo(to, -45) <= today)) break;
+          if (!(final && isLiveAgreement(a.status) && addDaysTo(to, -45) <= today)) break;
           decision = null; openedOn = addDaysTo(today, -8);
         }
         if (decision === 'continue' && decidedOn >= today) decision = null;
@@ -346,8 +345,8 @@ export function recordWorkflow(ctx: Context, school: SchoolState, rng: Random): 
         if (school.spec.facts?.failedLastYear && isLatestEndedYear(ctx, a, year)) break;
         if (openedOn >= today) break;
         const snapshot = computeCompliance({
-          schoolId: school.id, agreementId: a.id, tier: a.tier, startDate: a.startDate, year, today: openedOn,
-          policy: ctx.policies[a.tier], facts: school.facts,
+          schoolId: school.id, schoolName: school.spec.name, regionId: ctx.regionIds[school.region], agreementId: a.id, tier: a.tier,
+          startDate: a.startDate, termYears: a.termYears, year, today: openedOn, policy: ctx.policies[a.tier], facts: school.facts,
         });
         const failing = failingKpis(snapshot);
         const evaluationId = ctx.ids.take(s.evaluations);
@@ -396,7 +395,7 @@ export function recordWorkflow(ctx: Context, school: SchoolState, rng: Random): 
   }
 
   // Applications that did not (yet) become agreements.
-  const live = school.agreements.find((a) => LIVE.includes(a.status));
+  const live = school.agreements.find((a) => isLiveAgreement(a.status));
   for (const app of school.spec.applications ?? []) {
     recordApplication(ctx, school, app.tier, app.story, monthsAgo(today, app.monthsAgo), rng, app.upgrade ? live!.id : null);
   }

@@ -10,16 +10,19 @@ import { applicationStates, tiers, type Tier } from '@campus/server/db/schema/in
 import { verifyPassword } from '@campus/server/modules/auth/password.js';
 import { buildDemo, DEMO_PASSWORD, openContext, seedDemoIfEmpty } from './demo.js';
 import { SCHOOLS } from './demo-data.js';
-import { computeCompliance, failingKpis, type SchoolFacts, type Thresholds } from './kpi.js';
+import { computeCompliance, countKpis, failingKpis, type SchoolFacts, type Thresholds } from './kpi.js';
+import { computeKpiValues } from '@campus/server/modules/compliance/kpi-values-sql.js';
+import { toSummary } from '@campus/server/modules/compliance/summary-rows.js';
+import { inFlightApplicationStates, isLiveAgreement, kpiNames, liveAgreementStates, tierPolicyDefaults, todayInChina } from '@campus/common';
 import { IdSource } from './lib/bulk.js';
-import { addDaysTo, addYearsTo, agreementYearOn, todayInShanghai } from './lib/dates.js';
+import { addDaysTo, addYearsTo, agreementYearOn } from './lib/dates.js';
 import { loadSchoolFacts } from './load-facts.js';
 import { CATALOGUE, REGIONS, seedReferenceData } from '@campus/server/modules/reference-data/reference-data.js';
 
 let database: Database;
 let seeded: boolean;
 let seedMs: number;
-const today = todayInShanghai();
+const today = todayInChina();
 
 const TABLES = [
   'regions', 'tier_policies', 'courses', 'schools', 'providers', 'provider_assignments', 'users', 'user_regions', 'applications',
@@ -54,7 +57,7 @@ const regionCodesOf = async (userId: number) => (await db().select({ code: s.reg
 const schoolWithRegion = async (schoolId: number) => (await db().select({ school: s.schools, region: s.regions.code }).from(s.schools)
   .innerJoin(s.regions, eq(s.regions.id, s.schools.regionId)).where(eq(s.schools.id, schoolId)))[0];
 const liveAgreement = async (schoolId: number) => (await db().select().from(s.agreements)
-  .where(and(eq(s.agreements.schoolId, schoolId), inArray(s.agreements.status, ['active', 'rectifying']))))[0];
+  .where(and(eq(s.agreements.schoolId, schoolId), inArray(s.agreements.status, [...liveAgreementStates]))))[0];
 
 describe('loading', () => {
   it('loads the demo set on an empty database within a few seconds', () => {
@@ -163,10 +166,10 @@ describe('applications', () => {
 
   it('keeps at most one application in flight per school, and at most one live agreement', async () => {
     const inFlight = await queryRows<{ n: number }>(db(), sql`
-      SELECT count(*)::int AS n FROM applications WHERE status IN ('draft', 'pending_regional', 'pending_hq', 'returned') GROUP BY school_id HAVING count(*) > 1`);
+      SELECT count(*)::int AS n FROM applications WHERE ${inArray(s.applications.status, [...inFlightApplicationStates])} GROUP BY school_id HAVING count(*) > 1`);
     expect(inFlight).toEqual([]);
     const live = await queryRows<{ n: number }>(db(), sql`
-      SELECT count(*)::int AS n FROM agreements WHERE status IN ('active', 'rectifying') GROUP BY school_id HAVING count(*) > 1`);
+      SELECT count(*)::int AS n FROM agreements WHERE ${inArray(s.agreements.status, [...liveAgreementStates])} GROUP BY school_id HAVING count(*) > 1`);
     expect(live).toEqual([]);
   });
 
@@ -219,7 +222,7 @@ describe('agreements and schools', () => {
   });
 
   it('started the live agreements within their term, the longer ones one to three years ago', async () => {
-    const live = await db().select().from(s.agreements).where(inArray(s.agreements.status, ['active', 'rectifying']));
+    const live = await db().select().from(s.agreements).where(inArray(s.agreements.status, [...liveAgreementStates]));
     for (const a of live) {
       expect(a.startDate! <= today).toBe(true);
       expect(addYearsTo(a.startDate!, a.termYears) > today, `agreement ${a.id}`).toBe(true);
@@ -235,7 +238,7 @@ describe('agreements and schools', () => {
     const schools = await db().select().from(s.schools);
     const agreements = await db().select().from(s.agreements);
     for (const school of schools) {
-      const live = agreements.find((a) => a.schoolId === school.id && ['active', 'rectifying'].includes(a.status));
+      const live = agreements.find((a) => a.schoolId === school.id && isLiveAgreement(a.status));
       if (live) {
         expect(school, school.name).toMatchObject({ tier: live.tier, status: live.status === 'active' ? 'partner' : 'rectifying' });
       } else {
@@ -275,7 +278,7 @@ describe('KPIs of the current agreement year', () => {
     });
   };
 
-  const withFacts = SCHOOLS.filter((x) => x.facts && x.agreements?.some((a) => a.status === 'active' || a.status === 'rectifying'));
+  const withFacts = SCHOOLS.filter((x) => x.facts && x.agreements?.some((a) => isLiveAgreement(a.status)));
   it.each(withFacts.map((x) => [x.name, x] as const))('%s is compliant except in the KPI it is meant to fail', async (_name, spec) => {
     const row = await currentYearOf(spec.name);
     const expected = spec.facts!.fails === 'certificates' ? ['certificates1x', 'certificatesOperator'] : spec.facts!.fails ? [spec.facts!.fails] : [];
@@ -335,7 +338,7 @@ describe('on other days', () => {
       ]);
       const ctx = await openContext(tx, day, ids);
       for (const school of buildDemo(ctx, 'not-a-hash')) {
-        const live = school.agreements.find((a) => a.status === 'active' || a.status === 'rectifying');
+        const live = school.agreements.find((a) => isLiveAgreement(a.status));
         if (!live || !school.facts) continue;
         const row = computeCompliance({
           schoolId: school.id, agreementId: live.id, tier: live.tier, startDate: live.startDate!, year: agreementYearOn(live.startDate!, day),
@@ -348,6 +351,41 @@ describe('on other days', () => {
       throw new Rollback();
     })).rejects.toBeInstanceOf(Rollback);
     expect(outcome).toEqual(expected);
+  });
+});
+
+describe("the seed's KPI computation is the server's engine", () => {
+  // The snapshots the seed freezes are counted in memory (kpi.ts): for every agreement year of the demo, the
+  // counts, values, verdicts and record equal what the server's engine (kpi-values-sql.ts, toSummary) gives.
+  it('gives every agreement year of the demo the values, verdicts and record of the server', async () => {
+    const serverRows = await computeKpiValues(db(), { today });
+    expect(serverRows.length).toBeGreaterThan(30);
+    const agreements = new Map((await db().select().from(s.agreements)).map((a) => [a.id, a]));
+    const schools = new Map((await db().select().from(s.schools)).map((x) => [x.id, x]));
+    const policies = await db().select().from(s.tierPolicies);
+    const facts = new Map<number, SchoolFacts>();
+    let compared = 0;
+    for (const r of serverRows) {
+      const a = agreements.get(r.agreementId)!;
+      const policy = policies.find((p) => p.id === r.policyId)!;
+      if (!facts.has(r.schoolId)) facts.set(r.schoolId, await loadSchoolFacts(db(), r.schoolId));
+      const seedCounts = countKpis({
+        schoolId: r.schoolId, regionId: r.regionId, agreementId: r.agreementId, tier: a.tier, startDate: a.startDate!, endedOn: a.endedOn,
+        year: r.year, today, policy, policyId: policy.id, facts: facts.get(r.schoolId)!,
+      });
+      const { isCurrent: _seed, ...seedRest } = seedCounts;
+      const { isCurrent: _server, ...serverRest } = r;
+      expect(seedRest, `${r.agreementId}-${r.year}`).toEqual(serverRest);
+      const { current: _c, projection: _p, awaitingFinalReview: _a, kpis, ...record } = toSummary(r, policy, today).record;
+      const seed = computeCompliance({
+        schoolId: r.schoolId, schoolName: schools.get(r.schoolId)!.name, regionId: r.regionId, agreementId: r.agreementId, tier: a.tier,
+        startDate: a.startDate!, endedOn: a.endedOn, year: r.year, today, policy, facts: facts.get(r.schoolId)!,
+      });
+      expect(seed).toMatchObject({ ...record, schoolName: schools.get(r.schoolId)!.name });
+      for (const k of kpiNames) expect({ k, value: seed.kpis[k].value, met: seed.kpis[k].met }).toEqual({ k, value: kpis[k].value, met: kpis[k].met });
+      compared++;
+    }
+    expect(compared).toBe(serverRows.length);
   });
 });
 
@@ -367,11 +405,11 @@ describe("the seed's copy of the KPI rules", () => {
       completions: (c.students ?? []).flatMap((x) => [...(x.completedAllCourses ? [{ studentId: id(x.key), courseId: 1 }] : []), ...(x.platformTraining ? [{ studentId: id(x.key), courseId: 2 }] : [])]),
       certificates: (c.certificates ?? []).map((x) => ({ studentId: id(x.student), kind: x.kind, issuedOn: x.issuedOn })),
       practice: (c.practice ?? []).map((p) => ({ studentId: id(p.student), hours: p.hours, practicedOn: p.date, confirmed: p.confirmed })),
-      registrations: (c.jobRegistrations ?? []).map((j) => ({ studentId: id(j.student), resumeCompleteness: j.resumeCompleteness })),
+      registrations: (c.jobRegistrations ?? []).map((j) => ({ studentId: id(j.student), registeredOn: j.registeredOn, resumeCompleteness: j.resumeCompleteness })),
       jobApplications: (c.jobRegistrations ?? []).flatMap((j) => j.applicationDates.map((d) => ({ studentId: id(j.student), appliedOn: d }))),
       jobFairs: (c.jobFairs ?? []).map((f) => ({ heldOn: f.date })),
     };
-    const policy = { offlineCourseMinHours: 32, activeResumeCompleteness: 80, activeMinApplications: 1, ...c.policy } as Thresholds;
+    const policy = { ...tierPolicyDefaults, ...c.policy } as Thresholds;
     const row = computeCompliance({ schoolId: 1, agreementId: 1, tier: c.agreement.tier, startDate: c.agreement.startDate, year: c.year, today: c.today, policy, facts });
     expect({ from: row.from, to: row.to, compliant: row.compliant }).toEqual({ from: c.expected.from, to: c.expected.to, compliant: c.expected.compliant });
     for (const [kpi, expected] of Object.entries(c.expected.kpis)) {
@@ -392,7 +430,7 @@ interface KpiCase {
   students?: { key: string; cohortYear?: number; enrolledOn?: string; leftOn?: string; leftReason?: string; completedAllCourses?: boolean; platformTraining?: boolean }[];
   practice?: { student: string; date: string; hours: number; confirmed: boolean }[];
   certificates?: { student: string; kind: string; issuedOn: string }[];
-  jobRegistrations?: { student: string; resumeCompleteness: number; applicationDates: string[] }[];
+  jobRegistrations?: { student: string; registeredOn: string; resumeCompleteness: number; applicationDates: string[] }[];
   jobFairs?: { date: string }[];
   expected: { from: string; to: string; compliant: boolean; kpis: Record<string, { value: number | null; met: boolean | null }> };
 }

@@ -8,7 +8,8 @@ import { PROVIDERS, SCHOOL_ADMIN_NAMES, SCHOOLS, STAFF, type ProviderKey } from 
 import { recordFacts } from './demo-facts.js';
 import { factWindows, monthsAgo, planAgreements, recordWorkflow, TIER_NAMES, type SchoolState } from './demo-workflow.js';
 import { IdSource, insertMany } from './lib/bulk.js';
-import { addDaysTo, instant, todayInShanghai, yearOf } from './lib/dates.js';
+import { addDaysTo, instant, yearOf } from './lib/dates.js';
+import { isLiveAgreement, todayInChina } from '@campus/common';
 import { Random } from './lib/random.js';
 import { seedReferenceData, type RegionCode } from '@campus/server/modules/reference-data/reference-data.js';
 
@@ -33,7 +34,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db, options: { today?: string } = {}): Promise<void> {
   await seedReferenceData(db);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const today = options.today ?? todayInShanghai();
+  const today = options.today ?? todayInChina();
   await db.transaction(async (tx) => {
     const ids = await IdSource.open(tx, [
       s.schools, s.providers, s.users, s.applications, s.agreements, s.evaluations, s.instructors, s.students,
@@ -132,7 +133,7 @@ export function buildDemo(ctx: Context, passwordHash: string): SchoolState[] {
 
 /** A school's status and current tier follow its agreements and applications. */
 function schoolStatus(school: SchoolState): { status: string; tier: Tier | null } {
-  const live = school.agreements.find((a) => a.status === 'active' || a.status === 'rectifying');
+  const live = school.agreements.find((a) => isLiveAgreement(a.status));
   if (live) return { status: live.status === 'rectifying' ? 'rectifying' : 'partner', tier: live.tier };
   const last = school.agreements.at(-1);
   if (last?.status === 'terminated' || last?.status === 'expired') return { status: last.status, tier: null };

@@ -1,19 +1,20 @@
-import { agreementYear, addDaysTo, daysBetween } from './lib/dates.js';
+import { agreementYear, tierPolicyDefaults, type ComplianceRecord, type KpiName } from '@campus/common';
+import type { KpiValueRow } from '@campus/server/modules/compliance/kpi-values-sql.js';
+import { toSummary } from '@campus/server/modules/compliance/summary-rows.js';
+import { addDaysTo } from './lib/dates.js';
 
 /**
- * The KPI definitions of DOMAIN.md over in-memory facts. The server's KPI engine is the product's
- * reference; this copy exists so that the demo seed can freeze evaluation snapshots of the data it
- * generates, and so that its test can prove each demo school passes or fails what it is meant to.
- * `met` is judged on the value; for the current year the flows (offline courses, certificates, job
- * fairs) also carry their year-end projection at the pace so far, once 60 days have passed.
+ * The demo seed freezes evaluation snapshots of the data it generates before it loads them, so it
+ * counts the facts in memory. Only the counting is here, and it is the server's KPI query
+ * (kpi-values-sql.ts) counting the same facts the same way; everything from the counts on (the values,
+ * exact; the verdicts, the either-certificate rule, no students meaning no practice-hours value; the
+ * projection; the record itself) is the server's own toSummary. demo.test.ts proves the counts equal
+ * the server's engine for every agreement year of the demo.
  */
 
-export const KPI_NAMES = [
-  'certifiedInstructors', 'teachingDelivery', 'offlineCourses', 'practiceHours',
-  'certificates1x', 'certificatesOperator', 'jobPlatformRate', 'jobFairs',
-] as const;
-export type KpiName = (typeof KPI_NAMES)[number];
+export type { KpiName };
 
+/** The part of a tier policy the KPIs read. */
 export interface Thresholds {
   certifiedInstructors: number | null;
   teachingDelivery: number | null;
@@ -37,40 +38,54 @@ export interface SchoolFacts {
   completions: { studentId: number; courseId: number }[];
   certificates: { studentId: number; kind: string; issuedOn: string }[];
   practice: { studentId: number; hours: number; practicedOn: string; confirmed: boolean }[];
-  registrations: { studentId: number; resumeCompleteness: number }[];
+  registrations: { studentId: number; registeredOn: string; resumeCompleteness: number }[];
   jobApplications: { studentId: number; appliedOn: string }[];
   jobFairs: { heldOn: string }[];
 }
 
-export interface KpiValue { value: number | null; threshold: number | null; met: boolean | null; projected?: number }
-export interface ComplianceRow {
-  id: string;
+export interface YearOfAgreement {
   schoolId: number;
+  schoolName?: string;
+  regionId?: number;
   agreementId: number;
   tier: string;
+  startDate: string;
+  /** With it, the last year of a live agreement stays current past its end (awaiting its final review). */
+  termYears?: number;
+  /** The day an agreement ended early: its last, partial year is measured up to it. */
+  endedOn?: string | null;
   year: number;
-  from: string;
-  to: string;
-  current: boolean;
-  compliant: boolean;
-  kpis: Record<KpiName, KpiValue>;
+  /** The day the KPIs are computed on. */
+  today: string;
+  policy: Thresholds;
+  policyId?: number | null;
+  facts: SchoolFacts;
 }
 
-const inYear = (d: string, from: string, to: string) => d >= from && d < to;
-const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+const minDate = (a: string, b: string) => (a < b ? a : b);
 
-export function computeCompliance(args: {
-  schoolId: number; agreementId: number; tier: string; startDate: string; year: number; today: string;
-  policy: Thresholds; facts: SchoolFacts;
-}): ComplianceRow {
+/**
+ * One agreement year's counts, as kpi-values-sql.ts makes them: what happened from the year's start up
+ * to its as-of day (the year's last counted day, or today in the current year); instructors certified
+ * on that day; the students enrolled in the year, up to its end or the day the agreement ended.
+ */
+export function countKpis(args: YearOfAgreement): KpiValueRow {
   const { policy: p, facts: f, today } = args;
   const { from, to } = agreementYear(args.startDate, args.year);
-  const current = from <= today && today < to;
-  const lastDay = current ? today : addDaysTo(to, -1);
-  const elapsed = daysBetween(from, today) + 1;
-  const pace = current && elapsed >= 60 ? daysBetween(from, to) / elapsed : null;
+  const until = args.endedOn && args.endedOn < to ? addDaysTo(args.endedOn, 1) : to;
+  const asOf = minDate(addDaysTo(until, -1), today);
+  const happened = (d: string) => d >= from && d <= asOf;
+  const minHours = p.offlineCourseMinHours ?? tierPolicyDefaults.offlineCourseMinHours;
+  const minResume = p.activeResumeCompleteness ?? tierPolicyDefaults.activeResumeCompleteness;
+  const minApplications = p.activeMinApplications ?? tierPolicyDefaults.activeMinApplications;
 
-  const certified = new Set(f.instructorCertifications.filter((c) => c.validFrom <= lastDay && lastDay <= c.validTo).map((c) => c.instructorId));
+  const instructors = new Set(f.instructorCertifications.filter((c) => c.validFrom <= asOf && asOf <= c.validTo).map((c) => c.instructorId));
+  const offline = f.offlineCourses.filter((c) => c.classHours >= minHours && c.taughtFrom !== null && c.taughtFrom <= asOf
+    && (c.taughtTo ?? c.taughtFrom) >= from).length;
+
+  const enrolled = new Set(f.students.filter((s) => s.enrolledOn < until && (s.leftOn === null || s.leftOn >= from)).map((s) => s.id));
+  let practiceHoursSum = 0;
+  for (const r of f.practice) if (r.confirmed && enrolled.has(r.studentId) && happened(r.practicedOn)) practiceHoursSum += r.hours;
 
   const required = new Set(f.requiredCourseIds);
   const done = new Map<number, Set<number>>();
@@ -80,61 +95,36 @@ export function computeCompliance(args: {
     if (!s) done.set(c.studentId, (s = new Set()));
     s.add(c.courseId);
   }
-  const graduates = f.students.filter((s) => s.leftReason === 'graduated' && s.leftOn !== null && inYear(s.leftOn, from, to));
-  const delivered = graduates.filter((s) => (done.get(s.id)?.size ?? 0) === required.size).length;
-
-  const offline = f.offlineCourses.filter((c) => c.classHours >= p.offlineCourseMinHours && c.taughtFrom !== null
-    && c.taughtFrom < to && (c.taughtTo === null || c.taughtTo >= from)).length;
-
-  const enrolled = new Set(f.students.filter((s) => s.enrolledOn < to && (s.leftOn === null || s.leftOn >= from)).map((s) => s.id));
-  let hours = 0;
-  for (const r of f.practice) if (r.confirmed && enrolled.has(r.studentId) && inYear(r.practicedOn, from, to)) hours += r.hours;
+  const graduates = f.students.filter((s) => s.leftReason === 'graduated' && s.leftOn !== null && happened(s.leftOn));
+  const graduatesCompleted = graduates.filter((s) => (done.get(s.id)?.size ?? 0) === required.size).length;
 
   const with1x = new Set<number>();
   const withOperator = new Set<number>();
   for (const c of f.certificates) {
-    if (!inYear(c.issuedOn, from, to)) continue;
+    if (!happened(c.issuedOn)) continue;
     if (c.kind.startsWith('1x_')) with1x.add(c.studentId);
     else if (c.kind === 'operator') withOperator.add(c.studentId);
   }
-  const certifiedStudents = new Set([...with1x, ...withOperator]);
-  const resume = new Map(f.registrations.map((r) => [r.studentId, r.resumeCompleteness]));
+  const certified = new Set([...with1x, ...withOperator]);
   const sent = new Map<number, number>();
-  for (const a of f.jobApplications) if (inYear(a.appliedOn, from, to)) sent.set(a.studentId, (sent.get(a.studentId) ?? 0) + 1);
-  const active = [...certifiedStudents].filter((id) => (resume.get(id) ?? -1) >= p.activeResumeCompleteness && (sent.get(id) ?? 0) >= Math.max(1, p.activeMinApplications)).length;
+  for (const a of f.jobApplications) if (happened(a.appliedOn)) sent.set(a.studentId, (sent.get(a.studentId) ?? 0) + 1);
+  const active = [...certified].filter((id) => f.registrations.some((r) => r.studentId === id && r.registeredOn <= asOf
+    && r.resumeCompleteness >= minResume) && (sent.get(id) ?? 0) >= minApplications).length;
 
-  const fairs = f.jobFairs.filter((j) => inYear(j.heldOn, from, to)).length;
-
-  /** Judged on the exact value; shown rounded to `digits` when given. */
-  const atLeast = (exact: number | null, threshold: number | null, projectable: boolean, digits?: number): KpiValue => {
-    const value = exact !== null && digits !== undefined ? round(exact, digits) : exact;
-    const projected = projectable && pace !== null && exact !== null ? round(exact * pace, 2) : undefined;
-    // A ratio such as 19/20 must meet 0.95 despite binary floating point.
-    const met = threshold === null ? null : exact === null ? true : exact + 1e-9 >= threshold;
-    return projected === undefined ? { value, threshold, met } : { value, threshold, met, projected };
-  };
-  const kpis: Record<KpiName, KpiValue> = {
-    certifiedInstructors: atLeast(certified.size, p.certifiedInstructors, false),
-    teachingDelivery: atLeast(graduates.length ? delivered / graduates.length : null, p.teachingDelivery, false, 4),
-    offlineCourses: atLeast(offline, p.offlineCourses, true),
-    practiceHours: atLeast(enrolled.size ? hours / enrolled.size : 0, p.practiceHours, false, 2),
-    certificates1x: atLeast(with1x.size, p.certificates1x, true),
-    certificatesOperator: atLeast(withOperator.size, p.certificatesOperator, true),
-    jobPlatformRate: atLeast(certifiedStudents.size ? active / certifiedStudents.size : null, p.jobPlatformRate, false, 4),
-    jobFairs: atLeast(fairs, p.jobFairs, true),
-  };
-  // The certificate KPI is met when either count meets its threshold.
-  if (p.certificates1x !== null || p.certificatesOperator !== null) {
-    const either = kpis.certificates1x.met === true || kpis.certificatesOperator.met === true;
-    if (p.certificates1x !== null) kpis.certificates1x.met = either;
-    if (p.certificatesOperator !== null) kpis.certificatesOperator.met = either;
-  }
-  const compliant = Object.values(kpis).every((k) => k.met !== false);
+  const live = today < to || (args.termYears !== undefined && args.year === args.termYears);
   return {
-    id: `${args.agreementId}-${args.year}`, schoolId: args.schoolId, agreementId: args.agreementId, tier: args.tier,
-    year: args.year, from, to, current, compliant, kpis,
+    agreementId: args.agreementId, year: args.year, schoolId: args.schoolId, regionId: args.regionId ?? 0, tier: args.tier,
+    fromDate: from, toDate: to, asOf, point: asOf, isCurrent: !args.endedOn && from <= today && live, policyId: args.policyId ?? null,
+    certifiedInstructors: instructors.size, offlineCourses: offline, enrolledStudents: enrolled.size, practiceHoursSum,
+    graduates: graduates.length, graduatesCompleted, certificates1x: with1x.size, certificatesOperator: withOperator.size,
+    certifiedStudents: certified.size, activeCertified: active, jobFairs: f.jobFairs.filter((j) => happened(j.heldOn)).length,
   };
 }
 
+/** One agreement year's compliance record, as the server builds it from the same counts (toSummary). */
+export function computeCompliance(args: YearOfAgreement): ComplianceRecord {
+  return { ...toSummary(countKpis(args), args.policy, args.today).record, schoolName: args.schoolName ?? '' };
+}
+
 /** The KPIs of a compliance row that fail. */
-export const failingKpis = (row: ComplianceRow): KpiName[] => KPI_NAMES.filter((k) => row.kpis[k].met === false);
+export const failingKpis = (row: ComplianceRecord): KpiName[] => row.failingKpis;

@@ -21,7 +21,9 @@ export async function loadSchoolFacts(db: Executor, schoolId: number): Promise<S
   const practice = await db.select({
     studentId: s.practiceRecords.studentId, hours: s.practiceRecords.hours, practicedOn: s.practiceRecords.practicedOn, confirmed: s.practiceRecords.confirmed,
   }).from(s.practiceRecords).where(eq(s.practiceRecords.schoolId, schoolId));
-  const registrations = await db.select({ studentId: s.jobRegistrations.studentId, resumeCompleteness: s.jobRegistrations.resumeCompleteness })
+  const registrations = await db.select({
+    studentId: s.jobRegistrations.studentId, registeredOn: s.jobRegistrations.registeredOn, resumeCompleteness: s.jobRegistrations.resumeCompleteness,
+  })
     .from(s.jobRegistrations).where(eq(s.jobRegistrations.schoolId, schoolId));
   const jobApplications = await db.select({ studentId: s.jobApplications.studentId, appliedOn: s.jobApplications.appliedOn })
     .from(s.jobApplications).where(eq(s.jobApplications.schoolId, schoolId));

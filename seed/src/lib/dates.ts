@@ -29,11 +29,6 @@ export const monthsBefore = (date: string, months: number): string => format(sub
 export const daysBetween = (from: string, to: string): number => dayOf(to) - dayOf(from);
 export const yearOf = (date: string): number => +date.slice(0, 4);
 
-/** Today's calendar date in China Standard Time. */
-export function todayInShanghai(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** An instant on a calendar date, at a time of day in China Standard Time. */
 export function instant(date: string, hour = 10, minute = 0): Date {
   const hh = String(hour).padStart(2, '0');

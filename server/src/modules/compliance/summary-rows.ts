@@ -1,6 +1,6 @@
 import type { tierPolicies } from '../../db/schema/index.js';
 import { evaluateKpis } from '@campus/common';
-import { kpiNames, type KpiThresholds, type KpiValues } from '@campus/common';
+import { kpiNames, type KpiName, type KpiThresholds, type KpiValues } from '@campus/common';
 import type { KpiValueRow } from './kpi-values-sql.js';
 import { storedComplianceRecord } from './compliance-record.js';
 
@@ -19,12 +19,15 @@ export function valuesOf(r: KpiValueRow): KpiValues {
   };
 }
 
-export function thresholdsOf(policy: Pick<Policy, (typeof kpiNames)[number]> | undefined): KpiThresholds {
+export function thresholdsOf(policy: Pick<Policy, KpiName> | undefined): KpiThresholds {
   return Object.fromEntries(kpiNames.map((k) => [k, policy?.[k] ?? null])) as KpiThresholds;
 }
 
-/** A compliance summary row: the values, and the verdicts of the policy in force. */
-export function toSummary(r: KpiValueRow, policy: Policy | undefined, today: string) {
+/**
+ * A compliance summary row: the values, and the verdicts of the policy in force (only its thresholds
+ * are read). The demo seed builds its evaluation snapshots with it too, from the same counts.
+ */
+export function toSummary(r: KpiValueRow, policy: Pick<Policy, KpiName> | undefined, today: string) {
   const values = valuesOf(r);
   const verdict = evaluateKpis(values, thresholdsOf(policy));
   const row = {
