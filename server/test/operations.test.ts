@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
@@ -12,9 +11,10 @@ import { createDraft } from './application-builders.js';
 import { queryRows } from '../src/db/raw.js';
 import { dumpEmbedded, dumpServer, restoreEmbedded, restoreServer } from '../src/db/backup.js';
 import { openDatabase } from '../src/db/client.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
+import { waitUntil } from './wait-until.js';
 
 const serverUrl = process.env.DATABASE_URL;
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let t: TestContext;
 beforeAll(async () => { t = await createTestApp(); });
 afterAll(async () => { await t?.close(); });
@@ -76,7 +76,9 @@ describe.skipIf(!serverUrl)('the database connection drops in the middle of a re
     await reserved`SELECT id FROM applications WHERE id = ${app.id} FOR UPDATE`;
     const [{ pid }] = await reserved`SELECT pg_backend_pid() AS pid`;
     const pending = school.post(`/api/applications/${app.id}/actions/submit`, { version: app.version });
-    await new Promise((r) => setTimeout(r, 300));
+    // The action is under way once one of its statements waits for the lock held here.
+    await waitUntil('the action waits on the row lock', async () => (await admin`
+      SELECT 1 FROM pg_stat_activity WHERE datname = ${dbName} AND pid <> ${pid} AND wait_event_type = 'Lock'`).length > 0);
     await killOthers(admin, dbName, pid);
     await reserved`ROLLBACK`;
     reserved.release();
@@ -96,8 +98,13 @@ describe.skipIf(!serverUrl)('the database connection drops in the middle of a re
     const c = await t.as('school@test.cn');
     const before = (await counts(t.database.db)).students;
     const rows = Array.from({ length: 40_000 }, (_, i) => `F${i},学生${i},2024`).join('\n');
-    const pending = t.app.inject({ method: 'POST', url: '/api/students/import', payload: `studentNo,name,cohortYear\n${rows}`, headers: { cookie: c.cookie, 'content-type': 'text/csv' } });
-    await new Promise((r) => setTimeout(r, 400));
+    let settled = false;
+    const pending = t.app.inject({ method: 'POST', url: '/api/students/import', payload: `studentNo,name,cohortYear\n${rows}`, headers: { cookie: c.cookie, 'content-type': 'text/csv' } })
+      .finally(() => { settled = true; });
+    // Cut it off once it writes (a statement of the import is running), or at its end if it never showed one.
+    await waitUntil('the import writes or ends', async () => settled || (await admin`
+      SELECT 1 FROM pg_stat_activity WHERE datname = ${url.pathname.slice(1)} AND state = 'active' AND query ILIKE '%insert%students%'`).length > 0,
+    { intervalMs: 10 });
     await killOthers(admin, url.pathname.slice(1));
     const res = await pending;
     expect([503, 200]).toContain(res.statusCode);
@@ -110,33 +117,45 @@ describe.skipIf(!serverUrl)('the database connection drops in the middle of a re
 });
 
 describe('the server process', () => {
-  let child: ChildProcess | undefined;
-  afterAll(() => { child?.kill('SIGKILL'); });
+  let server: ServerProcess | undefined;
+  afterAll(() => { server?.child.kill('SIGKILL'); });
 
   it('finishes in-flight requests on SIGTERM, then exits cleanly', async () => {
+    const ROWS = 3_000;
     const dataDir = tmp();
-    const port = 30000 + Math.floor(Math.random() * 20000);
-    child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
-      cwd: repo, env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'true', LOG_LEVEL: 'warn', WEB_DIST: '/nonexistent' },
-      stdio: 'ignore',
-    });
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 120; i++) {
-      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'school@demo.test', password: 'demo1234' }) });
+    server = await startServerProcess({ DATA_DIR: dataDir, SEED_DEMO: 'true' });
+    const login = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'school@demo.test', password: 'demo1234' }) });
+    expect(login.status, await login.clone().text()).toBe(200);
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
-    const rows = Array.from({ length: 30_000 }, (_, i) => `G${i},学生${i},2024`).join('\n');
-    const inFlight = fetch(`${base}/api/students/import`, { method: 'POST', headers: { cookie, 'content-type': 'text/csv' }, body: `studentNo,name,cohortYear\n${rows}` });
-    await new Promise((r) => setTimeout(r, 300));
-    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
+    // Large enough to be real work, small enough to finish well inside the server's 15 s shutdown grace on a busy
+    // machine: the request is in flight by construction (below), not by being slow.
+    const rows = Array.from({ length: ROWS }, (_, i) => `G${i},学生${i},2024`).join('\n');
+    const body = Buffer.from(`studentNo,name,cohortYear\n${rows}`);
+    // In flight for certain: the server has read the request's head (it answers 100 Continue) when SIGTERM is sent,
+    // and its body follows the signal.
+    const child = server.child;
+    const inFlight = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request(`${server!.baseUrl}/api/students/import`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'text/csv', 'content-length': body.length, expect: '100-continue' },
+      }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => { text += d; });
+        res.on('end', () => resolve({ status: res.statusCode!, text }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.on('continue', () => {
+        child.kill('SIGTERM');
+        req.end(body);
+      });
+    });
     const res = await inFlight;
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ created: 30_000 });
-    expect(await exited).toBe(0);
-    child = undefined;
+    expect(res.status, `${res.text}\n${server.output()}`).toBe(200);
+    expect(JSON.parse(res.text)).toEqual({ created: ROWS });
+    expect(await server.exited, server.output()).toBe(0);
+    server = undefined;
     fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 120_000);
+  }, 300_000);
 });

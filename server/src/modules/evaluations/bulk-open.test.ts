@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { format, subDays } from 'date-fns';
 import { createTestApp, type Client, type TestContext } from '../../../test/test-app.js';
 import { act } from '../../../test/application-builders.js';
+import { waitUntil } from '../../../test/wait-until.js';
 import { agreements, complianceSummaries, evaluations } from '../../db/schema/index.js';
 import { todayInChina } from '@campus/common';
 import { ensureComplianceFresh } from '../compliance/recompute.js';
@@ -21,12 +22,12 @@ afterAll(async () => { await t?.close(); });
 async function runJob(hq: Client, body: Record<string, unknown> = {}) {
   const res = await hq.post('/api/evaluations/bulk-open', body);
   expect(res.statusCode, res.body).toBe(202);
-  let job = res.json();
-  for (let i = 0; i < 100 && job.status === 'running'; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    job = (await hq.get(`/api/evaluations/bulk-jobs/${job.id}`)).json();
-  }
-  return job;
+  const started = res.json();
+  if (started.status !== 'running') return started;
+  return waitUntil(`bulk job ${started.id} finishes`, async () => {
+    const job = (await hq.get(`/api/evaluations/bulk-jobs/${started.id}`)).json();
+    return job.status !== 'running' && job;
+  }, { intervalMs: 100 });
 }
 
 describe('bulk opening of evaluations', () => {

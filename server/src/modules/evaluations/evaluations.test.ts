@@ -3,6 +3,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { format, subDays } from 'date-fns';
 import { createTestApp, listQuery, type TestContext } from '../../../test/test-app.js';
 import { act, completeItems, completePlan } from '../../../test/application-builders.js';
+import { waitUntil } from '../../../test/wait-until.js';
 import { agreements, applications, auditEvents, evaluations, tierPolicies } from '../../db/schema/index.js';
 import { agreementYear, todayInChina } from '@campus/common';
 
@@ -152,11 +153,11 @@ describe('bulk opening and scope', () => {
     await t.database.db.insert(agreements).values({ schoolId: t.fixture.schools.eastB.id, tier: 'partner_school', status: 'active', startDate: daysAgo(800), termYears: 3 });
     const res = await hq.post('/api/evaluations/bulk-open', {});
     expect(res.statusCode).toBe(202);
-    let job = res.json();
-    for (let i = 0; i < 50 && job.status === 'running'; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      job = (await hq.get(`/api/evaluations/bulk-jobs/${job.id}`)).json();
-    }
+    const started = res.json();
+    const job = started.status !== 'running' ? started : await waitUntil(`bulk job ${started.id} finishes`, async () => {
+      const polled = (await hq.get(`/api/evaluations/bulk-jobs/${started.id}`)).json();
+      return polled.status !== 'running' && polled;
+    }, { intervalMs: 100 });
     expect(job).toMatchObject({ status: 'done', total: 2, done: 2, result: { opened: 2 } });
     const [{ n }] = await t.database.db.select({ n: count() }).from(evaluations).where(eq(evaluations.schoolId, t.fixture.schools.eastB.id));
     expect(n).toBe(2);

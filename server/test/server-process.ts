@@ -1,0 +1,60 @@
+import net from 'node:net';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { waitUntil } from './wait-until.js';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  baseUrl: string;
+  /** What the process printed so far, stdout and stderr. */
+  output(): string;
+  /** The exit code once the process has exited. */
+  exited: Promise<number | null>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `node --import tsx server/src/server.ts` on a free port (the embedded database unless env says otherwise)
+ * and resolves once /api/health answers. If the process exits first, or the (generous) deadline passes, it fails
+ * with everything the server printed: a server that cannot start is reported as such, not as a refused connection
+ * further on.
+ */
+export async function startServerProcess(env: Record<string, string>, { timeoutMs = 180_000 } = {}): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', WEB_DIST: '/nonexistent', HOST: '127.0.0.1', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  child.stdout!.on('data', (d) => { text += d; });
+  child.stderr!.on('data', (d) => { text += d; });
+  let code: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => { code = c; resolve(c); }));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server: ServerProcess = { child, port, baseUrl, output: () => text, exited };
+  try {
+    await waitUntil(`the server on port ${port} answers /api/health`, async () => {
+      if (code !== undefined) throw new Error(`the server on port ${port} exited with ${code} before it was ready:\n${text}`);
+      return fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
+    }, { timeoutMs, intervalMs: 100, detail: () => `what it printed:\n${text}` });
+  } catch (e) {
+    if (code === undefined) child.kill('SIGKILL');
+    throw e;
+  }
+  return server;
+}
