@@ -9,6 +9,7 @@ export * from './kpi/kpi-names.js';
 export * from './kpi/verdicts.js';
 export * from './kpi/projection.js';
 export * from './kpi/policy-defaults.js';
+export * from './problem/problem-codes.js';
 export * from './workflow/types.js';
 export * from './workflow/application-transitions.js';
 export * from './workflow/agreement-transitions.js';

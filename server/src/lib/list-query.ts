@@ -16,12 +16,12 @@ const rangeSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]).
 const filterSchema = z.record(z.string().max(64), z.unknown());
 
 function parseJsonParam(name: string, raw: unknown): unknown {
-  if (typeof raw !== 'string') throw badRequest(`The query parameter "${name}" must be given once, as a JSON string.`);
-  if (raw.length > 20_000) throw badRequest(`The query parameter "${name}" is too long.`);
+  if (typeof raw !== 'string') throw badRequest({ code: 'query_param_repeated', params: { name } }, [{ field: name, code: 'query_param_repeated', params: { name } }]);
+  if (raw.length > 20_000) throw badRequest({ code: 'query_param_too_long', params: { name } }, [{ field: name, code: 'query_param_too_long', params: { name } }]);
   try {
     return JSON.parse(raw);
   } catch {
-    throw badRequest(`The query parameter "${name}" is not valid JSON.`, [{ field: name, message: 'not valid JSON' }]);
+    throw badRequest({ code: 'query_param_not_json', params: { name } }, [{ field: name, code: 'query_param_not_json', params: { name } }]);
   }
 }
 
@@ -31,20 +31,20 @@ export function parseListQuery(query: Record<string, unknown>, defaultSort: [str
   let filter: Record<string, unknown> = {};
   if (query.sort !== undefined) {
     const parsed = sortSchema.safeParse(parseJsonParam('sort', query.sort));
-    if (!parsed.success) throw badRequest('"sort" must look like ["field","ASC"] or ["field","DESC"].', [{ field: 'sort', message: 'expected ["field","ASC"|"DESC"]' }]);
+    if (!parsed.success) throw badRequest('sort_invalid', [{ field: 'sort', code: 'sort_invalid' }]);
     sort = { field: parsed.data[0], order: parsed.data[1].toUpperCase() as 'ASC' | 'DESC' };
   }
   if (query.range !== undefined) {
     const parsed = rangeSchema.safeParse(parseJsonParam('range', query.range));
-    if (!parsed.success) throw badRequest('"range" must look like [0,24]: two whole numbers, start then end, both counted from 0.', [{ field: 'range', message: 'expected [start,end]' }]);
+    if (!parsed.success) throw badRequest('range_invalid', [{ field: 'range', code: 'range_invalid' }]);
     const [start, end] = parsed.data;
-    if (end - start + 1 > MAX_PAGE) throw badRequest(`"range" may ask for at most ${MAX_PAGE} records at once.`, [{ field: 'range', message: 'too many records' }]);
+    if (end - start + 1 > MAX_PAGE) throw badRequest({ code: 'range_too_large', params: { max: MAX_PAGE } }, [{ field: 'range', code: 'range_too_large', params: { max: MAX_PAGE } }]);
     range = { offset: start, limit: end - start + 1 };
   }
   if (query.filter !== undefined) {
     const raw = parseJsonParam('filter', query.filter);
     const parsed = filterSchema.safeParse(raw);
-    if (!parsed.success) throw badRequest('"filter" must be a JSON object such as {"q":"name"}.', [{ field: 'filter', message: 'expected an object' }]);
+    if (!parsed.success) throw badRequest('filter_invalid', [{ field: 'filter', code: 'filter_invalid' }]);
     // From the JSON itself: a parsed copy would drop a "__proto__" key (and take its value as prototype).
     filter = withoutPrototype(raw as Record<string, unknown>);
   }

@@ -54,7 +54,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!actor) {
       const generation = cache.generation;
       const found = await actorForSession(app.db, token, app.config.SESSION_TTL_HOURS);
-      if (!found) throw unauthenticated('Your session has ended; sign in again.');
+      if (!found) throw unauthenticated('session_ended');
       cache.set(digest, found.actor, found.expiresAt, generation);
       actor = found.actor;
     }
@@ -66,6 +66,6 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
 /** A preHandler that refuses (403) a role the permission table does not allow on a resource. */
 export function requirePermission(resource: string, action: ResourceAction) {
   return async (request: FastifyRequest) => {
-    if (!canAccess(request.actor?.role, resource, action)) throw forbidden(`Your role may not ${action} ${resource}.`);
+    if (!canAccess(request.actor?.role, resource, action)) throw forbidden({ code: 'role_may_not_resource', params: { action, resource } });
   };
 }

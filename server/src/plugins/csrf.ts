@@ -11,7 +11,7 @@ export function registerCsrfGuard(app: FastifyInstance) {
   app.addHook('onRequest', async (request) => {
     if (safeMethods.has(request.method)) return;
     const fetchSite = request.headers['sec-fetch-site'];
-    if (fetchSite === 'cross-site') throw new AppError(403, ErrorCode.forbidden, 'Cross-site requests are refused.');
+    if (fetchSite === 'cross-site') throw new AppError(403, ErrorCode.forbidden, 'cross_site_refused');
     const origin = request.headers.origin;
     if (origin && origin !== 'null') {
       let originUrl: URL;
@@ -21,11 +21,11 @@ export function registerCsrfGuard(app: FastifyInstance) {
         // Normalise the Host header the same way (a default port is dropped by URL).
         hostUrl = new URL(`${originUrl.protocol}//${request.headers.host ?? ''}`);
       } catch {
-        throw new AppError(403, ErrorCode.forbidden, 'The Origin header is not a valid origin.');
+        throw new AppError(403, ErrorCode.forbidden, 'origin_invalid');
       }
-      if (originUrl.host !== hostUrl.host) throw new AppError(403, ErrorCode.forbidden, 'Cross-site requests are refused.');
+      if (originUrl.host !== hostUrl.host) throw new AppError(403, ErrorCode.forbidden, 'cross_site_refused');
     } else if (origin === 'null') {
-      throw new AppError(403, ErrorCode.forbidden, 'Requests from an opaque origin are refused.');
+      throw new AppError(403, ErrorCode.forbidden, 'opaque_origin_refused');
     }
   });
 }

@@ -1,23 +1,26 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, ErrorCode } from '../lib/errors.js';
+import type { ProblemCode, Reason } from '@campus/common';
+import { AppError, ErrorCode, type ErrorDetail } from '../lib/errors.js';
+import { languageOf } from '../lib/language.js';
+import { reasonOfIssue } from '../lib/zod-problems.js';
 
 interface PgError { code?: string; detail?: string; constraint?: string; constraint_name?: string; column?: string; column_name?: string; message?: string }
 
-const pgMessages: Record<string, [number, ErrorCode, string]> = {
-  '23505': [409, ErrorCode.conflict, 'A record with the same unique value already exists.'],
-  '23503': [409, ErrorCode.conflict, 'The record refers to something that does not exist, or is still referred to by other records.'],
-  '23514': [400, ErrorCode.validation, 'A value breaks a rule of the record'],
-  '23502': [400, ErrorCode.validation, 'A required value is missing'],
-  '22P02': [400, ErrorCode.validation, 'A value has the wrong format.'],
-  '22003': [400, ErrorCode.validation, 'A number is out of range.'],
-  '22007': [400, ErrorCode.validation, 'A date or time has the wrong format.'],
-  '22008': [400, ErrorCode.validation, 'A date or time is out of range.'],
-  '22001': [400, ErrorCode.validation, 'A text value is too long.'],
-  '22021': [400, ErrorCode.validation, 'Text contains a character that is not allowed.'],
-  '40001': [409, ErrorCode.conflict, 'Someone else changed this at the same time; reload and try again.'],
-  '40P01': [409, ErrorCode.conflict, 'Someone else changed this at the same time; reload and try again.'],
-  '53100': [507, ErrorCode.insufficientStorage, 'The database has no storage space left, so nothing was saved; try again later and tell the administrator.'],
+const pgProblems: Record<string, [number, ErrorCode, ProblemCode]> = {
+  '23505': [409, ErrorCode.conflict, 'duplicate'],
+  '23503': [409, ErrorCode.conflict, 'reference_missing'],
+  '23514': [400, ErrorCode.validation, 'rule_broken'],
+  '23502': [400, ErrorCode.validation, 'value_missing'],
+  '22P02': [400, ErrorCode.validation, 'wrong_format'],
+  '22003': [400, ErrorCode.validation, 'number_out_of_range'],
+  '22007': [400, ErrorCode.validation, 'date_wrong_format'],
+  '22008': [400, ErrorCode.validation, 'date_time_out_of_range'],
+  '22001': [400, ErrorCode.validation, 'text_too_long'],
+  '22021': [400, ErrorCode.validation, 'text_bad_character'],
+  '40001': [409, ErrorCode.conflict, 'concurrent_change'],
+  '40P01': [409, ErrorCode.conflict, 'concurrent_change'],
+  '53100': [507, ErrorCode.insufficientStorage, 'database_full'],
 };
 
 const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
@@ -32,64 +35,93 @@ function pgErrorOf(error: unknown): PgError | undefined {
   return undefined;
 }
 
-/** Maps everything to the error body of API.md; never leaks a stack trace or SQL to the client. */
+/** The input a validation context names (body, querystring, params, headers), for telling a missing value. */
+function inputOf(request: FastifyRequest, context: string | undefined): unknown {
+  switch (context) {
+    case 'body': return request.body;
+    case 'querystring': return request.query;
+    case 'params': return request.params;
+    case 'headers': return request.headers;
+    default: return undefined;
+  }
+}
+
+/** The database's refusal with the constraint (or column) it names, kept out of the words' punctuation. */
+function withConstraint(message: string, name: string | undefined) {
+  if (!name) return message;
+  const end = /[.。]$/.exec(message)?.[0] ?? '';
+  return `${message.slice(0, message.length - end.length)} (${name})${end}`;
+}
+
+/**
+ * Maps everything to the error body of API.md, `{ error, code, params, message, details? }`, in the
+ * request's language (lib/language.ts); never leaks a stack trace or SQL to the client.
+ */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const send = (status: number, code: string, message: string, details?: unknown) =>
-      reply.status(status).send(details === undefined ? { error: code, message } : { error: code, message, details });
+    const locale = languageOf(request);
+    const answer = (e: AppError, body = e.bodyIn(locale)) =>
+      reply.status(e.statusCode).header('content-language', locale === 'zh' ? 'zh-CN' : 'en').send(body);
+    const send = (status: number, code: ErrorCode, problem: ProblemCode | Reason, details?: ErrorDetail[] | Record<string, unknown>) =>
+      answer(new AppError(status, code, problem, details));
 
-    if (error instanceof AppError) return send(error.statusCode, error.code, error.message, error.details);
+    if (error instanceof AppError) return answer(error);
 
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const details = error.validation.map((v) => ({
-        field: [error.validationContext, ...(v.instancePath || '').split('/').filter(Boolean)].join('.'),
-        message: v.message ?? 'invalid',
-      }));
-      const first = details[0];
-      return send(400, ErrorCode.validation, first ? `${first.field}: ${first.message}` : 'The request is not valid.', details);
+      const input = inputOf(request, error.validationContext);
+      const details = error.validation.map((v) => {
+        const path = (v.instancePath || '').split('/').filter(Boolean);
+        return {
+          field: [error.validationContext, ...path].join('.'),
+          ...reasonOfIssue({ ...v.params, code: v.keyword, path }, input),
+        };
+      });
+      return answer(new AppError(400, ErrorCode.validation, details.length ? undefined : 'invalid_value', details, 'first'));
     }
     if (error.validation) {
-      return send(400, ErrorCode.validation, `The request is not valid: ${error.message}`);
+      return send(400, ErrorCode.validation, { code: 'request_invalid', params: { detail: error.message } });
     }
     switch (error.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return send(413, ErrorCode.tooLarge, 'The request body is too large.');
+        return send(413, ErrorCode.tooLarge, 'body_too_large');
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return send(415, ErrorCode.unsupportedMediaType, 'This content type is not accepted here; send JSON.');
+        return send(415, ErrorCode.unsupportedMediaType, 'unsupported_media_type');
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return send(400, ErrorCode.badRequest, 'The JSON body is empty.');
+        return send(400, ErrorCode.badRequest, 'json_empty');
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
-        return send(400, ErrorCode.badRequest, 'The body is not valid JSON.');
+        return send(400, ErrorCode.badRequest, 'json_invalid');
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-        return send(400, ErrorCode.badRequest, 'The Content-Length header does not match the body.');
+        return send(400, ErrorCode.badRequest, 'content_length_mismatch');
       case 'FST_REQ_FILE_TOO_LARGE':
-        return send(413, ErrorCode.tooLarge, 'The file is too large.');
+        return send(413, ErrorCode.tooLarge, 'file_too_large');
       case 'ENOSPC':
       case 'EDQUOT':
         request.log.error({ err: error }, 'storage full');
-        return send(507, ErrorCode.insufficientStorage, 'The server has no storage space left, so nothing was saved; try again later and tell the administrator.');
+        return send(507, ErrorCode.insufficientStorage, 'storage_full');
     }
     if (error instanceof SyntaxError || (error.statusCode === 400 && /JSON/i.test(error.message))) {
-      return send(400, ErrorCode.badRequest, 'The body is not valid JSON.');
+      return send(400, ErrorCode.badRequest, 'json_invalid');
     }
     const pg = pgErrorOf(error);
     if (pg?.code && unavailableCodes.has(pg.code)) {
       request.log.error({ err: error }, 'database unavailable');
-      return send(503, ErrorCode.unavailable, 'The database is not reachable right now; try again in a moment.');
+      return send(503, ErrorCode.unavailable, 'database_unavailable');
     }
-    if (pg?.code && pgMessages[pg.code]) {
-      const [status, code, message] = pgMessages[pg.code];
+    if (pg?.code && pgProblems[pg.code]) {
+      const [status, code, problem] = pgProblems[pg.code];
       const constraint = pg.constraint ?? pg.constraint_name;
       const column = pg.column ?? pg.column_name;
       request.log.info({ pgCode: pg.code, constraint }, 'database refused a write');
-      const suffix = constraint ? ` (${constraint})` : column ? ` (${column})` : '';
-      return send(status, code, status === 400 && !message.endsWith('.') ? `${message}${suffix}.` : `${message}${suffix ? ` ${suffix.trim()}` : ''}`, constraint ? { constraint } : undefined);
+      const refusal = new AppError(status, code, { code: problem, params: constraint ? { constraint } : column ? { column } : {} }, constraint ? { constraint } : undefined);
+      const body = refusal.bodyIn(locale);
+      return answer(refusal, { ...body, message: withConstraint(body.message, constraint ?? column) });
     }
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-      return send(error.statusCode, error.statusCode === 429 ? ErrorCode.tooManyRequests : ErrorCode.badRequest, error.message);
+      if (error.statusCode === 429) return send(429, ErrorCode.tooManyRequests, 'too_many_requests');
+      return send(error.statusCode, ErrorCode.badRequest, { code: 'request_refused', params: { detail: error.message } });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return send(500, ErrorCode.internal, 'Something went wrong on our side; it has been logged.');
+    return send(500, ErrorCode.internal, 'internal_error');
   });
 
 }

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { ErrorCode } from '../lib/errors.js';
+import { AppError, ErrorCode } from '../lib/errors.js';
+import { languageOf } from '../lib/language.js';
 
 /** Serves the built SPA, with index.html for client-side routes and JSON 404s under /api. */
 export async function registerSpa(app: FastifyInstance, distDir: string) {
@@ -15,6 +16,6 @@ export async function registerSpa(app: FastifyInstance, distDir: string) {
     const wantsPage = request.method === 'GET' && !url.startsWith('/api') && !path.extname(url);
     if (wantsPage && hasDist) return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
     if (wantsPage) return reply.status(503).type('text/plain').send('The web app is not built yet: run `npm run build`.');
-    return reply.status(404).send({ error: ErrorCode.notFound, message: `No route ${request.method} ${url}.` });
+    return reply.status(404).send(new AppError(404, ErrorCode.notFound, { code: 'no_route', params: { method: request.method, url } }).bodyIn(languageOf(request)));
   });
 }

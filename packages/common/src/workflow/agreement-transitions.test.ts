@@ -27,11 +27,11 @@ describe('agreement transitions: every state × action × role', () => {
     for (const action of actionsOf(agreementTransitions)) {
       for (const role of roles) {
         const expected = spec.find(([s, a]) => s === state && a === action);
-        const want = role !== 'hq' ? 403 : expected ? expected[2] : 409;
+        const want = role !== 'hq' ? 'forbidden_role' : expected ? expected[2] : 'wrong_state';
         it(`${state} · ${action} · ${role} → ${want}`, () => {
           const d = decide(agreementTransitions, state, action, role, ctx(industryCollege));
-          if (typeof want === 'string') expect(d).toMatchObject({ ok: true, to: want });
-          else expect(d).toMatchObject({ ok: false, status: want });
+          if (want === 'forbidden_role' || want === 'wrong_state') expect(d).toMatchObject({ ok: false, kind: want });
+          else expect(d).toMatchObject({ ok: true, to: want });
         });
       }
     }
@@ -57,9 +57,9 @@ describe('the tier policy decides the path to active', () => {
 
 describe('agreement guards', () => {
   it('dates are required and not in the future', () => {
-    expect(decide(agreementTransitions, 'pending_signing', 'sign', 'hq', ctx(industryCollege, { on: undefined }))).toMatchObject({ ok: false, status: 400, problems: [{ field: 'on' }] });
-    expect(decide(agreementTransitions, 'pending_signing', 'sign', 'hq', ctx(industryCollege, { on: '2026-12-01' }))).toMatchObject({ ok: false, status: 400 });
-    expect(decide(agreementTransitions, 'pending_signing', 'sign', 'hq', ctx(industryCollege, { on: '2026-02-30x' }))).toMatchObject({ ok: false, status: 400 });
+    expect(decide(agreementTransitions, 'pending_signing', 'sign', 'hq', ctx(industryCollege, { on: undefined }))).toMatchObject({ ok: false, kind: 'guard_failed', problems: [{ field: 'on' }] });
+    expect(decide(agreementTransitions, 'pending_signing', 'sign', 'hq', ctx(industryCollege, { on: '2026-12-01' }))).toMatchObject({ ok: false, kind: 'guard_failed' });
+    expect(decide(agreementTransitions, 'pending_signing', 'sign', 'hq', ctx(industryCollege, { on: '2026-02-30x' }))).toMatchObject({ ok: false, kind: 'guard_failed' });
   });
   it('the plaque ceremony needs a place', () => {
     expect(decide(agreementTransitions, 'pending_plaque', 'hold_plaque_ceremony', 'hq', ctx(industryCollege, { place: ' ' }))).toMatchObject({ ok: false, problems: [{ field: 'place' }] });

@@ -44,7 +44,7 @@ describe('application transitions: every state × action × role', () => {
         it(`${state} · ${action} · ${role} → ${expected ? expected[3] : roleEverAllowed ? '409' : '403'}`, () => {
           const d = decide(applicationTransitions, state, action, role, complete);
           if (expected) expect(d).toMatchObject({ ok: true, to: expected[3] });
-          else expect(d).toMatchObject({ ok: false, status: roleEverAllowed ? 409 : 403 });
+          else expect(d).toMatchObject({ ok: false, kind: roleEverAllowed ? 'wrong_state' : 'forbidden_role' });
         });
       }
     }
@@ -56,7 +56,7 @@ describe('application transitions: every state × action × role', () => {
   });
 
   it('an unknown action is 400', () => {
-    expect(decide(applicationTransitions, 'draft', 'approve_everything', 'hq', complete)).toMatchObject({ ok: false, status: 400 });
+    expect(decide(applicationTransitions, 'draft', 'approve_everything', 'hq', complete)).toMatchObject({ ok: false, kind: 'unknown_action', reason: { code: 'unknown_action' } });
   });
 
   it('allowedActions lists what the role can do now', () => {
@@ -86,19 +86,19 @@ describe('application guards', () => {
     const state = action.startsWith('regional') ? 'pending_regional' : 'pending_hq';
     const role = action.startsWith('regional') ? 'regional' : 'hq';
     const d = decide(applicationTransitions, state, action, role, without({ input: { comment: '  ' } }));
-    expect(d).toMatchObject({ ok: false, status: 400, problems: [{ field: 'comment' }] });
+    expect(d).toMatchObject({ ok: false, kind: 'guard_failed', problems: [{ field: 'comment' }] });
   });
 
   it.each(['regional_return', 'hq_return'])('%s needs comments, overall or on a field', (action) => {
     const state = action.startsWith('regional') ? 'pending_regional' : 'pending_hq';
     const role = action.startsWith('regional') ? 'regional' : 'hq';
-    expect(decide(applicationTransitions, state, action, role, without({ input: {} }))).toMatchObject({ ok: false, status: 400 });
+    expect(decide(applicationTransitions, state, action, role, without({ input: {} }))).toMatchObject({ ok: false, kind: 'guard_failed' });
     expect(decide(applicationTransitions, state, action, role, without({ input: { fieldComments: { 'plan.summary': '请细化' } } }))).toMatchObject({ ok: true, to: 'returned' });
   });
 
   it('hq_approve needs every item that needs platform support approved', () => {
     const d = decide(applicationTransitions, 'pending_hq', 'hq_approve', 'hq', without({ input: {} }));
-    expect(d).toMatchObject({ ok: false, status: 400, problems: [{ field: 'planItemDecisions.2' }] });
+    expect(d).toMatchObject({ ok: false, kind: 'guard_failed', problems: [{ field: 'planItemDecisions.2' }] });
     expect(decide(applicationTransitions, 'pending_hq', 'hq_approve', 'hq', without({ input: { planItemDecisions: { 2: false } } }))).toMatchObject({ ok: false });
     const approvedBefore = complete.planItems.map((i) => ({ ...i, approved: true }));
     expect(decide(applicationTransitions, 'pending_hq', 'hq_approve', 'hq', without({ planItems: approvedBefore, input: {} }))).toMatchObject({ ok: true });

@@ -1,5 +1,5 @@
 import type { ApplicationState, Tier } from '../vocabulary.js';
-import type { GuardProblem, TransitionTable } from './types.js';
+import { guardProblem, type GuardProblem, type TransitionTable } from './types.js';
 
 export interface PlanItemView { id: number; kind: string; title: string; needsPlatformSupport: boolean; approved: boolean | null }
 
@@ -19,46 +19,46 @@ const get = (o: Record<string, unknown>, path: string): unknown =>
 /** The fields a plan needs before it can be submitted (DOMAIN.md: "every required field, the pledge ticked"). */
 export function missingForSubmit(ctx: ApplicationContext): GuardProblem[] {
   const p: GuardProblem[] = [];
-  if (!text(get(ctx.plan, 'contact.name'))) p.push({ field: 'plan.contact.name', message: 'name the programme contact' });
-  if (!/^[0-9+\-\s]{6,20}$/.test(text(get(ctx.plan, 'contact.phone')))) p.push({ field: 'plan.contact.phone', message: 'give a contact phone number' });
-  if (get(ctx.plan, 'qualifications.cbecDisciplineBase') !== true) p.push({ field: 'plan.qualifications.cbecDisciplineBase', message: 'the school needs a cross-border e-commerce discipline base' });
+  if (!text(get(ctx.plan, 'contact.name'))) p.push(guardProblem('plan.contact.name', 'contact_name_missing'));
+  if (!/^[0-9+\-\s]{6,20}$/.test(text(get(ctx.plan, 'contact.phone')))) p.push(guardProblem('plan.contact.phone', 'contact_phone_missing'));
+  if (get(ctx.plan, 'qualifications.cbecDisciplineBase') !== true) p.push(guardProblem('plan.qualifications.cbecDisciplineBase', 'discipline_base_missing'));
   if (ctx.tier === 'industry_college') {
-    if (get(ctx.plan, 'qualifications.talentTrainingValued') !== true) p.push({ field: 'plan.qualifications.talentTrainingValued', message: 'an Industry College must value CBEC talent training' });
-    if (!text(get(ctx.plan, 'qualifications.longTermPlan'))) p.push({ field: 'plan.qualifications.longTermPlan', message: 'describe the long-term plan' });
+    if (get(ctx.plan, 'qualifications.talentTrainingValued') !== true) p.push(guardProblem('plan.qualifications.talentTrainingValued', 'talent_training_missing'));
+    if (!text(get(ctx.plan, 'qualifications.longTermPlan'))) p.push(guardProblem('plan.qualifications.longTermPlan', 'long_term_plan_missing'));
   }
-  if (text(get(ctx.plan, 'summary')).length < 10) p.push({ field: 'plan.summary', message: 'summarise the implementation plan (at least 10 characters)' });
+  if (text(get(ctx.plan, 'summary')).length < 10) p.push(guardProblem('plan.summary', 'summary_too_short', { minimum: 10 }));
   if (['industry_college', 'talent_base', 'pilot_1x'].includes(ctx.tier) && !ctx.planItems.some((i) => i.kind === 'instructor')) {
-    p.push({ field: 'planItems', message: 'list the 1+X-certified instructors' });
+    p.push(guardProblem('planItems', 'instructors_missing'));
   }
-  if (!ctx.planItems.some((i) => i.kind === 'teaching_resource')) p.push({ field: 'planItems', message: 'choose the teaching resources from the official catalogue' });
-  if (!ctx.pledge) p.push({ field: 'pledge', message: 'tick the pledge to meet the tier\'s conditions' });
+  if (!ctx.planItems.some((i) => i.kind === 'teaching_resource')) p.push(guardProblem('planItems', 'resources_missing'));
+  if (!ctx.pledge) p.push(guardProblem('pledge', 'pledge_missing'));
   return p;
 }
 
-const needs = (field: 'comment', message: string) => (ctx: ApplicationContext): GuardProblem[] =>
-  text(ctx.input.comment) ? [] : [{ field, message }];
+const needsReason = (ctx: ApplicationContext): GuardProblem[] =>
+  text(ctx.input.comment) ? [] : [guardProblem('comment', 'rejection_reason_missing')];
 
 const needsComments = (ctx: ApplicationContext): GuardProblem[] =>
   text(ctx.input.comment) || Object.values(ctx.input.fieldComments ?? {}).some((c) => text(c))
     ? []
-    : [{ field: 'comment', message: 'say what the school must revise' }];
+    : [guardProblem('comment', 'revision_comments_missing')];
 
 /** HQ must approve every plan item that needs platform support (in this action or before). */
 export function unapprovedSupportItems(ctx: ApplicationContext): GuardProblem[] {
   const decisions = ctx.input.planItemDecisions ?? {};
   return ctx.planItems
     .filter((i) => i.needsPlatformSupport && (decisions[i.id] ?? i.approved) !== true)
-    .map((i) => ({ field: `planItemDecisions.${i.id}`, message: `approve "${i.title}", which needs platform support, or return the plan` }));
+    .map((i) => guardProblem(`planItemDecisions.${i.id}`, 'support_item_unapproved', { id: i.id, title: i.title }));
 }
 
 /** DOMAIN.md "Application (申报)". */
 export const applicationTransitions: TransitionTable<ApplicationState, ApplicationContext> = [
   { from: ['draft'], action: 'submit', roles: ['school'], to: 'pending_regional', needs: 'every required field, the pledge ticked', guard: missingForSubmit, effects: ['notify_regional'] },
   { from: ['pending_regional'], action: 'regional_approve', roles: ['regional'], to: 'pending_hq', effects: ['notify_hq', 'notify_school'] },
-  { from: ['pending_regional'], action: 'regional_reject', roles: ['regional'], to: 'rejected', needs: 'a reason', guard: needs('comment', 'give the reason for the rejection'), effects: ['notify_school'] },
+  { from: ['pending_regional'], action: 'regional_reject', roles: ['regional'], to: 'rejected', needs: 'a reason', guard: needsReason, effects: ['notify_school'] },
   { from: ['pending_regional'], action: 'regional_return', roles: ['regional'], to: 'returned', needs: 'comments', guard: needsComments, effects: ['notify_school'] },
   { from: ['pending_hq'], action: 'hq_approve', roles: ['hq'], to: 'approved', needs: 'every plan item that needs platform support approved', guard: unapprovedSupportItems, effects: ['record_plan_item_decisions', 'create_agreement', 'notify_school'] },
-  { from: ['pending_hq'], action: 'hq_reject', roles: ['hq'], to: 'rejected', needs: 'a reason', guard: needs('comment', 'give the reason for the rejection'), effects: ['notify_school'] },
+  { from: ['pending_hq'], action: 'hq_reject', roles: ['hq'], to: 'rejected', needs: 'a reason', guard: needsReason, effects: ['notify_school'] },
   { from: ['pending_hq'], action: 'hq_return', roles: ['hq'], to: 'returned', needs: 'comments', guard: needsComments, effects: ['record_plan_item_decisions', 'notify_school'] },
   { from: ['returned'], action: 'resubmit', roles: ['school'], to: 'pending_regional', needs: 'every required field, the pledge ticked', guard: missingForSubmit, effects: ['notify_regional'] },
   { from: ['pending_regional', 'pending_hq', 'returned'], action: 'withdraw', roles: ['school'], to: 'withdrawn' },

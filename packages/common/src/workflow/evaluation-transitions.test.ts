@@ -7,16 +7,16 @@ const ctx = (input: EvaluationContext['input'], kind: EvaluationContext['kind'] 
 
 describe('evaluation transitions', () => {
   it.each(roles.filter((r) => r !== 'hq'))('%s may not refresh or decide', (role) => {
-    expect(decide(evaluationTransitions, 'open', 'decide', role, ctx({ decision: 'continue', reason: 'x' }))).toMatchObject({ ok: false, status: 403 });
-    expect(decide(evaluationTransitions, 'open', 'refresh', role, ctx({}))).toMatchObject({ ok: false, status: 403 });
+    expect(decide(evaluationTransitions, 'open', 'decide', role, ctx({ decision: 'continue', reason: 'x' }))).toMatchObject({ ok: false, kind: 'forbidden_role' });
+    expect(decide(evaluationTransitions, 'open', 'refresh', role, ctx({}))).toMatchObject({ ok: false, kind: 'forbidden_role' });
   });
   it('a decided evaluation cannot be decided or refreshed again', () => {
-    expect(decide(evaluationTransitions, 'decided', 'decide', 'hq', ctx({ decision: 'continue', reason: 'x' }))).toMatchObject({ ok: false, status: 409 });
-    expect(decide(evaluationTransitions, 'decided', 'refresh', 'hq', ctx({}))).toMatchObject({ ok: false, status: 409 });
+    expect(decide(evaluationTransitions, 'decided', 'decide', 'hq', ctx({ decision: 'continue', reason: 'x' }))).toMatchObject({ ok: false, kind: 'wrong_state' });
+    expect(decide(evaluationTransitions, 'decided', 'refresh', 'hq', ctx({}))).toMatchObject({ ok: false, kind: 'wrong_state' });
   });
   it.each(['continue', 'terminate', 'upgrade'])('annual %s needs only a reason', (decision) => {
     expect(decide(evaluationTransitions, 'open', 'decide', 'hq', ctx({ decision, reason: '达标' }))).toMatchObject({ ok: true, to: 'decided' });
-    expect(decide(evaluationTransitions, 'open', 'decide', 'hq', ctx({ decision }))).toMatchObject({ ok: false, status: 400, problems: [{ field: 'reason' }] });
+    expect(decide(evaluationTransitions, 'open', 'decide', 'hq', ctx({ decision }))).toMatchObject({ ok: false, kind: 'guard_failed', problems: [{ field: 'reason' }] });
   });
   it('rectify needs failing KPIs, a notice and a deadline in the future', () => {
     const bad = decide(evaluationTransitions, 'open', 'decide', 'hq', ctx({ decision: 'rectify', reason: 'x', deadline: '2026-11-25' }));

@@ -1,4 +1,4 @@
-import type { GuardProblem, TransitionTable } from './types.js';
+import { guardProblem, type GuardProblem, type TransitionTable } from './types.js';
 import type { KpiName } from '../kpi/kpi-names.js';
 import { kpiNames } from '../kpi/kpi-names.js';
 
@@ -24,18 +24,18 @@ export function decisionProblems(ctx: EvaluationContext): GuardProblem[] {
   const { decision, reason, deadline, failingKpis, notice } = ctx.input;
   const allowed: readonly string[] = ctx.kind === 'final' ? finalDecisions : annualDecisions;
   if (!decision || !allowed.includes(decision)) {
-    return [{ field: 'decision', message: `choose one of: ${allowed.join(', ')}${ctx.kind === 'final' ? ' (this is the final review of the term)' : ''}` }];
+    return [guardProblem('decision', ctx.kind === 'final' ? 'decision_invalid_final' : 'decision_invalid', { allowed: [...allowed] })];
   }
   const p: GuardProblem[] = [];
-  if (!reason?.trim()) p.push({ field: 'reason', message: 'give the reason for the decision' });
+  if (!reason?.trim()) p.push(guardProblem('reason', 'decision_reason_missing'));
   if (decision === 'rectify') {
-    if (!failingKpis?.length) p.push({ field: 'failingKpis', message: 'name the KPIs to rectify' });
-    else if (failingKpis.some((k) => !kpiNames.includes(k as KpiName))) p.push({ field: 'failingKpis', message: `name KPIs among: ${kpiNames.join(', ')}` });
-    if (!isDate(deadline)) p.push({ field: 'deadline', message: 'set a deadline (YYYY-MM-DD)' });
-    else if (deadline <= ctx.today) p.push({ field: 'deadline', message: 'the deadline must be in the future' });
-    if (!notice?.trim()) p.push({ field: 'notice', message: 'write the rectification notice to the school' });
+    if (!failingKpis?.length) p.push(guardProblem('failingKpis', 'failing_kpis_missing'));
+    else if (failingKpis.some((k) => !kpiNames.includes(k as KpiName))) p.push(guardProblem('failingKpis', 'failing_kpis_unknown', { allowed: [...kpiNames] }));
+    if (!isDate(deadline)) p.push(guardProblem('deadline', 'deadline_missing'));
+    else if (deadline <= ctx.today) p.push(guardProblem('deadline', 'deadline_not_future', { today: ctx.today }));
+    if (!notice?.trim()) p.push(guardProblem('notice', 'notice_missing'));
   }
-  if (decision === 'upgrade' && !ctx.nextTier) p.push({ field: 'decision', message: 'an Industry College is the highest tier; it cannot be upgraded' });
+  if (decision === 'upgrade' && !ctx.nextTier) p.push(guardProblem('decision', 'upgrade_at_top'));
   return p;
 }
 

@@ -1,7 +1,11 @@
 import type { Role } from '../vocabulary.js';
+import type { ProblemCode, ProblemParams, Reason } from '../problem/problem-codes.js';
 
-/** What a guard finds wrong: the field to fix and what to do about it. */
-export interface GuardProblem { field: string; message: string }
+/** What a guard finds wrong: the field to fix and, as a code with params, what to do about it (never words, never a status). */
+export interface GuardProblem extends Reason { field: string }
+
+/** A guard's problem. */
+export const guardProblem = (field: string, code: ProblemCode, params?: ProblemParams): GuardProblem => (params ? { field, code, params } : { field, code });
 
 /**
  * One row of a transition table: in state `from`, `roles` may take `action`, which leads to `to`
@@ -22,31 +26,37 @@ export interface Transition<S extends string, C> {
 
 export type TransitionTable<S extends string, C> = readonly Transition<S, C>[];
 
+/**
+ * Why an action is refused, as the domain sees it: the action is unknown, the role may never take
+ * it, the record's state does not allow it, or the guard found problems. The server maps each kind
+ * to an HTTP status in one place (server/src/lib/refusals.ts).
+ */
+export type RefusalKind = 'unknown_action' | 'forbidden_role' | 'wrong_state' | 'guard_failed';
+
 export type Decision<S extends string> =
   | { ok: true; to: S; effects: readonly string[] }
-  | { ok: false; status: 400 | 403 | 409; code: 'validation_failed' | 'forbidden' | 'invalid_state'; message: string; problems?: GuardProblem[] };
+  | { ok: false; kind: RefusalKind; reason: Reason; problems?: GuardProblem[] };
 
 /** Every action name a table knows. */
 export const actionsOf = <S extends string, C>(table: TransitionTable<S, C>) => [...new Set(table.map((t) => t.action))];
 
 /**
- * Decides whether `role` may take `action` on a record in `state`: 403 when the role never may,
- * 409 when the state does not allow it, 400 when the guard finds a problem.
+ * Decides whether `role` may take `action` on a record in `state`: refused as `forbidden_role` when
+ * the role never may, `wrong_state` when the state does not allow it, `guard_failed` (with the
+ * guard's problems; the reason is the first of them) when the guard finds something wrong.
  */
 export function decide<S extends string, C>(table: TransitionTable<S, C>, state: S, action: string, role: Role, ctx: C): Decision<S> {
   const forAction = table.filter((t) => t.action === action);
-  if (!forAction.length) return { ok: false, status: 400, code: 'validation_failed', message: `Unknown action "${action}".` };
+  if (!forAction.length) return { ok: false, kind: 'unknown_action', reason: { code: 'unknown_action', params: { action } } };
   const forRole = forAction.filter((t) => t.roles.includes(role));
-  if (!forRole.length) return { ok: false, status: 403, code: 'forbidden', message: `Your role (${role}) may not ${action}.` };
+  if (!forRole.length) return { ok: false, kind: 'forbidden_role', reason: { code: 'role_may_not', params: { role, action } } };
   const row = forRole.find((t) => t.from.includes(state));
   if (!row) {
-    const states = [...new Set(forRole.flatMap((t) => t.from))].join(', ');
-    return { ok: false, status: 409, code: 'invalid_state', message: `Cannot ${action} in state "${state}"; only in: ${states}. Reload to see the current state.` };
+    const states = [...new Set(forRole.flatMap((t) => t.from))];
+    return { ok: false, kind: 'wrong_state', reason: { code: 'wrong_state', params: { action, state, states } } };
   }
   const problems = row.guard?.(ctx) ?? [];
-  if (problems.length) {
-    return { ok: false, status: 400, code: 'validation_failed', message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems };
-  }
+  if (problems.length) return { ok: false, kind: 'guard_failed', reason: problems[0], problems };
   return { ok: true, to: typeof row.to === 'function' ? row.to(ctx) : row.to, effects: row.effects ?? [] };
 }
 

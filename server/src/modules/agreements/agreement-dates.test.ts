@@ -37,7 +37,7 @@ async function refused(id: number, action: string, body: Record<string, unknown>
   const [before] = await t.database.db.select().from(agreements).where(eq(agreements.id, id));
   const res = await post(id, action, body);
   expect(res.statusCode, res.body).toBe(400);
-  expect(res.json().details).toEqual([{ field: 'on', message: expect.stringMatching(message) }]);
+  expect(res.json().details).toEqual([{ field: 'on', code: expect.stringMatching(/^step_date_/), params: expect.objectContaining({ step: expect.any(String) }), message: expect.stringMatching(message) }]);
   const [after] = await t.database.db.select().from(agreements).where(eq(agreements.id, id));
   expect(after).toEqual(before);
 }

@@ -5,7 +5,7 @@ import { applications } from '../../db/schema/index.js';
 import type { Actor, Scope } from '@campus/common';
 import type { ApplicationState } from '@campus/common';
 import { editableApplicationStates } from '@campus/common';
-import { AppError, conflict, ErrorCode, forbidden } from '../../lib/errors.js';
+import { refused } from '../../lib/refusals.js';
 import type { applicationUpdateBody } from './application-schemas.js';
 import { loadApplicationForUpdate } from './load-for-update.js';
 import { replacePlanItems } from './plan-items.js';
@@ -15,12 +15,12 @@ import { replacePlanItems } from './plan-items.js';
  * second tab cannot silently overwrite the first; not audited (the transitions are).
  */
 export async function updateApplication(db: Db, actor: Actor, scope: Scope, id: number, input: z.infer<typeof applicationUpdateBody>) {
-  if (actor.role !== 'school') throw forbidden('Only the school edits its application.');
+  if (actor.role !== 'school') throw refused('forbidden_role', 'only_school_edits');
   return db.transaction(async (tx) => {
     const row = await loadApplicationForUpdate(tx, id, scope);
-    if (row.version !== input.version) throw conflict('This application was changed elsewhere since you opened it; reload it to continue.', ErrorCode.staleVersion);
+    if (row.version !== input.version) throw refused('stale_version', 'stale_version');
     if (!editableApplicationStates.includes(row.status as ApplicationState)) {
-      throw new AppError(409, ErrorCode.invalidState, `An application in state "${row.status}" can no longer be edited.`);
+      throw refused('wrong_state', { code: 'application_not_editable', params: { state: row.status } });
     }
     const [updated] = await tx.update(applications).set({
       ...(input.tier ? { tier: input.tier } : {}),

@@ -23,15 +23,13 @@ export interface PasswordTry { account: string; address: string }
 
 /** A try refused before its password was checked: 429, with how long to wait (Retry-After). */
 export class TooManyPasswordTries extends AppError {
-  constructor(readonly retryAfterSeconds: number, what: string) {
-    super(429, ErrorCode.tooManyRequests, `Too many ${what}; try again in ${waitText(retryAfterSeconds)}.`, { retryAfterSeconds });
+  constructor(readonly retryAfterSeconds: number, what: PasswordTryKind) {
+    super(429, ErrorCode.tooManyRequests, { code: what, params: { seconds: retryAfterSeconds } }, { retryAfterSeconds });
   }
 }
 
-function waitText(seconds: number) {
-  if (seconds < 120) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  return `${Math.ceil(seconds / 60)} minutes`;
-}
+/** What is being tried too often, as the problem that says so. */
+export type PasswordTryKind = 'too_many_sign_ins' | 'too_many_password_tries';
 
 const accountKey = (t: PasswordTry) => `acct:${t.account}|${t.address}`;
 const addressKey = (t: PasswordTry) => `addr:${t.address}`;
@@ -44,7 +42,7 @@ interface Row { key: string; attempts: number; last_ms: number; blocked_ms: numb
  * DO UPDATE (always in the same order, so two reservations cannot deadlock), read, and moved on in
  * the same transaction. The try is counted before its password is checked; a success gives it back.
  */
-async function reserve(db: Db, who: PasswordTry, s: ThrottleSettings, what: string) {
+async function reserve(db: Db, who: PasswordTry, s: ThrottleSettings, what: PasswordTryKind) {
   const windowMs = s.windowMinutes * 60_000;
   const limits: Record<string, ThrottleLimit> = {
     [accountKey(who)]: { limit: s.maxFailures, windowMs },
@@ -101,7 +99,7 @@ async function succeeded(db: Db, who: PasswordTry, s: ThrottleSettings) {
  * reserved first (or refused with 429 without looking at the password), then `check` runs, and a
  * success clears the account's key at that address. Returns what `check` returned.
  */
-export async function throttledPasswordCheck(db: Db, who: PasswordTry, s: ThrottleSettings, what: string, check: () => Promise<boolean>): Promise<boolean> {
+export async function throttledPasswordCheck(db: Db, who: PasswordTry, s: ThrottleSettings, what: PasswordTryKind, check: () => Promise<boolean>): Promise<boolean> {
   await reserve(db, who, s, what);
   const ok = await check();
   if (ok) await succeeded(db, who, s);

@@ -25,14 +25,14 @@ export async function authRoutes(app: FastifyInstance) {
   r.post('/api/auth/login', { config: { public: true }, schema: { body: loginBody, tags: ['auth'] } }, async (request, reply) => {
     const { email, password } = request.body;
     let user: typeof users.$inferSelect | undefined;
-    const ok = await throttledPasswordCheck(app.db, { account: email, address: request.ip }, throttleSettings(app.config), 'failed sign-ins', async () => {
+    const ok = await throttledPasswordCheck(app.db, { account: email, address: request.ip }, throttleSettings(app.config), 'too_many_sign_ins', async () => {
       [user] = await app.db.select().from(users).where(eq(users.email, email)).limit(1);
       const right = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
       return right && !!user?.active;
     });
     if (!ok || !user) {
       await auditFailedPasswordCheck(app.db, 'login_failed', user, request.ip);
-      throw new AppError(401, ErrorCode.unauthenticated, 'The email or password is wrong.');
+      throw new AppError(401, ErrorCode.unauthenticated, 'login_failed');
     }
     const session = await createSession(app.db, user.id, app.config.SESSION_TTL_HOURS, { ip: request.ip, userAgent: request.headers['user-agent'] });
     await appendAudit(app.db, { entityType: 'user', entityId: user.id, action: 'login', actorId: user.id, schoolId: user.schoolId, data: { address: request.ip } });

@@ -14,6 +14,7 @@ import { badRequest } from '../../lib/errors.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
 import { tiers } from '../../db/schema/index.js';
 
+import { reasonOfIssue } from '../../lib/zod-problems.js';
 const statsFilter = z.strictObject({
   regionId: oneOrMany(idValue).transform(asList).optional(),
   tier: oneOrMany(z.enum(tiers)).transform(asList).optional(),
@@ -38,7 +39,7 @@ export async function complianceRoutes(app: FastifyInstance) {
     await ensureComplianceFresh(app.db, todayInChina(), { background: true });
     const params = parseListQuery(request.query as Record<string, unknown>, ['id', 'ASC']);
     const parsed = statsFilter.safeParse(params.filter);
-    if (!parsed.success) throw badRequest(`filter: ${parsed.error.issues[0]?.message ?? 'invalid'}; use regionId and tier.`, [{ field: 'filter', message: 'invalid' }]);
+    if (!parsed.success) throw badRequest('compliance_filter_invalid', parsed.error.issues.map((issue) => ({ field: ['filter', ...issue.path.map(String)].join('.'), ...reasonOfIssue(issue, params.filter) })));
     return dashboardStats(app.db, request.scope, parsed.data);
   });
   r.get('/api/compliance/:id/trend', {

@@ -5,7 +5,8 @@ import { queryRows } from '../../db/raw.js';
 import type { Actor, Scope } from '@campus/common';
 import { schoolScopeCondition } from '../access/scope-filter.js';
 import { agreementYear, isLiveAgreement, liveAgreementStates } from '@campus/common';
-import { AppError, badRequest, conflict, ErrorCode, notFound } from '../../lib/errors.js';
+import { conflict, invalid, notFound } from '../../lib/errors.js';
+import { refused } from '../../lib/refusals.js';
 import { appendAudit } from '../audit/audit-repository.js';
 import { recomputeSchools } from '../compliance/recompute.js';
 import { toComplianceRecord } from '../compliance/compliance-spec.js';
@@ -31,16 +32,16 @@ export async function openEvaluation(db: Db, actor: Actor, ref: YearRef, today: 
     const [agreement] = await tx.select().from(agreements).where(eq(agreements.id, ref.agreementId)).for('update');
     if (!agreement) throw notFound('agreement');
     if (!isLiveAgreement(agreement.status) || !agreement.startDate) {
-      throw new AppError(409, ErrorCode.invalidState, `Agreement #${agreement.id} is ${agreement.status}; only a live partnership is evaluated.`);
+      throw refused('wrong_state', { code: 'agreement_not_live', params: { id: agreement.id, state: agreement.status } });
     }
-    if (ref.year > agreement.termYears) throw badRequest(`year: the agreement has ${agreement.termYears} year(s).`, [{ field: 'year', message: 'beyond the term' }]);
+    if (ref.year > agreement.termYears) throw invalid([{ field: 'year', code: 'beyond_term', params: { termYears: agreement.termYears } }]);
     const { to } = agreementYear(agreement.startDate, ref.year);
-    if (to > today) throw badRequest(`year: agreement year ${ref.year} ends on ${to}; evaluate it once it has ended.`, [{ field: 'year', message: 'not ended yet' }]);
+    if (to > today) throw invalid([{ field: 'year', code: 'year_not_ended', params: { year: ref.year, to } }]);
     const [existing] = await tx.select({ id: evaluations.id }).from(evaluations).where(and(eq(evaluations.agreementId, ref.agreementId), eq(evaluations.year, ref.year)));
-    if (existing) throw conflict(`Agreement year ${ref.year} already has evaluation #${existing.id}.`);
+    if (existing) throw conflict({ code: 'evaluation_exists', params: { year: ref.year, id: existing.id } });
     await recomputeSchools(tx, [agreement.schoolId], today);
     const snapshot = (await snapshotsOf(tx, [ref])).get(`${ref.agreementId}-${ref.year}`);
-    if (!snapshot) throw conflict('The KPIs of this year could not be computed; check the agreement dates.');
+    if (!snapshot) throw conflict('kpis_not_computable');
     const [row] = await tx.insert(evaluations).values({
       agreementId: ref.agreementId, schoolId: agreement.schoolId, year: ref.year,
       kind: ref.year === agreement.termYears ? 'final' : 'annual', snapshot, openedBy: actor.id,

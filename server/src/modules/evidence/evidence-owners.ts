@@ -13,7 +13,8 @@ import { evaluationTransitions } from '@campus/common';
 import { providerReportTransitions } from '@campus/common';
 import { entitySpec, roleOfScope } from '../access/readable-entities.js';
 import { scopeWhere, type ResourceSpec } from '../resource/resource-spec.js';
-import { AppError, ErrorCode, badRequest, forbidden, notFound } from '../../lib/errors.js';
+import { badRequest, notFound } from '../../lib/errors.js';
+import { refused } from '../../lib/refusals.js';
 
 interface Owner {
   table: PgTable;
@@ -52,7 +53,8 @@ function ownerOf(entityType: string): { owner: Owner; spec: ResourceSpec } {
   const owner = owners.get(entityType);
   const spec = entitySpec(entityType);
   if (!owner || !spec) {
-    throw badRequest(`Files cannot be attached to "${entityType.slice(0, 40)}"; use one of: ${evidenceEntityTypes.join(', ')}.`, [{ field: 'entityType', message: 'unknown' }]);
+    const reason = { code: 'evidence_entity_unknown', params: { entityType: entityType.slice(0, 40), allowed: [...evidenceEntityTypes] } } as const;
+    throw badRequest(reason, [{ field: 'entityType', ...reason }]);
   }
   return { owner, spec };
 }
@@ -87,10 +89,9 @@ export function assertOwnerWritable(entityType: string, target: EvidenceTarget, 
   const { owner, spec } = ownerOf(entityType);
   const states = writableStates(owner, spec, role);
   if (states === 'any') return;
-  const noun = entityType.replace('_', ' ');
-  if (!states.length) throw forbidden(`Your role (${role}) may not change the files of ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}.`);
+  if (!states.length) throw refused('forbidden_role', { code: 'evidence_role_may_not', params: { role, entity: entityType } });
   if (!target.status || !states.includes(target.status)) {
-    throw new AppError(409, ErrorCode.invalidState, `The ${noun} is ${target.status ?? 'closed'}: its files can no longer change (only in: ${states.join(', ')}).`);
+    throw refused('wrong_state', { code: 'evidence_state_closed', params: { entity: entityType, state: target.status ?? 'closed', states } });
   }
 }
 

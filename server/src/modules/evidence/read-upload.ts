@@ -13,13 +13,13 @@ export interface Upload {
  * Errors that carry their own status (the size and count limits: 413) or a system code pass through.
  */
 export async function readUpload(request: FastifyRequest): Promise<Upload> {
-  if (!request.isMultipart()) throw badRequest('Send the file as multipart/form-data with the fields entityType, entityId and file.');
+  if (!request.isMultipart()) throw badRequest('multipart_required');
   const fields: Record<string, string> = Object.create(null);
   let file: Upload['file'];
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
-        if (file) throw badRequest('Send one file per request.');
+        if (file) throw badRequest('one_file_per_request');
         file = { fileName: part.filename || 'file', content: await part.toBuffer() };
       } else if (typeof part.value === 'string') {
         fields[part.fieldname] = part.value.slice(0, 2000);
@@ -29,7 +29,7 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
     const err = e as { statusCode?: unknown; code?: unknown; message?: unknown };
     if (typeof err.statusCode === 'number' || typeof err.code === 'string') throw e;
     const reason = typeof err.message === 'string' ? err.message.slice(0, 200) : 'unreadable';
-    throw badRequest(`The multipart body could not be read (${reason}); send the form again.`, [{ field: 'body', message: reason }]);
+    throw badRequest({ code: 'multipart_unreadable', params: { reason } }, [{ field: 'body', code: 'multipart_unreadable', params: { reason } }]);
   }
   return { fields, file };
 }

@@ -4,7 +4,8 @@ import { evidenceFiles, users } from '../../db/schema/index.js';
 import type { Actor, Scope } from '@campus/common';
 import { appendAudit } from '../audit/audit-repository.js';
 import { scopeWhere } from '../resource/resource-spec.js';
-import { forbidden, notFound } from '../../lib/errors.js';
+import { notFound } from '../../lib/errors.js';
+import { refused } from '../../lib/refusals.js';
 import { evidenceSpec } from './evidence-spec.js';
 import { assertOwnerWritable, ownerExists, readableOwner } from './evidence-owners.js';
 
@@ -22,7 +23,7 @@ export async function removeEvidence(db: Db, actor: Actor, scope: Scope, id: num
     if (!row) throw notFound('evidence file');
     const { file } = row;
     if (row.uploaderRole !== actor.role) {
-      throw forbidden(`This file was attached by ${row.uploaderRole ? `a ${row.uploaderRole} user` : 'someone no longer known'}; only they may remove it.`);
+      throw refused('forbidden_role', row.uploaderRole ? { code: 'evidence_uploader_only', params: { role: row.uploaderRole } } : 'evidence_uploader_unknown');
     }
     if (await ownerExists(tx, file.entityType, file.entityId)) {
       const target = await readableOwner(tx, scope, file.entityType, file.entityId!, true);

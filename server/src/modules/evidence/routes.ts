@@ -24,10 +24,10 @@ export async function evidenceRoutes(app: FastifyInstance) {
 
   r.post('/api/evidence', { onRequest: requirePermission('evidence', 'create'), schema: { tags: ['evidence'], consumes: ['multipart/form-data'] } }, async (request, reply) => {
     const { fields, file } = await readUpload(request);
-    if (!file) throw badRequest('Attach the file in the field "file".', [{ field: 'file', message: 'missing' }]);
+    if (!file) throw badRequest('file_missing', [{ field: 'file', code: 'file_missing' }]);
     const entityId = Number(fields.entityId);
-    if (!fields.entityType) throw badRequest('Say what the file belongs to: entityType.', [{ field: 'entityType', message: 'missing' }]);
-    if (!Number.isInteger(entityId) || entityId <= 0 || entityId > 2_147_483_647) throw badRequest('entityId must be a record id.', [{ field: 'entityId', message: 'not an id' }]);
+    if (!fields.entityType) throw badRequest('entity_type_missing', [{ field: 'entityType', code: 'entity_type_missing' }]);
+    if (!Number.isInteger(entityId) || entityId <= 0 || entityId > 2_147_483_647) throw badRequest('entity_id_invalid', [{ field: 'entityId', code: 'entity_id_invalid' }]);
     const row = await uploadEvidence(app.db, app.storage, request.actor, request.scope, {
       fileName: file.fileName, content: file.content, entityType: fields.entityType, entityId, description: fields.description,
     });

@@ -22,9 +22,9 @@ export interface UploadInput {
 export async function uploadEvidence(db: Db, storage: FileStorage, actor: Actor, scope: Scope, input: UploadInput) {
   // eslint-disable-next-line no-control-regex -- control characters are what a stored file name must not hold
   const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(-200);
-  if (!input.content.length) throw badRequest('The file is empty.', [{ field: 'file', message: 'empty' }]);
+  if (!input.content.length) throw badRequest('file_empty', [{ field: 'file', code: 'file_empty' }]);
   const type = detectFileType(fileName, input.content.subarray(0, 8));
-  if ('error' in type) throw badRequest(type.error, [{ field: 'file', message: type.error }]);
+  if ('error' in type) throw badRequest(type.error, [{ field: 'file', ...type.error }]);
   // Checked before the file is written, and again under a lock with the write (the record's state may change meanwhile).
   const schoolId = await writableOwner(db, scope, actor.role, input.entityType, input.entityId);
   const stored = await storage.put(input.content);

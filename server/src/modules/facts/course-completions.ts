@@ -5,7 +5,7 @@ import { courseCompletions, courses } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
 import { happenedOn } from './fact-dates.js';
-import { badRequest } from '../../lib/errors.js';
+import { invalid } from '../../lib/errors.js';
 import type { FactResource, ImportProblem } from './fact-resource.js';
 import { resolveStudent, resolveStudentNumbers } from './student-facts.js';
 import { cell } from './csv-cells.js';
@@ -59,7 +59,7 @@ export const courseCompletionResource: FactResource = {
     const input = raw as Partial<z.infer<z.ZodObject<typeof body>>>;
     const { studentId, schoolId } = await resolveStudent(tx, actor, scope, input.studentId ?? current?.studentId, input.schoolId);
     const courseId = await courseFor(tx, schoolId, input.courseId ?? (current?.courseId as number | undefined), input.courseCode);
-    if (!courseId) throw badRequest('courseId: no such course in the catalogue or your school.', [{ field: 'courseId', message: 'no such course' }]);
+    if (!courseId) throw invalid([{ field: 'courseId', code: 'no_course' }]);
     return { schoolId, studentId, courseId, completedOn: (input.completedOn ?? current?.completedOn) as string };
   },
   csv: {
@@ -76,7 +76,7 @@ export const courseCompletionResource: FactResource = {
       for (const r of resolved) {
         const i = r.input as { courseCode?: string; completedOn: string };
         const courseId = byCode.get(i.courseCode ?? '');
-        if (!courseId) problems.push({ row: r.line, field: 'courseCode', message: 'no such course code' } satisfies ImportProblem);
+        if (!courseId) problems.push({ row: r.line, field: 'courseCode', code: 'no_course_code' } satisfies ImportProblem);
         else values.push({ schoolId, studentId: r.studentId, courseId, completedOn: i.completedOn });
       }
       return { problems, values };

@@ -4,7 +4,7 @@ import { courses, courseKinds } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, dateValue, idValue, oneOrMany } from '../../lib/filters.js';
 import { isoDate } from '../../lib/dates.js';
-import { badRequest } from '../../lib/errors.js';
+import { badRequest, invalid } from '../../lib/errors.js';
 import type { Scope } from '@campus/common';
 import { schoolScopeCondition } from '../access/scope-filter.js';
 import type { FactResource } from './fact-resource.js';
@@ -63,11 +63,11 @@ export const courseResource: FactResource = {
   updateBody: updateSchemaOf(body, ['id', 'createdAt', 'kind', 'level', 'chapters', 'practiceHours', 'onlineHours']),
   async resolve(_tx, actor, _scope, raw, current) {
     const input = raw as Partial<z.infer<z.ZodObject<typeof body>>>;
-    if (current && current.schoolId === null) throw badRequest('The official catalogue cannot be edited here.');
+    if (current && current.schoolId === null) throw badRequest('catalogue_read_only');
     const schoolId = schoolOfWriter(actor, input.schoolId ?? current?.schoolId);
     const taughtFrom = (input.taughtFrom ?? current?.taughtFrom) as string;
     const taughtTo = (input.taughtTo ?? current?.taughtTo) as string;
-    if (taughtTo < taughtFrom) throw badRequest('taughtTo: cannot be before taughtFrom.', [{ field: 'taughtTo', message: 'before taughtFrom' }]);
+    if (taughtTo < taughtFrom) throw invalid([{ field: 'taughtTo', code: 'date_before', params: { other: 'taughtFrom' } }]);
     return {
       schoolId, kind: 'offline',
       title: (input.title ?? current?.title) as string,

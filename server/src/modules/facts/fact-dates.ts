@@ -10,7 +10,7 @@ import { todayInChina } from '@campus/common';
  */
 export const happenedOn = isoDate.superRefine((v, ctx) => {
   const today = todayInChina();
-  if (v > today) ctx.addIssue({ code: 'custom', message: `cannot be in the future (today is ${today}): record a fact once it has happened` });
+  if (v > today) ctx.addIssue({ code: 'custom', message: `cannot be in the future (today is ${today}): record a fact once it has happened`, params: { code: 'date_in_future', today } });
 });
 
 /** The first job application dated before the registration, or -1 (DOMAIN.md: such an application is refused). */
@@ -20,5 +20,5 @@ export const firstApplicationBefore = (registeredOn: string, dates: readonly str
 export function applicationsAfterRegistration(v: { registeredOn?: string; applicationDates?: string[] }, ctx: z.RefinementCtx) {
   if (!v.registeredOn || !v.applicationDates) return;
   const i = firstApplicationBefore(v.registeredOn, v.applicationDates);
-  if (i >= 0) ctx.addIssue({ code: 'custom', path: ['applicationDates', i], message: `${v.applicationDates[i]} is before the registration on the job platform (${v.registeredOn})` });
+  if (i >= 0) ctx.addIssue({ code: 'custom', path: ['applicationDates', i], message: `${v.applicationDates[i]} is before the registration on the job platform (${v.registeredOn})`, params: { code: 'application_before_registration', date: v.applicationDates[i], registeredOn: v.registeredOn } });
 }

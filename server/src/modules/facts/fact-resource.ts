@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.js';
-import type { Actor, Scope } from '@campus/common';
+import type { Actor, Reason, Scope } from '@campus/common';
 import type { ResourceSpec } from '../resource/resource-spec.js';
 
 /** What a fact write resolves to before it is stored: the row's values, always with its school. */
@@ -34,5 +34,6 @@ export interface FactResource<C extends z.ZodType = z.ZodType, U extends z.ZodTy
   csv?: { columns: string[]; required: string[]; body?: z.ZodType; example: Record<string, string>; parse: CsvParser; resolveMany: (tx: Tx, actor: Actor, scope: Scope, rows: { line: number; input: z.infer<C> }[]) => Promise<ImportResolution> };
 }
 
-export interface ImportProblem { row: number; field: string; message: string }
+/** A row's problem in an import, as a code with params (worded in the user's language when sent). */
+export interface ImportProblem extends Reason { row: number; field: string }
 export interface ImportResolution { values: FactValues[]; problems: ImportProblem[]; after?: (tx: Tx, ids: number[]) => Promise<void> }

@@ -3,7 +3,8 @@ import type { Tx } from '../../db/client.js';
 import { students } from '../../db/schema/index.js';
 import type { Actor, Scope } from '@campus/common';
 import { schoolScopeCondition } from '../access/scope-filter.js';
-import { AppError, badRequest, ErrorCode, forbidden } from '../../lib/errors.js';
+import { invalid } from '../../lib/errors.js';
+import { refused } from '../../lib/refusals.js';
 
 /**
  * The school a new fact belongs to: a school user's own school (a schoolId of another school in the
@@ -12,11 +13,11 @@ import { AppError, badRequest, ErrorCode, forbidden } from '../../lib/errors.js'
 export function schoolOfWriter(actor: Actor, requested: unknown): number {
   if (actor.role === 'school') {
     if (requested !== undefined && requested !== null && Number(requested) !== actor.schoolId) {
-      throw new AppError(400, ErrorCode.validation, 'schoolId: you can only record facts of your own school.', [{ field: 'schoolId', message: 'not your school' }]);
+      throw invalid([{ field: 'schoolId', code: 'not_your_school' }]);
     }
     return actor.schoolId!;
   }
-  throw forbidden('Only a school records this.');
+  throw refused('forbidden_role', 'only_school_records');
 }
 
 /** A student of the writer's scope (and of `schoolId`, when given): 400 naming the field otherwise. */
@@ -26,7 +27,7 @@ export async function studentInScope(tx: Tx, scope: Scope, studentId: unknown, s
     ? await tx.select({ id: students.id, schoolId: students.schoolId }).from(students)
       .where(and(eq(students.id, id), schoolScopeCondition(scope, students.schoolId), schoolId ? eq(students.schoolId, schoolId) : undefined))
     : [];
-  if (!s) throw badRequest(`${field}: no such student in your school.`, [{ field, message: 'no such student in your school' }]);
+  if (!s) throw invalid([{ field, code: 'no_student_in_school' }]);
   return s;
 }
 

@@ -135,7 +135,7 @@ describe('bulk import', () => {
     const before = await studentCount();
     const res = await importCsv('students', csv(['I001,王一,2025,,,,', 'I002,王二,twenty,,,,', 'I003,王三,2025,,,,']));
     expect(res.statusCode).toBe(400);
-    expect(res.json().details).toEqual([{ row: 3, field: 'cohortYear', message: expect.any(String) }]);
+    expect(res.json().details).toEqual([{ row: 3, field: 'cohortYear', code: expect.any(String), params: expect.any(Object), message: expect.any(String) }]);
     expect(await studentCount()).toBe(before);
   });
 
@@ -143,8 +143,8 @@ describe('bulk import', () => {
     const res = await importCsv('students', csv(['S001,重复,2025,,,,', 'I010,甲,2025,,,,', 'I010,乙,2025,,,,']));
     expect(res.statusCode).toBe(400);
     expect(res.json().details).toEqual([
-      { row: 2, field: 'studentNo', message: expect.stringContaining('already exists') },
-      { row: 4, field: 'studentNo', message: expect.stringContaining('row 3') },
+      { row: 2, field: 'studentNo', code: 'student_exists', params: {}, message: expect.stringContaining('already exists') },
+      { row: 4, field: 'studentNo', code: 'same_student_no_as_row', params: { other: 3 }, message: expect.stringContaining('row 3') },
     ]);
   });
 
@@ -163,8 +163,8 @@ describe('bulk import', () => {
     expect((await currentRow()).kpis.certificatesOperator.value).toBe(before + 2);
     const bad = await importCsv('certificates', `studentNo,kind,certNo,issuedOn\nNOPE,operator,,${today}\nS001,gold,,${today}`);
     expect(bad.json().details).toEqual([
-      { row: 2, field: 'studentNo', message: expect.any(String) },
-      { row: 3, field: 'kind', message: expect.any(String) },
+      { row: 2, field: 'studentNo', code: 'no_student_number', params: {}, message: expect.any(String) },
+      { row: 3, field: 'kind', code: 'invalid_option', params: expect.any(Object), message: expect.any(String) },
     ]);
   });
 

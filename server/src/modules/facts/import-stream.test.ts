@@ -204,7 +204,7 @@ describe('column names a client chooses', () => {
     const before = await studentCount();
     const res = await importBody(`studentNo,name,cohortYear,${name}\nP001,甲,2025,x\n`);
     expect(res.statusCode, res.body).toBe(400);
-    expect(res.json().details).toEqual([{ row: 1, field: name, message: 'unknown column' }]);
+    expect(res.json().details).toEqual([{ row: 1, field: name, code: 'column_unknown', params: {}, message: 'unknown column' }]);
     expect(res.json().message).toContain(name);
     expect(await studentCount()).toBe(before);
   });
@@ -212,7 +212,7 @@ describe('column names a client chooses', () => {
   it('a column given twice is reported, not silently merged', async () => {
     const res = await importBody('studentNo,name,cohortYear,name\nP002,甲,2025,乙\n');
     expect(res.statusCode, res.body).toBe(400);
-    expect(res.json().details).toEqual([{ row: 1, field: 'name', message: expect.stringContaining('twice') }]);
+    expect(res.json().details).toEqual([{ row: 1, field: 'name', code: 'column_twice', params: {}, message: expect.stringContaining('twice') }]);
   });
 });
 
@@ -223,7 +223,7 @@ describe('limits, read as the file arrives', () => {
     const res = await postStreaming('/api/students/import', school.cookie, () => studentRows('L', 40 * MIB));
     expect(res.status, res.body.slice(0, 300)).toBe(400);
     expect(res.body).toMatch(/100,000 rows/);
-    expect(JSON.parse(res.body).details).toEqual([{ row: 100_002, field: 'file', message: expect.stringContaining('100,000') }]);
+    expect(JSON.parse(res.body).details).toEqual([{ row: 100_002, field: 'file', code: 'too_many_rows_short', params: { max: 100_000 }, message: expect.stringContaining('100,000') }]);
     console.log(`row limit: answered after ${(res.sent / MIB).toFixed(1)} MiB of ${(res.total / MIB).toFixed(1)} MiB sent`);
     expect(res.sent).toBeLessThan(res.total / 2);
     expect(await studentCount()).toBe(before);

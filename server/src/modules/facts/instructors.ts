@@ -17,7 +17,7 @@ const certification = z.strictObject({
   level: z.enum(['junior', 'intermediate', 'senior']),
   validFrom: isoDate,
   validTo: isoDate,
-}).refine((c) => c.validTo >= c.validFrom, { message: 'validTo cannot be before validFrom', path: ['validTo'] });
+}).refine((c) => c.validTo >= c.validFrom, { message: 'validTo cannot be before validFrom', path: ['validTo'], params: { code: 'date_before', other: 'validFrom' } });
 
 const body = {
   name: z.string().trim().min(1, 'is required').max(100),
@@ -96,8 +96,8 @@ export const instructorResource: FactResource = {
       const typed = rows as unknown as { line: number; input: z.infer<typeof csvBody> }[];
       for (const { line, input } of typed) {
         const any = input.certNo || input.certLevel || input.certValidFrom || input.certValidTo;
-        if (any && !(input.certNo && input.certLevel && input.certValidFrom && input.certValidTo)) problems.push({ row: line, field: 'certNo', message: 'give the certification number, level and both dates, or none of them' });
-        if (input.certValidFrom && input.certValidTo && input.certValidTo < input.certValidFrom) problems.push({ row: line, field: 'certValidTo', message: 'cannot be before certValidFrom' });
+        if (any && !(input.certNo && input.certLevel && input.certValidFrom && input.certValidTo)) problems.push({ row: line, field: 'certNo', code: 'certification_incomplete' });
+        if (input.certValidFrom && input.certValidTo && input.certValidTo < input.certValidFrom) problems.push({ row: line, field: 'certValidTo', code: 'date_before', params: { other: 'certValidFrom' } });
       }
       return {
         problems,

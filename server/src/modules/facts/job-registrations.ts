@@ -5,7 +5,7 @@ import { jobApplications, jobRegistrations } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
 import { applicationsAfterRegistration, firstApplicationBefore, happenedOn } from './fact-dates.js';
-import { badRequest } from '../../lib/errors.js';
+import { invalid } from '../../lib/errors.js';
 import type { Tx } from '../../db/client.js';
 import type { FactResource, ImportProblem } from './fact-resource.js';
 import { resolveStudent, resolveStudentNumbers } from './student-facts.js';
@@ -60,12 +60,12 @@ async function replaceApplications(tx: Tx, registrationId: number, studentId: nu
 async function checkApplicationsAfter(tx: Tx, registrationId: number, registeredOn: string, newDates?: string[]) {
   if (newDates) {
     const i = firstApplicationBefore(registeredOn, newDates);
-    if (i >= 0) throw badRequest(`applicationDates: ${newDates[i]} is before the registration on the job platform (${registeredOn}).`, [{ field: `body.applicationDates.${i}`, message: `before the registration (${registeredOn})` }]);
+    if (i >= 0) throw invalid([{ field: `body.applicationDates.${i}`, code: 'application_before_registration', params: { date: newDates[i], registeredOn } }]);
     return;
   }
   const [early] = await tx.select({ appliedOn: jobApplications.appliedOn }).from(jobApplications)
     .where(and(eq(jobApplications.registrationId, registrationId), lt(jobApplications.appliedOn, registeredOn))).orderBy(asc(jobApplications.appliedOn)).limit(1);
-  if (early) throw badRequest(`registeredOn: the student applied on ${early.appliedOn}, before ${registeredOn}; a registration cannot come after its applications.`, [{ field: 'body.registeredOn', message: `after the first application (${early.appliedOn})` }]);
+  if (early) throw invalid([{ field: 'body.registeredOn', code: 'registration_after_application', params: { appliedOn: early.appliedOn, registeredOn } }]);
 }
 
 export const jobRegistrationResource: FactResource = {
@@ -104,12 +104,12 @@ export const jobRegistrationResource: FactResource = {
       const seen = new Map<number, number>();
       for (const r of resolved) {
         const first = seen.get(r.studentId);
-        if (first) problems.push({ row: r.line, field: 'studentNo', message: `the same student as row ${first}` });
+        if (first) problems.push({ row: r.line, field: 'studentNo', code: 'same_student_as_row', params: { other: first } });
         else seen.set(r.studentId, r.line);
       }
       const existing = seen.size ? await tx.select({ studentId: jobRegistrations.studentId }).from(jobRegistrations).where(inArray(jobRegistrations.studentId, [...seen.keys()])) : [];
       const registered = new Set(existing.map((e) => e.studentId));
-      for (const r of resolved) if (registered.has(r.studentId)) problems.push({ row: r.line, field: 'studentNo', message: 'this student is already registered; edit the registration instead' } satisfies ImportProblem);
+      for (const r of resolved) if (registered.has(r.studentId)) problems.push({ row: r.line, field: 'studentNo', code: 'already_registered' } satisfies ImportProblem);
       const inputs = resolved.map((r) => ({ ...r, input: r.input as I }));
       return {
         problems,

@@ -14,7 +14,7 @@ import type { Scope } from '@campus/common';
 import { and } from 'drizzle-orm';
 import { cell } from './csv-cells.js';
 import { updateSchemaOf } from './update-schema.js';
-import { badRequest } from '../../lib/errors.js';
+import { invalid } from '../../lib/errors.js';
 
 const body = {
   studentId: z.number().int().positive().optional(),
@@ -67,7 +67,7 @@ export const practiceResource: FactResource = {
     const input = raw as z.infer<typeof practiceUpdate>;
     const { studentId, schoolId } = await resolveStudent(tx, actor, scope, input.studentId ?? current?.studentId, input.schoolId);
     const isProvider = actor.role === 'provider';
-    if (isProvider && input.confirmed) throw badRequest('confirmed: only the school confirms practice hours.', [{ field: 'confirmed', message: 'the school confirms' }]);
+    if (isProvider && input.confirmed) throw invalid([{ field: 'confirmed', code: 'school_confirms' }]);
     const confirmed = isProvider ? false : (input.confirmed ?? (current?.confirmed as boolean | undefined) ?? true);
     return {
       schoolId, studentId,
@@ -91,9 +91,9 @@ export const practiceResource: FactResource = {
         const problems: ImportProblem[] = [];
         const values = [];
         for (const { line, input } of rows as { line: number; input: I }[]) {
-          if (input.confirmed) { problems.push({ row: line, field: 'confirmed', message: 'only the school confirms practice hours' }); continue; }
+          if (input.confirmed) { problems.push({ row: line, field: 'confirmed', code: 'school_confirms' }); continue; }
           const ids = await studentIdsInScope(tx, scope, input.studentNo ?? '');
-          if (!ids) { problems.push({ row: line, field: 'studentNo', message: 'no such student in your schools' }); continue; }
+          if (!ids) { problems.push({ row: line, field: 'studentNo', code: 'no_student_in_schools' }); continue; }
           values.push({ schoolId: ids.schoolId, studentId: ids.id, project: input.project, hours: input.hours, practicedOn: input.practicedOn, confirmed: false, confirmedAt: null, providerId: actor.providerId });
         }
         return { problems, values };

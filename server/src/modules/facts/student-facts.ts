@@ -21,7 +21,7 @@ export async function resolveStudentNumbers<T extends { studentNo?: string }>(tx
   const resolved: { line: number; input: T; studentId: number }[] = [];
   for (const row of rows) {
     const id = ids.get(row.input.studentNo ?? '');
-    if (!id) problems.push({ row: row.line, field: 'studentNo', message: 'no student with this number in your school' });
+    if (!id) problems.push({ row: row.line, field: 'studentNo', code: 'no_student_number' });
     else resolved.push({ ...row, studentId: id });
   }
   return { schoolId, problems, resolved };

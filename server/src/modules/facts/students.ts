@@ -8,7 +8,7 @@ import { courseCompletionResource } from './course-completions.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, dateValue, idValue, oneOrMany } from '../../lib/filters.js';
 import { isoDate } from '../../lib/dates.js';
-import { badRequest } from '../../lib/errors.js';
+import { invalid } from '../../lib/errors.js';
 import type { FactResource, FactValues, ImportProblem } from './fact-resource.js';
 import { schoolOfWriter, studentIdsByNo } from './fact-school.js';
 import { cell } from './csv-cells.js';
@@ -26,8 +26,8 @@ const fields = {
 };
 
 const consistent = (v: { leftOn?: string | null; leftReason?: string | null; enrolledOn?: string }, ctx: z.RefinementCtx) => {
-  if (!!v.leftOn !== !!v.leftReason) ctx.addIssue({ code: 'custom', path: [v.leftOn ? 'leftReason' : 'leftOn'], message: 'give both the date the student left and why (graduated or withdrew), or neither' });
-  if (v.leftOn && v.enrolledOn && v.leftOn < v.enrolledOn) ctx.addIssue({ code: 'custom', path: ['leftOn'], message: 'cannot be before the enrolment date' });
+  if (!!v.leftOn !== !!v.leftReason) ctx.addIssue({ code: 'custom', path: [v.leftOn ? 'leftReason' : 'leftOn'], message: 'give both the date the student left and why (graduated or withdrew), or neither', params: { code: 'left_both_or_neither' } });
+  if (v.leftOn && v.enrolledOn && v.leftOn < v.enrolledOn) ctx.addIssue({ code: 'custom', path: ['leftOn'], message: 'cannot be before the enrolment date', params: { code: 'left_before_enrolment' } });
 };
 
 export const studentCreate = z.strictObject(fields).superRefine(consistent);
@@ -45,8 +45,8 @@ function valuesOf(input: Partial<Input>, schoolId: number, current?: Record<stri
     enrolledOn: (input.enrolledOn ?? (current && input.cohortYear === undefined ? current.enrolledOn : undefined) ?? enrolledDefault(cohortYear)) as string,
     leftOn: (merged.leftOn ?? null) as string | null, leftReason: (merged.leftReason ?? null) as string | null, major: (merged.major ?? null) as string | null,
   };
-  if (v.leftOn && v.leftOn < v.enrolledOn) throw badRequest('leftOn: cannot be before the enrolment date.', [{ field: 'leftOn', message: 'before enrolment' }]);
-  if (!!v.leftOn !== !!v.leftReason) throw badRequest('leftOn and leftReason go together.', [{ field: 'leftReason', message: 'give both or neither' }]);
+  if (v.leftOn && v.leftOn < v.enrolledOn) throw invalid([{ field: 'leftOn', code: 'left_before_enrolment' }]);
+  if (!!v.leftOn !== !!v.leftReason) throw invalid([{ field: 'leftReason', code: 'left_both_or_neither' }]);
   return v;
 }
 
@@ -106,11 +106,11 @@ export const studentResource: FactResource = {
       const seen = new Map<string, number>();
       for (const { line, input } of rows as { line: number; input: Input }[]) {
         const first = seen.get(input.studentNo);
-        if (first) problems.push({ row: line, field: 'studentNo', message: `the same student number as row ${first}` });
+        if (first) problems.push({ row: line, field: 'studentNo', code: 'same_student_no_as_row', params: { other: first } });
         else seen.set(input.studentNo, line);
       }
       const existing = await studentIdsByNo(tx, schoolId, [...seen.keys()]);
-      for (const { line, input } of rows as { line: number; input: Input }[]) if (existing.has(input.studentNo)) problems.push({ row: line, field: 'studentNo', message: 'a student with this number already exists in your school' });
+      for (const { line, input } of rows as { line: number; input: Input }[]) if (existing.has(input.studentNo)) problems.push({ row: line, field: 'studentNo', code: 'student_exists' });
       return { problems, values: (rows as { input: Input }[]).map(({ input }) => valuesOf(input, schoolId)) };
     },
   },

@@ -4,7 +4,8 @@ import type { Db } from '../../db/client.js';
 import { practiceRecords, providerAssignments, providerReports, students } from '../../db/schema/index.js';
 import type { Actor } from '@campus/common';
 import { isoDate } from '../../lib/dates.js';
-import { badRequest, forbidden, notFound } from '../../lib/errors.js';
+import { invalid, notFound } from '../../lib/errors.js';
+import { refused } from '../../lib/refusals.js';
 import { appendAudit } from '../audit/audit-repository.js';
 import { happenedOn } from '../facts/fact-dates.js';
 import { notify } from '../notifications/notify.js';
@@ -17,11 +18,11 @@ export const providerReportBody = z.strictObject({
   outcomes: z.string().max(10_000).optional(),
   /** Hours per student and day; they count once the school confirms the report. */
   records: z.array(z.strictObject({ studentId: z.number().int().positive(), hours: z.number().positive().max(2000), practicedOn: happenedOn })).min(1, 'list at least one student\'s hours').max(5000),
-}).refine((b) => b.periodTo >= b.periodFrom, { message: 'periodTo cannot be before periodFrom', path: ['periodTo'] });
+}).refine((b) => b.periodTo >= b.periodFrom, { message: 'periodTo cannot be before periodFrom', path: ['periodTo'], params: { code: 'date_before', other: 'periodFrom' } });
 
 /** A provider files a practice-project report for an assigned school; its hours wait for the school. */
 export async function createProviderReport(db: Db, actor: Actor, input: z.infer<typeof providerReportBody>) {
-  if (actor.role !== 'provider' || !actor.providerId) throw forbidden('Only a service provider files practice reports.');
+  if (actor.role !== 'provider' || !actor.providerId) throw refused('forbidden_role', 'only_provider_reports');
   const providerId = actor.providerId;
   return db.transaction(async (tx) => {
     const [assigned] = await tx.select().from(providerAssignments).where(and(eq(providerAssignments.providerId, providerId), eq(providerAssignments.schoolId, input.schoolId)));
@@ -29,9 +30,9 @@ export async function createProviderReport(db: Db, actor: Actor, input: z.infer<
     const ids = [...new Set(input.records.map((r) => r.studentId))];
     const found = await tx.select({ id: students.id }).from(students).where(and(inArray(students.id, ids), eq(students.schoolId, input.schoolId)));
     const missing = ids.filter((id) => !found.some((f) => f.id === id));
-    if (missing.length) throw badRequest(`records: student(s) ${missing.join(', ')} are not students of that school.`, missing.map((id) => ({ field: 'records.studentId', message: `no student ${id} in that school` })));
+    if (missing.length) throw invalid(missing.map((id) => ({ field: 'records.studentId', code: 'students_not_in_school', params: { ids: [id] } })));
     const outside = input.records.filter((r) => r.practicedOn < input.periodFrom || r.practicedOn > input.periodTo);
-    if (outside.length) throw badRequest('records: every practice day must fall within the report\'s period.', [{ field: 'records.practicedOn', message: 'outside the period' }]);
+    if (outside.length) throw invalid([{ field: 'records.practicedOn', code: 'practice_outside_period' }]);
     const [report] = await tx.insert(providerReports).values({
       providerId, schoolId: input.schoolId, project: input.project, periodFrom: input.periodFrom, periodTo: input.periodTo,
       studentCount: ids.length, totalHours: input.records.reduce((s, r) => s + r.hours, 0), outcomes: input.outcomes ?? '', submittedBy: actor.id,

@@ -5,6 +5,7 @@ import type { Executor } from '../../db/client.js';
 import type { Actor, Scope } from '@campus/common';
 import { schoolScopeCondition } from '../access/scope-filter.js';
 import { badRequest, notFound } from '../../lib/errors.js';
+import { reasonOfIssue } from '../../lib/zod-problems.js';
 import { likePattern, type ListParams } from '../../lib/list-query.js';
 import { ownValue } from '../../lib/own-property.js';
 
@@ -71,24 +72,24 @@ function filterConditions(spec: ResourceSpec, filter: Record<string, unknown>, s
     if (raw === undefined || raw === null || raw === '') continue;
     if (key === 'id') {
       const ids = (spec.idsSchema ?? idsSchema).safeParse(raw);
-      if (!ids.success) throw badRequest('filter "id" must be an id or a list of ids.', [{ field: 'filter.id', message: 'expected ids' }]);
+      if (!ids.success) throw badRequest('filter_ids_invalid', [{ field: 'filter.id', code: 'filter_ids_invalid' }]);
       conditions.push(ids.data.length ? inArray(spec.id, ids.data) : sql`false`);
       continue;
     }
     if (key === 'q') {
-      if (typeof raw !== 'string') throw badRequest('filter "q" must be text.', [{ field: 'filter.q', message: 'expected text' }]);
+      if (typeof raw !== 'string') throw badRequest('filter_q_invalid', [{ field: 'filter.q', code: 'filter_q_invalid' }]);
       const q = raw.trim().slice(0, 200);
       if (q && spec.search?.length) conditions.push(or(...spec.search.map((c) => ilike(c as Column, likePattern(q))))!);
       continue;
     }
     const def = ownValue(spec.filters, key);
     if (!def) {
-      const allowed = ['q', 'id', ...Object.keys(spec.filters ?? {})].join(', ');
-      throw badRequest(`Unknown filter "${key}" for ${spec.name}; use one of: ${allowed}.`, [{ field: `filter.${key}`, message: 'unknown filter' }]);
+      const reason = { code: 'filter_unknown', params: { key, resource: spec.name, allowed: ['q', 'id', ...Object.keys(spec.filters ?? {})] } } as const;
+      throw badRequest(reason, [{ field: `filter.${key}`, ...reason }]);
     }
     const parsed = def.schema.safeParse(raw);
     if (!parsed.success) {
-      throw badRequest(`Filter "${key}" has a wrong value: ${parsed.error.issues[0]?.message ?? 'invalid'}.`, [{ field: `filter.${key}`, message: parsed.error.issues[0]?.message ?? 'invalid' }]);
+      throw badRequest({ code: 'filter_value_invalid', params: { key } }, parsed.error.issues.slice(0, 1).map((issue) => ({ field: `filter.${key}`, ...reasonOfIssue(issue, raw) })));
     }
     const cond = def.where(parsed.data, scope);
     if (cond) conditions.push(cond);
@@ -106,7 +107,8 @@ function baseQuery(db: Executor, spec: ResourceSpec, extra: Record<string, Colum
 function listClauses(spec: ResourceSpec, params: ListParams, scope: Scope) {
   const sortColumn = ownValue(spec.sortable, params.sort.field);
   if (!sortColumn) {
-    throw badRequest(`Cannot sort ${spec.name} by "${params.sort.field}"; sort by one of: ${Object.keys(spec.sortable).join(', ')}.`, [{ field: 'sort', message: 'unknown sort field' }]);
+    const reason = { code: 'sort_unknown', params: { resource: spec.name, field: params.sort.field, allowed: Object.keys(spec.sortable) } } as const;
+    throw badRequest(reason, [{ field: 'sort', ...reason }]);
   }
   const where = and(scopeWhere(spec, scope), ...filterConditions(spec, params.filter, scope));
   const order = [params.sort.order === 'ASC' ? asc(sortColumn) : desc(sortColumn), asc(spec.id)];

@@ -1,3 +1,5 @@
+import type { Reason } from '@campus/common';
+
 /**
  * The kinds of evidence file accepted, by extension, with the bytes each must start with. The
  * declared content type is not trusted: the extension and the file's own first bytes must agree.
@@ -27,13 +29,13 @@ export function fileTypeOf(ext: string): FileType | undefined {
   return acceptedFileTypes.get(ext);
 }
 
-export function detectFileType(fileName: string, head: Buffer): { ext: string; contentType: string } | { error: string } {
+export function detectFileType(fileName: string, head: Buffer): { ext: string; contentType: string } | { error: Reason } {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   const type = acceptedFileTypes.get(ext);
   if (!type || !fileName.includes('.')) {
-    return { error: `Files of this type are not accepted; upload ${[...acceptedFileTypes.keys()].join(', ')}.` };
+    return { error: { code: 'file_type_refused', params: { accepted: [...acceptedFileTypes.keys()] } } };
   }
   const matches = type.magic.some((m) => m.every((b, i) => head[i] === b));
-  if (!matches) return { error: `The file's content is not a .${ext} file.` };
+  if (!matches) return { error: { code: 'file_content_mismatch', params: { ext } } };
   return { ext, contentType: type.contentType };
 }

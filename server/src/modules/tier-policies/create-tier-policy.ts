@@ -10,7 +10,7 @@ import { todayInChina } from '@campus/common';
 
 /** HQ sets the thresholds of a tier from a new effective year on; audited. */
 export async function createTierPolicy(db: Db, actor: Actor, input: z.infer<typeof tierPolicyCreateBody>) {
-  if (input.requiresPlaque && !input.requiresSigning) throw badRequest('A plaque ceremony needs signing: tick "requires signing" too.', [{ field: 'requiresSigning', message: 'required when a plaque is required' }]);
+  if (input.requiresPlaque && !input.requiresSigning) throw badRequest('plaque_needs_signing', [{ field: 'requiresSigning', code: 'plaque_needs_signing' }]);
   return db.transaction(async (tx) => {
     const { comment, ...values } = input;
     const [row] = await tx.insert(tierPolicies).values({ ...values, updatedBy: actor.id }).returning();

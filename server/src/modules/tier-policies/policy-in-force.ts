@@ -19,6 +19,6 @@ export function policyInForceId(tier: SQL, year: SQL, policies: SQL = sql`tier_p
 export async function policyInForce(db: Executor, tier: Tier, year: number) {
   const [policy] = await db.select().from(tierPolicies)
     .where(eq(tierPolicies.id, policyInForceId(sql`${tier}`, sql`${year}::int`)));
-  if (!policy) throw new AppError(409, ErrorCode.conflict, `No tier policy for ${tier} is in force in ${year}; HQ must set one first.`);
+  if (!policy) throw new AppError(409, ErrorCode.conflict, { code: 'no_policy_in_force', params: { tier, year } });
   return policy;
 }

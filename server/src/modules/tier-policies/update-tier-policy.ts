@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.js';
 import { tierPolicies } from '../../db/schema/index.js';
 import type { Actor } from '@campus/common';
 import { appendAudit } from '../audit/audit-repository.js';
-import { badRequest, conflict, ErrorCode, notFound } from '../../lib/errors.js';
+import { badRequest, notFound } from '../../lib/errors.js';
+import { refused } from '../../lib/refusals.js';
 import { thresholdFields } from './tier-policy-schemas.js';
 import { recomputeTier } from '../compliance/recompute.js';
 import { todayInChina } from '@campus/common';
@@ -25,11 +26,11 @@ export async function updateTierPolicy(db: Db, actor: Actor, id: number, input: 
     const [before] = await tx.select().from(tierPolicies).where(eq(tierPolicies.id, id)).for('update');
     if (!before) throw notFound('tier policy');
     if (before.version !== input.version) {
-      throw conflict('This policy was changed by someone else since you opened it; reload it and apply your change again.', ErrorCode.staleVersion);
+      throw refused('stale_version', 'stale_version');
     }
     const changes = changesOf(before as unknown as Record<string, unknown>, input);
     const next = { ...before, ...Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])) } as typeof before;
-    if (next.requiresPlaque && !next.requiresSigning) throw badRequest('A plaque ceremony needs signing: tick "requires signing" too.', [{ field: 'requiresSigning', message: 'required when a plaque is required' }]);
+    if (next.requiresPlaque && !next.requiresSigning) throw badRequest('plaque_needs_signing', [{ field: 'requiresSigning', code: 'plaque_needs_signing' }]);
     if (!Object.keys(changes).length) return before;
     const [after] = await tx.update(tierPolicies)
       .set({ ...Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])), version: before.version + 1, updatedBy: actor.id, updatedAt: sql`now()` })

@@ -7,20 +7,20 @@ import type { Actor } from '@campus/common';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.js';
 import { appendAudit } from '../audit/audit-repository.js';
 import { throttledPasswordCheck, type ThrottleSettings } from '../auth/login-throttle.js';
-import { AppError, badRequest, conflict, ErrorCode, notFound } from '../../lib/errors.js';
+import { AppError, conflict, ErrorCode, invalid, notFound } from '../../lib/errors.js';
 import type { passwordChangeBody, userCreateBody, userUpdateBody } from './user-schemas.js';
 
 /** The links a role needs: regions for regional staff, a school for a school user, a provider for a provider. */
 function linksFor(role: Role, input: { regionIds?: number[]; schoolId?: number | null; providerId?: number | null }) {
-  if (role === 'regional' && !input.regionIds?.length) throw badRequest('regionIds: regional staff need at least one region.', [{ field: 'regionIds', message: 'required for regional staff' }]);
-  if (role === 'school' && !input.schoolId) throw badRequest('schoolId: a school user needs their school.', [{ field: 'schoolId', message: 'required for a school user' }]);
-  if (role === 'provider' && !input.providerId) throw badRequest('providerId: a provider user needs their provider.', [{ field: 'providerId', message: 'required for a provider user' }]);
+  if (role === 'regional' && !input.regionIds?.length) throw invalid([{ field: 'regionIds', code: 'regions_required' }]);
+  if (role === 'school' && !input.schoolId) throw invalid([{ field: 'schoolId', code: 'school_required' }]);
+  if (role === 'provider' && !input.providerId) throw invalid([{ field: 'providerId', code: 'provider_required' }]);
   return { schoolId: role === 'school' ? input.schoolId! : null, providerId: role === 'provider' ? input.providerId! : null, regionIds: role === 'regional' ? input.regionIds! : [] };
 }
 
 function checkPassword(password: string, field = 'password') {
   const problem = passwordProblem(password);
-  if (problem) throw badRequest(`${field}: ${problem}`, [{ field, message: problem }]);
+  if (problem) throw invalid([{ field, ...problem }]);
 }
 
 async function setRegions(tx: Tx, userId: number, regionIds: number[]) {
@@ -35,7 +35,7 @@ export async function createUser(db: Db, actor: Actor, input: z.infer<typeof use
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-    if (existing) throw new AppError(409, ErrorCode.conflict, 'An account with this email already exists.', [{ field: 'email', message: 'already used' }]);
+    if (existing) throw new AppError(409, ErrorCode.conflict, 'email_taken', [{ field: 'email', code: 'email_taken' }]);
     const [row] = await tx.insert(users).values({ email: input.email, name: input.name, role: input.role, passwordHash, locale: input.locale ?? 'zh', schoolId: links.schoolId, providerId: links.providerId }).returning({ id: users.id });
     await setRegions(tx, row.id, links.regionIds);
     await appendAudit(tx, { entityType: 'user', entityId: row.id, action: 'create', actorId: actor.id, data: { email: input.email, role: input.role } });
@@ -81,9 +81,9 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: z.infe
     const activeHq = input.active === false ? await lockActiveHq(tx) : undefined;
     const [current] = await tx.select().from(users).where(eq(users.id, id)).for('update');
     if (!current) throw notFound('user');
-    if (id === actor.id && input.active === false) throw badRequest('active: you cannot deactivate your own account.', [{ field: 'active', message: 'your own account' }]);
+    if (id === actor.id && input.active === false) throw invalid([{ field: 'active', code: 'cannot_deactivate_self' }]);
     if (activeHq?.includes(id) && activeHq.length === 1) {
-      throw conflict('The last active HQ account cannot be deactivated; activate or create another HQ account first.');
+      throw conflict('last_hq_account');
     }
     const before = await auditedFields(tx, current);
     const role = current.role as Role;
@@ -112,15 +112,15 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: z.infe
  * sign-in, for this account at this address); their other sessions end.
  */
 export async function changeOwnPassword(db: Db, actor: Actor, currentSessionId: string, input: z.infer<typeof passwordChangeBody>, address: string, throttle: ThrottleSettings) {
-  const right = await throttledPasswordCheck(db, { account: actor.email, address }, throttle, 'wrong current passwords', async () => {
+  const right = await throttledPasswordCheck(db, { account: actor.email, address }, throttle, 'too_many_password_tries', async () => {
     const [u] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
     return !!u && (await verifyPassword(u.passwordHash, input.currentPassword));
   });
   if (!right) {
-    throw badRequest('currentPassword: the current password is wrong.', [{ field: 'currentPassword', message: 'wrong' }]);
+    throw invalid([{ field: 'currentPassword', code: 'current_password_wrong' }]);
   }
   checkPassword(input.newPassword, 'newPassword');
-  if (input.newPassword === input.currentPassword) throw badRequest('newPassword: choose a password different from the current one.', [{ field: 'newPassword', message: 'unchanged' }]);
+  if (input.newPassword === input.currentPassword) throw invalid([{ field: 'newPassword', code: 'password_unchanged' }]);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, actor.id));

@@ -1,10 +1,10 @@
-import { AppError, conflict, ErrorCode } from '../../lib/errors.js';
+import { refused } from '../../lib/refusals.js';
 import type { Role } from '@campus/common';
 import { decide, type TransitionTable } from '@campus/common';
 
 /**
- * The common checks of every workflow action, in API.md's order: the role (403), the version and
- * the state (409), then the guard (400). The caller has already loaded the row inside its
+ * The common checks of every workflow action, in API.md's order: the role, the version and the
+ * state, then the guard; lib/refusals.ts says which status each refusal is. The caller has already loaded the row inside its
  * transaction through the scoped query (404 when outside scope) and locked it.
  */
 export function checkTransition<S extends string, C>(
@@ -16,12 +16,8 @@ export function checkTransition<S extends string, C>(
   ctx: C,
 ) {
   const d = decide(table, row.status as S, action, role, ctx);
-  if (!d.ok && d.status === 403) throw new AppError(403, ErrorCode.forbidden, d.message);
-  if (!d.ok && d.status === 400 && !d.problems) throw new AppError(400, ErrorCode.validation, d.message);
-  if (row.version !== expectedVersion) {
-    throw conflict('Someone else has acted on this record since you opened it; reload it to see its current state.', ErrorCode.staleVersion);
-  }
-  if (!d.ok && d.status === 409) throw new AppError(409, ErrorCode.invalidState, d.message);
-  if (!d.ok) throw new AppError(400, ErrorCode.validation, d.message, d.problems);
+  if (!d.ok && (d.kind === 'forbidden_role' || d.kind === 'unknown_action')) throw refused(d.kind, d.reason);
+  if (row.version !== expectedVersion) throw refused('stale_version', 'stale_version');
+  if (!d.ok) throw refused(d.kind, d.reason, d.problems);
   return d;
 }

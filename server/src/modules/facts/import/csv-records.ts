@@ -8,7 +8,7 @@ const PIECE = 64 * 1024;
 const MIB = 1024 * 1024;
 
 export const tooLarge = (maxBytes: number) =>
-  new AppError(413, ErrorCode.tooLarge, `The file is larger than ${maxBytes / MIB} MiB; split it into smaller files and import each.`, [{ row: 0, field: 'file', message: `larger than ${maxBytes / MIB} MiB` }]);
+  new AppError(413, ErrorCode.tooLarge, { code: 'import_too_large', params: { mib: maxBytes / MIB } }, [{ row: 0, field: 'file', code: 'larger_than', params: { mib: maxBytes / MIB } }]);
 
 export interface CsvStreamOptions {
   maxBytes: number;
@@ -41,7 +41,7 @@ export async function* csvRecords(body: Readable, options: CsvStreamOptions): As
       }
     } catch (e) {
       if (e instanceof AppError) throw e;
-      throw badRequest('The upload ended before the whole file had arrived; nothing was imported.', [{ row: 0, field: 'file', message: 'incomplete upload' }]);
+      throw badRequest('import_incomplete', [{ row: 0, field: 'file', code: 'incomplete_upload' }]);
     }
     const rest = text.end();
     if (rest) yield rest;
@@ -54,7 +54,7 @@ export async function* csvRecords(body: Readable, options: CsvStreamOptions): As
   } catch (e) {
     if (e instanceof CsvError) {
       const line = Number((e as CsvError & { lines?: number }).lines ?? 0);
-      throw badRequest(`The file is not valid CSV: ${e.message.slice(0, 200)}`, [{ row: line, field: 'file', message: 'not valid CSV' }]);
+      throw badRequest({ code: 'csv_invalid', params: { line } }, [{ row: line, field: 'file', code: 'not_valid_csv' }]);
     }
     throw e;
   }

@@ -40,8 +40,8 @@ export function registerImportRoute(app: FastifyInstance, fact: FactResource) {
   const name = fact.spec.name;
   app.post(`/api/${name}/import`, { onRequest: requirePermission(name, 'import'), schema: { tags: [name], consumes: ['text/csv'] } }, async (request, reply: FastifyReply) => {
     const body = request.body;
-    if (!/^(text|application)\/csv\b/i.test(request.headers['content-type'] ?? '')) throw new AppError(415, ErrorCode.unsupportedMediaType, 'Send the CSV file as the body, with Content-Type: text/csv.');
-    if (!(body instanceof Readable)) throw badRequest('The file is empty.', [{ row: 0, field: 'file', message: 'empty' }]);
+    if (!/^(text|application)\/csv\b/i.test(request.headers['content-type'] ?? '')) throw new AppError(415, ErrorCode.unsupportedMediaType, 'csv_content_type');
+    if (!(body instanceof Readable)) throw badRequest('file_empty', [{ row: 0, field: 'file', code: 'file_empty' }]);
     const declaredLength = Number(request.headers['content-length'] ?? 0);
     if (declaredLength > IMPORT_BODY_LIMIT) {
       reply.header('connection', 'close');

@@ -9,7 +9,6 @@ const DETECT_WINDOW = 4096;
 /** A line longer than this is decoded before its end arrives (only error positions get less exact). */
 const MAX_HELD_LINE = 256 * 1024;
 const EMPTY = Buffer.alloc(0);
-const SAVE_AS = 'Save it from Excel as "CSV UTF-8 (comma delimited)" (or as GBK CSV) and import it again.';
 
 /**
  * GB18030 when a Content-Type's charset names GBK (or GB2312, GB18030); otherwise undefined, and the
@@ -105,7 +104,7 @@ export class UploadText {
     const nul = bytes.indexOf(0);
     if (nul !== -1) {
       const line = this.lines + this.undecidedLines() + countNewlines(bytes.subarray(0, nul)) + 1;
-      throw badRequest(`The file is not CSV text: line ${line} has NUL bytes (UTF-16, or not a text file at all). ${SAVE_AS}`, [{ row: line, field: 'file', message: 'not UTF-8 or GBK text' }]);
+      throw badRequest({ code: 'nul_bytes', params: { line } }, [{ row: line, field: 'file', code: 'not_utf8_or_gbk_short' }]);
     }
     let text = '';
     if (!this.decoder) {
@@ -140,7 +139,7 @@ export class UploadText {
       this.atStart = false;
       if (held[0] === 0xef && held[1] === 0xbb && held[2] === 0xbf) return this.chosen('utf-8', '', held);
       if ((held[0] === 0xff && held[1] === 0xfe) || (held[0] === 0xfe && held[1] === 0xff)) {
-        throw badRequest(`The file is UTF-16 text (Excel's "Unicode text"); imports read UTF-8 or GBK. ${SAVE_AS}`, [{ row: 1, field: 'file', message: 'UTF-16, not UTF-8 or GBK' }]);
+        throw badRequest('utf16_file', [{ row: 1, field: 'file', code: 'utf16_short' }]);
       }
     }
     const firstHigh = held.findIndex((b) => b >= 0x80);
@@ -188,10 +187,9 @@ export class UploadText {
       if (!fits(bytes.subarray(start, stop))) break;
       start = stop;
     }
-    const name = encoding === 'utf-8' ? 'UTF-8' : 'GBK';
-    const why = !encoding ? `line ${line} has bytes that neither UTF-8 nor GBK can read`
-      : this.detected ? `line ${line} is not ${name} like the lines before it`
-        : `line ${line} is not ${name}, the encoding the request declares`;
-    return badRequest(`The file is not UTF-8 or GBK text: ${why}. ${SAVE_AS}`, [{ row: line, field: 'file', message: 'not UTF-8 or GBK text' }]);
+    const encodings = !encoding ? ['UTF-8', 'GBK'] : [encoding === 'utf-8' ? 'UTF-8' : 'GBK'];
+    // How the encoding was chosen: from the lines before (detected), from the request (declared), or not yet (either).
+    const basis = !encoding ? 'either' : this.detected ? 'detected' : 'declared';
+    return badRequest({ code: 'not_utf8_or_gbk', params: { line, encodings, basis } }, [{ row: line, field: 'file', code: 'not_utf8_or_gbk_short' }]);
   }
 }

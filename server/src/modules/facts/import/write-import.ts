@@ -4,7 +4,7 @@ import type { Actor, Scope } from '@campus/common';
 import { appendAudit } from '../../audit/audit-repository.js';
 import { recomputeSchools } from '../../compliance/recompute.js';
 import { todayInChina } from '@campus/common';
-import { AppError, ErrorCode } from '../../../lib/errors.js';
+import { badRequest } from '../../../lib/errors.js';
 import type { FactResource } from '../fact-resource.js';
 import type { ImportRows } from './import-rows.js';
 import { insertRows } from './insert-rows.js';
@@ -28,9 +28,7 @@ export async function writeImport(app: FastifyInstance, fact: FactResource, acto
   const problems = [...rows.problems, ...resolution.problems];
   if (problems.length) {
     problems.sort((a, b) => a.row - b.row);
-    throw new AppError(400, ErrorCode.validation,
-      `${new Set(problems.map((p) => p.row)).size} row(s) have problems; nothing was imported. Fix them and import the file again.`,
-      problems.slice(0, MAX_REPORTED_PROBLEMS) as never);
+    throw badRequest({ code: 'rows_have_problems', params: { count: new Set(problems.map((p) => p.row)).size } }, problems.slice(0, MAX_REPORTED_PROBLEMS));
   }
   const { values } = resolution;
   return app.db.transaction(async (tx) => {
