@@ -12,7 +12,7 @@ import { useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { StateChip } from './chips';
 import { stateTones } from './vocabulary';
 import { intlLocale } from '../i18n';
-import { resourceOfEntity } from '../resources/audit-events/entity-links';
+import { resourceOfEntity } from './audit/entity-links';
 
 /** One audit event as GET /api/audit-events answers it. */
 export interface HistoryEvent {

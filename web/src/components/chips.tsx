@@ -42,10 +42,11 @@ export function StateChip({ state, entity, size = 'small' }: { state: string | n
   return <Chip size={size} color={stateTones[state] ?? 'default'} label={label} />;
 }
 
-export function StateField({ source = 'status', size }: SourceProps) {
+/** The record's state as a chip; `entity` reads it in that record type's words. */
+export function StateField({ source = 'status', size, entity }: SourceProps & { entity?: string }) {
   const record = useRecordContext();
   if (!record) return null;
-  return <StateChip state={record[source] as string | null} size={size} />;
+  return <StateChip state={record[source] as string | null} entity={entity} size={size} />;
 }
 
 export function RoleChip({ role, size = 'small', variant = 'filled' }: { role: string | undefined; size?: ChipProps['size']; variant?: ChipProps['variant'] }) {

@@ -99,3 +99,13 @@ export function useExporter<R extends RaRecord = RaRecord>(resource: string, col
   const translate = useTranslate();
   return createExporter<R>({ resource, columns, relations, translate });
 }
+
+/** Words of the export cells: a record's state in its type's words, yes / no. */
+export function useExportWords() {
+  const translate = useTranslate();
+  return {
+    translate,
+    state: (entity: string, state: unknown) => (state ? translate(`app.state_by_entity.${entity}.${state}`, { _: translate(`app.state.${state}`, { _: String(state) }) }) : ''),
+    yesNo: (v: unknown) => (v === true ? translate('ra.boolean.true') : v === false ? translate('ra.boolean.false') : ''),
+  };
+}

@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, T
 import { useTranslate } from 'react-admin';
 import { tiers } from '../components/vocabulary';
 import { complianceUrl } from '../resources/compliance/drilldown';
-import { kpiNames } from '../resources/compliance/kpi';
+import { kpiNames } from '../components/kpi/kpi';
 import type { ComplianceSummary } from '../resources/compliance/api';
 
 const green = '#2e7d32';

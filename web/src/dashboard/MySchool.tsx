@@ -12,7 +12,7 @@ import { RecordContextProvider, ReferenceField, useGetList, useGetOne, useTransl
 import { StateChip, TierChip } from '../components/chips';
 import { RegionNameField } from '../components/fields';
 import { ThresholdValue, CertificatesValue } from '../resources/tier-policies/PolicyFields';
-import { policiesInForce, type ThresholdField, type TierPolicy } from '../resources/tier-policies/thresholds';
+import { policiesInForce, type ThresholdField, type TierPolicy } from '../components/policy/thresholds';
 import { YearSummaryCard, useCurrentYear } from './SchoolCompliance';
 
 interface School {

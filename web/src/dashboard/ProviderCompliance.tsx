@@ -5,23 +5,23 @@ import { DataTable, ListBase, useListContext, useRecordContext, useTranslate } f
 import { TierField } from '../components/chips';
 import { CompliantChip, FailingKpiChips, KpiValueField, OutlookChip } from '../resources/compliance/KpiParts';
 import { PeriodText } from '../resources/compliance/ComplianceYear';
-import { type ComplianceRow } from '../resources/compliance/kpi';
+import { type ComplianceRecord } from '@campus/common';
 
 const Year = (_: { source?: string }) => {
-  const r = useRecordContext<ComplianceRow>();
+  const r = useRecordContext<ComplianceRecord>();
   const translate = useTranslate();
   return r ? <span style={{ whiteSpace: 'nowrap' }}>{translate('app.compliance.year', { year: r.year })} · <PeriodText row={r} /></span> : null;
 };
 const Verdict = (_: { source?: string }) => {
-  const r = useRecordContext<ComplianceRow>();
+  const r = useRecordContext<ComplianceRecord>();
   return r ? <CompliantChip compliant={r.compliant} /> : null;
 };
 const Failing = (_: { source?: string }) => {
-  const r = useRecordContext<ComplianceRow>();
+  const r = useRecordContext<ComplianceRecord>();
   return r ? <FailingKpiChips kpis={r.failingKpis} /> : null;
 };
 const Outlook = (_: { source?: string }) => {
-  const r = useRecordContext<ComplianceRow>();
+  const r = useRecordContext<ComplianceRecord>();
   return r ? <OutlookChip row={r} /> : null;
 };
 

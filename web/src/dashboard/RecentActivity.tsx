@@ -8,8 +8,8 @@ import Typography from '@mui/material/Typography';
 import { Link } from 'react-router-dom';
 import { RecordContextProvider, useCanAccess, useGetList, useTranslate } from 'react-admin';
 import { LocalDateField } from '../components/fields';
-import { EntityField, TransitionField, type AuditEvent } from '../resources/audit-events/AuditEventFields';
-import { programmeEntityTypes } from '../resources/audit-events/entity-links';
+import { EntityField, TransitionField, type AuditEvent } from '../components/audit/AuditEventFields';
+import { programmeEntityTypes } from '../components/audit/entity-links';
 
 export function RecentActivity({ filter = {} }: { filter?: Record<string, unknown> }) {
   const translate = useTranslate();

@@ -16,7 +16,8 @@ import ErrorIcon from '@mui/icons-material/Error';
 import HelpOutlineIcon from '@mui/icons-material/HelpOutlined';
 import { Link as RouterLink } from 'react-router-dom';
 import { useGetList, useTranslate } from 'react-admin';
-import { daysBetween, factsLink, kpiLabelKey, kpiNames, todayInChina, type KpiName } from '../resources/evaluations/kpi';
+import { daysBetween, todayInChina } from '@campus/common';
+import { factsLink, kpiLabelKey, kpiNames, type KpiName } from '../components/kpi/kpi';
 import type { Agreement } from '../resources/evaluations/types';
 
 /** "还剩 12 天" / "已逾期 3 天" / "今天到期", with the tone of its urgency. */

@@ -11,13 +11,13 @@ import { Link } from 'react-router-dom';
 import { useGetList, useTranslate } from 'react-admin';
 import { KpiGrid, YearHeader } from '../resources/compliance/ComplianceYear';
 import { FailingKpiChips } from '../resources/compliance/KpiParts';
-import type { ComplianceRow } from '../resources/compliance/kpi';
+import type { ComplianceRecord } from '@campus/common';
 
 const cardTitle = { title: { variant: 'subtitle1' as const, sx: { fontWeight: 600 } } };
 
 /** The school's current agreement year (the compliance list is scoped to its own school). */
 export function useCurrentYear() {
-  const { data, isPending, error } = useGetList<ComplianceRow>('compliance', {
+  const { data, isPending, error } = useGetList<ComplianceRecord>('compliance', {
     filter: { current: true }, sort: { field: 'from', order: 'DESC' }, pagination: { page: 1, perPage: 5 },
   });
   return { row: data?.[0], isPending, error: error as Error | null };

@@ -16,9 +16,12 @@ import HelpOutlineIcon from '@mui/icons-material/HelpOutlined';
 import { Link as RouterLink } from 'react-router-dom';
 import { useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { TierChip } from '../components/chips';
-import { policiesInForce, type TierPolicy } from '../resources/tier-policies/thresholds';
+import { policiesInForce, type TierPolicy } from '../components/policy/thresholds';
 import { tierAbove } from '../resources/evaluations/decide';
-import { addDays, factsLink, formatKpiThreshold, formatKpiValue, kpiLabelKey, todayInChina, type ComplianceRow, type KpiName } from '../resources/evaluations/kpi';
+import { addDays } from '../components/dates';
+import { factsLink, formatKpiThreshold, formatKpiValue, kpiLabelKey, type KpiName } from '../components/kpi/kpi';
+import { todayInChina } from '@campus/common';
+import { type ComplianceRecord } from '@campus/common';
 import { upgradeGaps, type PolicyThresholds, type UpgradeGap } from '../resources/evaluations/upgrade';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -59,7 +62,7 @@ function valueLine(item: UpgradeGap, translate: Translate, locale: string) {
   return `${formatKpiValue(kpi, item.value, translate, locale)} / ${formatKpiThreshold(kpi, item.threshold, translate, locale)}`;
 }
 
-function AdvisorCard({ row, policy, nextTier }: { row: ComplianceRow; policy: TierPolicy; nextTier: string }) {
+function AdvisorCard({ row, policy, nextTier }: { row: ComplianceRecord; policy: TierPolicy; nextTier: string }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const thresholds = policy as unknown as PolicyThresholds;
@@ -124,7 +127,7 @@ function AdvisorCard({ row, policy, nextTier }: { row: ComplianceRow; policy: Ti
  * policy in force. The values are the server's compliance row; the advisor only compares.
  */
 export function UpgradeAdvisor(_props: { schoolId?: number | null }) {
-  const { data: rows } = useGetList<ComplianceRow>('compliance', { filter: { current: true }, pagination: { page: 1, perPage: 1 }, sort: { field: 'year', order: 'DESC' } });
+  const { data: rows } = useGetList<ComplianceRecord>('compliance', { filter: { current: true }, pagination: { page: 1, perPage: 1 }, sort: { field: 'year', order: 'DESC' } });
   const row = rows?.[0];
   const nextTier = tierAbove(row?.tier);
   const { data: policies } = useGetList<TierPolicy>(

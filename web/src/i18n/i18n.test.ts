@@ -8,7 +8,7 @@ import {
   tiers, roles, schoolStatuses, applicationStates, agreementStates, evaluationStates, evaluationDecisions,
   providerReportStates, contentProposalStates, feedbackStates,
 } from '../providers/permissions';
-import { thresholdFields, flagFields } from '../resources/tier-policies/thresholds';
+import { thresholdFields, flagFields } from '../components/policy/thresholds';
 import { applicationTransitions } from '@campus/common';
 import { agreementTransitions } from '@campus/common';
 

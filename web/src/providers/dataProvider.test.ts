@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { HttpError } from 'react-admin';
 import { server } from '../test/server';
 import { createDataProvider } from './dataProvider';
-import { errorCodeOf } from './httpClient';
+import { kindOf as errorCodeOf } from '../components/problem/parse-problem';
 
 const API = 'http://localhost/api';
 

@@ -1,17 +1,5 @@
 import { HttpError } from 'react-admin';
-
-/** The error body of every 4xx/5xx answer of the API (API.md "Errors"). */
-export interface ApiErrorBody {
-  error: string;
-  message: string;
-  details?: unknown;
-}
-
-/** What react-admin's forms read from an HttpError body: per-field messages plus a form-level one. */
-export interface FormErrors {
-  [field: string]: string | { serverError: string };
-  root: { serverError: string };
-}
+import { formErrorsOf, type ApiErrorBody } from '../components/problem/parse-problem';
 
 export interface HttpClientOptions extends RequestInit {
   headers?: HeadersInit;
@@ -26,24 +14,6 @@ export interface HttpResponse {
 
 const isApiError = (json: unknown): json is ApiErrorBody =>
   typeof json === 'object' && json !== null && typeof (json as ApiErrorBody).message === 'string';
-
-/**
- * Field errors of the server (`details: [{ field, message }]`) in react-admin's shape, so that an
- * edit form shows each message under its input. Zod's fields come as "body.<name>".
- */
-export function formErrorsOf(body: ApiErrorBody): FormErrors | undefined {
-  if (!Array.isArray(body.details)) return undefined;
-  const errors: FormErrors = { root: { serverError: body.message } };
-  let any = false;
-  for (const d of body.details as { field?: unknown; message?: unknown }[]) {
-    if (typeof d?.field !== 'string' || typeof d.message !== 'string') continue;
-    const field = d.field.replace(/^body\./, '');
-    if (!field || field === 'body' || field === 'root') continue;
-    errors[field] = d.message;
-    any = true;
-  }
-  return any ? errors : undefined;
-}
 
 /**
  * fetch for the API: sends the session cookie, speaks JSON, and turns an error answer into a
@@ -77,10 +47,4 @@ export async function httpClient(url: string, options: HttpClientOptions = {}): 
     throw new HttpError(response.statusText || `HTTP ${response.status}`, response.status, json ?? body);
   }
   return { status: response.status, headers: response.headers, body, json };
-}
-
-/** The API's error code (`conflict`, `stale_version`, …) of an error thrown by httpClient, if any. */
-export function errorCodeOf(error: unknown): string | undefined {
-  const body = (error as HttpError | undefined)?.body as Partial<ApiErrorBody> | undefined;
-  return typeof body?.error === 'string' ? body.error : undefined;
 }

@@ -23,7 +23,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { Title, downloadCSV, useCanAccess, useNotify, useRedirect, useTranslate, type HttpError } from 'react-admin';
 import { httpClient } from '../../providers/httpClient';
-import { apiUrl } from '../../resources/compliance/api';
+import { apiUrl } from '../../providers/dataProvider';
 import { BOM, toCsv } from '../exporter';
 import { decodeCsvFile, readCsv, type CsvFile } from './csv';
 import { problemText, problemsOf, type ImportProblem } from './problems';

@@ -1,17 +1,14 @@
+import { detailsOf, type ProblemDetail } from '../problem/parse-problem';
+
 /** One problem the server found in an imported file: row 1 is the header, 0 the file as a whole. */
-export interface ImportProblem {
+export interface ImportProblem extends ProblemDetail {
   row: number;
   field: string;
-  message: string;
 }
 
-/** The server's row-by-row report (details of a 400), or none when the body has no such list. */
+/** The server's row-by-row report (the details of a 400, read by the one problem parser), or none. */
 export function problemsOf(body: unknown): ImportProblem[] {
-  const details = (body as { details?: unknown } | undefined)?.details;
-  if (!Array.isArray(details)) return [];
-  return details
-    .filter((d): d is Record<string, unknown> => typeof d === 'object' && d !== null)
-    .map((d) => ({ row: typeof d.row === 'number' ? d.row : 0, field: typeof d.field === 'string' ? d.field : '', message: typeof d.message === 'string' ? d.message : '' }));
+  return detailsOf(body).map((d) => ({ ...d, row: d.row ?? 0, field: d.field ?? '' }));
 }
 
 /**

@@ -15,14 +15,13 @@ import CloseIcon from '@mui/icons-material/Close';
 import PhotoCameraIcon from '@mui/icons-material/PhotoCamera';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { WorkflowDialog } from '../applications/WorkflowDialog';
-import { ACCEPTED_IMAGES, uploadEvidence, type EvidenceFile } from '../applications/Attachments';
-import { messageOf, useWorkflowAction } from '../applications/workflow-action';
+import { todayInChina } from '@campus/common';
+import { ACCEPTED_IMAGES, uploadEvidence, type EvidenceFile } from '../../components/evidence/evidence-api';
+import { useErrorText } from '../../components/problem/parse-problem';
+import { ActionBar } from '../../components/workflow/ActionBar';
+import { WorkflowDialog } from '../../components/workflow/WorkflowDialog';
+import { useWorkflowAction } from '../../components/workflow/use-workflow-action';
 import type { Agreement } from './types';
-
-/** Today's date in China, YYYY-MM-DD (the server refuses a step dated in the future). */
-export const todayInChina = (now = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 
 const order = ['sign', 'hold_plaque_ceremony', 'pass_inspection', 'fail_inspection', 'close_rectification', 'terminate'];
 
@@ -34,26 +33,15 @@ const variantOf = (action: string): ButtonProps['variant'] =>
 /** The agreement's action buttons, from allowedActions only (all of them are HQ's, per the server). */
 export function AgreementActions() {
   const record = useRecordContext<Agreement>();
-  const translate = useTranslate();
-  const [open, setOpen] = useState<string>();
-  if (!record) return null;
-  const actions = [...(record.allowedActions ?? [])].sort((a, b) => {
-    const ia = order.indexOf(a);
-    const ib = order.indexOf(b);
-    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
-  });
-  if (!actions.length) return null;
   return (
-    <>
-      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} data-testid="agreement-actions">
-        {actions.map((action) => (
-          <Button key={action} size="small" color={colourOf(action)} variant={variantOf(action)} onClick={() => setOpen(action)} data-action={action}>
-            {translate(`app.action.${action}`, { _: action })}
-          </Button>
-        ))}
-      </Stack>
-      {open ? <AgreementActionDialog action={open} record={record} onClose={() => setOpen(undefined)} /> : null}
-    </>
+    <ActionBar
+      record={record}
+      order={order}
+      size="small"
+      look={(action) => ({ color: colourOf(action), variant: variantOf(action) })}
+      testId="agreement-actions"
+      dialog={(action, close) => <AgreementActionDialog action={action} record={record!} onClose={close} />}
+    />
   );
 }
 
@@ -78,7 +66,8 @@ function AgreementActionDialog({ action, record, onClose }: { action: string; re
   const notify = useNotify();
   const refresh = useRefresh();
   const queryClient = useQueryClient();
-  const run = useWorkflowAction<Agreement>('agreements');
+  const { send } = useWorkflowAction<Agreement>('agreements');
+  const errorText = useErrorText();
   const today = todayInChina();
   const [on, setOn] = useState(today);
   const [place, setPlace] = useState('');
@@ -105,7 +94,7 @@ function AgreementActionDialog({ action, record, onClose }: { action: string; re
       setPhotos((list) => [...list, stored]);
       await queryClient.invalidateQueries({ queryKey: ['evidence'] });
     } catch (e) {
-      setUploadError(`${file.name}: ${messageOf(e)}`);
+      setUploadError(`${file.name}: ${errorText(e)}`);
     } finally {
       setUploading(false);
       if (fileInput.current) fileInput.current.value = '';
@@ -132,7 +121,7 @@ function AgreementActionDialog({ action, record, onClose }: { action: string; re
     }
     if (action === 'pass_inspection') fields.checklist = checklist;
     if (action === 'fail_inspection') fields.missing = missing.map((m) => m.trim()).filter(Boolean);
-    await run(record, action, fields);
+    await send(record, action, fields);
     notify(`resources.agreements.notify.${action}`, { type: 'success', messageArgs: { _: translate('app.workflow.done', { action: title }) } });
     refresh();
   };

@@ -4,18 +4,15 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import {
   DataTable,
   List,
-  ReferenceInput,
-  SearchInput,
   SelectInput,
-  TopToolbar,
-  useGetIdentity,
   useListContext,
   usePermissions,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { StateField, TierField } from '../../components/chips';
-import { RegionNameField } from '../../components/fields';
+import { ListToolbar } from '../../components/list/ListToolbar';
+import { searchFilter, useRegionFilter } from '../../components/list/filters';
 import { useTierChoices, useVocabularyChoices } from '../../components/choices';
 import { agreementStates } from '../../providers/permissions';
 import type { Agreement } from './types';
@@ -54,24 +51,21 @@ function RectificationToggle() {
 
 function ListActions() {
   const { permissions: role } = usePermissions<string>();
-  return <TopToolbar>{role === 'hq' ? <RectificationToggle /> : null}</TopToolbar>;
+  return <ListToolbar>{role === 'hq' ? <RectificationToggle /> : null}</ListToolbar>;
 }
 
 function useAgreementFilters() {
   const { permissions: role } = usePermissions<string>();
-  const { identity } = useGetIdentity();
   const translate = useTranslate();
   const tierChoices = useTierChoices();
   const statusChoices = useVocabularyChoices(agreementStates, 'app.state');
-  const regionFilter = role === 'regional' && identity ? { id: identity.regionIds } : {};
+  const regionFilter = useRegionFilter({ alwaysOn: true });
   const many = role !== 'school';
   return [
-    ...(many ? [<SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.applications.list.search')} />] : []),
+    ...(many ? [searchFilter(translate('resources.applications.list.search'))] : []),
     ...(many
       ? [
-          <ReferenceInput key="regionId" source="regionId" reference="regions" filter={regionFilter} sort={{ field: 'sortOrder', order: 'ASC' }} perPage={100} alwaysOn>
-            <SelectInput optionText={<RegionNameField />} sx={{ minWidth: 140 }} />
-          </ReferenceInput>,
+          regionFilter,
           <SelectInput key="tier" source="tier" choices={tierChoices} alwaysOn sx={{ minWidth: 160 }} />,
         ]
       : []),

@@ -19,10 +19,11 @@ import { Link as RouterLink } from 'react-router-dom';
 import { ShowBase, Title, useCanAccess, useRecordContext, useResourceDefinitions, useShowContext, useTranslate } from 'react-admin';
 import { StateChip, TierChip } from '../../components/chips';
 import { History } from '../../components/History';
-import { Attachments } from '../applications/Attachments';
-import { usePolicyInForce } from '../applications/policy-targets';
-import { messageOf } from '../applications/workflow-action';
-import { AgreementActionButton, AgreementActions, todayInChina } from './AgreementActions';
+import { Evidence } from '../../components/evidence/Evidence';
+import { usePolicyInForce } from '../../components/policy/use-policy-in-force';
+import { useErrorText } from '../../components/problem/parse-problem';
+import { todayInChina } from '@campus/common';
+import { AgreementActionButton, AgreementActions } from './AgreementActions';
 import type { Agreement } from './types';
 
 const day = 24 * 60 * 60 * 1000;
@@ -183,8 +184,9 @@ function ShowContent() {
   const { isPending, error } = useShowContext<Agreement>();
   const record = useRecordContext<Agreement>();
   const translate = useTranslate();
+  const errorText = useErrorText();
   const { canAccess: canSeeSchool } = useCanAccess({ resource: 'schools', action: 'show' });
-  if (error) return <Alert severity="error" sx={{ m: 2 }}>{messageOf(error)}</Alert>;
+  if (error) return <Alert severity="error" sx={{ m: 2 }}>{errorText(error)}</Alert>;
   if (isPending || !record) return null;
   const started = !!record.startDate;
   return (
@@ -232,7 +234,7 @@ function ShowContent() {
       </Block>
 
       <Block title="resources.agreements.sections.evidence">
-        <Attachments entityType="agreement" entityId={Number(record.id)} editable={false} emptyText={translate('resources.agreements.no_evidence')} />
+        <Evidence entityType="agreement" entityId={Number(record.id)} emptyText={translate('resources.agreements.no_evidence')} />
       </Block>
 
       <Card variant="outlined">

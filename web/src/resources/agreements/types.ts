@@ -1,5 +1,5 @@
 import type { Tier } from '../../components/vocabulary';
-import type { WorkflowRecord } from '../applications/workflow-action';
+import type { WorkflowRecord } from '../../components/workflow/workflow-record';
 
 export interface InspectionFinding {
   on: string;

@@ -4,7 +4,6 @@ import Box from '@mui/material/Box';
 import Button, { type ButtonProps } from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import MenuItem from '@mui/material/MenuItem';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
@@ -13,9 +12,10 @@ import AddIcon from '@mui/icons-material/Add';
 import CloseIcon from '@mui/icons-material/Close';
 import { Link as RouterLink } from 'react-router-dom';
 import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { WorkflowDialog } from './WorkflowDialog';
+import { ActionBar } from '../../components/workflow/ActionBar';
+import { WorkflowDialog } from '../../components/workflow/WorkflowDialog';
+import { useWorkflowAction } from '../../components/workflow/use-workflow-action';
 import { reviewPaths, useCommentLabel } from './ReviewComments';
-import { useWorkflowAction } from './workflow-action';
 import type { Application } from './plan-model';
 
 /** The order buttons appear in, forward moves first; an action the UI does not know still gets a button. */
@@ -38,26 +38,15 @@ const variantOf = (action: string): ButtonProps['variant'] =>
  */
 export function ApplicationActions() {
   const record = useRecordContext<Application>();
-  const translate = useTranslate();
-  const [open, setOpen] = useState<string>();
-  if (!record) return null;
-  const actions = [...(record.allowedActions ?? [])].sort((a, b) => {
-    const ia = order.indexOf(a);
-    const ib = order.indexOf(b);
-    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
-  });
-  if (!actions.length) return null;
   return (
-    <>
-      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} data-testid="application-actions">
-        {actions.map((action) => (
-          <Button key={action} size="small" color={colourOf(action)} variant={variantOf(action)} onClick={() => setOpen(action)} data-action={action}>
-            {translate(`app.action.${action}`, { _: action })}
-          </Button>
-        ))}
-      </Stack>
-      {open ? <ActionDialog action={open} record={record} onClose={() => setOpen(undefined)} /> : null}
-    </>
+    <ActionBar
+      record={record}
+      order={order}
+      size="small"
+      look={(action) => ({ color: colourOf(action), variant: variantOf(action) })}
+      testId="application-actions"
+      dialog={(action, close) => <ActionDialog action={action} record={record!} onClose={close} />}
+    />
   );
 }
 
@@ -65,7 +54,7 @@ function ActionDialog({ action, record, onClose }: { action: string; record: App
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const run = useWorkflowAction<Application>('applications');
+  const { send } = useWorkflowAction<Application>('applications');
   const label = useCommentLabel();
   const [comment, setComment] = useState('');
   const [fieldComments, setFieldComments] = useState<{ path: string; text: string }[]>([]);
@@ -81,7 +70,7 @@ function ActionDialog({ action, record, onClose }: { action: string; record: App
   const isSubmit = action === 'submit' || action === 'resubmit';
 
   const done = async (fields: Record<string, unknown>) => {
-    await run(record, action, fields);
+    await send(record, action, fields);
     notify(`resources.applications.notify.${action}`, { type: 'success', messageArgs: { _: translate('app.workflow.done', { action: translate(`app.action.${action}`, { _: action }) }) } });
     refresh();
   };

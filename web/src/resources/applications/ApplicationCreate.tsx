@@ -14,9 +14,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Title, useDataProvider, useGetList, useRedirect, useTranslate } from 'react-admin';
 import { TierChip } from '../../components/chips';
 import { tiers, tierColors, type Tier } from '../../components/vocabulary';
-import { policiesInForce, type TierPolicy } from '../tier-policies/thresholds';
-import { chinaYear } from './policy-targets';
-import { messageOf, statusOf } from './workflow-action';
+import { policiesInForce, type TierPolicy } from '../../components/policy/thresholds';
+import { chinaYear } from '../../components/policy/use-policy-in-force';
+import { statusOf, useErrorText } from '../../components/problem/parse-problem';
 import type { Application } from './plan-model';
 
 /** What a tier asks, in one line per requirement that has a threshold. */
@@ -45,6 +45,7 @@ function Requirements({ policy }: { policy?: TierPolicy }) {
  */
 export function ApplicationCreate() {
   const translate = useTranslate();
+  const errorText = useErrorText();
   const dataProvider = useDataProvider();
   const redirect = useRedirect();
   const queryClient = useQueryClient();
@@ -106,7 +107,7 @@ export function ApplicationCreate() {
           action={statusOf(error) === 409 ? <Button color="inherit" component={RouterLink} to="/applications">{translate('resources.applications.create.see_mine')}</Button> : undefined}
         >
           {statusOf(error) === 409 ? translate('resources.applications.create.in_flight') : null}
-          <div>{messageOf(error)}</div>
+          <div>{errorText(error)}</div>
         </Alert>
       ) : null}
       <Box sx={{ display: 'flex', gap: 1, mt: 2 }}>

@@ -29,19 +29,22 @@ import {
   useTranslate,
 } from 'react-admin';
 import { StateChip, TierChip } from '../../components/chips';
-import { Attachments } from './Attachments';
-import { ActionError, WorkflowDialog } from './WorkflowDialog';
+import { Evidence } from '../../components/evidence/Evidence';
+import { ProblemAlert } from '../../components/problem/ProblemAlert';
+import { WorkflowDialog } from '../../components/workflow/WorkflowDialog';
+import { useWorkflowAction } from '../../components/workflow/use-workflow-action';
 import {
   ContactSection, InstructorsSection, JobFairsSection, PledgeSection, PracticeSection, QualificationsSection, ResourcesSection, Section,
   SummarySection, TargetsSection, TierSection, type CatalogueCourse,
 } from './PlanSections';
 import { ReviewBanner, ReviewCommentsProvider, SectionComments, useCommentLabel } from './ReviewComments';
 import { SaveIndicator } from './SaveIndicator';
-import { targetWarnings, usePolicyInForce } from './policy-targets';
+import { usePolicyInForce } from '../../components/policy/use-policy-in-force';
+import { targetWarnings } from './policy-targets';
 import { formValuesOf, mergeChanges, payloadOf, type Application, type PlanFormValues } from './plan-model';
 import { rememberApplication, savesUnderWay } from './application-cache';
 import { useAutosave } from './useAutosave';
-import { codeOf, messageOf, problemsOf, statusOf, useWorkflowAction, type Problem } from './workflow-action';
+import { detailsOf, kindOf, messageOf, parseProblem, statusOf, useErrorText, type ProblemDetail as Problem } from '../../components/problem/parse-problem';
 
 const submitActions = ['submit', 'resubmit'];
 
@@ -103,6 +106,7 @@ export function ApplicationEdit() {
 
 function CurrentApplicationEdit({ id }: { id: string }) {
   const translate = useTranslate();
+  const errorText = useErrorText();
   const { data: loaded, isFetchedAfterMount, isFetching, error } = useGetOne<Application>(
     'applications', { id }, { refetchOnMount: 'always', refetchOnWindowFocus: false },
   );
@@ -120,7 +124,7 @@ function CurrentApplicationEdit({ id }: { id: string }) {
 
   if (!record && !error) return <Loading />;
   if (!record) {
-    return <Alert severity="error" sx={{ m: 2 }}>{messageOf(error)}</Alert>;
+    return <Alert severity="error" sx={{ m: 2 }}>{errorText(error)}</Alert>;
   }
   if (!record.editable) {
     return (
@@ -183,9 +187,10 @@ function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fr
   const redirect = useRedirect();
   const dataProvider = useDataProvider();
   const queryClient = useQueryClient();
-  const runAction = useWorkflowAction<Application>('applications');
+  const { send: runAction } = useWorkflowAction<Application>('applications');
   const commentLabel = useCommentLabel();
   const problemText = useProblemText();
+  const errorText = useErrorText();
   const { setError } = useFormContext<PlanFormValues>();
   const [record, setRecord] = useState(initial);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -235,7 +240,7 @@ function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fr
       rememberApplication(queryClient, data);
       await autosave.overwrite(data, (confirmed, mine) => mergeChanges(confirmed, mine, formValuesOf(data)));
     } catch (e) {
-      setOverwriteError(messageOf(e));
+      setOverwriteError(errorText(e));
     }
   };
 
@@ -250,7 +255,7 @@ function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fr
       await runAction({ id: record.id, version: autosave.version() }, action);
     } catch (e) {
       if (statusOf(e) === 400) {
-        const found = problemsOf(e);
+        const found = detailsOf(e);
         setProblems(found.length ? found : [{ message: messageOf(e) }]);
         for (const p of found) {
           if (p.field && !p.field.startsWith('planItems')) setError(p.field as never, { type: 'server', message: problemText(p) });
@@ -291,7 +296,7 @@ function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fr
   const conflict = autosave.state.status === 'conflict';
   const canBlock = useCanBlock();
   const unsavable = ['conflict', 'error', 'invalid'].includes(autosave.state.status);
-  const stale = conflict && codeOf(autosave.state.error) === 'stale_version';
+  const stale = conflict && kindOf(autosave.state.error) === 'stale_version';
 
   return (
     <Box sx={{ pb: 10, maxWidth: 1100 }}>
@@ -337,7 +342,7 @@ function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fr
         >
           <AlertTitle>{translate('resources.applications.form.conflict_title')}</AlertTitle>
           {translate('resources.applications.form.conflict_body')}
-          <Box sx={{ fontSize: '0.85em', opacity: 0.8, mt: 0.5 }}>{messageOf(autosave.state.error)}</Box>
+          <Box sx={{ fontSize: '0.85em', opacity: 0.8, mt: 0.5 }}>{errorText(autosave.state.error)}</Box>
           {overwriteError ? <Box sx={{ mt: 0.5, color: 'error.main' }}>{overwriteError}</Box> : null}
         </Alert>
       ) : null}
@@ -360,7 +365,7 @@ function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fr
           </Box>
         </Alert>
       ) : null}
-      {submitError ? <Box sx={{ mb: 2 }}><ActionError error={submitError} entity="application" onReload={reload} /></Box> : null}
+      {submitError ? <Box sx={{ mb: 2 }}><ProblemAlert problem={parseProblem(submitError)} entity="application" onReload={reload} fieldLabel={(f) => f} /></Box> : null}
 
       <TierSection policy={policy} canChangeTier />
       <ContactSection />
@@ -373,7 +378,7 @@ function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fr
       <JobFairsSection warnings={warnings} />
       <Section id="attachments" title="resources.applications.sections.attachments" subtitle={translate('resources.applications.form.attachments_help')}>
         <SectionComments prefix="attachments" />
-        <Attachments entityType="application" entityId={Number(record.id)} editable />
+        <Evidence entityType="application" entityId={Number(record.id)} upload remove />
       </Section>
       <PledgeSection flagged={problems.some((p) => p.field === 'pledge')} />
 

@@ -7,12 +7,8 @@ import {
   CreateButton,
   DataTable,
   List,
-  ReferenceInput,
-  SearchInput,
   SelectInput,
-  TopToolbar,
   useCanAccess,
-  useGetIdentity,
   useListContext,
   usePermissions,
   useRecordContext,
@@ -20,7 +16,9 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { StateField, TierField } from '../../components/chips';
-import { LocalDateField, RegionNameField } from '../../components/fields';
+import { LocalDateField } from '../../components/fields';
+import { ListToolbar } from '../../components/list/ListToolbar';
+import { searchFilter, useRegionFilter } from '../../components/list/filters';
 import { useTierChoices, useVocabularyChoices } from '../../components/choices';
 import { applicationStates } from '../../providers/permissions';
 import type { Application } from './plan-model';
@@ -74,31 +72,26 @@ function QueueToggle() {
 
 function ListActions() {
   const { permissions: role } = usePermissions<string>();
-  const { canAccess: canCreate } = useCanAccess({ resource: 'applications', action: 'create' });
   return (
-    <TopToolbar sx={{ alignItems: 'center' }}>
+    <ListToolbar sx={{ alignItems: 'center' }} create={<CreateButton label="resources.applications.list.new" variant="contained" />}>
       {reviewerRoles.includes(role ?? '') ? <QueueToggle /> : null}
-      {canCreate ? <CreateButton label="resources.applications.list.new" variant="contained" /> : null}
-    </TopToolbar>
+    </ListToolbar>
   );
 }
 
 function useApplicationFilters() {
   const { permissions: role } = usePermissions<string>();
-  const { identity } = useGetIdentity();
   const translate = useTranslate();
+  const regionFilter = useRegionFilter({ alwaysOn: true });
   const tierChoices = useTierChoices();
   const statusChoices = useVocabularyChoices(applicationStates, 'app.state');
   const waitChoices = [3, 7, 14, 30].map((d) => ({ id: d, name: translate('resources.applications.list.waiting_at_least', { smart_count: d }) }));
-  const regionFilter = role === 'regional' && identity ? { id: identity.regionIds } : {};
   if (role === 'school') {
     return [<SelectInput key="status" source="status" choices={statusChoices} alwaysOn sx={{ minWidth: 140 }} />];
   }
   return [
-    <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.applications.list.search')} />,
-    <ReferenceInput key="regionId" source="regionId" reference="regions" filter={regionFilter} sort={{ field: 'sortOrder', order: 'ASC' }} perPage={100} alwaysOn>
-      <SelectInput optionText={<RegionNameField />} sx={{ minWidth: 140 }} />
-    </ReferenceInput>,
+    searchFilter(translate('resources.applications.list.search')),
+    regionFilter,
     <SelectInput key="tier" source="tier" choices={tierChoices} alwaysOn sx={{ minWidth: 160 }} />,
     <SelectInput key="status" source="status" choices={statusChoices} alwaysOn sx={{ minWidth: 140 }} />,
     <SelectInput key="minWaitingDays" source="minWaitingDays" choices={waitChoices} alwaysOn sx={{ minWidth: 160 }} />,

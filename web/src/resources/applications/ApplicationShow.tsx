@@ -22,11 +22,11 @@ import { StateChip, TierChip } from '../../components/chips';
 import { History } from '../../components/History';
 import { When } from '../../components/History';
 import { ApplicationActions } from './ApplicationActions';
-import { Attachments } from './Attachments';
+import { Evidence } from '../../components/evidence/Evidence';
 import { PlanView } from './PlanView';
 import { Section } from './PlanSections';
 import { ReviewBanner, ReviewCommentsProvider, SectionComments, useCommentLabel } from './ReviewComments';
-import { messageOf } from './workflow-action';
+import { useErrorText } from '../../components/problem/parse-problem';
 import type { Application } from './plan-model';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -119,8 +119,9 @@ function ShowContent() {
   const { isPending, error } = useShowContext<Application>();
   const record = useRecordContext<Application>();
   const translate = useTranslate();
+  const errorText = useErrorText();
   const label = useCommentLabel();
-  if (error) return <Alert severity="error" sx={{ m: 2 }}>{messageOf(error)}</Alert>;
+  if (error) return <Alert severity="error" sx={{ m: 2 }}>{errorText(error)}</Alert>;
   if (isPending || !record) return null;
   const items = record.planItems ?? [];
   return (
@@ -133,7 +134,7 @@ function ShowContent() {
         <PlanView record={record} />
         <Section id="attachments" title="resources.applications.sections.attachments">
           <SectionComments prefix="attachments" />
-          <Attachments entityType="application" entityId={Number(record.id)} editable={false} />
+          <Evidence entityType="application" entityId={Number(record.id)} />
         </Section>
       </ReviewCommentsProvider>
       <Card variant="outlined">

@@ -25,7 +25,7 @@ import {
   type Validator,
 } from 'react-admin';
 import { useTierChoices } from '../../components/choices';
-import type { TierPolicy } from '../tier-policies/thresholds';
+import type { TierPolicy } from '../../components/policy/thresholds';
 import { FieldComment, SectionComments } from './ReviewComments';
 import type { TargetWarning } from './policy-targets';
 import type { PlanFormValues } from './plan-model';

@@ -7,12 +7,13 @@ import CloudOffOutlinedIcon from '@mui/icons-material/CloudOffOutlined';
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { intlLocale } from '../../i18n';
-import { messageOf } from './workflow-action';
+import { useErrorText } from '../../components/problem/parse-problem';
 import type { SaveState } from './useAutosave';
 
 /** "已保存 14:05" / "正在保存…" / what went wrong, beside the form's buttons. */
 export function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
   const translate = useTranslate();
+  const errorText = useErrorText();
   const [locale] = useLocaleState();
   const time = state.savedAt
     ? new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(state.savedAt)
@@ -41,7 +42,7 @@ export function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry: (
       break;
     case 'error':
       icon = <CloudOffOutlinedIcon fontSize="small" color="error" />;
-      text = translate('resources.applications.autosave.error', { message: messageOf(state.error) });
+      text = translate('resources.applications.autosave.error', { message: errorText(state.error) });
       color = 'error.main';
       break;
     case 'conflict':

@@ -1,5 +1,5 @@
 import type { Tier } from '../../components/vocabulary';
-import type { WorkflowRecord } from './workflow-action';
+import type { WorkflowRecord } from '../../components/workflow/workflow-record';
 
 type Scalar = string | number | boolean | null;
 

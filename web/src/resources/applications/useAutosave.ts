@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useDataProvider } from 'react-admin';
 import { useQueryClient } from '@tanstack/react-query';
-import { isConflict, problemsOf } from './workflow-action';
+import { detailsOf, isConflict } from '../../components/problem/parse-problem';
+import { useTranslateProblem } from '../../components/problem/translate-problem';
 import { rememberApplication, trackSave } from './application-cache';
 import type { Application, PlanFormValues, SavePayload } from './plan-model';
 
@@ -46,6 +47,11 @@ export function useAutosave({ id, initialVersion, build, onSaved, delay = 1000 }
   delay?: number;
 }): Autosave {
   const { watch, getValues, trigger, setError, reset } = useFormContext<PlanFormValues>();
+  // Read through a ref: a new translate (another locale) must not make a new save, which would
+  // count as leaving the page.
+  const translateProblem = useTranslateProblem();
+  const say = useRef(translateProblem);
+  say.current = translateProblem;
   const dataProvider = useDataProvider();
   const queryClient = useQueryClient();
   const [state, setState] = useState<SaveState>({ status: 'idle' });
@@ -113,8 +119,8 @@ export function useAutosave({ id, initialVersion, build, onSaved, delay = 1000 }
           blocked.current = true;
           setState((s) => ({ ...s, status: 'conflict', error }));
         } else {
-          for (const p of problemsOf(error)) {
-            if (p.field && p.field !== 'version') setError(p.field as never, { type: 'server', message: p.message });
+          for (const p of detailsOf(error)) {
+            if (p.field && p.field !== 'version' && p.message) setError(p.field as never, { type: 'server', message: say.current(p) });
           }
           setState((s) => ({ ...s, status: 'error', error }));
         }

@@ -14,7 +14,7 @@ import { TranslatedField } from '../../components/chips';
 import { LocalDateField } from '../../components/fields';
 import { useVocabularyChoices } from '../../components/choices';
 import { zhMessages } from '../../i18n/zh';
-import { AuditDataPanel, compactColumns, EntityField, TransitionField } from './AuditEventFields';
+import { AuditDataPanel, compactColumns, EntityField, TransitionField } from '../../components/audit/AuditEventFields';
 
 // The vocabularies that the filters offer are the ones the UI has labels for.
 const entityTypes = Object.keys(zhMessages.app.entity);

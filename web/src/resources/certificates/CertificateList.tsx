@@ -12,8 +12,8 @@ import {
 import { certificateKinds } from '@campus/common';
 import { useVocabularyChoices } from '../../components/choices';
 import { schoolColumn, useExporter, type ExportColumn } from '../../components/exporter';
-import { DateCol, FactListActions, SchoolRefField, StudentField, StudentReferenceInput, schoolFilter, useManySchools } from '../students/shared';
-import { useRowClick } from '../students/FactPages';
+import { DateCol, FactListActions, SchoolRefField, StudentField, StudentReferenceInput, schoolFilter, useManySchools } from '../../components/facts/shared';
+import { useRowClick } from '../../components/facts/FactPages';
 
 export { certificateKinds };
 

@@ -1,7 +1,7 @@
 import { DateInput, ReferenceField, SelectInput, SimpleForm, TextField, TextInput, required } from 'react-admin';
 import { LocalDateField } from '../../components/fields';
-import { FactCreate, FactEdit, FactShow } from '../students/FactPages';
-import { StudentField, StudentReferenceInput } from '../students/shared';
+import { FactCreate, FactEdit, FactShow } from '../../components/facts/FactPages';
+import { StudentField, StudentReferenceInput } from '../../components/facts/shared';
 import { CertificateKindField, useCertificateKindChoices } from './CertificateList';
 
 function CertificateForm() {

@@ -1,45 +1,35 @@
 import {
   DataTable,
-  ExportButton,
   List,
   NullableBooleanInput,
-  ReferenceInput,
-  SearchInput,
   SelectInput,
-  TopToolbar,
-  useCanAccess,
-  useGetIdentity,
   usePermissions,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { TierChip } from '../../components/chips';
-import { RegionNameField } from '../../components/fields';
+import { ListToolbar } from '../../components/list/ListToolbar';
+import { searchFilter, useRegionFilter } from '../../components/list/filters';
 import { useTierChoices, useVocabularyChoices } from '../../components/choices';
 import { useExporter, type ExportColumn } from '../../components/exporter';
 import { CompliantChip, KpiValueField, OutlookChip } from './KpiParts';
 import Typography from '@mui/material/Typography';
 import { lastDay } from './ComplianceYear';
-import { formatKpiNumber, kpiNames, kpiStatus, projectionOutlook, type ComplianceRow } from './kpi';
+import { formatKpiNumber, kpiNames } from '../../components/kpi/kpi';
+import { kpiStatus, projectionOutlook } from './kpi';
+import { type ComplianceRecord } from '@campus/common';
 
 function useComplianceFilters() {
   const { permissions: role } = usePermissions<string>();
-  const { identity } = useGetIdentity();
   const tierChoices = useTierChoices();
   const kpiChoices = useVocabularyChoices(kpiNames, 'app.kpi');
+  const regionFilter = useRegionFilter({ alwaysOn: true, minWidth: 130 });
   const yearChoices = [1, 2, 3, 4, 5].map((y) => ({ id: y, name: `${y}` }));
-  const regionFilter = role === 'regional' && identity ? { id: identity.regionIds } : {};
   const many = role !== 'school';
   return [
-    ...(many ? [<SearchInput key="q" source="q" alwaysOn />] : []),
+    ...(many ? [searchFilter()] : []),
     <NullableBooleanInput key="current" source="current" alwaysOn sx={{ minWidth: 140 }} />,
-    ...(role === 'hq' || role === 'regional'
-      ? [
-          <ReferenceInput key="regionId" source="regionId" reference="regions" filter={regionFilter} sort={{ field: 'sortOrder', order: 'ASC' }} perPage={100} alwaysOn>
-            <SelectInput optionText={<RegionNameField />} sx={{ minWidth: 130 }} />
-          </ReferenceInput>,
-        ]
-      : []),
+    ...(role === 'hq' || role === 'regional' ? [regionFilter] : []),
     ...(many ? [<SelectInput key="tier" source="tier" choices={tierChoices} alwaysOn sx={{ minWidth: 150 }} />] : []),
     <NullableBooleanInput key="compliant" source="compliant" alwaysOn sx={{ minWidth: 130 }} />,
     <SelectInput key="failingKpi" source="failingKpi" choices={kpiChoices} alwaysOn sx={{ minWidth: 160 }} />,
@@ -49,7 +39,7 @@ function useComplianceFilters() {
 
 /** "第 2 年" over its dates, compact: the list has a column per KPI to make room for. */
 function YearField(_: { source?: string; label?: string }) {
-  const record = useRecordContext<ComplianceRow>();
+  const record = useRecordContext<ComplianceRecord>();
   const translate = useTranslate();
   if (!record) return null;
   return (
@@ -63,19 +53,19 @@ function YearField(_: { source?: string; label?: string }) {
 }
 
 function CompliantField(_: { source?: string; label?: string }) {
-  const record = useRecordContext<ComplianceRow>();
+  const record = useRecordContext<ComplianceRecord>();
   if (!record) return null;
   return <CompliantChip compliant={record.compliant} />;
 }
 
 function OutlookField(_: { source?: string; label?: string }) {
-  const record = useRecordContext<ComplianceRow>();
+  const record = useRecordContext<ComplianceRecord>();
   if (!record) return null;
   return <OutlookChip row={record} />;
 }
 
 function SchoolField(_: { source?: string; label?: string }) {
-  const record = useRecordContext<ComplianceRow>();
+  const record = useRecordContext<ComplianceRecord>();
   if (!record) return null;
   return (
     <span style={{ display: 'block', minWidth: 150 }}>
@@ -87,7 +77,7 @@ function SchoolField(_: { source?: string; label?: string }) {
 
 function useComplianceExporter() {
   const translate = useTranslate();
-  const columns: ExportColumn<ComplianceRow>[] = [
+  const columns: ExportColumn<ComplianceRecord>[] = [
     { key: 'schoolName' },
     { key: 'regionId', value: (r, related) => related.regionId?.[r.regionId]?.nameZh },
     { key: 'tier', value: (r) => translate(`app.tier.${r.tier}`) },
@@ -96,18 +86,13 @@ function useComplianceExporter() {
     { key: 'to', label: 'app.export.to', value: (r) => r.to },
     { key: 'compliant', value: (r) => translate(r.compliant ? 'app.compliance.compliant' : 'app.compliance.not_compliant') },
     { key: 'failingKpis', value: (r) => r.failingKpis.map((k) => translate(`app.kpi.${k}`)).join('; ') },
-    ...kpiNames.flatMap((kpi): ExportColumn<ComplianceRow>[] => [
+    ...kpiNames.flatMap((kpi): ExportColumn<ComplianceRecord>[] => [
       { key: kpi, label: `app.kpi.${kpi}`, value: (r) => (r.kpis[kpi]?.value === null ? '' : formatKpiNumber(kpi, r.kpis[kpi]?.value, 'en').replace(/,/g, '')) },
       { key: `${kpi}.status`, label: 'app.export.kpi_status', value: (r) => translate(`app.kpi_status.${kpiStatus(r.kpis[kpi])}`) },
     ]),
     { key: 'projection', value: (r) => translate(`app.outlook.${projectionOutlook(r)}`) },
   ];
-  return useExporter<ComplianceRow>('compliance', columns, [{ field: 'regionId', resource: 'regions' }]);
-}
-
-function Actions() {
-  const { canAccess } = useCanAccess({ resource: 'compliance', action: 'export' });
-  return <TopToolbar>{canAccess ? <ExportButton maxResults={10_000} /> : null}</TopToolbar>;
+  return useExporter<ComplianceRecord>('compliance', columns, [{ field: 'regionId', resource: 'regions' }]);
 }
 
 /**
@@ -125,7 +110,7 @@ export function ComplianceList() {
       sort={{ field: 'schoolName', order: 'ASC' }}
       perPage={25}
       exporter={exporter}
-      actions={<Actions />}
+      actions={<ListToolbar exportable />}
     >
       <DataTable
         rowClick="show"

@@ -5,10 +5,10 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { ShowBase, Title, usePermissions, useShowContext, useTranslate } from 'react-admin';
 import { EarlierYears, KpiTable, TrendGrid, YearHeader } from './ComplianceYear';
-import type { ComplianceRow } from './kpi';
+import type { ComplianceRecord } from '@campus/common';
 
 function ComplianceShowBody() {
-  const { record, isPending, error } = useShowContext<ComplianceRow>();
+  const { record, isPending, error } = useShowContext<ComplianceRecord>();
   const translate = useTranslate();
   const { permissions: role } = usePermissions<string>();
   if (isPending) return null;

@@ -22,15 +22,9 @@ import { TierChip } from '../../components/chips';
 import { intlLocale } from '../../i18n';
 import { useComplianceTrend, useMinClassHours } from './api';
 import { CompliantChip, DrillDownLinks, FailingKpiChips, KpiCard, KpiStatusChip, KpiValue, OutlookChip } from './KpiParts';
-import {
-  formatKpiThreshold,
-  formatProjected,
-  kpiNames,
-  kpiStatus,
-  trendKpis,
-  type ComplianceRow,
-  type TrendKpi,
-} from './kpi';
+import { formatKpiThreshold, kpiNames } from '../../components/kpi/kpi';
+import { formatProjected, kpiStatus, trendKpis, type TrendKpi } from './kpi';
+import { type ComplianceRecord } from '@campus/common';
 
 const TrendChart = lazy(() => import('./TrendChart'));
 
@@ -49,14 +43,14 @@ export const lastDay = (to: string) => {
   return d.toISOString().slice(0, 10);
 };
 
-export function PeriodText({ row }: { row: Pick<ComplianceRow, 'from' | 'to'> }) {
+export function PeriodText({ row }: { row: Pick<ComplianceRecord, 'from' | 'to'> }) {
   const translate = useTranslate();
   const format = useFormatDate();
   return <span style={{ whiteSpace: 'nowrap' }}>{translate('app.compliance.period', { from: format(row.from), to: format(lastDay(row.to)) })}</span>;
 }
 
 /** The row's identity: school, tier, year and period, verdict and projection. */
-export function YearHeader({ row, showSchool = true }: { row: ComplianceRow; showSchool?: boolean }) {
+export function YearHeader({ row, showSchool = true }: { row: ComplianceRecord; showSchool?: boolean }) {
   const translate = useTranslate();
   const format = useFormatDate();
   return (
@@ -81,7 +75,7 @@ export function YearHeader({ row, showSchool = true }: { row: ComplianceRow; sho
 }
 
 /** The eight KPIs of a row as cards, each flow KPI with its month-by-month chart. */
-export function KpiGrid({ row, withSchool = false, trend = true }: { row: ComplianceRow; withSchool?: boolean; trend?: boolean }) {
+export function KpiGrid({ row, withSchool = false, trend = true }: { row: ComplianceRecord; withSchool?: boolean; trend?: boolean }) {
   const minClassHours = useMinClassHours(row);
   const { data: points, isPending } = useComplianceTrend(trend ? row.id : undefined);
   return (
@@ -106,7 +100,7 @@ export function KpiGrid({ row, withSchool = false, trend = true }: { row: Compli
 }
 
 /** The KPIs of a row as a table: value, threshold, verdict, year-end projection, and the records behind each. */
-export function KpiTable({ row, withSchool = false }: { row: ComplianceRow; withSchool?: boolean }) {
+export function KpiTable({ row, withSchool = false }: { row: ComplianceRecord; withSchool?: boolean }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const minClassHours = useMinClassHours(row);
@@ -149,7 +143,7 @@ export function KpiTable({ row, withSchool = false }: { row: ComplianceRow; with
 }
 
 /** The flow KPIs month by month, larger, for the show page. */
-export function TrendGrid({ row }: { row: ComplianceRow }) {
+export function TrendGrid({ row }: { row: ComplianceRecord }) {
   const translate = useTranslate();
   const { data: points, isPending, error } = useComplianceTrend(row.id);
   if (error) return <Alert severity="error">{error.message}</Alert>;
@@ -180,7 +174,7 @@ export function EarlierYears({ schoolId, exclude, title }: { schoolId?: number; 
   const translate = useTranslate();
   const filter: Record<string, unknown> = { current: false };
   if (schoolId) filter.schoolId = schoolId;
-  const { data, isPending, error } = useGetList<ComplianceRow>('compliance', {
+  const { data, isPending, error } = useGetList<ComplianceRecord>('compliance', {
     filter, sort: { field: 'from', order: 'DESC' }, pagination: { page: 1, perPage: 20 },
   });
   const rows = (data ?? []).filter((r) => r.id !== exclude);

@@ -3,13 +3,15 @@ import { render, screen, within } from '@testing-library/react';
 import { AdminContext, TestMemoryRouter, memoryStore, type AuthProvider } from 'react-admin';
 import { i18nProvider } from '../../i18n';
 import { KpiCard } from './KpiParts';
-import type { ComplianceRow, KpiCell, KpiName } from './kpi';
+import type { ComplianceRecord, KpiCell } from '@campus/common';
+import type { KpiName } from '../../components/kpi/kpi';
 
 const cell = (value: number | null, threshold: number | null, met: boolean | null, extra: Partial<KpiCell> = {}): KpiCell => ({ value, threshold, met, ...extra });
 
-const row = (kpis: Partial<Record<KpiName, KpiCell>>, projected = true): ComplianceRow => ({
+const row = (kpis: Partial<Record<KpiName, KpiCell>>, projected = true): ComplianceRecord => ({
   id: '1-3', schoolId: 1, schoolName: '浙江金融职业学院', regionId: 1, agreementId: 1, tier: 'industry_college', year: 3,
   from: '2026-07-25', to: '2027-07-25', asOf: '2026-11-25', current: true, compliant: true, failingKpis: [],
+  awaitingFinalReview: false, enrolledStudents: 0, graduates: 0, certifiedStudents: 0, computedFor: '2026-11-25',
   kpis: kpis as Record<KpiName, KpiCell>,
   projection: projected ? { status: 'projected', daysElapsed: 124, compliant: true } : { status: 'not_enough_data', daysElapsed: 20 },
 });

@@ -12,20 +12,9 @@ import { Link } from 'react-router-dom';
 import { useLocaleState, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { canAccess, type Role } from '../../providers/permissions';
 import { kpiDrillDowns, type DrillDownOptions } from './drilldown';
-import {
-  formatKpiNumber,
-  formatKpiThreshold,
-  formatProjected,
-  kpiStatus,
-  kpiUnit,
-  outlookColors,
-  projectionOutlook,
-  statusColors,
-  type ComplianceRow,
-  type KpiCell,
-  type KpiName,
-  type KpiStatus,
-} from './kpi';
+import { formatKpiNumber, formatKpiThreshold, kpiUnit, type KpiName } from '../../components/kpi/kpi';
+import { formatProjected, kpiStatus, outlookColors, projectionOutlook, statusColors, type KpiStatus } from './kpi';
+import { type ComplianceRecord, type KpiCell } from '@campus/common';
 
 const statusBorder: Record<KpiStatus, string> = {
   met: 'success.main',
@@ -57,7 +46,7 @@ export function CompliantChip({ compliant, size = 'small' }: { compliant: boolea
 }
 
 /** The year-end projection of a current row in words, with how it was made in a tooltip. */
-export function OutlookChip({ row, size = 'small' }: { row: Pick<ComplianceRow, 'projection' | 'compliant'>; size?: ChipProps['size'] }) {
+export function OutlookChip({ row, size = 'small' }: { row: Pick<ComplianceRecord, 'projection' | 'compliant'>; size?: ChipProps['size'] }) {
   const translate = useTranslate();
   const outlook = projectionOutlook(row);
   if (outlook === 'none') return <Typography variant="body2" color="text.disabled" component="span">—</Typography>;
@@ -106,13 +95,13 @@ export function KpiValue({ kpi, cell }: { kpi: KpiName; cell: KpiCell | undefine
 
 /** A KPI column of the compliance list (record from the list's context). */
 export function KpiValueField({ kpi }: { kpi: KpiName; source?: string; label?: string }) {
-  const record = useRecordContext<ComplianceRow>();
+  const record = useRecordContext<ComplianceRecord>();
   if (!record) return null;
   return <KpiValue kpi={kpi} cell={record.kpis?.[kpi]} />;
 }
 
 /** Links from a KPI to the records it counts, for the lists the user may open. */
-export function DrillDownLinks({ kpi, row, options, size = 'small' }: { kpi: KpiName; row: ComplianceRow; options?: DrillDownOptions; size?: 'small' | 'medium' }) {
+export function DrillDownLinks({ kpi, row, options, size = 'small' }: { kpi: KpiName; row: ComplianceRecord; options?: DrillDownOptions; size?: 'small' | 'medium' }) {
   const translate = useTranslate();
   const { permissions: role } = usePermissions<Role>();
   const links = kpiDrillDowns(kpi, row, options).filter((l) => canAccess(role, l.resource, 'list'));
@@ -140,7 +129,7 @@ export function progressOf(cell: KpiCell | undefined): number | null {
  * threshold / not measured), the year-end projection when there is one, links to the records it
  * counts, and room for a small trend chart.
  */
-export function KpiCard({ kpi, cell, row, drill, children }: { kpi: KpiName; cell: KpiCell | undefined; row: ComplianceRow; drill?: DrillDownOptions; children?: ReactNode }) {
+export function KpiCard({ kpi, cell, row, drill, children }: { kpi: KpiName; cell: KpiCell | undefined; row: ComplianceRecord; drill?: DrillDownOptions; children?: ReactNode }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const status = kpiStatus(cell);

@@ -1,7 +1,8 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useLocaleState, useTranslate } from 'react-admin';
 import type { TrendPoint } from './api';
-import { formatKpiNumber, type TrendKpi } from './kpi';
+import { formatKpiNumber } from '../../components/kpi/kpi';
+import { type TrendKpi } from './kpi';
 
 /**
  * A flow KPI month by month (cumulative for the year), with the threshold as a dashed line so the

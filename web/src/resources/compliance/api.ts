@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useGetList, type HttpError } from 'react-admin';
 import { httpClient } from '../../providers/httpClient';
-import { API_URL } from '../../providers/dataProvider';
-import { policiesInForce, type TierPolicy } from '../tier-policies/thresholds';
-import type { ComplianceRow, KpiName, TrendKpi } from './kpi';
-
-/** The absolute URL of an API path ("/compliance/summary"), on the page's own origin. */
-export const apiUrl = (path: string) => new URL(`${API_URL}${path}`, window.location.href).toString();
+import { apiUrl } from '../../providers/dataProvider';
+import { policiesInForce, type TierPolicy } from '../../components/policy/thresholds';
+import type { ComplianceRecord } from '@campus/common';
+import type { KpiName } from '../../components/kpi/kpi';
+import type { TrendKpi } from './kpi';
 
 /** GET on an API path that is not a list (aggregates, trends): JSON, errors as the server words them. */
 export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
@@ -23,7 +22,7 @@ export interface ComplianceSummary {
   byTier: TierCount[];
   regionTier: RegionTierCount[];
   failingByKpi: { kpi: KpiName; schools: number }[];
-  atRisk: ComplianceRow[];
+  atRisk: ComplianceRecord[];
   atRiskCount: number;
 }
 
@@ -54,7 +53,7 @@ export function useComplianceTrend(id: string | undefined) {
  * year (the policy whose effective year is the latest not after the year's start): the offline
  * courses drill-down lists only the courses the KPI counts.
  */
-export function useMinClassHours(row: Pick<ComplianceRow, 'tier' | 'from'> | undefined): number | null {
+export function useMinClassHours(row: Pick<ComplianceRecord, 'tier' | 'from'> | undefined): number | null {
   const { data } = useGetList<TierPolicy>(
     'tier-policies',
     { filter: { tier: row?.tier }, sort: { field: 'effectiveYear', order: 'DESC' }, pagination: { page: 1, perPage: 50 } },

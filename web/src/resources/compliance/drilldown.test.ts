@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { complianceUrl, kpiDrillDowns, listUrl } from './drilldown';
-import { kpiNames } from './kpi';
+import { kpiNames } from '../../components/kpi/kpi';
 
 const row = { from: '2025-09-01', to: '2026-09-01', asOf: '2026-03-15', schoolId: 7 };
 const parse = (to: string) => {

@@ -1,4 +1,5 @@
-import type { ComplianceRow, KpiName } from './kpi';
+import type { ComplianceRecord } from '@campus/common';
+import type { KpiName } from '../../components/kpi/kpi';
 
 /** A react-admin list URL: the list of `resource` with `filter` applied (react-admin reads it from the query). */
 export function listUrl(resource: string, filter: Record<string, unknown> = {}): string {
@@ -26,7 +27,7 @@ const link = (label: string, resource: string, filter: Record<string, unknown>):
  * The records a KPI of an agreement year counts, as list filters of the facts API
  * (server/src/modules/facts/*.ts): the same date window [from, to) the KPI engine uses.
  */
-export function kpiDrillDowns(kpi: KpiName, row: Pick<ComplianceRow, 'from' | 'to' | 'asOf' | 'schoolId'>, options: DrillDownOptions = {}): DrillDown[] {
+export function kpiDrillDowns(kpi: KpiName, row: Pick<ComplianceRecord, 'from' | 'to' | 'asOf' | 'schoolId'>, options: DrillDownOptions = {}): DrillDown[] {
   const { from, to, asOf } = row;
   const school = options.withSchool ? { schoolId: row.schoolId } : {};
   switch (kpi) {

@@ -13,7 +13,7 @@ import {
   required,
   useTranslate,
 } from 'react-admin';
-import { withoutEmpty } from '../evaluations/workflow';
+import { withoutEmpty } from '../../components/forms';
 
 /**
  * A provider proposes training content beyond the official curriculum; it may be used only once HQ

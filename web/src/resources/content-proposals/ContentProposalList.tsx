@@ -1,28 +1,13 @@
-import {
-  CreateButton,
-  DataTable,
-  ExportButton,
-  FilterButton,
-  List,
-  ReferenceField,
-  ReferenceInput,
-  SearchInput,
-  SelectInput,
-  TextField,
-  TopToolbar,
-  useCanAccess,
-  usePermissions,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
-import { StateChip } from '../../components/chips';
+import { DataTable, List, ReferenceField, TextField, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { StateField } from '../../components/chips';
 import { LocalDateField } from '../../components/fields';
-import { useVocabularyChoices } from '../../components/choices';
+import { ListToolbar } from '../../components/list/ListToolbar';
+import { referenceFilter, searchFilter, useStatusFilter } from '../../components/list/filters';
+import { ReviewActions } from '../../components/workflow/ReviewActions';
+import type { WorkflowRecord } from '../../components/workflow/workflow-record';
 import { contentProposalStates } from '../../providers/permissions';
-import { ActionButtons } from '../evaluations/ActionButtons';
-import type { WorkflowRecord } from '../evaluations/workflow';
-import { contentProposalActions } from './specs';
-import { useContentProposalExporter } from '../evaluations/exporters';
+import { contentProposalReview } from './specs';
+import { useContentProposalExporter } from './exporter';
 
 export interface ContentProposal extends WorkflowRecord {
   providerId: number;
@@ -36,27 +21,9 @@ export interface ContentProposal extends WorkflowRecord {
   createdAt: string;
 }
 
-function Actions() {
-  const { canAccess: canCreate } = useCanAccess({ resource: 'content-proposals', action: 'create' });
-  const { canAccess: canExport } = useCanAccess({ resource: 'content-proposals', action: 'export' });
-  return (
-    <TopToolbar>
-      <FilterButton />
-      {canCreate ? <CreateButton /> : null}
-      {canExport ? <ExportButton maxResults={10_000} /> : null}
-    </TopToolbar>
-  );
-}
-
-function StatusField() {
-  const record = useRecordContext<ContentProposal>();
-  if (!record) return null;
-  return <StateChip state={record.status} entity="content_proposal" />;
-}
-
 function RowActions() {
   const record = useRecordContext<ContentProposal>();
-  return <ActionButtons resource="content-proposals" record={record} specs={contentProposalActions} size="small" />;
+  return <ReviewActions {...contentProposalReview} record={record} size="small" />;
 }
 
 /** Extra training content proposed by providers: HQ's queue of pending proposals, a provider's own. */
@@ -64,15 +31,10 @@ export function ContentProposalList() {
   const exporter = useContentProposalExporter();
   const translate = useTranslate();
   const { permissions: role } = usePermissions<string>();
-  const statusChoices = useVocabularyChoices(contentProposalStates, 'app.state');
   const filters = [
-    <SearchInput key="q" source="q" alwaysOn />,
-    <SelectInput key="status" source="status" choices={statusChoices} alwaysOn sx={{ minWidth: 130 }} />,
-    ...(role === 'hq' ? [
-      <ReferenceInput key="providerId" source="providerId" reference="providers" sort={{ field: 'name', order: 'ASC' }}>
-        <SelectInput optionText="name" sx={{ minWidth: 220 }} />
-      </ReferenceInput>,
-    ] : []),
+    searchFilter(),
+    useStatusFilter(contentProposalStates),
+    ...(role === 'hq' ? [referenceFilter('providerId', 'providers')] : []),
   ];
   return (
     <List
@@ -81,7 +43,7 @@ export function ContentProposalList() {
       filterDefaultValues={role === 'hq' ? { status: 'pending' } : undefined}
       sort={{ field: 'createdAt', order: 'DESC' }}
       perPage={25}
-      actions={<Actions />}
+      actions={<ListToolbar filters create exportable />}
       empty={false}
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
@@ -93,7 +55,9 @@ export function ContentProposalList() {
             <TextField source="name" />
           </ReferenceField>
         </DataTable.Col>
-        <DataTable.Col source="status" field={StatusField} />
+        <DataTable.Col source="status">
+          <StateField entity="content_proposal" />
+        </DataTable.Col>
         <DataTable.Col source="createdAt">
           <LocalDateField source="createdAt" />
         </DataTable.Col>

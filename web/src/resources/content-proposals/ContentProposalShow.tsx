@@ -5,23 +5,14 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import { ReferenceField, ShowBase, TextField, Title, useShowContext, useTranslate } from 'react-admin';
-import { StateChip } from '../../components/chips';
+import { Fact } from '../../components/Fact';
 import { LocalDateField } from '../../components/fields';
-import { RecordHistory } from '../evaluations/RecordHistory';
-import { ActionButtons } from '../evaluations/ActionButtons';
+import { RecordHistory } from '../../components/RecordHistory';
+import { ReviewActions } from '../../components/workflow/ReviewActions';
+import { WorkflowHeader } from '../../components/workflow/WorkflowHeader';
 import type { ContentProposal } from './ContentProposalList';
-import { contentProposalActions } from './specs';
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Box>
-      <Typography variant="caption" color="text.secondary" component="p">{label}</Typography>
-      <Typography component="div">{children}</Typography>
-    </Box>
-  );
-}
+import { contentProposalReview } from './specs';
 
 function ProposalPage() {
   const { record, isPending, error } = useShowContext<ContentProposal>();
@@ -34,17 +25,14 @@ function ProposalPage() {
       <Title title={record.title} />
       <Card variant="outlined">
         <CardContent>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { md: 'center' } }}>
-            <Box>
-              <Typography variant="overline" color="text.secondary">{translate('resources.content-proposals.name', { smart_count: 1 })}</Typography>
-              <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>{record.title}</Typography>
-              <Typography variant="body2" color="text.secondary">{record.providerName}</Typography>
-            </Box>
-            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-              <StateChip state={record.status} entity="content_proposal" size="medium" />
-              <ActionButtons resource="content-proposals" record={record} specs={contentProposalActions} />
-            </Stack>
-          </Stack>
+          <WorkflowHeader
+            resource="content-proposals"
+            entity="content_proposal"
+            record={record}
+            title={record.title}
+            subtitle={record.providerName}
+            actions={<ReviewActions {...contentProposalReview} record={record} />}
+          />
           <Grid container spacing={2} sx={{ mt: 1 }}>
             <Grid size={{ xs: 6, md: 3 }}><Fact label={f('classHours')}>{record.classHours ?? '—'}</Fact></Grid>
             <Grid size={{ xs: 6, md: 3 }}>

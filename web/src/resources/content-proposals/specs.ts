@@ -1,7 +1,13 @@
-import type { ActionSpec } from '../evaluations/ActionButtons';
+import { contentProposalTransitions } from '@campus/common';
+import type { ActionSpec } from '../../components/workflow/ReviewActions';
 
-/** HQ approves a provider's extra training content (with an optional comment) or rejects it with a reason. */
+/**
+ * HQ approves a provider's extra training content (with an optional comment) or rejects it with a
+ * reason; what each action needs is the shared table's guard (contentProposalTransitions).
+ */
 export const contentProposalActions: Record<string, ActionSpec> = {
   approve: { field: 'comment', color: 'success', variant: 'contained', help: 'app.work.content_proposal.approve_help' },
-  reject: { field: 'comment', required: true, color: 'error', help: 'app.work.content_proposal.reject_help', label: 'app.work.field.reason' },
+  reject: { field: 'comment', color: 'error', help: 'app.work.content_proposal.reject_help', label: 'app.work.field.reason' },
 };
+
+export const contentProposalReview = { resource: 'content-proposals', entity: 'content_proposal', transitions: contentProposalTransitions, specs: contentProposalActions };

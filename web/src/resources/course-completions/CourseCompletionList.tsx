@@ -1,7 +1,7 @@
 import { AutocompleteInput, DataTable, List, ReferenceInput, type Validator } from 'react-admin';
 import { schoolColumn, useExporter, type ExportColumn } from '../../components/exporter';
-import { DateCol, FactListActions, SchoolRefField, StudentField, StudentReferenceInput, schoolFilter, useManySchools } from '../students/shared';
-import { useRowClick } from '../students/FactPages';
+import { DateCol, FactListActions, SchoolRefField, StudentField, StudentReferenceInput, schoolFilter, useManySchools } from '../../components/facts/shared';
+import { useRowClick } from '../../components/facts/FactPages';
 
 interface CourseCompletionRecord {
   id: number;

@@ -17,7 +17,7 @@ import {
 import { canAccess, type Role } from '../../providers/permissions';
 import { useVocabularyChoices } from '../../components/choices';
 import { schoolColumn, useExporter, type ExportColumn } from '../../components/exporter';
-import { DateCol, FactListActions, SchoolRefField, schoolFilter, useManySchools } from '../students/shared';
+import { DateCol, FactListActions, SchoolRefField, schoolFilter, useManySchools } from '../../components/facts/shared';
 
 export const courseKinds = ['official_textbook', 'official_online', 'platform_training', 'offline'] as const;
 

@@ -14,7 +14,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { LocalDateField } from '../../components/fields';
-import { FactCreate, FactEdit, FactShow } from '../students/FactPages';
+import { FactCreate, FactEdit, FactShow } from '../../components/facts/FactPages';
 import { CourseKindField } from './CourseList';
 
 function CourseForm() {

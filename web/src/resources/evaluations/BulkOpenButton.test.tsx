@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { API, listHandler, users } from '../../test/api';
-import { bodyOf, renderApp } from './test-utils';
+import { bodyOf, renderApp } from '../../test/render-app';
 
 const job = { id: 5, kind: 'open_evaluations', status: 'running', total: 12, done: 0, result: null, error: null };
 

@@ -17,8 +17,8 @@ import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
 import { useDataProvider, useGetList, useListContext, useRefresh, useTranslate } from 'react-admin';
 import { useRegionName } from '../../components/fields';
 import { tiers } from '../../components/vocabulary';
-import { ProblemAlert } from './ProblemAlert';
-import { problemOf, type ActionProblem } from './workflow';
+import { parseProblem, type Problem } from '../../components/problem/parse-problem';
+import { ProblemAlert } from '../../components/problem/ProblemAlert';
 import type { BulkJob, SkippedYear } from './types';
 
 /** How often the job is asked how far it got. */
@@ -40,7 +40,7 @@ export function BulkOpenButton() {
   const [chosenRegions, setChosenRegions] = useState<number[]>([]);
   const [job, setJob] = useState<BulkJob | null>(null);
   const [starting, setStarting] = useState(false);
-  const [problem, setProblem] = useState<ActionProblem | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const { data: regions } = useGetList('regions', { pagination: { page: 1, perPage: 100 }, sort: { field: 'sortOrder', order: 'ASC' } }, { enabled: open });
 
   const running = job?.status === 'running';
@@ -56,7 +56,7 @@ export function BulkOpenButton() {
         if (data.status !== 'running') refresh();
       } catch (error) {
         if (!cancelled) {
-          setProblem(problemOf(error));
+          setProblem(parseProblem(error));
           setJob((j) => (j ? { ...j, status: 'failed' } : j));
         }
       }
@@ -78,7 +78,7 @@ export function BulkOpenButton() {
       setJob(data as BulkJob);
       if ((data as BulkJob).status !== 'running') refresh();
     } catch (error) {
-      setProblem(problemOf(error));
+      setProblem(parseProblem(error));
     } finally {
       setStarting(false);
     }

@@ -3,8 +3,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { API, listHandler, users } from '../../test/api';
-import { addDays, todayInChina } from './kpi';
-import { bodyOf, renderApp } from './test-utils';
+import { addDays } from '../../components/dates';
+import { todayInChina } from '@campus/common';
+import { bodyOf, renderApp } from '../../test/render-app';
 
 const kpi = (value: number | null, threshold: number | null, met: boolean | null) => ({ value, threshold, met });
 

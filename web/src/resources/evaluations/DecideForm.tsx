@@ -23,9 +23,13 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { decideBody, decideProblems, decisionsFor, tierAbove, type DecideValues, type EvaluationKind } from './decide';
-import { addDays, failingOf, formatKpiValue, kpiLabelKey, kpiNames, todayInChina, type ComplianceRow, type KpiName } from './kpi';
-import { ProblemAlert } from './ProblemAlert';
-import { useWorkflowAction } from './workflow';
+import { addDays } from '../../components/dates';
+import { failingOf, formatKpiValue, kpiLabelKey, kpiNames, type KpiName } from '../../components/kpi/kpi';
+import { todayInChina } from '@campus/common';
+import { type ComplianceRecord } from '@campus/common';
+import { fieldProblems } from '../../components/problem/parse-problem';
+import { ProblemAlert } from '../../components/problem/ProblemAlert';
+import { useWorkflowAction } from '../../components/workflow/use-workflow-action';
 import type { Evaluation } from './types';
 
 /** The answer to decide: the evaluation, and what the decision created (an upgrade application, a renewal). */
@@ -45,7 +49,7 @@ export function DecideForm({ record, onDecided }: { record: Evaluation; onDecide
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const kind = record.kind as EvaluationKind;
-  const snapshot = record.snapshot as ComplianceRow | null;
+  const snapshot = record.snapshot as ComplianceRecord | null;
   const today = todayInChina();
   const nextTier = tierAbove(record.tier);
   const [values, setValues] = useState<DecideValues>(() => ({
@@ -60,8 +64,9 @@ export function DecideForm({ record, onDecided }: { record: Evaluation; onDecide
   const { run, pending, problem } = useWorkflowAction<DecideResult>('evaluations');
 
   const ownProblems = useMemo(() => decideProblems(values, kind, today), [values, kind, today]);
+  const serverProblems = useMemo(() => fieldProblems(problem, translate), [problem, translate]);
   const messageOf = (field: DecideField) =>
-    (tried && ownProblems[field] ? translate(ownProblems[field]) : undefined) ?? problem?.fields[field];
+    (tried && ownProblems[field] ? translate(ownProblems[field]) : undefined) ?? serverProblems[field];
 
   const set = <K extends keyof DecideValues>(key: K, value: DecideValues[K]) => setValues((v) => ({ ...v, [key]: value }));
   const toggleKpi = (kpi: KpiName) => set('failingKpis', values.failingKpis.includes(kpi)

@@ -3,29 +3,25 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import {
   DataTable,
-  ExportButton,
-  FilterButton,
   List,
   NullableBooleanInput,
   NumberInput,
-  ReferenceInput,
-  SearchInput,
   SelectInput,
-  TopToolbar,
-  useCanAccess,
-  useGetIdentity,
   usePermissions,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { StateChip, TierField } from '../../components/chips';
-import { LocalDateField, RegionNameField } from '../../components/fields';
+import { StateField, TierField } from '../../components/chips';
+import { LocalDateField } from '../../components/fields';
+import { ListToolbar } from '../../components/list/ListToolbar';
+import { searchFilter, useRegionFilter, useStatusFilter } from '../../components/list/filters';
 import { useTierChoices, useVocabularyChoices } from '../../components/choices';
+import { evaluationStates } from '../../providers/permissions';
 import { annualDecisions, finalDecisions } from './decide';
 import { BulkOpenButton } from './BulkOpenButton';
 import { DecisionChip } from './EvaluationShow';
 import { CompliantChip } from './KpiVerdict';
-import { failingOf, kpiLabelKey } from './kpi';
+import { failingOf, kpiLabelKey } from '../../components/kpi/kpi';
 import { OpenEvaluationButton } from './OpenEvaluationButton';
 import { RectificationWatch } from './RectificationWatch';
 import type { Evaluation } from './types';
@@ -33,38 +29,19 @@ import { useEvaluationExporter } from './exporters';
 
 const decisions = [...new Set([...annualDecisions, ...finalDecisions])];
 
-function ListActions() {
-  const { canAccess: canOpen } = useCanAccess({ resource: 'evaluations', action: 'create' });
-  const { canAccess: canExport } = useCanAccess({ resource: 'evaluations', action: 'export' });
-  return (
-    <TopToolbar>
-      <FilterButton />
-      {canOpen ? <OpenEvaluationButton /> : null}
-      {canOpen ? <BulkOpenButton /> : null}
-      {canExport ? <ExportButton maxResults={10_000} /> : null}
-    </TopToolbar>
-  );
-}
-
 function useFilters() {
   const { permissions: role } = usePermissions<string>();
-  const { identity } = useGetIdentity();
-  const statusChoices = useVocabularyChoices(['open', 'decided'], 'app.state_by_entity.evaluation');
   const decisionChoices = useVocabularyChoices(decisions, 'app.action');
   const kindChoices = useVocabularyChoices(['annual', 'final'], 'app.evaluation.kind');
   const tierChoices = useTierChoices();
-  const regionFilter = role === 'regional' && identity ? { id: identity.regionIds } : {};
+  const regionFilter = useRegionFilter();
   return [
-    <SearchInput key="q" source="q" alwaysOn />,
-    <SelectInput key="status" source="status" choices={statusChoices} alwaysOn sx={{ minWidth: 130 }} />,
+    searchFilter(),
+    useStatusFilter(evaluationStates, 'app.state_by_entity.evaluation'),
     <SelectInput key="decision" source="decision" choices={decisionChoices} sx={{ minWidth: 130 }} />,
     <SelectInput key="kind" source="kind" choices={kindChoices} alwaysOn sx={{ minWidth: 130 }} />,
     <SelectInput key="tier" source="tier" choices={tierChoices} sx={{ minWidth: 160 }} />,
-    ...(role === 'school' ? [] : [
-      <ReferenceInput key="regionId" source="regionId" reference="regions" filter={regionFilter} sort={{ field: 'sortOrder', order: 'ASC' }} perPage={100}>
-        <SelectInput optionText={<RegionNameField />} sx={{ minWidth: 140 }} />
-      </ReferenceInput>,
-    ]),
+    ...(role === 'school' ? [] : [regionFilter]),
     <NullableBooleanInput key="compliant" source="compliant" />,
     <NumberInput key="year" source="year" min={1} max={20} sx={{ width: 120 }} />,
   ];
@@ -103,12 +80,6 @@ function FailingField() {
   );
 }
 
-function StatusField() {
-  const record = useRecordContext<Evaluation>();
-  if (!record) return null;
-  return <StateChip state={record.status} entity="evaluation" />;
-}
-
 function DecisionField() {
   const record = useRecordContext<Evaluation>();
   if (!record?.decision) return null;
@@ -128,7 +99,7 @@ export function EvaluationList() {
         filterDefaultValues={role === 'hq' ? { status: 'open' } : undefined}
         sort={{ field: 'createdAt', order: 'DESC' }}
         perPage={25}
-        actions={<ListActions />}
+        actions={<ListToolbar filters exportable create={<><OpenEvaluationButton /><BulkOpenButton /></>} />}
       >
         <DataTable rowClick="show" bulkActionButtons={false}>
           <DataTable.Col source="schoolName" />
@@ -137,7 +108,9 @@ export function EvaluationList() {
           <DataTable.Col source="tier" disableSort field={TierField} />
           <DataTable.Col source="compliant" disableSort field={CompliantField} />
           <DataTable.Col source="failingKpis" label="app.evaluation.failing" disableSort field={FailingField} />
-          <DataTable.Col source="status" field={StatusField} />
+          <DataTable.Col source="status">
+            <StateField entity="evaluation" />
+          </DataTable.Col>
           <DataTable.Col source="decision" disableSort field={DecisionField} />
           <DataTable.Col source="createdAt">
             <LocalDateField source="createdAt" />

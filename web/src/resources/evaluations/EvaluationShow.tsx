@@ -14,12 +14,13 @@ import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router-dom';
 import { ShowBase, Title, useGetList, useLocaleState, useRecordContext, useShowContext, useTranslate } from 'react-admin';
 import { StateChip, TierChip } from '../../components/chips';
-import { RecordHistory } from './RecordHistory';
+import { RecordHistory } from '../../components/RecordHistory';
 import { intlLocale } from '../../i18n';
 import { DecideForm, type DecideResult } from './DecideForm';
-import { EvidenceList } from './EvidenceList';
+import { Evidence } from '../../components/evidence/Evidence';
 import { CompliantChip } from './KpiVerdict';
-import { addDays, failingOf, kpiLabelKey, listLink } from './kpi';
+import { addDays } from '../../components/dates';
+import { failingOf, kpiLabelKey, listLink } from '../../components/kpi/kpi';
 import { RefreshSnapshotButton } from './RefreshSnapshotButton';
 import { SnapshotTable } from './SnapshotTable';
 import type { Evaluation } from './types';
@@ -224,7 +225,7 @@ function EvaluationPage() {
             <Card variant="outlined">
               <CardHeader title={translate('app.evaluation.evidence')} subheader={translate('app.evaluation.evidence_help')} slotProps={titleProps} />
               <CardContent sx={{ pt: 0 }}>
-                <EvidenceList filter={{ schoolId: record.schoolId }} showEntity />
+                <Evidence filter={{ schoolId: record.schoolId }} showEntity newestFirst pageSize={8} emptyText={translate('app.evaluation.no_evidence')} />
               </CardContent>
             </Card>
           </Stack>

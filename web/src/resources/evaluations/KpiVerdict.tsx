@@ -2,7 +2,7 @@ import Chip, { type ChipProps } from '@mui/material/Chip';
 import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import { useTranslate } from 'react-admin';
-import type { KpiCell } from './kpi';
+import type { KpiCell } from '@campus/common';
 
 /** A KPI's verdict: met, not met, no threshold for the tier, or no value yet (never failing). */
 export function verdictOf(cell: KpiCell | undefined): 'met' | 'not_met' | 'no_threshold' | 'no_value' {

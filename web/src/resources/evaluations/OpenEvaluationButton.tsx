@@ -20,9 +20,10 @@ import AddIcon from '@mui/icons-material/Add';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { useDataProvider, useGetList, useTranslate } from 'react-admin';
 import { TierChip } from '../../components/chips';
-import { ProblemAlert } from './ProblemAlert';
-import { addDays, agreementYear, todayInChina } from './kpi';
-import { problemOf, type ActionProblem } from './workflow';
+import { parseProblem, type Problem } from '../../components/problem/parse-problem';
+import { ProblemAlert } from '../../components/problem/ProblemAlert';
+import { addDays } from '../../components/dates';
+import { agreementYear, todayInChina } from '@campus/common';
 import type { Agreement, Evaluation } from './types';
 
 interface YearOption {
@@ -68,7 +69,7 @@ export function OpenEvaluationButton() {
   const [agreement, setAgreement] = useState<Agreement | null>(null);
   const [year, setYear] = useState<number | null>(null);
   const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<ActionProblem | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
 
   const { data: agreements, isPending: searching } = useGetList<Agreement>(
     'agreements',
@@ -101,7 +102,7 @@ export function OpenEvaluationButton() {
       setOpen(false);
       navigate(`/evaluations/${data.id}/show`);
     } catch (error) {
-      setProblem(problemOf(error));
+      setProblem(parseProblem(error));
     } finally {
       setPending(false);
     }

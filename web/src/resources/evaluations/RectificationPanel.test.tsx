@@ -7,7 +7,8 @@ import { server } from '../../test/server';
 import { createDataProvider } from '../../providers/dataProvider';
 import { i18nProvider } from '../../i18n';
 import { RectificationPanel } from '../../dashboard/RectificationPanel';
-import { addDays, todayInChina } from './kpi';
+import { addDays } from '../../components/dates';
+import { todayInChina } from '@campus/common';
 import { yearOptions } from './OpenEvaluationButton';
 
 const rectifying = (deadline: string, kpis: { kpi: string; met: boolean }[]) => ({

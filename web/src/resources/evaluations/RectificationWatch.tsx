@@ -8,7 +8,8 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router-dom';
 import { useGetList, useTranslate } from 'react-admin';
-import { daysBetween, kpiLabelKey, listLink, todayInChina } from './kpi';
+import { daysBetween, todayInChina } from '@campus/common';
+import { kpiLabelKey, listLink } from '../../components/kpi/kpi';
 import type { Agreement } from './types';
 
 const overdueFilter = { rectificationOverdue: true };

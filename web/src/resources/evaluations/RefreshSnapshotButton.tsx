@@ -8,9 +8,9 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import RefreshIcon from '@mui/icons-material/Refresh';
-import { useNotify, useTranslate } from 'react-admin';
-import { ProblemAlert } from './ProblemAlert';
-import { useWorkflowAction } from './workflow';
+import { useNotify, useRefresh, useTranslate } from 'react-admin';
+import { ProblemAlert } from '../../components/problem/ProblemAlert';
+import { useWorkflowAction } from '../../components/workflow/use-workflow-action';
 import type { Evaluation } from './types';
 
 /**
@@ -20,6 +20,7 @@ import type { Evaluation } from './types';
 export function RefreshSnapshotButton({ record }: { record: Evaluation }) {
   const translate = useTranslate();
   const notify = useNotify();
+  const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [comment, setComment] = useState('');
   const { run, pending, problem, clearProblem } = useWorkflowAction<Evaluation>('evaluations');
@@ -51,7 +52,7 @@ export function RefreshSnapshotButton({ record }: { record: Evaluation }) {
               multiline
               minRows={2}
             />
-            <ProblemAlert problem={problem} onReload={() => setOpen(false)} />
+            <ProblemAlert problem={problem} onReload={() => { refresh(); setOpen(false); }} />
           </Stack>
         </DialogContent>
         <DialogActions>

@@ -7,14 +7,15 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { certificateKpis, formatKpiThreshold, formatKpiValue, kpiLabelKey, kpiNames, type ComplianceRow } from './kpi';
+import { certificateKpis, formatKpiThreshold, formatKpiValue, kpiLabelKey, kpiNames } from '../../components/kpi/kpi';
+import { type ComplianceRecord } from '@campus/common';
 import { KpiVerdict, verdictOf } from './KpiVerdict';
 
 /**
  * The frozen snapshot KPI by KPI (value, threshold, verdict), with the same agreement's previous
  * year beside it when there is one, so that HQ sees the trend behind a decision.
  */
-export function SnapshotTable({ snapshot, previous, previousYear }: { snapshot: ComplianceRow | null; previous?: ComplianceRow | null; previousYear?: number }) {
+export function SnapshotTable({ snapshot, previous, previousYear }: { snapshot: ComplianceRecord | null; previous?: ComplianceRecord | null; previousYear?: number }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   if (!snapshot) return <Typography color="text.secondary">{translate('app.evaluation.no_snapshot')}</Typography>;

@@ -1,5 +1,5 @@
 import { annualDecisions, finalDecisions, tierOrder } from '@campus/common';
-import type { KpiName } from './kpi';
+import type { KpiName } from '../../components/kpi/kpi';
 
 export { annualDecisions, finalDecisions, tierOrder };
 

@@ -1,5 +1,5 @@
-import type { ComplianceRow } from './kpi';
-import type { WorkflowRecord } from './workflow';
+import type { ComplianceRecord } from '@campus/common';
+import type { WorkflowRecord } from '../../components/workflow/workflow-record';
 
 /** GET /api/evaluations/:id (server/src/modules/evaluations/evaluation-spec.ts). */
 export interface Evaluation extends WorkflowRecord {
@@ -11,7 +11,7 @@ export interface Evaluation extends WorkflowRecord {
   year: number;
   kind: 'annual' | 'final';
   status: 'open' | 'decided';
-  snapshot: ComplianceRow | null;
+  snapshot: ComplianceRecord | null;
   snapshotAt: string | null;
   compliant: boolean | null;
   decision: string | null;
@@ -24,7 +24,7 @@ export interface Evaluation extends WorkflowRecord {
   decidedAt: string | null;
   createdAt: string;
   /** The agreement's evaluation of the year before (detail only). */
-  previous?: { id: number; year: number; snapshot: ComplianceRow | null; decision: string | null; reason: string | null } | null;
+  previous?: { id: number; year: number; snapshot: ComplianceRecord | null; decision: string | null; reason: string | null } | null;
 }
 
 /** GET /api/agreements rows, the fields these screens read. */

@@ -8,7 +8,7 @@ import { i18nProvider } from '../../i18n';
 import { UpgradeAdvisor } from '../../dashboard/UpgradeAdvisor';
 import { tierAbove } from './decide';
 import { shortfall, upgradeGaps } from './upgrade';
-import { todayInChina } from './kpi';
+import { todayInChina } from '@campus/common';
 
 const kpi = (value: number | null, threshold: number | null = null, met: boolean | null = null) => ({ value, threshold, met });
 

@@ -1,4 +1,5 @@
-import { kpiNames, type ComplianceRow, type KpiName } from './kpi';
+import { kpiNames, type KpiName } from '../../components/kpi/kpi';
+import { type ComplianceRecord } from '@campus/common';
 
 /** One requirement of the tier above, against the school's current agreement year. */
 export interface UpgradeGap {
@@ -36,7 +37,7 @@ export function shortfall(kpi: KpiName, value: number | null, threshold: number)
  * already meets: each KPI with a threshold in that tier's policy, the two certificate counts as one
  * rule. Values come from the server's compliance row; nothing is counted in the browser.
  */
-export function upgradeGaps(row: Pick<ComplianceRow, 'kpis'>, policy: PolicyThresholds): UpgradeGap[] {
+export function upgradeGaps(row: Pick<ComplianceRecord, 'kpis'>, policy: PolicyThresholds): UpgradeGap[] {
   const gaps: UpgradeGap[] = [];
   for (const kpi of kpiNames) {
     if (kpi === 'certificatesOperator') continue;

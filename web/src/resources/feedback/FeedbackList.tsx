@@ -1,23 +1,11 @@
-import {
-  CreateButton,
-  DataTable,
-  ExportButton,
-  FilterButton,
-  List,
-  ReferenceInput,
-  SearchInput,
-  SelectInput,
-  TopToolbar,
-  useCanAccess,
-  usePermissions,
-  useRecordContext,
-} from 'react-admin';
-import { StateChip } from '../../components/chips';
+import { DataTable, List, usePermissions } from 'react-admin';
+import { StateField } from '../../components/chips';
 import { LocalDateField } from '../../components/fields';
-import { useVocabularyChoices } from '../../components/choices';
+import { ListToolbar } from '../../components/list/ListToolbar';
+import { referenceFilter, searchFilter, useStatusFilter } from '../../components/list/filters';
+import type { WorkflowRecord } from '../../components/workflow/workflow-record';
 import { feedbackStates } from '../../providers/permissions';
-import type { WorkflowRecord } from '../evaluations/workflow';
-import { useFeedbackExporter } from '../evaluations/exporters';
+import { useFeedbackExporter } from './exporter';
 
 export interface Feedback extends WorkflowRecord {
   schoolId: number;
@@ -31,24 +19,6 @@ export interface Feedback extends WorkflowRecord {
   createdAt: string;
 }
 
-function Actions() {
-  const { canAccess: canCreate } = useCanAccess({ resource: 'feedback', action: 'create' });
-  const { canAccess: canExport } = useCanAccess({ resource: 'feedback', action: 'export' });
-  return (
-    <TopToolbar>
-      <FilterButton />
-      {canCreate ? <CreateButton /> : null}
-      {canExport ? <ExportButton maxResults={10_000} /> : null}
-    </TopToolbar>
-  );
-}
-
-function StatusField() {
-  const record = useRecordContext<Feedback>();
-  if (!record) return null;
-  return <StateChip state={record.status} entity="feedback" />;
-}
-
 /**
  * Feedback about providers: HQ's queue of what is still open (the default for HQ), a school's own
  * feedback with HQ's replies.
@@ -56,18 +26,11 @@ function StatusField() {
 export function FeedbackList() {
   const exporter = useFeedbackExporter();
   const { permissions: role } = usePermissions<string>();
-  const statusChoices = useVocabularyChoices(feedbackStates, 'app.state_by_entity.feedback');
   const filters = [
-    <SearchInput key="q" source="q" alwaysOn />,
-    <SelectInput key="status" source="status" choices={statusChoices} alwaysOn sx={{ minWidth: 130 }} />,
-    <ReferenceInput key="providerId" source="providerId" reference="providers" sort={{ field: 'name', order: 'ASC' }}>
-      <SelectInput optionText="name" sx={{ minWidth: 220 }} />
-    </ReferenceInput>,
-    ...(role === 'hq' ? [
-      <ReferenceInput key="schoolId" source="schoolId" reference="schools" sort={{ field: 'name', order: 'ASC' }}>
-        <SelectInput optionText="name" sx={{ minWidth: 220 }} />
-      </ReferenceInput>,
-    ] : []),
+    searchFilter(),
+    useStatusFilter(feedbackStates, 'app.state_by_entity.feedback'),
+    referenceFilter('providerId', 'providers'),
+    ...(role === 'hq' ? [referenceFilter('schoolId', 'schools')] : []),
   ];
   return (
     <List
@@ -76,14 +39,16 @@ export function FeedbackList() {
       filterDefaultValues={role === 'hq' ? { status: 'open' } : undefined}
       sort={{ field: 'createdAt', order: 'DESC' }}
       perPage={25}
-      actions={<Actions />}
+      actions={<ListToolbar filters create exportable />}
       empty={false}
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="subject" />
         {role === 'school' ? null : <DataTable.Col source="schoolName" disableSort />}
         <DataTable.Col source="providerName" disableSort />
-        <DataTable.Col source="status" field={StatusField} />
+        <DataTable.Col source="status">
+          <StateField entity="feedback" />
+        </DataTable.Col>
         <DataTable.Col source="createdAt">
           <LocalDateField source="createdAt" />
         </DataTable.Col>

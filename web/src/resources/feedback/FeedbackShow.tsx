@@ -1,5 +1,4 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import CardHeader from '@mui/material/CardHeader';
@@ -8,12 +7,12 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router-dom';
 import { ShowBase, Title, usePermissions, useShowContext, useTranslate } from 'react-admin';
-import { StateChip } from '../../components/chips';
 import { LocalDateField } from '../../components/fields';
-import { ActionButtons } from '../evaluations/ActionButtons';
-import { RecordHistory } from '../evaluations/RecordHistory';
+import { RecordHistory } from '../../components/RecordHistory';
+import { ReviewActions } from '../../components/workflow/ReviewActions';
+import { WorkflowHeader } from '../../components/workflow/WorkflowHeader';
 import type { Feedback } from './FeedbackList';
-import { feedbackActions } from './specs';
+import { feedbackReview } from './specs';
 
 const titleProps = { title: { variant: 'subtitle1' as const, sx: { fontWeight: 600 } } };
 
@@ -28,21 +27,20 @@ function FeedbackPage() {
       <Title title={record.subject} />
       <Card variant="outlined">
         <CardContent>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { md: 'center' } }}>
-            <Box>
-              <Typography variant="overline" color="text.secondary">{translate('resources.feedback.name', { smart_count: 1 })}</Typography>
-              <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>{record.subject}</Typography>
-              <Typography variant="body2" color="text.secondary">
+          <WorkflowHeader
+            resource="feedback"
+            entity="feedback"
+            record={record}
+            title={record.subject}
+            subtitle={(
+              <>
                 {role === 'hq' ? <><Link component={RouterLink} to={`/schools/${record.schoolId}/show`}>{record.schoolName}</Link>{' → '}</> : null}
                 {role === 'hq' ? <Link component={RouterLink} to={`/providers/${record.providerId}/show`}>{record.providerName}</Link> : record.providerName}
                 {' · '}<LocalDateField source="createdAt" showTime />
-              </Typography>
-            </Box>
-            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-              <StateChip state={record.status} entity="feedback" size="medium" />
-              <ActionButtons resource="feedback" record={record} specs={feedbackActions} />
-            </Stack>
-          </Stack>
+              </>
+            )}
+            actions={<ReviewActions {...feedbackReview} record={record} />}
+          />
           <Typography sx={{ mt: 2, whiteSpace: 'pre-wrap' }}>{record.body}</Typography>
         </CardContent>
       </Card>

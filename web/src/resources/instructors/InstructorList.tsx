@@ -3,8 +3,8 @@ import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import { DataTable, DateInput, List, SearchInput, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { schoolColumn, useExporter, type ExportColumn } from '../../components/exporter';
-import { FactListActions, SchoolRefField, schoolFilter, useManySchools } from '../students/shared';
-import { useRowClick } from '../students/FactPages';
+import { FactListActions, SchoolRefField, schoolFilter, useManySchools } from '../../components/facts/shared';
+import { useRowClick } from '../../components/facts/FactPages';
 
 export interface Certification { id?: number; certNo: string; level: 'junior' | 'intermediate' | 'senior'; validFrom: string; validTo: string }
 

@@ -12,7 +12,7 @@ import {
   required,
 } from 'react-admin';
 import { useVocabularyChoices } from '../../components/choices';
-import { FactCreate, FactEdit, FactShow } from '../students/FactPages';
+import { FactCreate, FactEdit, FactShow } from '../../components/facts/FactPages';
 import { CertificationsField, ValidTodayField } from './InstructorList';
 
 function InstructorForm() {

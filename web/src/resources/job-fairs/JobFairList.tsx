@@ -1,7 +1,7 @@
 import { DataTable, DateInput, List, NumberField, SearchInput, TextField } from 'react-admin';
 import { schoolColumn, useExporter, type ExportColumn } from '../../components/exporter';
-import { DateCol, FactListActions, SchoolRefField, schoolFilter, useManySchools } from '../students/shared';
-import { useRowClick } from '../students/FactPages';
+import { DateCol, FactListActions, SchoolRefField, schoolFilter, useManySchools } from '../../components/facts/shared';
+import { useRowClick } from '../../components/facts/FactPages';
 
 interface JobFairRecord {
   id: number;

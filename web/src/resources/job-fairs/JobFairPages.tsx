@@ -1,6 +1,6 @@
 import { DateInput, NumberField, NumberInput, ReferenceField, SimpleForm, TextField, TextInput, minValue, required } from 'react-admin';
 import { LocalDateField } from '../../components/fields';
-import { FactCreate, FactEdit, FactShow } from '../students/FactPages';
+import { FactCreate, FactEdit, FactShow } from '../../components/facts/FactPages';
 
 function JobFairForm() {
   return (

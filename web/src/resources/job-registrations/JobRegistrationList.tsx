@@ -8,8 +8,8 @@ import {
   useTranslate,
 } from 'react-admin';
 import { schoolColumn, useExporter, type ExportColumn } from '../../components/exporter';
-import { DateCol, FactListActions, SchoolRefField, StudentField, StudentReferenceInput, schoolFilter, useManySchools } from '../students/shared';
-import { useRowClick } from '../students/FactPages';
+import { DateCol, FactListActions, SchoolRefField, StudentField, StudentReferenceInput, schoolFilter, useManySchools } from '../../components/facts/shared';
+import { useRowClick } from '../../components/facts/FactPages';
 
 export interface JobRegistrationRecord {
   id: number;

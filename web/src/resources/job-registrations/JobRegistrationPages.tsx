@@ -1,7 +1,7 @@
 import { DateInput, NumberInput, ReferenceField, SimpleForm, TextField, TextInput, maxValue, minValue, required } from 'react-admin';
 import { LocalDateField } from '../../components/fields';
-import { FactCreate, FactEdit, FactShow } from '../students/FactPages';
-import { StudentField, StudentReferenceInput } from '../students/shared';
+import { FactCreate, FactEdit, FactShow } from '../../components/facts/FactPages';
+import { StudentField, StudentReferenceInput } from '../../components/facts/shared';
 import { DateListInput } from './DateListInput';
 import { ApplicationsField, ResumeField } from './JobRegistrationList';
 

@@ -1,5 +1,5 @@
 import { useTranslate } from 'react-admin';
-import { resourceOfEntity } from '../audit-events/entity-links';
+import { resourceOfEntity } from '../../components/audit/entity-links';
 
 /** A notification as GET /api/notifications answers it (server/src/modules/notifications). */
 export interface Notification {

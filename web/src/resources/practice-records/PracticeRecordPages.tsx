@@ -14,8 +14,8 @@ import {
   useTranslate,
 } from 'react-admin';
 import { LocalDateField } from '../../components/fields';
-import { FactCreate, FactEdit, FactShow } from '../students/FactPages';
-import { StudentField, StudentReferenceInput } from '../students/shared';
+import { FactCreate, FactEdit, FactShow } from '../../components/facts/FactPages';
+import { StudentField, StudentReferenceInput } from '../../components/facts/shared';
 import { ConfirmedField, ProviderField } from './PracticeRecordList';
 
 function PracticeRecordForm() {

@@ -17,7 +17,7 @@ import {
   maxValue,
   useTranslate,
 } from 'react-admin';
-import { withoutEmpty } from '../evaluations/workflow';
+import { withoutEmpty } from '../../components/forms';
 
 interface Row { studentId?: number; hours?: number; practicedOn?: string }
 interface Values { schoolId?: number; periodFrom?: string; periodTo?: string; records?: Row[] }

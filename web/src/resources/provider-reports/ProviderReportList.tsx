@@ -1,28 +1,13 @@
-import {
-  CreateButton,
-  DataTable,
-  ExportButton,
-  FilterButton,
-  List,
-  NumberField,
-  ReferenceInput,
-  SearchInput,
-  SelectInput,
-  AutocompleteInput,
-  TopToolbar,
-  useCanAccess,
-  usePermissions,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
-import { StateChip } from '../../components/chips';
+import { DataTable, List, NumberField, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { StateField } from '../../components/chips';
 import { LocalDateField } from '../../components/fields';
-import { useVocabularyChoices } from '../../components/choices';
+import { ListToolbar } from '../../components/list/ListToolbar';
+import { referenceFilter, searchFilter, useStatusFilter } from '../../components/list/filters';
+import { ReviewActions } from '../../components/workflow/ReviewActions';
+import type { WorkflowRecord } from '../../components/workflow/workflow-record';
 import { providerReportStates } from '../../providers/permissions';
-import { ActionButtons } from '../evaluations/ActionButtons';
-import type { WorkflowRecord } from '../evaluations/workflow';
-import { providerReportActions } from './specs';
-import { useProviderReportExporter } from '../evaluations/exporters';
+import { providerReportReview } from './specs';
+import { useProviderReportExporter } from './exporter';
 
 export interface ProviderReport extends WorkflowRecord {
   providerId: number;
@@ -39,34 +24,13 @@ export interface ProviderReport extends WorkflowRecord {
   createdAt: string;
 }
 
-function Actions() {
-  const { canAccess: canCreate } = useCanAccess({ resource: 'provider-reports', action: 'create' });
-  const { canAccess: canExport } = useCanAccess({ resource: 'provider-reports', action: 'export' });
-  return (
-    <TopToolbar>
-      <FilterButton />
-      {canCreate ? <CreateButton /> : null}
-      {canExport ? <ExportButton maxResults={10_000} /> : null}
-    </TopToolbar>
-  );
-}
-
 function useFilters() {
   const { permissions: role } = usePermissions<string>();
-  const statusChoices = useVocabularyChoices(providerReportStates, 'app.state');
   return [
-    <SearchInput key="q" source="q" alwaysOn />,
-    <SelectInput key="status" source="status" choices={statusChoices} alwaysOn sx={{ minWidth: 130 }} />,
-    ...(role === 'school' ? [] : [
-      <ReferenceInput key="schoolId" source="schoolId" reference="schools" sort={{ field: 'name', order: 'ASC' }}>
-        <AutocompleteInput optionText="name" sx={{ minWidth: 220 }} />
-      </ReferenceInput>,
-    ]),
-    ...(role === 'provider' ? [] : [
-      <ReferenceInput key="providerId" source="providerId" reference="providers" sort={{ field: 'name', order: 'ASC' }}>
-        <SelectInput optionText="name" sx={{ minWidth: 220 }} />
-      </ReferenceInput>,
-    ]),
+    searchFilter(),
+    useStatusFilter(providerReportStates),
+    ...(role === 'school' ? [] : [referenceFilter('schoolId', 'schools', { autocomplete: true })]),
+    ...(role === 'provider' ? [] : [referenceFilter('providerId', 'providers')]),
   ];
 }
 
@@ -76,15 +40,9 @@ function PeriodField() {
   return <span style={{ whiteSpace: 'nowrap' }}>{`${record.periodFrom} – ${record.periodTo}`}</span>;
 }
 
-function StatusField() {
-  const record = useRecordContext<ProviderReport>();
-  if (!record) return null;
-  return <StateChip state={record.status} entity="provider_report" />;
-}
-
 function RowActions() {
   const record = useRecordContext<ProviderReport>();
-  return <ActionButtons resource="provider-reports" record={record} specs={providerReportActions} size="small" />;
+  return <ReviewActions {...providerReportReview} record={record} size="small" />;
 }
 
 /**
@@ -103,7 +61,7 @@ export function ProviderReportList() {
       filterDefaultValues={role === 'school' ? { status: 'submitted' } : undefined}
       sort={{ field: 'createdAt', order: 'DESC' }}
       perPage={25}
-      actions={<Actions />}
+      actions={<ListToolbar filters create exportable />}
       empty={false}
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
@@ -115,7 +73,9 @@ export function ProviderReportList() {
         <DataTable.Col source="totalHours" disableSort>
           <NumberField source="totalHours" options={{ maximumFractionDigits: 1 }} />
         </DataTable.Col>
-        <DataTable.Col source="status" field={StatusField} />
+        <DataTable.Col source="status">
+          <StateField entity="provider_report" />
+        </DataTable.Col>
         <DataTable.Col source="createdAt">
           <LocalDateField source="createdAt" />
         </DataTable.Col>

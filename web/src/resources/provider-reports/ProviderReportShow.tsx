@@ -16,14 +16,14 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router-dom';
 import { ShowBase, Title, useCanAccess, useGetList, useLocaleState, useShowContext, useTranslate } from 'react-admin';
-import { StateChip } from '../../components/chips';
-import { RecordHistory } from '../evaluations/RecordHistory';
-import { ActionButtons } from '../evaluations/ActionButtons';
-import { EvidenceList } from '../evaluations/EvidenceList';
-import { EvidenceUpload } from '../evaluations/EvidenceUpload';
-import { addDays } from '../evaluations/kpi';
+import { Evidence } from '../../components/evidence/Evidence';
+import { Fact } from '../../components/Fact';
+import { RecordHistory } from '../../components/RecordHistory';
+import { ReviewActions } from '../../components/workflow/ReviewActions';
+import { WorkflowHeader } from '../../components/workflow/WorkflowHeader';
+import { addDays } from '../../components/dates';
 import type { ProviderReport } from './ProviderReportList';
-import { providerReportActions } from './specs';
+import { providerReportReview } from './specs';
 
 const titleProps = { title: { variant: 'subtitle1' as const, sx: { fontWeight: 600 } } };
 
@@ -72,15 +72,6 @@ function ReportRecords({ report }: { report: ProviderReport }) {
   );
 }
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Box>
-      <Typography variant="caption" color="text.secondary" component="p">{label}</Typography>
-      <Typography component="div">{children}</Typography>
-    </Box>
-  );
-}
-
 function ReportPage() {
   const { record, isPending, error } = useShowContext<ProviderReport>();
   const translate = useTranslate();
@@ -93,20 +84,14 @@ function ReportPage() {
       <Title title={record.project} />
       <Card variant="outlined">
         <CardContent>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { md: 'center' } }}>
-            <Box>
-              <Typography variant="overline" color="text.secondary">{translate('resources.provider-reports.name', { smart_count: 1 })}</Typography>
-              <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>{record.project}</Typography>
-              <Typography variant="body2" color="text.secondary">
-                <Link component={RouterLink} to={`/schools/${record.schoolId}/show`}>{record.schoolName}</Link>
-                {' · '}{record.providerName}
-              </Typography>
-            </Box>
-            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-              <StateChip state={record.status} entity="provider_report" size="medium" />
-              <ActionButtons resource="provider-reports" record={record} specs={providerReportActions} />
-            </Stack>
-          </Stack>
+          <WorkflowHeader
+            resource="provider-reports"
+            entity="provider_report"
+            record={record}
+            title={record.project}
+            subtitle={<><Link component={RouterLink} to={`/schools/${record.schoolId}/show`}>{record.schoolName}</Link>{' · '}{record.providerName}</>}
+            actions={<ReviewActions {...providerReportReview} record={record} />}
+          />
           <Grid container spacing={2} sx={{ mt: 1 }}>
             <Grid size={{ xs: 6, md: 3 }}><Fact label={f('period')}>{`${record.periodFrom} – ${record.periodTo}`}</Fact></Grid>
             <Grid size={{ xs: 6, md: 3 }}><Fact label={f('studentCount')}>{record.studentCount}</Fact></Grid>
@@ -138,10 +123,7 @@ function ReportPage() {
           <Card variant="outlined" sx={{ height: '100%' }}>
             <CardHeader title={translate('app.work.evidence')} slotProps={titleProps} />
             <CardContent sx={{ pt: 0 }}>
-              <Stack spacing={2}>
-                <EvidenceList filter={{ entityType: 'provider_report', entityId: record.id }} />
-                {canUpload ? <EvidenceUpload entityType="provider_report" entityId={record.id as number} /> : null}
-              </Stack>
+              <Evidence entityType="provider_report" entityId={record.id as number} upload={canUpload} newestFirst pageSize={8} />
             </CardContent>
           </Card>
         </Grid>

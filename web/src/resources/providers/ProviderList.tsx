@@ -1,11 +1,8 @@
-import { DataTable, ExportButton, List, SearchInput, TopToolbar, useCanAccess, usePermissions } from 'react-admin';
+import { DataTable, List, usePermissions } from 'react-admin';
+import { ListToolbar } from '../../components/list/ListToolbar';
+import { searchFilter } from '../../components/list/filters';
 import { CompliantSchoolsField, FeedbackField, HoursField, ReportsField } from './scorecard';
-import { useProviderExporter } from '../evaluations/exporters';
-
-function Actions() {
-  const { canAccess } = useCanAccess({ resource: 'providers', action: 'export' });
-  return <TopToolbar>{canAccess ? <ExportButton maxResults={10_000} /> : null}</TopToolbar>;
-}
+import { useProviderExporter } from './exporter';
 
 /**
  * Service providers. For HQ the scorecard: their schools' current KPI results,
@@ -17,7 +14,7 @@ export function ProviderList() {
   const { permissions: role } = usePermissions<string>();
   const scorecard = role === 'hq';
   return (
-    <List exporter={exporter} filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<Actions />}>
+    <List exporter={exporter} filters={[searchFilter()]} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<ListToolbar exportable />}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" />
         {scorecard ? null : <DataTable.Col source="contactName" disableSort />}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { API, listHandler, schools, users } from '../../test/api';
-import { renderApp } from '../evaluations/test-utils';
+import { renderApp } from '../../test/render-app';
 
 /** What GET /api/providers/:id answers HQ: the provider and the scorecard over all its schools. */
 const forHq = {

@@ -16,7 +16,7 @@ import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { ShowBase, Title, useGetMany, useLocaleState, useShowContext, useTranslate } from 'react-admin';
 import { TierChip } from '../../components/chips';
-import { listLink } from '../evaluations/kpi';
+import { listLink } from '../../components/kpi/kpi';
 import { complianceOfSchools, hasScorecard, type Provider, type ScoredProvider } from './scorecard';
 
 const titleProps = { title: { variant: 'subtitle1' as const, sx: { fontWeight: 600 } } };

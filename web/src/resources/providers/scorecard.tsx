@@ -7,7 +7,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router-dom';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { listLink } from '../evaluations/kpi';
+import { listLink } from '../../components/kpi/kpi';
 
 /** Who the provider is: what GET /api/providers answers every role that may read the provider. */
 export interface ProviderIdentity {

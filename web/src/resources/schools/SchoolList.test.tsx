@@ -6,7 +6,12 @@ import { createAuthProvider } from '../../providers/authProvider';
 import { createDataProvider } from '../../providers/dataProvider';
 import { server } from '../../test/server';
 import { API, listHandler, meHandler, oneHandler, regions, schools, users } from '../../test/api';
+import { renderResource } from '../../test/render-resource';
 
+/** The list alone, with the app's providers. */
+const renderList = (hash: string) => renderResource(hash, users.hq);
+
+/** The whole app, for what its menu and app bar show. */
 function renderApp(hash: string, user: (typeof users)[keyof typeof users] = users.hq) {
   window.location.hash = hash;
   server.use(meHandler(user), listHandler('regions', regions), oneHandler('regions', regions));
@@ -17,7 +22,7 @@ describe('the schools list', () => {
   it('lists schools with their region, translated tier and status, in Chinese by default', async () => {
     const requests: URL[] = [];
     server.use(listHandler('schools', schools, (url) => requests.push(url)));
-    renderApp('#/schools');
+    renderList('#/schools');
 
     expect(await screen.findByText('杭州职业技术学院')).toBeInTheDocument();
     const row = screen.getByText('杭州职业技术学院').closest('tr')!;
@@ -38,7 +43,7 @@ describe('the schools list', () => {
   it('sends the filters of the URL to the server and shows what it answers', async () => {
     const requests: URL[] = [];
     server.use(listHandler('schools', schools, (url) => requests.push(url)));
-    renderApp(`#/schools?filter=${encodeURIComponent(JSON.stringify({ tier: 'talent_base', regionId: 2 }))}`);
+    renderList(`#/schools?filter=${encodeURIComponent(JSON.stringify({ tier: 'talent_base', regionId: 2 }))}`);
 
     expect(await screen.findByText('广东外语外贸大学')).toBeInTheDocument();
     expect(screen.queryByText('杭州职业技术学院')).not.toBeInTheDocument();
@@ -49,7 +54,7 @@ describe('the schools list', () => {
   it('shows text users entered as text, never as HTML', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
     server.use(listHandler('schools', [{ ...schools[0], name: hostile }, ...schools.slice(1)]));
-    const { container } = renderApp('#/schools');
+    const { container } = renderList('#/schools');
     expect(await screen.findByText(hostile)).toBeInTheDocument();
     expect(container.querySelector('img[src="x"]')).toBeNull();
     expect(container.querySelector('script')).toBeNull();
@@ -59,7 +64,7 @@ describe('the schools list', () => {
   it("shows the server's message when the list cannot be read", async () => {
     const { http, HttpResponse } = await import('msw');
     server.use(http.get(`${API}/schools`, () => HttpResponse.json({ error: 'validation_failed', message: '"filter" must be a JSON object such as {"q":"name"}.' }, { status: 400 })));
-    renderApp('#/schools');
+    renderList('#/schools');
     expect(await screen.findByText('"filter" must be a JSON object such as {"q":"name"}.')).toBeInTheDocument();
   });
 

@@ -17,8 +17,8 @@ import {
 } from 'react-admin';
 import { StateField, TierField, TranslatedField } from '../../components/chips';
 import { LocalDateField, RegionNameField } from '../../components/fields';
-import { AuditTrail } from '../audit-events/AuditTrail';
-import { programmeEntityTypes } from '../audit-events/entity-links';
+import { AuditTrail } from '../../components/audit/AuditTrail';
+import { programmeEntityTypes } from '../../components/audit/entity-links';
 
 interface School {
   id: number;

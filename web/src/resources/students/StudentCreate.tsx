@@ -1,4 +1,4 @@
-import { FactCreate, FactEdit } from './FactPages';
+import { FactCreate, FactEdit } from '../../components/facts/FactPages';
 import { StudentForm } from './StudentForm';
 
 export const StudentCreate = () => <FactCreate><StudentForm /></FactCreate>;

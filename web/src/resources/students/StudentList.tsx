@@ -11,8 +11,8 @@ import {
 } from 'react-admin';
 import { useVocabularyChoices } from '../../components/choices';
 import { schoolColumn, useExporter, type ExportColumn } from '../../components/exporter';
-import { DateCol, FactListActions, SchoolRefField, schoolFilter, useManySchools } from './shared';
-import { useRowClick } from './FactPages';
+import { DateCol, FactListActions, SchoolRefField, schoolFilter, useManySchools } from '../../components/facts/shared';
+import { useRowClick } from '../../components/facts/FactPages';
 
 export interface StudentRecord {
   id: number;

@@ -1,6 +1,6 @@
 import { NumberField, ReferenceField, TextField } from 'react-admin';
 import { LocalDateField } from '../../components/fields';
-import { FactShow } from './FactPages';
+import { FactShow } from '../../components/facts/FactPages';
 import { LeftReasonField } from './StudentList';
 
 export function StudentShow() {

@@ -3,7 +3,7 @@ import CheckIcon from '@mui/icons-material/CheckCircle';
 import RemoveIcon from '@mui/icons-material/RemoveCircleOutlineOutlined';
 import Tooltip from '@mui/material/Tooltip';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { formatThreshold, thresholdSpecs, type ThresholdField } from './thresholds';
+import { formatThreshold, thresholdSpecs, type ThresholdField } from '../../components/policy/thresholds';
 
 /** One threshold as read: the number with its unit, or a muted "no threshold". */
 export function ThresholdValue({ source, variant = 'body2' }: { source: ThresholdField; label?: string; variant?: TypographyProps['variant'] }) {

@@ -6,7 +6,7 @@ import InputAdornment from '@mui/material/InputAdornment';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import { InputHelperText, useInput, useTranslate } from 'react-admin';
-import { fromDisplay, thresholdSpecs, toDisplay, validateThreshold, type ThresholdField } from './thresholds';
+import { fromDisplay, thresholdSpecs, toDisplay, validateThreshold, type ThresholdField } from '../../components/policy/thresholds';
 
 const textOf = (n: number | null) => (n === null ? '' : String(n));
 

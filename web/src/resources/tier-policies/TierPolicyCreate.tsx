@@ -1,6 +1,7 @@
 import { Create, useNotify, type HttpError } from 'react-admin';
+import { useErrorText } from '../../components/problem/parse-problem';
 import { TierPolicyForm } from './TierPolicyForm';
-import { flagFields, thresholdFields } from './thresholds';
+import { flagFields, thresholdFields } from '../../components/policy/thresholds';
 
 /** A new policy starts with no thresholds; a clone of an existing year starts from its values. */
 const defaults = {
@@ -32,6 +33,7 @@ function toCreateBody(data: Record<string, unknown>) {
 /** A new version of a tier's thresholds from a given year on (often a clone of the current one). */
 export function TierPolicyCreate() {
   const notify = useNotify();
+  const errorText = useErrorText();
   return (
     <Create
       transform={toCreateBody}
@@ -39,7 +41,7 @@ export function TierPolicyCreate() {
       mutationOptions={{
         onError: (error: unknown) => {
           if ((error as HttpError)?.body?.errors) return;
-          const message = (error as HttpError)?.message || 'ra.notification.http_error';
+          const message = errorText(error) || 'ra.notification.http_error';
           notify(message, { type: 'error', messageArgs: { _: message }, multiLine: true });
         },
       }}

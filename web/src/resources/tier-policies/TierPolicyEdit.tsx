@@ -11,10 +11,10 @@ import {
   type HttpError,
 } from 'react-admin';
 import { TierChip } from '../../components/chips';
-import { errorCodeOf } from '../../providers/httpClient';
+import { kindOf, useErrorText } from '../../components/problem/parse-problem';
 import { TierPolicyForm } from './TierPolicyForm';
 import { WhatIfPanel } from './WhatIfPanel';
-import { toUpdateBody, type TierPolicy } from './thresholds';
+import { toUpdateBody, type TierPolicy } from '../../components/policy/thresholds';
 
 function EditTitle() {
   const record = useRecordContext<TierPolicy>();
@@ -34,10 +34,11 @@ export function TierPolicyEdit() {
   const redirect = useRedirect();
   const translate = useTranslate();
   const [conflict, setConflict] = useState<string | null>(null);
+  const errorText = useErrorText();
 
   const onError = (error: unknown) => {
-    const message = (error as HttpError)?.message || 'ra.notification.http_error';
-    if (errorCodeOf(error) === 'stale_version' || (error as HttpError)?.status === 409) {
+    const message = errorText(error) || 'ra.notification.http_error';
+    if (kindOf(error) === 'stale_version' || (error as HttpError)?.status === 409) {
       setConflict(message);
       window.scrollTo({ top: 0, behavior: 'smooth' });
     }

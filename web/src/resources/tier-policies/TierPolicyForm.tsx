@@ -20,7 +20,7 @@ import {
 } from 'react-admin';
 import { useTierChoices } from '../../components/choices';
 import { ThresholdInput } from './ThresholdInput';
-import type { TierPolicy } from './thresholds';
+import type { TierPolicy } from '../../components/policy/thresholds';
 
 function Section({ title, children, note }: { title: string; children: ReactNode; note?: ReactNode }) {
   const translate = useTranslate();

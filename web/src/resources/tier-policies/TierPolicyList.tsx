@@ -18,7 +18,7 @@ import { TierChip } from '../../components/chips';
 import { useTierChoices } from '../../components/choices';
 import { tiers } from '../../components/vocabulary';
 import { CertificatesValue, SigningSteps, ThresholdValue } from './PolicyFields';
-import { policiesInForce, type TierPolicy } from './thresholds';
+import { policiesInForce, type TierPolicy } from '../../components/policy/thresholds';
 
 function YearField({ inForce }: { inForce: Set<unknown> }) {
   const record = useRecordContext<TierPolicy>();

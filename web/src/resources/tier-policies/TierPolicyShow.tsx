@@ -21,9 +21,9 @@ import {
 } from 'react-admin';
 import { TierChip } from '../../components/chips';
 import { LocalDateField } from '../../components/fields';
-import { AuditTrail } from '../audit-events/AuditTrail';
+import { AuditTrail } from '../../components/audit/AuditTrail';
 import { CertificatesValue, ThresholdValue } from './PolicyFields';
-import type { ThresholdField, TierPolicy } from './thresholds';
+import type { ThresholdField, TierPolicy } from '../../components/policy/thresholds';
 
 function PolicyTitle() {
   const record = useRecordContext<TierPolicy>();

@@ -18,8 +18,8 @@ import InsightsIcon from '@mui/icons-material/Insights';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useLocaleState, useRecordContext, useTranslate, type HttpError } from 'react-admin';
 import { httpClient } from '../../providers/httpClient';
-import { apiUrl } from '../compliance/api';
-import { toUpdateBody, type TierPolicy } from './thresholds';
+import { apiUrl } from '../../providers/dataProvider';
+import { toUpdateBody, type TierPolicy } from '../../components/policy/thresholds';
 
 const WhatIfChart = lazy(() => import('./WhatIfChart'));
 

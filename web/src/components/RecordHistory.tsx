@@ -1,7 +1,7 @@
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import { useCanAccess } from 'react-admin';
-import { History } from '../../components/History';
+import { History } from './History';
 
 /** The record's history timeline, for the roles that may read the audit trail (not providers). */
 export function RecordHistory({ entityType, entityId }: { entityType: string; entityId: number | string }) {

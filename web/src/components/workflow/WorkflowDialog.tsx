@@ -5,52 +5,11 @@ import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useTranslate } from 'react-admin';
-import { isConflict, messageOf, problemsOf } from './workflow-action';
-
-/**
- * How a failed action reads: 409 says someone else acted first and offers to reload; 400 lists what
- * to fix (the server's details); anything else shows the server's message.
- */
-export function ActionError({ error, entity, onReload, fieldLabel }: {
-  error: unknown;
-  entity: string;
-  onReload: () => void;
-  fieldLabel?: (field: string) => string;
-}) {
-  const translate = useTranslate();
-  if (!error) return null;
-  if (isConflict(error)) {
-    return (
-      <Alert
-        severity="warning"
-        role="alert"
-        action={<Button color="inherit" size="small" onClick={onReload}>{translate('app.errors.reload')}</Button>}
-        data-testid="action-conflict"
-      >
-        {translate('app.workflow.conflict', { entity: translate(`app.entity.${entity}`, { _: entity }) })}
-        <div style={{ fontSize: '0.85em', opacity: 0.8, marginTop: 4 }}>{messageOf(error)}</div>
-      </Alert>
-    );
-  }
-  const problems = problemsOf(error);
-  return (
-    <Alert severity="error" role="alert" data-testid="action-error">
-      {problems.length ? translate('app.workflow.fix_problems') : messageOf(error)}
-      {problems.length ? (
-        <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
-          {problems.map((p, i) => (
-            <li key={i}>
-              {p.field ? <strong>{fieldLabel?.(p.field) ?? p.field}：</strong> : null}
-              {p.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </Alert>
-  );
-}
+import { parseProblem, type Problem } from '../problem/parse-problem';
+import { ProblemAlert } from '../problem/ProblemAlert';
 
 export interface WorkflowDialogProps {
   open: boolean;
@@ -58,62 +17,69 @@ export interface WorkflowDialogProps {
   title: ReactNode;
   /** The record type, for the conflict message ("someone else acted on this application"). */
   entity: string;
+  /** What the action does, above the inputs. */
+  help?: ReactNode;
   children?: ReactNode;
   confirmLabel: ReactNode;
   confirmColor?: ButtonProps['color'];
-  /** A message to show instead of calling the server (a required field left empty). */
+  /** A message to show instead of calling the server (what the action's guard finds missing). */
   validate?: () => string | undefined;
   /** Runs the action; throws the API's error. */
   onConfirm: () => Promise<void>;
   /** After a 409: reload the record (the dialog closes). */
   onReload: () => void;
+  /** How the server's field names read in the list of problems. */
   fieldLabel?: (field: string) => string;
   maxWidth?: 'xs' | 'sm' | 'md';
 }
 
-/** A confirm dialog around one workflow action: busy state, client check, the server's answer. */
+/**
+ * A confirm dialog around one workflow action: busy state, the client's pre-check (the shared
+ * guard), the server's answer. Clicks inside do not reach a list row the dialog was opened from.
+ */
 export function WorkflowDialog({
-  open, onClose, title, entity, children, confirmLabel, confirmColor = 'primary', validate, onConfirm, onReload, fieldLabel, maxWidth = 'sm',
+  open, onClose, title, entity, help, children, confirmLabel, confirmColor = 'primary', validate, onConfirm, onReload, fieldLabel = (f) => f, maxWidth = 'sm',
 }: WorkflowDialogProps) {
   const translate = useTranslate();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const [problem, setProblem] = useState<Problem>();
   const [invalid, setInvalid] = useState<string>();
 
   const close = () => {
     if (busy) return;
-    setError(undefined);
+    setProblem(undefined);
     setInvalid(undefined);
     onClose();
   };
   const confirm = async () => {
-    const problem = validate?.();
-    setInvalid(problem);
-    if (problem) return;
+    const found = validate?.();
+    setInvalid(found);
+    if (found) return;
     setBusy(true);
-    setError(undefined);
+    setProblem(undefined);
     try {
       await onConfirm();
       setBusy(false);
       onClose();
     } catch (e) {
       setBusy(false);
-      setError(e);
+      setProblem(parseProblem(e));
     }
   };
 
   return (
-    <Dialog open={open} onClose={close} fullWidth maxWidth={maxWidth} aria-labelledby="workflow-dialog-title">
+    <Dialog open={open} onClose={close} fullWidth maxWidth={maxWidth} aria-labelledby="workflow-dialog-title" onClick={(e) => e.stopPropagation()}>
       <DialogTitle id="workflow-dialog-title">{title}</DialogTitle>
       <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+        {help ? <DialogContentText>{help}</DialogContentText> : null}
         {children}
         {invalid ? <Alert severity="error" role="alert">{invalid}</Alert> : null}
-        <ActionError
-          error={error}
+        <ProblemAlert
+          problem={problem}
           entity={entity}
           fieldLabel={fieldLabel}
           onReload={() => {
-            setError(undefined);
+            setProblem(undefined);
             onClose();
             onReload();
           }}

@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
 import { Link as RouterLink } from 'react-router-dom';
 import { useCanAccess, useCreatePath, useRecordContext, useResourceDefinitions, useTranslate } from 'react-admin';
-import { StateChip } from '../../components/chips';
+import { StateChip } from '../chips';
 import { resourceOfEntity } from './entity-links';
 
 export interface AuditEvent {

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
 import CircularProgress from '@mui/material/CircularProgress';
 import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
@@ -16,113 +17,100 @@ import AttachFileIcon from '@mui/icons-material/AttachFile';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import InsertDriveFileOutlinedIcon from '@mui/icons-material/InsertDriveFileOutlined';
 import ImageOutlinedIcon from '@mui/icons-material/ImageOutlined';
-import { Confirm, useDataProvider, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { Confirm, useDataProvider, useGetList, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { useQueryClient } from '@tanstack/react-query';
-import { httpClient } from '../../providers/httpClient';
-import { API_URL } from '../../providers/dataProvider';
 import { intlLocale } from '../../i18n';
-import { messageOf } from './workflow-action';
+import { useErrorText } from '../problem/parse-problem';
+import { ACCEPTED_FILES, fileSize, uploadEvidence, type EvidenceFile } from './evidence-api';
 
-export interface EvidenceFile {
-  id: number;
-  entityType: string;
-  entityId: number;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  description: string | null;
-  uploaderName: string | null;
-  uploadedAt: string;
-  downloadUrl: string;
-}
-
-/** What the server accepts (server/src/modules/storage/file-types.ts); the server checks again. */
-export const ACCEPTED_FILES = '.pdf,.png,.jpg,.jpeg,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx';
-export const ACCEPTED_IMAGES = '.png,.jpg,.jpeg,.webp';
-
-export function fileSize(bytes: number, locale: string) {
-  const f = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 });
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${f.format(bytes / 1024)} KB`;
-  return `${f.format(bytes / 1024 / 1024)} MB`;
-}
-
-/** POST /api/evidence as multipart/form-data; answers the stored record (with downloadUrl). */
-export async function uploadEvidence(entityType: string, entityId: number, file: File, description?: string): Promise<EvidenceFile> {
-  const body = new FormData();
-  body.append('entityType', entityType);
-  body.append('entityId', String(entityId));
-  if (description?.trim()) body.append('description', description.trim());
-  body.append('file', file);
-  const { json } = await httpClient(`${API_URL}/evidence`, { method: 'POST', body });
-  return json as EvidenceFile;
+export interface EvidenceProps {
+  /** The record the files belong to (and new files are attached to). */
+  entityType?: string;
+  entityId?: number;
+  /** Another selection instead (a school's files of every record, with `showEntity`). */
+  filter?: Record<string, unknown>;
+  /** Files may be attached (needs entityType and entityId). */
+  upload?: boolean;
+  /** Files may be deleted (while the record is editable). */
+  remove?: boolean;
+  /** Name each file's record type (a list mixing several). */
+  showEntity?: boolean;
+  newestFirst?: boolean;
+  /** Files read at once; a button reads more. */
+  pageSize?: number;
+  accept?: string;
+  emptyText?: string;
 }
 
 /**
- * The files attached to a record: download links for everyone who may see the record; upload and
- * delete while the record is editable. A refused file (wrong type, too large) shows the server's
- * message and nothing is stored.
+ * The evidence files of a record (or of a selection), the one component for every screen: download
+ * links for everyone who may see the record; attaching files where the user may (a refused file,
+ * wrong type or too large, shows the server's problem and nothing is stored); deleting while the
+ * record is editable.
  */
-export function Attachments({ entityType, entityId, editable, accept = ACCEPTED_FILES, emptyText }: {
-  entityType: string;
-  entityId: number;
-  editable: boolean;
-  accept?: string;
-  emptyText?: string;
-}) {
+export function Evidence({
+  entityType, entityId, filter, upload = false, remove = false, showEntity = false, newestFirst = false, pageSize = 100, accept = ACCEPTED_FILES, emptyText,
+}: EvidenceProps) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const problemText = useErrorText();
+  const notify = useNotify();
   const dataProvider = useDataProvider();
   const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
+  const [perPage, setPerPage] = useState(pageSize);
   const [description, setDescription] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const [problem, setProblem] = useState<string>();
   const [toDelete, setToDelete] = useState<EvidenceFile>();
-  const { data, isPending, refetch } = useGetList<EvidenceFile>('evidence', {
-    filter: { entityType, entityId },
-    sort: { field: 'uploadedAt', order: 'ASC' },
-    pagination: { page: 1, perPage: 100 },
+  const { data, total, isPending, error } = useGetList<EvidenceFile>('evidence', {
+    filter: filter ?? { entityType, entityId },
+    sort: { field: 'uploadedAt', order: newestFirst ? 'DESC' : 'ASC' },
+    pagination: { page: 1, perPage },
   });
+  const dateFormat = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
   const reload = async () => {
-    await refetch();
+    await queryClient.invalidateQueries({ queryKey: ['evidence'] });
     await queryClient.invalidateQueries({ queryKey: ['audit-events'] });
   };
 
-  const upload = async (files: FileList | null) => {
+  const attach = async (files: FileList | null) => {
     const file = files?.[0];
-    if (!file) return;
+    if (!file || !entityType || entityId == null) return;
     setBusy(true);
-    setError(undefined);
+    setProblem(undefined);
     try {
       await uploadEvidence(entityType, entityId, file, description);
       setDescription('');
+      notify('app.work.uploaded', { type: 'success', messageArgs: { name: file.name } });
       await reload();
     } catch (e) {
-      setError(`${file.name}: ${messageOf(e)}`);
+      setProblem(`${file.name}: ${problemText(e)}`);
     } finally {
       setBusy(false);
       if (input.current) input.current.value = '';
     }
   };
 
-  const remove = async () => {
+  const confirmDelete = async () => {
     if (!toDelete) return;
     const file = toDelete;
     setToDelete(undefined);
-    setError(undefined);
+    setProblem(undefined);
     try {
       await dataProvider.delete('evidence', { id: file.id, previousData: file });
       await reload();
     } catch (e) {
-      setError(`${file.fileName}: ${messageOf(e)}`);
+      setProblem(`${file.fileName}: ${problemText(e)}`);
     }
   };
 
   return (
     <Box data-testid="attachments">
-      {isPending ? (
+      {error ? (
+        <Alert severity="error">{problemText(error)}</Alert>
+      ) : isPending ? (
         <CircularProgress size={20} />
       ) : data?.length ? (
         <List dense disablePadding>
@@ -130,7 +118,7 @@ export function Attachments({ entityType, entityId, editable, accept = ACCEPTED_
             <ListItem
               key={f.id}
               disableGutters
-              secondaryAction={editable ? (
+              secondaryAction={remove ? (
                 <Tooltip title={translate('ra.action.delete')}>
                   <IconButton edge="end" aria-label={`${translate('ra.action.delete')} ${f.fileName}`} onClick={() => setToDelete(f)}>
                     <DeleteOutlineIcon />
@@ -142,8 +130,13 @@ export function Attachments({ entityType, entityId, editable, accept = ACCEPTED_
                 {f.contentType.startsWith('image/') ? <ImageOutlinedIcon /> : <InsertDriveFileOutlinedIcon />}
               </ListItemIcon>
               <ListItemText
-                primary={<Link href={f.downloadUrl} target="_blank" rel="noopener">{f.fileName}</Link>}
-                secondary={[f.description, fileSize(f.sizeBytes, locale), f.uploaderName].filter(Boolean).join(' · ')}
+                primary={(
+                  <Box component="span" sx={{ display: 'inline-flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+                    <Link href={f.downloadUrl} target="_blank" rel="noopener" sx={{ wordBreak: 'break-all' }}>{f.fileName}</Link>
+                    {showEntity ? <Chip size="small" variant="outlined" label={translate(`app.entity.${f.entityType}`, { _: f.entityType })} /> : null}
+                  </Box>
+                )}
+                secondary={[f.description, dateFormat.format(new Date(f.uploadedAt)), f.uploaderName, fileSize(f.sizeBytes, locale)].filter(Boolean).join(' · ')}
               />
             </ListItem>
           ))}
@@ -151,7 +144,12 @@ export function Attachments({ entityType, entityId, editable, accept = ACCEPTED_
       ) : (
         <Typography variant="body2" color="text.secondary">{emptyText ?? translate('app.workflow.attachments.none')}</Typography>
       )}
-      {editable ? (
+      {total != null && data && total > data.length ? (
+        <Button size="small" onClick={() => setPerPage((n) => n + pageSize * 2)}>
+          {translate('app.evaluation.more_files', { shown: data.length, total })}
+        </Button>
+      ) : null}
+      {upload ? (
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center', mt: 1 }}>
           <TextField
             size="small"
@@ -159,33 +157,27 @@ export function Attachments({ entityType, entityId, editable, accept = ACCEPTED_
             value={description}
             onChange={(e) => setDescription(e.target.value)}
             slotProps={{ htmlInput: { maxLength: 1000 } }}
-            sx={{ minWidth: 260 }}
+            sx={{ minWidth: 260, flexGrow: 1 }}
           />
           <Button
             variant="outlined"
+            sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
             startIcon={busy ? <CircularProgress size={16} /> : <AttachFileIcon />}
             disabled={busy}
             onClick={() => input.current?.click()}
           >
             {translate('app.workflow.attachments.upload')}
           </Button>
-          <input
-            ref={input}
-            type="file"
-            hidden
-            accept={accept}
-            data-testid="attachment-input"
-            onChange={(e) => upload(e.target.files)}
-          />
+          <input ref={input} type="file" hidden accept={accept} data-testid="attachment-input" onChange={(e) => attach(e.target.files)} />
           <Typography variant="caption" color="text.secondary">{translate('app.workflow.attachments.hint')}</Typography>
         </Box>
       ) : null}
-      {error ? <Alert severity="error" role="alert" sx={{ mt: 1 }} onClose={() => setError(undefined)}>{error}</Alert> : null}
+      {problem ? <Alert severity="error" role="alert" sx={{ mt: 1 }} onClose={() => setProblem(undefined)}>{problem}</Alert> : null}
       <Confirm
         isOpen={!!toDelete}
         title={translate('app.workflow.attachments.delete_title')}
         content={translate('app.workflow.attachments.delete_content', { name: toDelete?.fileName ?? '' })}
-        onConfirm={remove}
+        onConfirm={confirmDelete}
         onClose={() => setToDelete(undefined)}
       />
     </Box>

@@ -1,11 +1,11 @@
 import { render } from '@testing-library/react';
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { memoryStore } from 'react-admin';
-import { App } from '../../App';
-import { createAuthProvider } from '../../providers/authProvider';
-import { createDataProvider } from '../../providers/dataProvider';
-import { server } from '../../test/server';
-import { API, listHandler, meHandler, oneHandler, regions, users } from '../../test/api';
+import { App } from '../App';
+import { createAuthProvider } from '../providers/authProvider';
+import { createDataProvider } from '../providers/dataProvider';
+import { server } from './server';
+import { API, listHandler, meHandler, oneHandler, regions, users } from './api';
 
 /** The whole app on a route, as `user`, against msw handlers (plus the app bar's own requests). */
 export function renderApp(hash: string, user: (typeof users)[keyof typeof users], ...handlers: RequestHandler[]) {

@@ -1,8 +1,8 @@
 import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
 import { DataTable, ListBase, Pagination, TextField, useListContext, useTranslate } from 'react-admin';
-import { TranslatedField } from '../../components/chips';
-import { LocalDateField } from '../../components/fields';
+import { TranslatedField } from '../chips';
+import { LocalDateField } from '../fields';
 import { AuditDataPanel, compactColumns, EntityField, TransitionField } from './AuditEventFields';
 
 function TrailTable({ showEntity }: { showEntity: boolean }) {

@@ -2,21 +2,16 @@ import type { ReactElement } from 'react';
 import Typography from '@mui/material/Typography';
 import {
   AutocompleteInput,
-  CreateButton,
-  ExportButton,
   ReferenceField,
   ReferenceInput,
-  TopToolbar,
   required,
-  useCanAccess,
   usePermissions,
   useRecordContext,
-  useResourceContext,
   useTranslate,
   type RaRecord,
 } from 'react-admin';
-import { ImportButton } from '../../components/import';
-import { LocalDateField } from '../../components/fields';
+import { LocalDateField } from '../fields';
+import { ListToolbar } from '../list/ListToolbar';
 
 /**
  * Pieces the facts screens share (students, certificates, practice records, …): the student picker,
@@ -97,15 +92,5 @@ export const DateCol = ({ source }: { source: string; label?: string }) => <Loca
 
 /** Create, import (for roles that may) and export in a facts list's toolbar. */
 export function FactListActions({ extra }: { extra?: ReactElement | null }) {
-  const resource = useResourceContext() ?? '';
-  const { canAccess: canExport } = useCanAccess({ resource, action: 'export' });
-  const { canAccess: canCreate } = useCanAccess({ resource, action: 'create' });
-  return (
-    <TopToolbar>
-      {extra}
-      {canCreate ? <CreateButton /> : null}
-      <ImportButton />
-      {canExport ? <ExportButton maxResults={10_000} /> : null}
-    </TopToolbar>
-  );
+  return <ListToolbar create importable exportable>{extra}</ListToolbar>;
 }

@@ -6,10 +6,10 @@ import {
   SimpleShowLayout,
   useNotify,
   usePermissions,
-  type HttpError,
   type RaRecord,
 } from 'react-admin';
 import { canAccess, type Role } from '../../providers/permissions';
+import { useErrorText } from '../problem/parse-problem';
 
 /**
  * The create, edit and show pages of a fact. Saves wait for the server (pessimistic): a refused
@@ -17,8 +17,9 @@ import { canAccess, type Role } from '../../providers/permissions';
  */
 function useOnError() {
   const notify = useNotify();
+  const errorText = useErrorText();
   return (error: unknown) => {
-    const message = (error as HttpError)?.message || 'ra.notification.http_error';
+    const message = errorText(error) || 'ra.notification.http_error';
     notify(message, { type: 'error', messageArgs: { _: message }, multiLine: true });
   };
 }
