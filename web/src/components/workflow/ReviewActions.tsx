@@ -3,9 +3,8 @@ import TextField from '@mui/material/TextField';
 import type { ButtonProps } from '@mui/material/Button';
 import { useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { ReviewContext, TransitionTable } from '@campus/common';
-import { useTranslateProblem } from '../problem/translate-problem';
 import { ActionBar } from './ActionBar';
-import { guardProblems } from './guard';
+import { guardProblems, useGuardText } from './guard';
 import { useWorkflowAction } from './use-workflow-action';
 import { WorkflowDialog } from './WorkflowDialog';
 import type { WorkflowRecord } from './workflow-record';
@@ -55,7 +54,7 @@ function ReviewDialog({ resource, entity, transitions, specs, onDone, record, ac
   onClose: () => void;
 }) {
   const translate = useTranslate();
-  const say = useTranslateProblem();
+  const guardText = useGuardText();
   const notify = useNotify();
   const refresh = useRefresh();
   const { send } = useWorkflowAction(resource);
@@ -67,11 +66,7 @@ function ReviewDialog({ resource, entity, transitions, specs, onDone, record, ac
   const required = !!spec.field && problemsWith('').some((p) => p.field === spec.field);
   const title = translate(`app.action.${action}`, { _: action });
 
-  const validate = () => {
-    const found = problemsWith(text)[0];
-    if (!found) return undefined;
-    return found.field === spec.field && !text.trim() ? translate('app.work.required') : say(found);
-  };
+  const validate = () => guardText(problemsWith(text), (p) => (p.field === spec.field && !text.trim() ? translate('app.work.required') : undefined));
 
   const confirm = async () => {
     const updated = await send(record, action, spec.field && text.trim() ? { [spec.field]: text.trim() } : {});

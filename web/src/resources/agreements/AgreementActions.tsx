@@ -15,15 +15,29 @@ import CloseIcon from '@mui/icons-material/Close';
 import PhotoCameraIcon from '@mui/icons-material/PhotoCamera';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { todayInChina } from '@campus/common';
+import { agreementTransitions, todayInChina, type AgreementContext } from '@campus/common';
 import { ACCEPTED_IMAGES, uploadEvidence, type EvidenceFile } from '../../components/evidence/evidence-api';
 import { useErrorText } from '../../components/problem/parse-problem';
+import { usePolicyInForce } from '../../components/policy/use-policy-in-force';
 import { ActionBar } from '../../components/workflow/ActionBar';
+import { guardProblems, useGuardText } from '../../components/workflow/guard';
 import { WorkflowDialog } from '../../components/workflow/WorkflowDialog';
 import { useWorkflowAction } from '../../components/workflow/use-workflow-action';
 import type { Agreement } from './types';
 
 const order = ['sign', 'hold_plaque_ceremony', 'pass_inspection', 'fail_inspection', 'close_rectification', 'terminate'];
+
+/** The dialog's own sentence for a guard's problem (resources.agreements.dialog.*). */
+const dialogText: Record<string, string> = {
+  step_date_missing: 'date_required',
+  step_date_in_future: 'date_future',
+  ceremony_place_missing: 'place_required',
+  instructors_not_confirmed: 'checklist_required',
+  resources_not_confirmed: 'checklist_required',
+  missing_not_recorded: 'missing_required',
+  rectification_comment_missing: 'comment_required',
+  termination_reason_missing: 'reason_required',
+};
 
 const colourOf = (action: string): ButtonProps['color'] =>
   action === 'terminate' ? 'error' : action === 'fail_inspection' ? 'warning' : action === 'close_rectification' ? 'success' : 'primary';
@@ -79,8 +93,17 @@ function AgreementActionDialog({ action, record, onClose }: { action: string; re
   const [uploadError, setUploadError] = useState<string>();
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const dated = ['sign', 'hold_plaque_ceremony', 'pass_inspection', 'fail_inspection'].includes(action);
-  const commentRequired = action === 'close_rectification' || action === 'terminate';
+  const { policy } = usePolicyInForce(record.tier);
+  const guardText = useGuardText();
+  // What the action needs is the shared table's guard (agreementTransitions), the server's own.
+  const problemsWith = (input: AgreementContext['input']) => guardProblems(agreementTransitions, record.status, action, {
+    rules: { requiresSigning: !!policy?.requiresSigning, requiresPlaque: !!policy?.requiresPlaque, requiresInspection: !!policy?.requiresInspection },
+    today,
+    steps: { signedOn: record.signedOn, plaqueOn: record.plaqueOn },
+    input,
+  });
+  const dated = problemsWith({}).some((p) => p.field === 'on');
+  const commentRequired = problemsWith({}).some((p) => p.field === 'comment');
   const title = translate(`app.action.${action}`, { _: action });
   const t = (key: string, args?: Record<string, unknown>) => translate(`resources.agreements.dialog.${key}`, args);
 
@@ -101,15 +124,10 @@ function AgreementActionDialog({ action, record, onClose }: { action: string; re
     }
   };
 
-  const validate = () => {
-    if (dated && !/^\d{4}-\d{2}-\d{2}$/.test(on)) return t('date_required');
-    if (dated && on > today) return t('date_future');
-    if (action === 'hold_plaque_ceremony' && !place.trim()) return t('place_required');
-    if (action === 'pass_inspection' && !(checklist.instructorsInPlace && checklist.resourcesConfigured)) return t('checklist_required');
-    if (action === 'fail_inspection' && !missing.some((m) => m.trim())) return t('missing_required');
-    if (commentRequired && !comment.trim()) return t(action === 'terminate' ? 'reason_required' : 'comment_required');
-    return undefined;
-  };
+  const validate = () => guardText(
+    problemsWith({ on: dated ? on : undefined, place, comment, missing, checklist }),
+    (p) => (p.code && Object.hasOwn(dialogText, p.code) ? t(dialogText[p.code]) : undefined),
+  );
 
   const confirm = async () => {
     const fields: Record<string, unknown> = {};

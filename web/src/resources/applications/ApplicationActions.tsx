@@ -12,7 +12,9 @@ import AddIcon from '@mui/icons-material/Add';
 import CloseIcon from '@mui/icons-material/Close';
 import { Link as RouterLink } from 'react-router-dom';
 import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { applicationTransitions } from '@campus/common';
 import { ActionBar } from '../../components/workflow/ActionBar';
+import { guardProblems, useGuardText } from '../../components/workflow/guard';
 import { WorkflowDialog } from '../../components/workflow/WorkflowDialog';
 import { useWorkflowAction } from '../../components/workflow/use-workflow-action';
 import { reviewPaths, useCommentLabel } from './ReviewComments';
@@ -87,11 +89,34 @@ function ActionDialog({ action, record, onClose }: { action: string; record: App
     return done(text ? { comment: text } : {});
   };
 
+  const guardText = useGuardText();
+  // What the action needs is the shared table's guard (applicationTransitions), the server's own. A
+  // submit is left to the server, whose answer lists every missing field at once.
   const validate = () => {
-    if (isReject && !comment.trim()) return translate('resources.applications.dialog.reason_required');
-    if (isReturn && !comment.trim() && !fieldComments.some((f) => f.text.trim())) return translate('resources.applications.dialog.comment_required');
-    if (isHqApprove && supportItems.some((i) => decisions[String(i.id)] === undefined)) return translate('resources.applications.dialog.decide_every_item');
-    return undefined;
+    if (isSubmit) return undefined;
+    const planItemDecisions = Object.fromEntries(Object.entries(decisions).filter(([, v]) => v !== undefined)) as Record<string, boolean>;
+    const problems = guardProblems(applicationTransitions, record.status, action, {
+      tier: record.tier,
+      plan: record.plan ?? {},
+      pledge: !!record.pledge,
+      planItems: (record.planItems ?? []).filter((i) => i.id != null).map((i) => ({
+        id: Number(i.id), kind: i.kind, title: i.title, needsPlatformSupport: !!i.needsPlatformSupport, approved: i.approved ?? null,
+      })),
+      input: {
+        comment,
+        fieldComments: Object.fromEntries(fieldComments.map((f) => [f.path, f.text])),
+        planItemDecisions,
+      },
+    });
+    return guardText(problems, (p) => {
+      if (p.code === 'rejection_reason_missing') return translate('resources.applications.dialog.reason_required');
+      if (p.code === 'revision_comments_missing') return translate('resources.applications.dialog.comment_required');
+      if (p.code === 'support_item_unapproved') {
+        const undecided = supportItems.some((i) => decisions[String(i.id)] === undefined);
+        return translate(undecided ? 'resources.applications.dialog.decide_every_item' : 'resources.applications.dialog.declined_hint');
+      }
+      return undefined;
+    });
   };
 
   const declined = isHqApprove && supportItems.some((i) => decisions[String(i.id)] === false);

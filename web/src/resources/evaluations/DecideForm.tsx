@@ -29,6 +29,7 @@ import { todayInChina } from '@campus/common';
 import { type ComplianceRecord } from '@campus/common';
 import { fieldProblems } from '../../components/problem/parse-problem';
 import { ProblemAlert } from '../../components/problem/ProblemAlert';
+import { useTranslateProblem } from '../../components/problem/translate-problem';
 import { useWorkflowAction } from '../../components/workflow/use-workflow-action';
 import type { Evaluation } from './types';
 
@@ -63,10 +64,12 @@ export function DecideForm({ record, onDecided }: { record: Evaluation; onDecide
   const [confirming, setConfirming] = useState(false);
   const { run, pending, problem } = useWorkflowAction<DecideResult>('evaluations');
 
-  const ownProblems = useMemo(() => decideProblems(values, kind, today), [values, kind, today]);
+  const ownProblems = useMemo(() => decideProblems(values, kind, today, nextTier), [values, kind, today, nextTier]);
   const serverProblems = useMemo(() => fieldProblems(problem, translate), [problem, translate]);
+  const say = useTranslateProblem();
+  const ownText = (own: (typeof ownProblems)[string]) => (typeof own === 'string' ? translate(own) : say(own));
   const messageOf = (field: DecideField) =>
-    (tried && ownProblems[field] ? translate(ownProblems[field]) : undefined) ?? serverProblems[field];
+    (tried && ownProblems[field] ? ownText(ownProblems[field]) : undefined) ?? serverProblems[field];
 
   const set = <K extends keyof DecideValues>(key: K, value: DecideValues[K]) => setValues((v) => ({ ...v, [key]: value }));
   const toggleKpi = (kpi: KpiName) => set('failingKpis', values.failingKpis.includes(kpi)

@@ -1,18 +1,13 @@
-import { annualDecisions, finalDecisions, tierOrder } from '@campus/common';
-import type { KpiName } from '../../components/kpi/kpi';
+import { annualDecisions, decisionProblems, finalDecisions, nextTierUp, type EvaluationKind, type KpiName } from '@campus/common';
 
-export { annualDecisions, finalDecisions, tierOrder };
-
-export type EvaluationKind = 'annual' | 'final';
+export { annualDecisions, finalDecisions };
+export type { EvaluationKind };
 
 /** The decisions of an evaluation of this kind: the final review of a term decides differently. */
 export const decisionsFor = (kind: EvaluationKind): readonly string[] => (kind === 'final' ? finalDecisions : annualDecisions);
 
-/** The tier an upgrade leads to (DOMAIN.md order, deepest first), or null at the top. */
-export function tierAbove(tier: string | null | undefined): string | null {
-  const i = tierOrder.indexOf(tier as (typeof tierOrder)[number]);
-  return i > 0 ? tierOrder[i - 1] : null;
-}
+/** The tier an upgrade leads to (the shared tier order), or null at the top. */
+export const tierAbove = (tier: string | null | undefined): string | null => (tier ? nextTierUp(tier) : null);
 
 export interface DecideValues {
   decision: string;
@@ -22,20 +17,33 @@ export interface DecideValues {
   deadline: string;
 }
 
+/** The form's own sentence for each of the guard's problems (app.evaluation.need.*). */
+const needKeys: Record<string, string> = {
+  decision_invalid: 'app.evaluation.need.decision',
+  decision_invalid_final: 'app.evaluation.need.decision',
+  decision_reason_missing: 'app.evaluation.need.reason',
+  failing_kpis_missing: 'app.evaluation.need.failing_kpis',
+  notice_missing: 'app.evaluation.need.notice',
+  deadline_missing: 'app.evaluation.need.deadline',
+  deadline_not_future: 'app.evaluation.need.future_deadline',
+};
+
 /**
- * What the decide form still needs, by field, as message keys: the same requirements as the
- * server's guard, checked before sending so that the user sees them at once. The server checks
- * again and its own messages are shown when it finds something else.
+ * What the decide form still needs, by field: the shared guard of the decide action
+ * (decisionProblems, the server's own), each problem as the form's message key, or as the problem
+ * itself (its code) when the form has no sentence for it. Checked before sending so that the user
+ * sees it at once; the server checks again.
  */
-export function decideProblems(values: DecideValues, kind: EvaluationKind, today: string): Record<string, string> {
-  const problems: Record<string, string> = {};
-  if (!decisionsFor(kind).includes(values.decision)) problems.decision = 'app.evaluation.need.decision';
-  if (!values.reason.trim()) problems.reason = 'app.evaluation.need.reason';
-  if (values.decision === 'rectify') {
-    if (!values.failingKpis.length) problems.failingKpis = 'app.evaluation.need.failing_kpis';
-    if (!values.notice.trim()) problems.notice = 'app.evaluation.need.notice';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.deadline)) problems.deadline = 'app.evaluation.need.deadline';
-    else if (values.deadline <= today) problems.deadline = 'app.evaluation.need.future_deadline';
+export function decideProblems(values: DecideValues, kind: EvaluationKind, today: string, nextTier: string | null) {
+  const problems: Record<string, string | { code: string; params?: Record<string, unknown> }> = {};
+  // The guard stops at an unknown decision; the reason is asked for alongside it all the same.
+  const found = [
+    ...decisionProblems({ kind, today, nextTier, input: values }),
+    ...(values.reason.trim() ? [] : decisionProblems({ kind, today, nextTier, input: { decision: decisionsFor(kind)[0], reason: '' } })),
+  ];
+  for (const p of found) {
+    if (problems[p.field]) continue;
+    problems[p.field] = Object.hasOwn(needKeys, p.code) ? needKeys[p.code] : { code: p.code, params: p.params };
   }
   return problems;
 }
