@@ -144,22 +144,9 @@ export const complianceEn: typeof complianceZh = {
       field: 'Column',
       message: 'Problem',
       whole_file: 'Whole file',
+      // The words of the server's problems are app.problem.<code> (problem.<locale>.ts); this one is the browser's own check.
       problem: {
-        required: 'Required',
-        no_student: 'No student with this number in your school',
-        student_exists: 'A student with this number already exists',
-        duplicate_row: 'Same as row %{row}',
-        already_registered: 'Already registered; edit the registration instead',
-        date: 'Not a real date (YYYY-MM-DD)',
-        unknown_column: 'Unknown column',
-        missing_column: 'Missing column',
-        not_csv: 'Not a valid CSV file',
         empty: 'The file has no rows',
-        too_many_rows: 'Too many rows; split the file',
-        no_course: 'No such course code',
-        invalid_option: 'Not one of the allowed values',
-        number: 'Must be a number',
-        school_confirms: 'Only the school confirms practice hours',
       },
     },
     whatif: {

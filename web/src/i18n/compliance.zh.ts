@@ -145,22 +145,9 @@ export const complianceZh = {
       field: '列',
       message: '问题',
       whole_file: '整个文件',
+      // The words of the server's problems are app.problem.<code> (problem.<locale>.ts); this one is the browser's own check.
       problem: {
-        required: '必填',
-        no_student: '本校没有此学号的学生',
-        student_exists: '本校已有此学号的学生',
-        duplicate_row: '与第 %{row} 行重复',
-        already_registered: '该学生已注册，请修改原注册记录',
-        date: '不是有效日期（YYYY-MM-DD）',
-        unknown_column: '未知的列',
-        missing_column: '缺少此列',
-        not_csv: '不是有效的 CSV 文件',
         empty: '文件中没有数据行',
-        too_many_rows: '行数过多，请拆分文件',
-        no_course: '没有此课程代码',
-        invalid_option: '取值不在可选范围内',
-        number: '须为数字',
-        school_confirms: '实战学时只能由学校确认',
       },
     },
     whatif: {

@@ -5,6 +5,7 @@ import { mergeMessages } from './merge';
 import { workflowEn } from './workflow.en';
 import { complianceEn } from './compliance.en';
 import { evaluationEn } from './evaluation.en';
+import { problemEn } from './problem.en';
 
 /** Our labels in English; the types (and the i18n test) keep the keys the same as zh.ts. */
 const app: Messages['app'] = {
@@ -326,6 +327,6 @@ const resources: Messages['resources'] = {
   },
 };
 
-export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn, complianceEn, evaluationEn);
+export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn);
 
 export const enTranslationMessages: TranslationMessages = enMessages;

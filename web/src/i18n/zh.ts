@@ -4,6 +4,7 @@ import { mergeMessages } from './merge';
 import { workflowZh } from './workflow.zh';
 import { complianceZh } from './compliance.zh';
 import { evaluationZh } from './evaluation.zh';
+import { problemZh } from './problem.zh';
 
 /** Our labels in Chinese (the default language). en.ts has exactly the same keys. */
 export const zhMessages = mergeMessages({
@@ -325,7 +326,7 @@ export const zhMessages = mergeMessages({
       },
     },
   },
-}, workflowZh, complianceZh, evaluationZh);
+}, workflowZh, complianceZh, evaluationZh, problemZh);
 
 export type Messages = typeof zhMessages;
 

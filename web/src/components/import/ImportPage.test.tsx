@@ -59,8 +59,8 @@ describe('importing a CSV file', () => {
       error: 'validation_failed',
       message: '1 row(s) have problems; nothing was imported. Fix them and import the file again.',
       details: [
-        { row: 3, field: 'issuedOn', message: 'is not a real date (YYYY-MM-DD, 1990–2100)' },
-        { row: 3, field: 'studentNo', message: 'no student with this number in your school' },
+        { row: 3, field: 'issuedOn', code: 'invalid_date', params: {}, message: 'must be a real date YYYY-MM-DD' },
+        { row: 3, field: 'studentNo', code: 'no_student_number', params: {}, message: 'no student with this number in your school' },
       ],
     }, { status: 400 }), seen);
     await chooseAndImport();

@@ -106,7 +106,7 @@ export function ImportErrorTable({ resource, problems, file }: { resource: strin
                 <TableCell sx={{ fontWeight: 600 }}>{problem.row > 0 ? problem.row : translate('app.import.whole_file')}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{problem.field && problem.field !== 'file' && problem.field !== 'row' ? label(problem.field) : '—'}</TableCell>
                 <TableCell sx={{ color: 'error.main', minWidth: 200 }}>
-                  <Tooltip title={problem.message}><span>{problemText(problem.message, translate)}</span></Tooltip>
+                  <Tooltip title={problem.message}><span>{problemText(problem, translate)}</span></Tooltip>
                 </TableCell>
                 {header.map((column, i) => (
                   <TableCell
@@ -128,7 +128,7 @@ export function ImportErrorTable({ resource, problems, file }: { resource: strin
 /** The report as a CSV: row, column, problem, then the row's cells as the user wrote them. */
 export function reportCsv(problems: ImportProblem[], file: CsvFile | null, translate: (key: string, options?: Record<string, unknown>) => string): string {
   const header = file?.header ?? [];
-  const rows = problems.map((p) => [p.row, p.field, problemText(p.message, translate), ...header.map((_, i) => (p.row > 1 ? file?.rows.get(p.row)?.[i] ?? '' : ''))]);
+  const rows = problems.map((p) => [p.row, p.field, problemText(p, translate), ...header.map((_, i) => (p.row > 1 ? file?.rows.get(p.row)?.[i] ?? '' : ''))]);
   return BOM + toCsv([[translate('app.import.row'), translate('app.import.field'), translate('app.import.message'), ...header], ...rows]);
 }
 

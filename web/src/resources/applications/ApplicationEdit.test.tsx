@@ -144,9 +144,9 @@ describe('the application form', () => {
         error: 'validation_failed',
         message: 'plan.contact.name: name the programme contact; pledge: tick the pledge',
         details: [
-          { field: 'plan.contact.name', message: 'name the programme contact' },
-          { field: 'planItems', message: 'list the 1+X-certified instructors' },
-          { field: 'pledge', message: "tick the pledge to meet the tier's conditions" },
+          { field: 'plan.contact.name', code: 'contact_name_missing', params: {}, message: 'name the programme contact' },
+          { field: 'planItems', code: 'instructors_missing', params: {}, message: 'list the 1+X-certified instructors' },
+          { field: 'pledge', code: 'pledge_missing', params: {}, message: "tick the pledge to meet the tier's conditions" },
         ],
       }, { status: 400 });
     }));

@@ -45,20 +45,24 @@ import { formValuesOf, mergeChanges, payloadOf, type Application, type PlanFormV
 import { rememberApplication, savesUnderWay } from './application-cache';
 import { useAutosave } from './useAutosave';
 import { detailsOf, kindOf, messageOf, parseProblem, statusOf, useErrorText, type ProblemDetail as Problem } from '../../components/problem/parse-problem';
+import { useTranslateProblem } from '../../components/problem/translate-problem';
 
 const submitActions = ['submit', 'resubmit'];
 
+/** Both kinds of plan item come as "planItems"; the problem's code tells which. */
+const itemKeys: Record<string, string> = { instructors_missing: 'instructors', resources_missing: 'resources' };
+
 /**
- * What the server says is missing, in the UI's language when the field is one the form knows
- * (the server's own words otherwise). Both item kinds come as "planItems"; the message tells which.
+ * What the server says is missing: the form's own words for a field it knows, else the problem
+ * worded by its code (translate-problem.ts), never by its English message.
  */
 function useProblemText() {
   const translate = useTranslate();
+  const say = useTranslateProblem();
   return (p: Problem) => {
-    if (!p.field) return p.message;
-    let key = p.field.replace(/\./g, '_');
-    if (p.field === 'planItems') key = /instructor/i.test(p.message) ? 'instructors' : /teaching resource/i.test(p.message) ? 'resources' : key;
-    return translate(`resources.applications.missing.${key}`, { _: p.message });
+    if (!p.field) return say(p);
+    const key = p.code && Object.hasOwn(itemKeys, p.code) ? itemKeys[p.code] : p.field.replace(/\./g, '_');
+    return translate(`resources.applications.missing.${key}`, { _: say(p) });
   };
 }
 
