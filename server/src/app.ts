@@ -4,10 +4,11 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
-import { serializerCompiler, validatorCompiler, jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { validatorCompiler, jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
 import { registerErrorHandler } from './plugins/errors.js';
+import { responseSerializerCompiler } from './plugins/response-serializer.js';
 import { registerCsrfGuard } from './plugins/csrf.js';
 import { authPlugin } from './plugins/auth.js';
 import { registerSpa } from './plugins/spa.js';
@@ -63,7 +64,7 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
     for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   registerErrorHandler(app);
 
   await app.register(cookie);

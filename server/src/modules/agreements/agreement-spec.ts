@@ -7,6 +7,7 @@ import { asList, idValue, oneOrMany } from '../../lib/filters.js';
 import { agreementTransitions } from '@campus/common';
 import { allowedActions } from '@campus/common';
 import { agreementYear, agreementYearOn, todayInChina } from '@campus/common';
+import { agreementRecord } from './agreement-record.js';
 
 /** The term and the agreement year a record is in today (null before it starts). */
 export function termOf(startDate: string | null, termYears: number, today = todayInChina()) {
@@ -29,6 +30,7 @@ export function rectificationStatus(r: Record<string, unknown>, verdicts: Record
 export const agreementSpec: ResourceSpec = {
   name: 'agreements',
   noun: 'agreement',
+  record: agreementRecord,
   table: agreements,
   id: agreements.id,
   schoolId: agreements.schoolId,

@@ -7,6 +7,7 @@ import { asList, idValue, oneOrMany } from '../../lib/filters.js';
 import { applicationTransitions, editableApplicationStates } from '@campus/common';
 import { allowedActions } from '@campus/common';
 import type { Actor } from '@campus/common';
+import { applicationRecord } from './application-record.js';
 
 /** Days an application has waited in its current review state. */
 const waitingDays = sql<number | null>`CASE WHEN ${inArray(applications.status, [...awaitingReviewApplicationStates])} THEN (current_date - (${applications.updatedAt} AT TIME ZONE 'Asia/Shanghai')::date) END`;
@@ -23,6 +24,7 @@ export function applicationActionsFor(row: { status: string; schoolId?: unknown 
 export const applicationSpec: ResourceSpec = {
   name: 'applications',
   noun: 'application',
+  record: applicationRecord,
   table: applications,
   id: applications.id,
   schoolId: applications.schoolId,

@@ -5,10 +5,12 @@ import { auditEvents } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { readableEntityCondition } from '../access/readable-entities.js';
 import { asList, dateValue, idValue, oneOrMany } from '../../lib/filters.js';
+import { auditEventRecord } from './audit-event-record.js';
 
 export const auditEventSpec: ResourceSpec = {
   name: 'audit-events',
   noun: 'audit event',
+  record: auditEventRecord,
   table: auditEvents,
   id: auditEvents.id,
   // Programme-wide events (no school) are HQ's only; the rest are read where the record they belong

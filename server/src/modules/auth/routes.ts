@@ -7,6 +7,8 @@ import { verifyPassword } from './password.js';
 import { createSession, deleteSession, loadActor, tokenDigest } from './session-repository.js';
 import { throttledPasswordCheck, throttleSettings } from './login-throttle.js';
 import { SESSION_COOKIE } from '../../plugins/auth.js';
+import { answers, okAnswer } from '../../lib/response-schemas.js';
+import { signedInUserSchema } from '@campus/common/api-schemas';
 import { AppError, ErrorCode } from '../../lib/errors.js';
 import { appendAudit } from '../audit/audit-repository.js';
 import { auditFailedPasswordCheck } from './sign-in-audit.js';
@@ -22,7 +24,7 @@ const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$OctptP9yYOJQPihrfcSCGg$OkAIP3
 export async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.post('/api/auth/login', { config: { public: true }, schema: { body: loginBody, tags: ['auth'] } }, async (request, reply) => {
+  r.post('/api/auth/login', { config: { public: true }, schema: { body: loginBody, tags: ['auth'], response: answers(signedInUserSchema.omit({ scope: true })) } }, async (request, reply) => {
     const { email, password } = request.body;
     let user: typeof users.$inferSelect | undefined;
     const ok = await throttledPasswordCheck(app.db, { account: email, address: request.ip }, throttleSettings(app.config), 'too_many_sign_ins', async () => {
@@ -42,7 +44,7 @@ export async function authRoutes(app: FastifyInstance) {
     return loadActor(app.db, user.id);
   });
 
-  r.post('/api/auth/logout', { config: { public: true }, schema: { tags: ['auth'] } }, async (request, reply) => {
+  r.post('/api/auth/logout', { config: { public: true }, schema: { tags: ['auth'], response: answers(okAnswer) } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const ended = await deleteSession(app.db, token);
@@ -53,5 +55,5 @@ export async function authRoutes(app: FastifyInstance) {
     return { ok: true };
   });
 
-  r.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (request) => ({ ...request.actor, scope: request.scope }));
+  r.get('/api/auth/me', { schema: { tags: ['auth'], response: answers(signedInUserSchema) } }, async (request) => ({ ...request.actor, scope: request.scope }));
 }

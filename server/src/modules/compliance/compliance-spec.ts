@@ -5,6 +5,7 @@ import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
 import { kpiNames, type KpiName } from '@campus/common';
 import type { StoredComplianceRecord } from './compliance-record.js';
+import { complianceRecordSchema } from '@campus/common/api-schemas';
 
 export { toComplianceRecord } from './compliance-record.js';
 
@@ -16,6 +17,7 @@ export const complianceIdPattern = /^\d{1,9}-\d{1,2}$/;
 export const complianceSpec: ResourceSpec = {
   name: 'compliance',
   noun: 'compliance row',
+  record: complianceRecordSchema,
   table: cs,
   id: cs.id,
   schoolId: cs.schoolId,

@@ -9,6 +9,9 @@ import { todayInChina, type ComplianceRecord } from '@campus/common';
 import { complianceIdPattern, complianceSpec } from './compliance-spec.js';
 import { ensureComplianceFresh } from './recompute.js';
 import { dashboardStats } from './dashboard-stats.js';
+import { answers } from '../../lib/response-schemas.js';
+import { complianceRecordSchema, trendPointSchema } from '@campus/common/api-schemas';
+import { dashboardStatsAnswer } from './compliance-answers.js';
 import { complianceTrend } from './trend.js';
 import { badRequest } from '../../lib/errors.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
@@ -22,7 +25,7 @@ const statsFilter = z.strictObject({
 
 export async function complianceRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/compliance', { onRequest: requirePermission('compliance', 'list'), schema: { querystring: listQuerystring, tags: ['compliance'] } }, async (request, reply) => {
+  r.get('/api/compliance', { onRequest: requirePermission('compliance', 'list'), schema: { querystring: listQuerystring, tags: ['compliance'], response: answers(z.array(complianceRecordSchema)) } }, async (request, reply) => {
     await ensureComplianceFresh(app.db, todayInChina(), { background: true });
     const params = parseListQuery(request.query as Record<string, unknown>, complianceSpec.defaultSort);
     // The page as the database writes it: the records are stored pre-built (compliance-record.ts).
@@ -34,7 +37,7 @@ export async function complianceRoutes(app: FastifyInstance) {
   });
   r.get('/api/compliance/summary', {
     onRequest: requirePermission('compliance', 'list'),
-    schema: { querystring: z.object({ filter: z.string().max(2000).optional() }), tags: ['compliance'] },
+    schema: { querystring: z.object({ filter: z.string().max(2000).optional() }), tags: ['compliance'], response: answers(dashboardStatsAnswer) },
   }, async (request) => {
     await ensureComplianceFresh(app.db, todayInChina(), { background: true });
     const params = parseListQuery(request.query as Record<string, unknown>, ['id', 'ASC']);
@@ -44,14 +47,14 @@ export async function complianceRoutes(app: FastifyInstance) {
   });
   r.get('/api/compliance/:id/trend', {
     onRequest: requirePermission('compliance', 'show'),
-    schema: { params: z.object({ id: z.string().regex(complianceIdPattern, 'must look like <agreementId>-<year>, e.g. 12-2') }), tags: ['compliance'] },
+    schema: { params: z.object({ id: z.string().regex(complianceIdPattern, 'must look like <agreementId>-<year>, e.g. 12-2') }), tags: ['compliance'], response: answers(z.array(trendPointSchema)) },
   }, async (request) => {
     const row = await getRecord(app.db, complianceSpec, request.params.id, request.scope) as unknown as ComplianceRecord;
     return complianceTrend(app.db, row);
   });
   r.get('/api/compliance/:id', {
     onRequest: requirePermission('compliance', 'show'),
-    schema: { params: z.object({ id: z.string().regex(complianceIdPattern, 'must look like <agreementId>-<year>, e.g. 12-2') }), tags: ['compliance'] },
+    schema: { params: z.object({ id: z.string().regex(complianceIdPattern, 'must look like <agreementId>-<year>, e.g. 12-2') }), tags: ['compliance'], response: answers(complianceRecordSchema) },
   }, async (request) => {
     await ensureComplianceFresh(app.db, todayInChina(), { background: true });
     return getRecord(app.db, complianceSpec, request.params.id, request.scope);

@@ -5,10 +5,12 @@ import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
 import { allowedActions } from '@campus/common';
 import { evaluationTransitions, type EvaluationState } from '@campus/common';
+import { evaluationRecord } from './evaluation-record.js';
 
 export const evaluationSpec: ResourceSpec = {
   name: 'evaluations',
   noun: 'evaluation',
+  record: evaluationRecord,
   table: evaluations,
   id: evaluations.id,
   schoolId: evaluations.schoolId,

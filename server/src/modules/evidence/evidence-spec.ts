@@ -5,10 +5,12 @@ import { evidenceFiles } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
 import { readableEntityCondition } from '../access/readable-entities.js';
+import { evidenceRecord } from './evidence-record.js';
 
 export const evidenceSpec: ResourceSpec = {
   name: 'evidence',
   noun: 'evidence file',
+  record: evidenceRecord,
   table: evidenceFiles,
   id: evidenceFiles.id,
   // A file is read where the record it belongs to is read: that record's permission and scope.

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, eq } from 'drizzle-orm';
 import { evidenceFiles } from '../../db/schema/index.js';
 import { requirePermission } from '../../plugins/auth.js';
+import { answers, createdAnswers, fileAnswer } from '../../lib/response-schemas.js';
+import { evidenceRecord } from './evidence-record.js';
 import { idParams, readOne, registerReadRoutes } from '../resource/read-routes.js';
 import { evidenceSpec } from './evidence-spec.js';
 import { uploadEvidence } from './upload-evidence.js';
@@ -22,7 +24,7 @@ export async function evidenceRoutes(app: FastifyInstance) {
   registerReadRoutes(app, evidenceSpec);
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.post('/api/evidence', { onRequest: requirePermission('evidence', 'create'), schema: { tags: ['evidence'], consumes: ['multipart/form-data'] } }, async (request, reply) => {
+  r.post('/api/evidence', { onRequest: requirePermission('evidence', 'create'), schema: { tags: ['evidence'], consumes: ['multipart/form-data'], response: createdAnswers(evidenceRecord) } }, async (request, reply) => {
     const { fields, file } = await readUpload(request);
     if (!file) throw badRequest('file_missing', [{ field: 'file', code: 'file_missing' }]);
     const entityId = Number(fields.entityId);
@@ -35,7 +37,7 @@ export async function evidenceRoutes(app: FastifyInstance) {
     return readOne(app, evidenceSpec, row.id, request.actor, request.scope);
   });
 
-  r.get('/api/evidence/:id/download', { onRequest: requirePermission('evidence', 'show'), schema: { params: idParams, tags: ['evidence'] } }, async (request, reply) => {
+  r.get('/api/evidence/:id/download', { onRequest: requirePermission('evidence', 'show'), schema: { params: idParams, tags: ['evidence'], response: fileAnswer('application/octet-stream', 'The file (images and PDF inline, with their own type).') } }, async (request, reply) => {
     const [row] = await app.db.select().from(evidenceFiles)
       .where(and(eq(evidenceFiles.id, request.params.id), scopeWhere(evidenceSpec, request.scope)));
     if (!row || !app.storage.exists(row.storageKey)) throw notFound('evidence file');
@@ -48,7 +50,7 @@ export async function evidenceRoutes(app: FastifyInstance) {
     return reply.send(app.storage.read(row.storageKey));
   });
 
-  r.delete('/api/evidence/:id', { onRequest: requirePermission('evidence', 'delete'), schema: { params: idParams, tags: ['evidence'] } }, async (request) => {
+  r.delete('/api/evidence/:id', { onRequest: requirePermission('evidence', 'delete'), schema: { params: idParams, tags: ['evidence'], response: answers(evidenceRecord) } }, async (request) => {
     const before = await readOne(app, evidenceSpec, request.params.id, request.actor, request.scope);
     const storageKey = await removeEvidence(app.db, request.actor, request.scope, request.params.id);
     await app.storage.remove(storageKey);

@@ -9,6 +9,7 @@ import type { FactResource } from './fact-resource.js';
 import { resolveStudent, resolveStudentNumbers } from './student-facts.js';
 import { cell } from './csv-cells.js';
 import { updateSchemaOf } from './update-schema.js';
+import { certificateRecord } from './fact-records.js';
 
 const body = {
   studentId: z.number().int().positive().optional(),
@@ -24,6 +25,7 @@ export const certificateUpdate = updateSchemaOf(body, ['id', 'createdAt', 'stude
 export const certificateSpec: ResourceSpec = {
   name: 'certificates',
   noun: 'certificate',
+  record: certificateRecord,
   table: certificates,
   id: certificates.id,
   schoolId: certificates.schoolId,

@@ -10,6 +10,7 @@ import type { FactResource, ImportProblem } from './fact-resource.js';
 import { resolveStudent, resolveStudentNumbers } from './student-facts.js';
 import { cell } from './csv-cells.js';
 import { updateSchemaOf } from './update-schema.js';
+import { courseCompletionRecord } from './fact-records.js';
 
 const body = {
   studentId: z.number().int().positive().optional(),
@@ -23,6 +24,7 @@ const body = {
 export const courseCompletionSpec: ResourceSpec = {
   name: 'course-completions',
   noun: 'course completion',
+  record: courseCompletionRecord,
   table: courseCompletions,
   id: courseCompletions.id,
   schoolId: courseCompletions.schoolId,

@@ -10,6 +10,7 @@ import { schoolScopeCondition } from '../access/scope-filter.js';
 import type { FactResource } from './fact-resource.js';
 import { schoolOfWriter } from './fact-school.js';
 import { updateSchemaOf } from './update-schema.js';
+import { courseRecord } from './fact-records.js';
 
 const body = {
   title: z.string().trim().min(1, 'is required').max(200),
@@ -30,6 +31,7 @@ const courseScope = (scope: Scope) => {
 export const courseSpec: ResourceSpec = {
   name: 'courses',
   noun: 'course',
+  record: courseRecord,
   table: courses,
   id: courses.id,
   scope: courseScope,

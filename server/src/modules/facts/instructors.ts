@@ -10,6 +10,7 @@ import type { FactResource, ImportProblem } from './fact-resource.js';
 import { schoolOfWriter } from './fact-school.js';
 import { cell } from './csv-cells.js';
 import { updateSchemaOf } from './update-schema.js';
+import { instructorRecord } from './fact-records.js';
 
 const certification = z.strictObject({
   id: z.number().int().optional(),
@@ -37,6 +38,7 @@ const csvBody = z.strictObject({
 export const instructorSpec: ResourceSpec = {
   name: 'instructors',
   noun: 'instructor',
+  record: instructorRecord,
   table: instructors,
   id: instructors.id,
   schoolId: instructors.schoolId,

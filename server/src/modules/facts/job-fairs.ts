@@ -7,6 +7,7 @@ import { happenedOn } from './fact-dates.js';
 import type { FactResource } from './fact-resource.js';
 import { schoolOfWriter } from './fact-school.js';
 import { updateSchemaOf } from './update-schema.js';
+import { jobFairRecord } from './fact-records.js';
 
 const body = {
   title: z.string().trim().min(1, 'give the job fair a title').max(200),
@@ -18,6 +19,7 @@ const body = {
 export const jobFairSpec: ResourceSpec = {
   name: 'job-fairs',
   noun: 'job fair',
+  record: jobFairRecord,
   table: jobFairs,
   id: jobFairs.id,
   schoolId: jobFairs.schoolId,

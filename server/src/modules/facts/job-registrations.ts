@@ -11,6 +11,7 @@ import type { FactResource, ImportProblem } from './fact-resource.js';
 import { resolveStudent, resolveStudentNumbers } from './student-facts.js';
 import { cell } from './csv-cells.js';
 import { updateSchemaOf } from './update-schema.js';
+import { jobRegistrationRecord } from './fact-records.js';
 
 const body = {
   studentId: z.number().int().positive().optional(),
@@ -28,6 +29,7 @@ export const jobRegistrationUpdate = updateSchemaOf(body, ['id', 'createdAt', 'u
 export const jobRegistrationSpec: ResourceSpec = {
   name: 'job-registrations',
   noun: 'job-platform registration',
+  record: jobRegistrationRecord,
   table: jobRegistrations,
   id: jobRegistrations.id,
   schoolId: jobRegistrations.schoolId,

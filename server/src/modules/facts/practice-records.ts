@@ -15,6 +15,7 @@ import { and } from 'drizzle-orm';
 import { cell } from './csv-cells.js';
 import { updateSchemaOf } from './update-schema.js';
 import { invalid } from '../../lib/errors.js';
+import { practiceRecordRecord } from './fact-records.js';
 
 const body = {
   studentId: z.number().int().positive().optional(),
@@ -32,6 +33,7 @@ export const practiceUpdate = updateSchemaOf(body, ['id', 'createdAt', 'studentN
 export const practiceSpec: ResourceSpec = {
   name: 'practice-records',
   noun: 'practice record',
+  record: practiceRecordRecord,
   table: practiceRecords,
   id: practiceRecords.id,
   schoolId: practiceRecords.schoolId,

@@ -13,6 +13,7 @@ import type { FactResource, FactValues, ImportProblem } from './fact-resource.js
 import { schoolOfWriter, studentIdsByNo } from './fact-school.js';
 import { cell } from './csv-cells.js';
 import { updateSchemaOf } from './update-schema.js';
+import { studentRecord } from './fact-records.js';
 
 const fields = {
   studentNo: z.string().trim().min(1, 'is required').max(50),
@@ -53,6 +54,7 @@ function valuesOf(input: Partial<Input>, schoolId: number, current?: Record<stri
 export const studentSpec: ResourceSpec = {
   name: 'students',
   noun: 'student',
+  record: studentRecord,
   table: students,
   id: students.id,
   schoolId: students.schoolId,

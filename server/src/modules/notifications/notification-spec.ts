@@ -4,6 +4,7 @@ import { notifications } from '../../db/schema/index.js';
 import type { Scope } from '@campus/common';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { readableRecordCondition } from '../access/readable-entities.js';
+import { notificationRecord } from './notification-record.js';
 
 /**
  * A user's notifications about records they may read now: the user's current scope applies, so
@@ -16,6 +17,7 @@ export function notificationSpecFor(userId: number): ResourceSpec {
   return {
     name: 'notifications',
     noun: 'notification',
+    record: notificationRecord,
     table: notifications,
     id: notifications.id,
     scope: (scope) => ownAndReadable(userId, scope),

@@ -8,10 +8,12 @@ import { parseListQuery } from '../../lib/list-query.js';
 import { getRecord, listRecords } from '../resource/resource-spec.js';
 import { idParams, listQuerystring } from '../resource/read-routes.js';
 import { notificationSpecFor, unreadOf } from './notification-spec.js';
+import { notificationRecord } from './notification-record.js';
+import { answers } from '../../lib/response-schemas.js';
 
 export async function notificationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/notifications', { onRequest: requirePermission('notifications', 'list'), schema: { querystring: listQuerystring, tags: ['notifications'] } }, async (request, reply) => {
+  r.get('/api/notifications', { onRequest: requirePermission('notifications', 'list'), schema: { querystring: listQuerystring, tags: ['notifications'], response: answers(z.array(notificationRecord)) } }, async (request, reply) => {
     const spec = notificationSpecFor(request.actor.id);
     const params = parseListQuery(request.query as Record<string, unknown>, spec.defaultSort);
     const { data, total } = await listRecords(app.db, spec, params, request.scope);
@@ -19,15 +21,15 @@ export async function notificationRoutes(app: FastifyInstance) {
     reply.header('Content-Range', `notifications ${params.range.offset}-${end}/${total}`);
     return data;
   });
-  r.get('/api/notifications/unread-count', { onRequest: requirePermission('notifications', 'list'), schema: { tags: ['notifications'] } }, async (request) => {
+  r.get('/api/notifications/unread-count', { onRequest: requirePermission('notifications', 'list'), schema: { tags: ['notifications'], response: answers(z.object({ unread: z.number().int() })) } }, async (request) => {
     const [row] = await app.db.select({ n: count() }).from(notifications).where(unreadOf(request.actor.id, request.scope));
     return { unread: row.n };
   });
-  r.get('/api/notifications/:id', { onRequest: requirePermission('notifications', 'show'), schema: { params: idParams, tags: ['notifications'] } }, async (request) =>
+  r.get('/api/notifications/:id', { onRequest: requirePermission('notifications', 'show'), schema: { params: idParams, tags: ['notifications'], response: answers(notificationRecord) } }, async (request) =>
     getRecord(app.db, notificationSpecFor(request.actor.id), request.params.id, request.scope));
   r.post('/api/notifications/read', {
     onRequest: requirePermission('notifications', 'list'),
-    schema: { body: z.strictObject({ ids: z.array(z.number().int().positive()).max(1000).optional(), all: z.boolean().optional() }), tags: ['notifications'] },
+    schema: { body: z.strictObject({ ids: z.array(z.number().int().positive()).max(1000).optional(), all: z.boolean().optional() }), tags: ['notifications'], response: answers(z.object({ read: z.number().int() })) },
   }, async (request) => {
     const where = request.body.all ? unreadOf(request.actor.id, request.scope) : and(unreadOf(request.actor.id, request.scope), inArray(notifications.id, request.body.ids ?? []));
     const rows = await app.db.update(notifications).set({ readAt: sql`now()` }).where(where).returning({ id: notifications.id });

@@ -7,6 +7,7 @@ import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
 import { allowedActions } from '@campus/common';
 import { contentProposalTransitions } from '@campus/common';
+import { contentProposalRecord } from './provider-work-records.js';
 
 /** HQ sees every proposal; a provider its own. */
 export const contentProposalScope = (scope: Scope) =>
@@ -15,6 +16,7 @@ export const contentProposalScope = (scope: Scope) =>
 export const contentProposalSpec: ResourceSpec = {
   name: 'content-proposals',
   noun: 'content proposal',
+  record: contentProposalRecord,
   table: contentProposals,
   id: contentProposals.id,
   scope: contentProposalScope,

@@ -6,10 +6,12 @@ import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
 import { allowedActions } from '@campus/common';
 import { feedbackTransitions } from '@campus/common';
+import { feedbackRecord } from './provider-work-records.js';
 
 export const feedbackSpec: ResourceSpec = {
   name: 'feedback',
   noun: 'feedback',
+  record: feedbackRecord,
   table: feedback,
   id: feedback.id,
   schoolId: feedback.schoolId,

@@ -8,6 +8,7 @@ import { asList, idValue, oneOrMany } from '../../lib/filters.js';
 import { schoolScopeCondition } from '../access/scope-filter.js';
 import { allowedActions } from '@campus/common';
 import { providerReportTransitions } from '@campus/common';
+import { providerReportRecord } from './provider-work-records.js';
 
 /** A provider sees its own reports; schools, regions and HQ the reports of the schools they see. */
 export const providerReportScope = (scope: Scope) =>
@@ -16,6 +17,7 @@ export const providerReportScope = (scope: Scope) =>
 export const providerReportSpec: ResourceSpec = {
   name: 'provider-reports',
   noun: 'provider report',
+  record: providerReportRecord,
   table: providerReports,
   id: providerReports.id,
   scope: providerReportScope,

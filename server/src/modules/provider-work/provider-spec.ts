@@ -4,6 +4,7 @@ import { providers } from '../../db/schema/index.js';
 import type { Scope } from '@campus/common';
 import { schoolScopeCondition } from '../access/scope-filter.js';
 import type { ResourceSpec } from '../resource/resource-spec.js';
+import { providerRecord } from './provider-work-records.js';
 
 /** Providers: HQ sees all; a provider itself; schools and regions the providers assigned to their schools. */
 export const providerScope = (scope: Scope) => {
@@ -18,6 +19,7 @@ const count = (q: ReturnType<typeof sql>) => sql<number>`(${q})`.mapWith(Number)
 export const providerSpec: ResourceSpec = {
   name: 'providers',
   noun: 'provider',
+  record: providerRecord,
   table: providers,
   id: providers.id,
   scope: providerScope,

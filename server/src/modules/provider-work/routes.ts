@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, eq, sql } from 'drizzle-orm';
 import { contentProposals, feedback, practiceRecords, providerAssignments, providerReports } from '../../db/schema/index.js';
 import { requirePermission } from '../../plugins/auth.js';
+import { createdAnswers } from '../../lib/response-schemas.js';
+import { contentProposalRecord, feedbackRecord, providerReportRecord } from './provider-work-records.js';
 import { readOne, registerReadRoutes } from '../resource/read-routes.js';
 import { registerSimpleActionRoute } from '../workflow/simple-action-route.js';
 import { contentProposalTransitions, feedbackTransitions, providerReportTransitions } from '@campus/common';
@@ -24,7 +26,7 @@ export async function providerWorkRoutes(app: FastifyInstance) {
 
   // Practice-project reports
   registerReadRoutes(app, providerReportSpec);
-  r.post('/api/provider-reports', { onRequest: requirePermission('provider-reports', 'create'), schema: { body: providerReportBody, tags: ['provider-reports'] } }, async (request, reply) => {
+  r.post('/api/provider-reports', { onRequest: requirePermission('provider-reports', 'create'), schema: { body: providerReportBody, tags: ['provider-reports'], response: createdAnswers(providerReportRecord) } }, async (request, reply) => {
     const row = await createProviderReport(app.db, request.actor, request.body);
     reply.status(201);
     return readOne(app, providerReportSpec, row.id, request.actor, request.scope);
@@ -45,7 +47,7 @@ export async function providerWorkRoutes(app: FastifyInstance) {
 
   // Training-content proposals
   registerReadRoutes(app, contentProposalSpec);
-  r.post('/api/content-proposals', { onRequest: requirePermission('content-proposals', 'create'), schema: { body: contentProposalBody, tags: ['content-proposals'] } }, async (request, reply) => {
+  r.post('/api/content-proposals', { onRequest: requirePermission('content-proposals', 'create'), schema: { body: contentProposalBody, tags: ['content-proposals'], response: createdAnswers(contentProposalRecord) } }, async (request, reply) => {
     const { actor } = request;
     if (actor.role !== 'provider' || !actor.providerId) throw forbidden('Only a service provider proposes content.');
     const row = await app.db.transaction(async (tx) => {
@@ -69,7 +71,7 @@ export async function providerWorkRoutes(app: FastifyInstance) {
 
   // Feedback about providers
   registerReadRoutes(app, feedbackSpec);
-  r.post('/api/feedback', { onRequest: requirePermission('feedback', 'create'), schema: { body: feedbackBody, tags: ['feedback'] } }, async (request, reply) => {
+  r.post('/api/feedback', { onRequest: requirePermission('feedback', 'create'), schema: { body: feedbackBody, tags: ['feedback'], response: createdAnswers(feedbackRecord) } }, async (request, reply) => {
     const { actor } = request;
     if (actor.role !== 'school' || !actor.schoolId) throw forbidden('Only a school files feedback about its provider.');
     const row = await app.db.transaction(async (tx) => {

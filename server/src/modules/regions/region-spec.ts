@@ -1,10 +1,12 @@
 
 import { regions } from '../../db/schema/index.js';
 import type { ResourceSpec } from '../resource/resource-spec.js';
+import { regionRecord } from './region-record.js';
 
 export const regionSpec: ResourceSpec = {
   name: 'regions',
   noun: 'region',
+  record: regionRecord,
   table: regions,
   id: regions.id,
   columns: {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requirePermission } from '../../plugins/auth.js';
 import { parseListQuery } from '../../lib/list-query.js';
 import { getRecord, listRecords, type ResourceSpec } from './resource-spec.js';
+import { answers } from '../../lib/response-schemas.js';
 import type { Actor, Scope } from '@campus/common';
 
 export const idParams = z.object({ id: z.string().regex(/^\d{1,9}$/, 'must be a record id (a whole number)').transform(Number) });
@@ -26,7 +27,7 @@ export function registerReadRoutes(app: FastifyInstance, spec: ResourceSpec) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(`/api/${spec.name}`, {
     onRequest: requirePermission(spec.name, 'list'),
-    schema: { querystring: listQuerystring, tags: [spec.name] },
+    schema: { querystring: listQuerystring, tags: [spec.name], response: answers(z.array(spec.record)) },
   }, async (request, reply) => {
     const params = parseListQuery(request.query as Record<string, unknown>, spec.defaultSort);
     const { data: rows, total } = await listRecords(app.db, spec, params, request.scope);
@@ -38,6 +39,6 @@ export function registerReadRoutes(app: FastifyInstance, spec: ResourceSpec) {
   });
   r.get(`/api/${spec.name}/:id`, {
     onRequest: requirePermission(spec.name, 'show'),
-    schema: { params: idParams, tags: [spec.name] },
+    schema: { params: idParams, tags: [spec.name], response: answers(spec.record) },
   }, async (request) => readOne(app, spec, request.params.id, request.actor, request.scope));
 }

@@ -27,6 +27,8 @@ export interface ResourceSpec<Row = Record<string, unknown>> {
   name: string;
   /** Singular noun for messages ("school"). */
   noun: string;
+  /** The record as the API answers it (lists, reads, writes): the response schema /api/docs shows. */
+  record: z.ZodObject;
   table: PgTable;
   columns: Record<string, Column | SQL.Aliased>;
   id: Column;

@@ -3,11 +3,13 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { schools, schoolStatuses, tiers } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue as id, oneOrMany } from '../../lib/filters.js';
+import { schoolRecord } from './school-record.js';
 
 
 export const schoolSpec: ResourceSpec = {
   name: 'schools',
   noun: 'school',
+  record: schoolRecord,
   table: schools,
   id: schools.id,
   schoolId: schools.id,

@@ -4,12 +4,14 @@ import { getTableColumns } from 'drizzle-orm';
 import { tierPolicies, tiers } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, oneOrMany } from '../../lib/filters.js';
+import { tierPolicyRecord } from './tier-policy-record.js';
 
 const { createdAt: _c, ...columns } = getTableColumns(tierPolicies);
 
 export const tierPolicySpec: ResourceSpec = {
   name: 'tier-policies',
   noun: 'tier policy',
+  record: tierPolicyRecord,
   table: tierPolicies,
   id: tierPolicies.id,
   columns,

@@ -7,21 +7,23 @@ import { throttleSettings } from '../auth/login-throttle.js';
 import { userSpec } from './user-spec.js';
 import { passwordChangeBody, userCreateBody, userUpdateBody } from './user-schemas.js';
 import { changeOwnPassword, createUser, updateUser } from './manage-users.js';
+import { answers, createdAnswers, okAnswer } from '../../lib/response-schemas.js';
+import { userRecord } from './user-record.js';
 
 export async function userRoutes(app: FastifyInstance) {
   registerReadRoutes(app, userSpec);
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post('/api/users', { onRequest: requirePermission('users', 'create'), schema: { body: userCreateBody, tags: ['users'] } }, async (request, reply) => {
+  r.post('/api/users', { onRequest: requirePermission('users', 'create'), schema: { body: userCreateBody, tags: ['users'], response: createdAnswers(userRecord) } }, async (request, reply) => {
     const row = await createUser(app.db, request.actor, request.body);
     reply.status(201);
     return readOne(app, userSpec, row.id, request.actor, request.scope);
   });
-  r.put('/api/users/:id', { onRequest: requirePermission('users', 'edit'), schema: { params: idParams, body: userUpdateBody, tags: ['users'] } }, async (request) => {
+  r.put('/api/users/:id', { onRequest: requirePermission('users', 'edit'), schema: { params: idParams, body: userUpdateBody, tags: ['users'], response: answers(userRecord) } }, async (request) => {
     await updateUser(app.db, request.actor, request.params.id, request.body);
     app.actorCache.clear();
     return readOne(app, userSpec, request.params.id, request.actor, request.scope);
   });
-  r.post('/api/auth/password', { schema: { body: passwordChangeBody, tags: ['auth'] } }, async (request) => {
+  r.post('/api/auth/password', { schema: { body: passwordChangeBody, tags: ['auth'], response: answers(okAnswer) } }, async (request) => {
     await changeOwnPassword(app.db, request.actor, tokenDigest(request.cookies[SESSION_COOKIE] ?? ''), request.body, request.ip, throttleSettings(app.config));
     app.actorCache.clear();
     return { ok: true };

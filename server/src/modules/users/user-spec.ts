@@ -4,10 +4,12 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { users, roles } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
+import { userRecord } from './user-record.js';
 
 export const userSpec: ResourceSpec = {
   name: 'users',
   noun: 'user',
+  record: userRecord,
   table: users,
   id: users.id,
   columns: {

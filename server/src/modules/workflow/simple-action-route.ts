@@ -8,6 +8,7 @@ import type { Actor, Scope } from '@campus/common';
 import type { TransitionTable } from '@campus/common';
 import type { ReviewContext } from '@campus/common';
 import { requirePermission } from '../../plugins/auth.js';
+import { answers } from '../../lib/response-schemas.js';
 import { appendAudit } from '../audit/audit-repository.js';
 import { notify, type Audience } from '../notifications/notify.js';
 import { notFound } from '../../lib/errors.js';
@@ -41,7 +42,7 @@ export interface SimpleWorkflow {
 export function registerSimpleActionRoute(app: FastifyInstance, w: SimpleWorkflow) {
   app.withTypeProvider<ZodTypeProvider>().post(`/api/${w.spec.name}/:id/actions/:action`, {
     onRequest: requirePermission(w.spec.name, 'show'),
-    schema: { params: applicationActionParams, body: reviewActionBody, tags: [w.spec.name] },
+    schema: { params: applicationActionParams, body: reviewActionBody, tags: [w.spec.name], response: answers(w.spec.record) },
   }, async (request) => {
     const { id, action } = request.params;
     await app.db.transaction(async (tx) => {

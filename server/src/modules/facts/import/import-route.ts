@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { requirePermission } from '../../../plugins/auth.js';
+import { answers } from '../../../lib/response-schemas.js';
+import { importAnswer } from '../fact-records.js';
 import { AppError, ErrorCode, badRequest } from '../../../lib/errors.js';
 import type { FactResource } from '../fact-resource.js';
 import { csvRecords, tooLarge } from './csv-records.js';
@@ -38,7 +40,7 @@ function discardRest(body: Readable, allowance: number) {
 /** POST /api/<name>/import: a CSV file (UTF-8 or GBK) creating every row or none. */
 export function registerImportRoute(app: FastifyInstance, fact: FactResource) {
   const name = fact.spec.name;
-  app.post(`/api/${name}/import`, { onRequest: requirePermission(name, 'import'), schema: { tags: [name], consumes: ['text/csv'] } }, async (request, reply: FastifyReply) => {
+  app.post(`/api/${name}/import`, { onRequest: requirePermission(name, 'import'), schema: { tags: [name], consumes: ['text/csv'], response: answers(importAnswer) } }, async (request, reply: FastifyReply) => {
     const body = request.body;
     if (!/^(text|application)\/csv\b/i.test(request.headers['content-type'] ?? '')) throw new AppError(415, ErrorCode.unsupportedMediaType, 'csv_content_type');
     if (!(body instanceof Readable)) throw badRequest('file_empty', [{ row: 0, field: 'file', code: 'file_empty' }]);

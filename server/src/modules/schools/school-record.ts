@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { schoolStatuses, tiers } from '@campus/common';
+import { recordId, timestamp } from '../../lib/response-schemas.js';
+
+export const schoolRecord = z.object({
+  id: recordId, name: z.string(), nameEn: z.string().nullable(), regionId: recordId, province: z.string(), city: z.string().nullable(),
+  kind: z.string(), tier: z.enum(tiers).nullable(), status: z.enum(schoolStatuses), contactName: z.string().nullable(), createdAt: timestamp,
+});
