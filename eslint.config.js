@@ -2,7 +2,7 @@
 // Besides typescript-eslint's and react-hooks' rules it encodes the layers (issue 12):
 //   web             never imports server code;
 //   packages/common is shared with the browser: no database, Fastify, server modules or I/O built-ins;
-//   server modules  only route files (routes.ts, *-routes.ts) import Fastify plugins;
+//   server modules  only route files (routes.ts, *-routes.ts, *-route.ts) import Fastify plugins;
 //   every file      imports another workspace by its package name (@campus/…), never its src by relative path.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -64,7 +64,7 @@ const notForCommon = {
 
 const fastifyPlugins = {
   group: ['@fastify/**', 'fastify-plugin'],
-  message: 'Only route files (routes.ts, *-routes.ts) register Fastify plugins; use cases and repositories stay framework-free.',
+  message: 'Only route files (routes.ts, *-routes.ts, *-route.ts) register Fastify plugins; use cases and repositories stay framework-free.',
 };
 
 export default defineConfig(
@@ -115,7 +115,7 @@ export default defineConfig(
   },
   {
     files: ['server/src/modules/**/*.ts'],
-    ignores: ['server/src/modules/**/routes.ts', 'server/src/modules/**/*-routes.ts'],
+    ignores: ['server/src/modules/**/routes.ts', 'server/src/modules/**/*-routes.ts', 'server/src/modules/**/*-route.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [fastifyPlugins] }],
     },

@@ -39,6 +39,7 @@ const allowed = [
   ['packages/common/src/x.ts', "import { addDays } from 'date-fns';"],
   ['server/src/modules/evidence/routes.ts', "import multipart from '@fastify/multipart';"],
   ['server/src/modules/facts/fact-routes.ts', "import fp from 'fastify-plugin';"],
+  ['server/src/modules/facts/import/import-route.ts', "import multipart from '@fastify/multipart';"],
   ['server/src/app.ts', "import helmet from '@fastify/helmet';"],
   ['server/src/modules/facts/x.ts', "import { agreements } from '../../db/schema/index.js';"],
   ['seed/src/x.ts', "import { openDatabase } from '@campus/server/db/client.js';"],
