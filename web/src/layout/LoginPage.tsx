@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import SchoolIcon from '@mui/icons-material/School';
 import { LocalesMenuButton, useLogin, useTranslate, type HttpError } from 'react-admin';
 import { useDocumentLanguage } from './Layout';
+import { useErrorText } from '../components/problem/parse-problem';
 
 /**
  * Sign-in with email and password. A refusal shows the server's own message (wrong credentials,
@@ -20,6 +21,7 @@ import { useDocumentLanguage } from './Layout';
 export function LoginPage() {
   useDocumentLanguage();
   const translate = useTranslate();
+  const errorText = useErrorText();
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -37,7 +39,8 @@ export function LoginPage() {
       await login({ email, password });
     } catch (e) {
       const err = e as HttpError;
-      setError({ status: err?.status, message: err?.message || translate('ra.auth.sign_in_error') });
+      // Worded by the problem's code (login_failed, too_many_sign_ins…) in the UI's language.
+      setError({ status: err?.status, message: errorText(e) || translate('ra.auth.sign_in_error') });
       setLoading(false);
     }
   };

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { AdminContext, memoryStore } from 'react-admin';
+import { MemoryRouter } from 'react-router-dom';
+import { LoginPage } from './LoginPage';
+import { i18nProvider } from '../i18n';
+import { createAuthProvider } from '../providers/authProvider';
+import { createDataProvider } from '../providers/dataProvider';
+import { server } from '../test/server';
+import { API } from '../test/api';
+
+function signInRefused(body: Record<string, unknown>, status: number) {
+  server.use(http.post(`${API}/auth/login`, () => HttpResponse.json(body, { status })));
+  render(
+    <MemoryRouter>
+      <AdminContext dataProvider={createDataProvider(API)} authProvider={createAuthProvider(API)} i18nProvider={i18nProvider} store={memoryStore()}>
+        <LoginPage />
+      </AdminContext>
+    </MemoryRouter>,
+  );
+  fireEvent.change(screen.getByRole('textbox', { name: /邮箱/ }), { target: { value: 'hq@demo.test' } });
+  fireEvent.change(document.querySelector('input[name="password"]')!, { target: { value: 'wrong-password1' } });
+  fireEvent.click(screen.getByRole('button', { name: '登录' }));
+}
+
+describe('the login page', () => {
+  it("says why sign-in failed by the problem's code in the UI's language, not in the server's English", async () => {
+    signInRefused({ error: 'unauthenticated', code: 'login_failed', params: {}, message: 'The email or password is wrong.' }, 401);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('邮箱或密码错误。');
+    expect(alert).not.toHaveTextContent('The email or password is wrong.');
+  });
+
+  it('says how long to wait when sign-in is throttled', async () => {
+    signInRefused({ error: 'too_many_requests', code: 'too_many_sign_ins', params: { seconds: 300 }, message: 'Too many failed sign-ins; try again in 5 minutes.', details: { retryAfterSeconds: 300 } }, 429);
+    expect(await screen.findByRole('alert')).toHaveTextContent('登录失败次数过多，请 5 分钟后再试。');
+  });
+});
