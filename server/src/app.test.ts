@@ -76,7 +76,7 @@ describe('security headers', () => {
 
 describe('audit events are append-only in the database itself', () => {
   it('refuses UPDATE, DELETE and TRUNCATE', async () => {
-    const id = await appendAudit(t.database.db, { entityType: 'school', entityId: 1, action: 'test', actorId: null });
+    const id = await appendAudit(t.database.db, { entityType: 'school', entityId: 1, action: 'remove_file', actorId: null, comment: 'test' });
     await expect(t.database.db.execute(sql`update audit_events set comment = 'x' where id = ${id}`)).rejects.toThrow();
     await expect(t.database.db.execute(sql`delete from audit_events where id = ${id}`)).rejects.toThrow();
     await expect(t.database.db.execute(sql`truncate audit_events`)).rejects.toThrow();

@@ -57,20 +57,20 @@ export function initialAgreementState(rules: SigningRules): AgreementState {
 
 /** DOMAIN.md "Agreement (合作协议)": every action is HQ's. Evaluation decisions live in the evaluation table. */
 export const agreementTransitions: TransitionTable<AgreementState, AgreementContext> = [
-  { from: ['pending_signing'], action: 'sign', roles: ['hq'], to: (c) => stateAfterSigning(c.rules), needs: 'the signing date', guard: (c) => dateInOrder(c, 'signing', ['approvedOn']), effects: ['activate_if_active', 'notify_school'] },
+  { from: ['pending_signing'], action: 'sign', roles: ['hq'], to: (c) => stateAfterSigning(c.rules), needs: 'the signing date', guard: (c) => dateInOrder(c, 'signing', ['approvedOn']), effects: ['recordSigning', 'activateIfActive', 'recomputeCompliance', 'notifySchool'] },
   { from: ['pending_plaque'], action: 'hold_plaque_ceremony', roles: ['hq'], to: (c) => stateAfterPlaque(c.rules), needs: 'the date and place (a photo as evidence)',
-    guard: (c) => [...dateInOrder(c, 'plaque_ceremony', ['approvedOn', 'signedOn']), ...(c.input.place?.trim() ? [] : [guardProblem('place', 'ceremony_place_missing')])], effects: ['activate_if_active', 'notify_school'] },
+    guard: (c) => [...dateInOrder(c, 'plaque_ceremony', ['approvedOn', 'signedOn']), ...(c.input.place?.trim() ? [] : [guardProblem('place', 'ceremony_place_missing')])], effects: ['recordPlaqueCeremony', 'activateIfActive', 'recomputeCompliance', 'notifySchool'] },
   { from: ['pending_inspection'], action: 'pass_inspection', roles: ['hq'], to: 'active', needs: 'instructors in place and teaching resources configured',
     guard: (c) => [
       ...dateInOrder(c, 'inspection', ['approvedOn', 'signedOn', 'plaqueOn']),
       ...(c.input.checklist?.instructorsInPlace === true ? [] : [guardProblem('checklist.instructorsInPlace', 'instructors_not_confirmed')]),
       ...(c.input.checklist?.resourcesConfigured === true ? [] : [guardProblem('checklist.resourcesConfigured', 'resources_not_confirmed')]),
-    ], effects: ['activate', 'notify_school'] },
+    ], effects: ['recordInspectionPassed', 'activate', 'recomputeCompliance', 'notifySchool'] },
   { from: ['pending_inspection'], action: 'fail_inspection', roles: ['hq'], to: 'pending_inspection', needs: 'what is missing',
     guard: (c) => [
       ...dateInOrder(c, 'inspection', ['approvedOn', 'signedOn', 'plaqueOn']),
       ...((c.input.missing ?? []).some((m) => m.trim()) ? [] : [guardProblem('missing', 'missing_not_recorded')]),
-    ], effects: ['record_finding', 'notify_school'] },
-  { from: ['rectifying'], action: 'close_rectification', roles: ['hq'], to: 'active', needs: 'a comment', guard: (c) => (c.input.comment?.trim() ? [] : [guardProblem('comment', 'rectification_comment_missing')]), effects: ['notify_school'] },
-  { from: ['rectifying'], action: 'terminate', roles: ['hq'], to: 'terminated', needs: 'a reason', guard: (c) => (c.input.comment?.trim() ? [] : [guardProblem('comment', 'termination_reason_missing')]), effects: ['end_partnership', 'notify_school'] },
+    ], effects: ['recordFinding', 'recomputeCompliance', 'notifySchool'] },
+  { from: ['rectifying'], action: 'close_rectification', roles: ['hq'], to: 'active', needs: 'a comment', guard: (c) => (c.input.comment?.trim() ? [] : [guardProblem('comment', 'rectification_comment_missing')]), effects: ['closeRectification', 'recomputeCompliance', 'notifySchool'] },
+  { from: ['rectifying'], action: 'terminate', roles: ['hq'], to: 'terminated', needs: 'a reason', guard: (c) => (c.input.comment?.trim() ? [] : [guardProblem('comment', 'termination_reason_missing')]), effects: ['endPartnership', 'recomputeCompliance', 'notifySchool'] },
 ];

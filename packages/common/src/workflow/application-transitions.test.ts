@@ -16,6 +16,8 @@ const spec: [ApplicationState, string, Role, ApplicationState][] = [
   ['pending_regional', 'withdraw', 'school', 'withdrawn'],
   ['pending_hq', 'withdraw', 'school', 'withdrawn'],
   ['returned', 'withdraw', 'school', 'withdrawn'],
+  // (delete): the draft is removed; the row keeps its state.
+  ['draft', 'delete', 'school', 'draft'],
 ];
 
 const complete: ApplicationContext = {
@@ -63,6 +65,7 @@ describe('application transitions: every state × action × role', () => {
     expect(allowedActions(applicationTransitions, 'pending_regional', 'regional').sort()).toEqual(['regional_approve', 'regional_reject', 'regional_return']);
     expect(allowedActions(applicationTransitions, 'pending_regional', 'school')).toEqual(['withdraw']);
     expect(allowedActions(applicationTransitions, 'approved', 'hq')).toEqual([]);
+    expect(allowedActions(applicationTransitions, 'draft', 'school')).toEqual(['submit', 'delete']);
   });
 });
 

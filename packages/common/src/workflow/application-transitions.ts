@@ -53,15 +53,17 @@ export function unapprovedSupportItems(ctx: ApplicationContext): GuardProblem[] 
 
 /** DOMAIN.md "Application (申报)". */
 export const applicationTransitions: TransitionTable<ApplicationState, ApplicationContext> = [
-  { from: ['draft'], action: 'submit', roles: ['school'], to: 'pending_regional', needs: 'every required field, the pledge ticked', guard: missingForSubmit, effects: ['notify_regional'] },
-  { from: ['pending_regional'], action: 'regional_approve', roles: ['regional'], to: 'pending_hq', effects: ['notify_hq', 'notify_school'] },
-  { from: ['pending_regional'], action: 'regional_reject', roles: ['regional'], to: 'rejected', needs: 'a reason', guard: needsReason, effects: ['notify_school'] },
-  { from: ['pending_regional'], action: 'regional_return', roles: ['regional'], to: 'returned', needs: 'comments', guard: needsComments, effects: ['notify_school'] },
-  { from: ['pending_hq'], action: 'hq_approve', roles: ['hq'], to: 'approved', needs: 'every plan item that needs platform support approved', guard: unapprovedSupportItems, effects: ['record_plan_item_decisions', 'create_agreement', 'notify_school'] },
-  { from: ['pending_hq'], action: 'hq_reject', roles: ['hq'], to: 'rejected', needs: 'a reason', guard: needsReason, effects: ['notify_school'] },
-  { from: ['pending_hq'], action: 'hq_return', roles: ['hq'], to: 'returned', needs: 'comments', guard: needsComments, effects: ['record_plan_item_decisions', 'notify_school'] },
-  { from: ['returned'], action: 'resubmit', roles: ['school'], to: 'pending_regional', needs: 'every required field, the pledge ticked', guard: missingForSubmit, effects: ['notify_regional'] },
-  { from: ['pending_regional', 'pending_hq', 'returned'], action: 'withdraw', roles: ['school'], to: 'withdrawn' },
+  { from: ['draft'], action: 'submit', roles: ['school'], to: 'pending_regional', needs: 'every required field, the pledge ticked', guard: missingForSubmit, effects: ['stampSubmission', 'notifyRegional'] },
+  { from: ['pending_regional'], action: 'regional_approve', roles: ['regional'], to: 'pending_hq', effects: ['notifyHq', 'notifySchool'] },
+  { from: ['pending_regional'], action: 'regional_reject', roles: ['regional'], to: 'rejected', needs: 'a reason', guard: needsReason, effects: ['stampDecision', 'releaseSchoolIfIdle', 'notifySchool'] },
+  { from: ['pending_regional'], action: 'regional_return', roles: ['regional'], to: 'returned', needs: 'comments', guard: needsComments, effects: ['recordReviewComments', 'notifySchool'] },
+  { from: ['pending_hq'], action: 'hq_approve', roles: ['hq'], to: 'approved', needs: 'every plan item that needs platform support approved', guard: unapprovedSupportItems, effects: ['stampDecision', 'recordPlanItemDecisions', 'createAgreement', 'notifySchool'] },
+  { from: ['pending_hq'], action: 'hq_reject', roles: ['hq'], to: 'rejected', needs: 'a reason', guard: needsReason, effects: ['stampDecision', 'releaseSchoolIfIdle', 'notifySchool'] },
+  { from: ['pending_hq'], action: 'hq_return', roles: ['hq'], to: 'returned', needs: 'comments', guard: needsComments, effects: ['recordReviewComments', 'recordPlanItemDecisions', 'notifySchool'] },
+  { from: ['returned'], action: 'resubmit', roles: ['school'], to: 'pending_regional', needs: 'every required field, the pledge ticked', guard: missingForSubmit, effects: ['stampSubmission', 'notifyRegional'] },
+  { from: ['pending_regional', 'pending_hq', 'returned'], action: 'withdraw', roles: ['school'], to: 'withdrawn', effects: ['stampDecision', 'releaseSchoolIfIdle'] },
+  // Deleting a draft removes the record (DOMAIN.md: next state —); `to` keeps the draft's, nothing is left to be in it.
+  { from: ['draft'], action: 'delete', roles: ['school'], to: 'draft', needs: 'nothing: only a draft can be deleted', effects: ['deleteDraft'] },
 ];
 
 /** States in which the school may still edit the plan. */

@@ -41,9 +41,19 @@ export function decisionProblems(ctx: EvaluationContext): GuardProblem[] {
 
 /** DOMAIN.md "Evaluation": HQ opens (with a frozen snapshot), may refresh while open, and decides. */
 export const evaluationTransitions: TransitionTable<EvaluationState, EvaluationContext> = [
-  { from: ['open'], action: 'refresh', roles: ['hq'], to: 'open', needs: 'nothing', effects: ['refresh_snapshot'] },
-  { from: ['open'], action: 'decide', roles: ['hq'], to: 'decided', needs: 'a decision and reason; rectify needs failing KPIs, a notice and a future deadline', guard: decisionProblems, effects: ['apply_decision', 'notify_school'] },
+  { from: ['open'], action: 'refresh', roles: ['hq'], to: 'open', needs: 'nothing', effects: ['refreshSnapshot'] },
+  { from: ['open'], action: 'decide', roles: ['hq'], to: 'decided', needs: 'a decision and reason; rectify needs failing KPIs, a notice and a future deadline', guard: decisionProblems, effects: ['recordDecision', 'applyDecision', 'recomputeCompliance', 'notifySchool'] },
 ];
+
+/** What each decision does to the partnership (DOMAIN.md "Agreement"): the effects `applyDecision` carries out. */
+export const decisionEffects: Readonly<Record<EvaluationDecision, readonly string[]>> = {
+  continue: [],
+  rectify: ['startRectification'],
+  terminate: ['terminateAgreement'],
+  not_renew: ['expireAgreement'],
+  renew: ['renewAgreement'],
+  upgrade: ['openUpgradeApplication'],
+};
 
 /** The tier above, in DOMAIN.md's order (deepest first). */
 export const tierOrder = ['industry_college', 'talent_base', 'pilot_1x', 'partner_school'] as const;

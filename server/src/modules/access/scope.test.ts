@@ -12,7 +12,7 @@ beforeAll(async () => {
     east: await appendAudit(t.database.db, { entityType: 'application', entityId: 1, action: 'submit', actorId: hq, schoolId: eastA.id, comment: 'east school' }),
     south: await appendAudit(t.database.db, { entityType: 'application', entityId: 2, action: 'submit', actorId: hq, schoolId: southA.id, comment: 'south school' }),
     north: await appendAudit(t.database.db, { entityType: 'application', entityId: 3, action: 'submit', actorId: hq, schoolId: northA.id, comment: 'north school' }),
-    global: await appendAudit(t.database.db, { entityType: 'tier_policy', entityId: 1, action: 'update', actorId: hq, comment: 'programme-wide' }),
+    global: await appendAudit(t.database.db, { entityType: 'tier_policy', entityId: 1, action: 'update', actorId: hq, comment: 'programme-wide', data: { tier: 'pilot_1x', effectiveYear: 2026, changes: {} } }),
   };
 });
 afterAll(async () => { await t?.close(); });

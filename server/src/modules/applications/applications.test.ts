@@ -19,7 +19,7 @@ describe('the school drafts an application', () => {
   it('creates a draft for its own school, with plan items, and only one in flight', async () => {
     const school = await t.as('school2@test.cn');
     const draft = await createDraft(school, 'talent_base');
-    expect(draft).toMatchObject({ status: 'draft', version: 1, schoolId: t.fixture.schools.southA.id, editable: true, allowedActions: ['submit'] });
+    expect(draft).toMatchObject({ status: 'draft', version: 1, schoolId: t.fixture.schools.southA.id, editable: true, allowedActions: ['submit', 'delete'] });
     expect(draft.planItems.map((i: { title: string }) => i.title)).toEqual(completeItems.map((i) => i.title));
     const again = await school.post('/api/applications', { tier: 'pilot_1x' });
     expect(again.statusCode).toBe(409);

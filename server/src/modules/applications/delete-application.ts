@@ -1,23 +1,15 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { applications, evidenceFiles } from '../../db/schema/index.js';
 import type { Actor, Scope } from '@campus/common';
-import { appendAudit } from '../audit/audit-repository.js';
-import { AppError, ErrorCode, forbidden } from '../../lib/errors.js';
-import { loadApplicationForUpdate } from './load-for-update.js';
-import { and } from 'drizzle-orm';
+import { runApplicationAction } from './run-application-action.js';
 
-/** Only a draft can be deleted, by its school (DOMAIN.md). Returns the storage keys of its files. */
+/**
+ * Deleting a draft is a row of the application table (action `delete`: a draft, by its school): the
+ * same checks as every action (scope 404, role 403, state 409), and its effect removes the draft,
+ * its plan items and its files, audited with the deleted record. Returns the deleted row and the
+ * storage keys of its files (removed from storage once the transaction is committed).
+ */
 export async function deleteApplication(db: Db, actor: Actor, scope: Scope, id: number) {
-  if (actor.role !== 'school') throw forbidden('Only the school deletes its draft.');
-  return db.transaction(async (tx) => {
-    const row = await loadApplicationForUpdate(tx, id, scope);
-    if (row.status !== 'draft') throw new AppError(409, ErrorCode.invalidState, 'Only a draft can be deleted; withdraw a submitted application instead.');
-    const files = await tx.delete(evidenceFiles)
-      .where(and(eq(evidenceFiles.entityType, 'application'), eq(evidenceFiles.entityId, id)))
-      .returning({ storageKey: evidenceFiles.storageKey });
-    await tx.delete(applications).where(eq(applications.id, id));
-    await appendAudit(tx, { entityType: 'application', entityId: id, schoolId: row.schoolId, action: 'delete', fromState: 'draft', actorId: actor.id });
-    return { row, storageKeys: files.map((f) => f.storageKey) };
-  });
+  const done = await runApplicationAction(db, actor, scope, id, 'delete', {});
+  if (!done.removed) throw new Error('the application table\'s delete row must remove the draft');
+  return { row: done.record, storageKeys: done.storageKeys };
 }

@@ -64,8 +64,14 @@ export async function recomputeTier(tx: Tx, tier: string, today: string) {
   return recomputeSchools(tx, await schoolsWithAgreements(tx, tier), today);
 }
 
-let refreshedFor: string | undefined;
-let running: Promise<void> | undefined;
+/**
+ * The in-process refresh mark, per database: the day last refreshed and the refresh under way. Per
+ * database, so that processes holding several (the tests: one per file, in one worker) do not take
+ * one database's refresh for another's.
+ */
+interface FreshnessMark { refreshedFor?: string; running?: Promise<void> }
+let marks = new WeakMap<Db, FreshnessMark>();
+const markOf = (db: Db) => marks.get(db) ?? marks.set(db, {}).get(db)!;
 
 /** The day of the last refresh: the latest recorded one, since none is ever recorded for a day after it. */
 async function lastRefreshDay(db: Executor): Promise<string | null> {
@@ -73,7 +79,7 @@ async function lastRefreshDay(db: Executor): Promise<string | null> {
   return row?.day ?? null;
 }
 
-async function refresh(db: Db, today: string) {
+async function refresh(db: Db, today: string, mark: FreshnessMark) {
   // Refreshed unless the last refresh was for today: a refresh recorded for a later day (a clock that
   // ran ahead) computed rows for a day that has not come, so it does not count for today either.
   if (await lastRefreshDay(db) !== today) {
@@ -88,7 +94,7 @@ async function refresh(db: Db, today: string) {
         .onConflictDoUpdate({ target: complianceRefreshes.day, set: { schools: n, ms, refreshedAt: sql`now()` } });
     });
   }
-  refreshedFor = today;
+  mark.refreshedFor = today;
 }
 
 /**
@@ -101,20 +107,20 @@ async function refresh(db: Db, today: string) {
  * the minutes the refresh takes) while the refresh runs, instead of waiting for it.
  */
 export async function ensureComplianceFresh(db: Db, today: string, opts: { background?: boolean } = {}) {
-  if (refreshedFor === today) return;
-  if (!running) {
-    running = refresh(db, today).finally(() => { running = undefined; });
+  const mark = markOf(db);
+  if (mark.refreshedFor === today) return;
+  if (!mark.running) {
+    mark.running = refresh(db, today, mark).finally(() => { mark.running = undefined; });
   }
-  const current = running;
-  if (opts.background && refreshedFor !== undefined) {
+  const current = mark.running;
+  if (opts.background && mark.refreshedFor !== undefined) {
     current.catch(() => {});
     return;
   }
   await current;
 }
 
-/** Forgets the in-process refresh mark (tests that move "today" or load a new database). */
+/** Forgets the in-process refresh marks (tests that move "today"). */
 export function resetFreshnessMark() {
-  refreshedFor = undefined;
-  running = undefined;
+  marks = new WeakMap();
 }

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { evidenceFiles, users } from '../../db/schema/index.js';
-import type { Actor, Scope } from '@campus/common';
+import type { Actor, EvidenceEntityType, Scope } from '@campus/common';
 import { appendAudit } from '../audit/audit-repository.js';
 import { scopeWhere } from '../resource/resource-spec.js';
 import { notFound } from '../../lib/errors.js';
@@ -30,7 +30,7 @@ export async function removeEvidence(db: Db, actor: Actor, scope: Scope, id: num
       assertOwnerWritable(file.entityType, target, actor.role);
     }
     await tx.delete(evidenceFiles).where(eq(evidenceFiles.id, id));
-    await appendAudit(tx, { entityType: file.entityType, entityId: file.entityId ?? 0, schoolId: file.schoolId, action: 'remove_file', actorId: actor.id, comment: file.fileName });
+    await appendAudit(tx, { entityType: file.entityType as EvidenceEntityType, entityId: file.entityId ?? 0, schoolId: file.schoolId, action: 'remove_file', actorId: actor.id, comment: file.fileName });
     return file.storageKey;
   });
 }

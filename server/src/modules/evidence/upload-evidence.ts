@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { evidenceFiles } from '../../db/schema/index.js';
-import type { Actor, Scope } from '@campus/common';
+import type { Actor, EvidenceEntityType, Scope } from '@campus/common';
 import type { FileStorage } from '../storage/file-storage.js';
 import { detectFileType } from '../storage/file-types.js';
 import { appendAudit } from '../audit/audit-repository.js';
@@ -35,7 +35,8 @@ export async function uploadEvidence(db: Db, storage: FileStorage, actor: Actor,
         schoolId, entityType: input.entityType, entityId: input.entityId, fileName, contentType: type.contentType,
         sizeBytes: stored.size, storageKey: stored.key, sha256: stored.sha256, description: input.description?.slice(0, 1000) ?? null, uploadedBy: actor.id,
       }).returning();
-      await appendAudit(tx, { entityType: input.entityType, entityId: input.entityId, schoolId, action: 'attach_file', actorId: actor.id, comment: fileName, data: { evidenceId: row.id } });
+      // The owner was found above: its entity type is one evidence-owners.ts knows.
+      await appendAudit(tx, { entityType: input.entityType as EvidenceEntityType, entityId: input.entityId, schoolId, action: 'attach_file', actorId: actor.id, comment: fileName, data: { evidenceId: row.id } });
       return row;
     });
   } catch (e) {

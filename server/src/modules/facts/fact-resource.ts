@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.js';
-import type { Actor, Reason, Scope } from '@campus/common';
+import type { Actor, FactEntityType, Reason, Scope } from '@campus/common';
 import type { ResourceSpec } from '../resource/resource-spec.js';
 
 /** What a fact write resolves to before it is stored: the row's values, always with its school. */
@@ -21,7 +21,7 @@ export interface FactResource<C extends z.ZodType = z.ZodType, U extends z.ZodTy
   idColumn: PgColumn;
   schoolIdColumn: PgColumn;
   /** entityType of audit events and evidence links (singular). */
-  entityType: string;
+  entityType: FactEntityType;
   createBody: C;
   updateBody: U;
   /** Resolves a create (or update, with the current row) into the values to store; throws 400/404. */

@@ -1,0 +1,155 @@
+import type { Tier } from '../vocabulary.js';
+
+/**
+ * The audit trail's events, typed per entity: which actions each kind of record is audited with and
+ * what each event's `data` holds. The server's appendAudit accepts only these (AuditEventInput);
+ * the web reads them back (AuditEventRecord). A new kind of event is added here first.
+ */
+
+/** One field's value before and after an edit. */
+export interface FieldChange { from: unknown; to: unknown }
+/** The fields an edit changed, and only those, each from and to. */
+export type FieldChanges = Record<string, FieldChange>;
+/** A record as the audit trail keeps it: its columns as JSON (dates as ISO text). */
+export type AuditedRow = Record<string, unknown> & { id: number };
+
+/** An edit: `changes: { field: { from, to } }`. */
+export interface UpdateData { changes: FieldChanges }
+/**
+ * A deletion: the deleted row. The record deleted first names how many dependants went with it
+ * (`alsoDeleted`, by entity type); each dependant's own event names the record it went with.
+ */
+export interface DeleteData {
+  deleted: AuditedRow;
+  alsoDeleted?: Record<string, number>;
+  deletedWith?: { entityType: AuditEntityType; entityId: number };
+}
+
+/** The recorded facts (DOMAIN.md "KPI definitions"), by their audit entity type. */
+export const factEntityTypes = ['student', 'certificate', 'practice_record', 'job_registration', 'course_completion', 'instructor', 'job_fair', 'course'] as const;
+export type FactEntityType = (typeof factEntityTypes)[number];
+
+export const workflowEntityTypes = ['application', 'agreement', 'evaluation', 'provider_report', 'content_proposal', 'feedback'] as const;
+export const auditEntityTypes = [...workflowEntityTypes, ...factEntityTypes, 'school', 'user', 'tier_policy'] as const;
+export type AuditEntityType = (typeof auditEntityTypes)[number];
+
+/** The transition actions of each table (the tables' `action`s; a test keeps them equal). */
+export const applicationReviewActions = ['submit', 'regional_approve', 'regional_reject', 'regional_return', 'hq_approve', 'hq_reject', 'hq_return', 'resubmit', 'withdraw'] as const;
+export const agreementActions = ['sign', 'hold_plaque_ceremony', 'pass_inspection', 'fail_inspection', 'close_rectification', 'terminate'] as const;
+export type ApplicationReviewAction = (typeof applicationReviewActions)[number];
+export type AgreementPathAction = (typeof agreementActions)[number];
+export const reviewActions = {
+  provider_report: ['confirm', 'reject'],
+  content_proposal: ['approve', 'reject'],
+  feedback: ['reply', 'close'],
+} as const;
+
+type Event<E extends AuditEntityType, A extends string, D = undefined> =
+  D extends undefined ? { entityType: E; action: A; data?: undefined } : { entityType: E; action: A; data: D };
+/** An event whose data may be left out (every field of it is optional). */
+type EventWithOptionalData<E extends AuditEntityType, A extends string, D> = { entityType: E; action: A; data?: D };
+
+/** The records evidence may be attached to (server: evidence-owners.ts). */
+export type EvidenceEntityType = 'school' | 'application' | 'agreement' | 'evaluation' | 'instructor' | 'student' | 'certificate' | 'practice_record' | 'job_fair' | 'provider_report';
+
+/** A file attached to a record as evidence, or removed from it (the file name is the comment). */
+export type EvidenceAuditEvent = Event<EvidenceEntityType, 'attach_file', { evidenceId: number }> | Event<EvidenceEntityType, 'remove_file'>;
+
+export type FactAuditEvent =
+  | Event<FactEntityType, 'create'>
+  | Event<FactEntityType, 'update', UpdateData>
+  | Event<FactEntityType, 'delete', DeleteData>
+  /** A CSV import: one event per school, with how many records it created. */
+  | Event<FactEntityType, 'import', { resource: string; created: number; [detail: string]: unknown }>;
+
+/** What a review action on an application recorded besides its comment. */
+export interface ApplicationActionData {
+  fieldComments?: Record<string, string>;
+  planItemDecisions?: Record<number, boolean>;
+  /** hq_approve: the agreement it created. */
+  agreementId?: number;
+}
+
+export type ApplicationAuditEvent =
+  | Event<'application', 'create', { tier: Tier | string; upgradeFromAgreementId?: number }>
+  | Event<'application', 'update', UpdateData>
+  | Event<'application', 'delete', DeleteData>
+  | EventWithOptionalData<'application', ApplicationReviewAction, ApplicationActionData>;
+
+export interface InspectionFinding { on?: string; missing: string[]; comment: string | null; by: number }
+
+/** What an agreement action changed on the agreement, and the evidence and checklist it came with. */
+export interface AgreementActionData {
+  signedOn?: string;
+  plaqueOn?: string;
+  plaquePlace?: string;
+  inspectionPassedOn?: string;
+  inspectionFindings?: InspectionFinding[];
+  rectificationNotice?: null;
+  rectificationDeadline?: null;
+  rectificationKpis?: null;
+  endedOn?: string;
+  evidenceIds?: number[];
+  checklist?: { instructorsInPlace?: boolean; resourcesConfigured?: boolean };
+}
+
+export type AgreementAuditEvent =
+  | Event<'agreement', 'create', { applicationId: number } | { renewalOf: number }>
+  | Event<'agreement', 'supersede'>
+  | Event<'agreement', AgreementPathAction, AgreementActionData>
+  /** What an evaluation's decision did to the agreement. */
+  | Event<'agreement', 'rectify', { deadline?: string; failingKpis?: string[] }>
+  | Event<'agreement', 'terminate' | 'not_renew'>
+  | Event<'agreement', 'renew', { newAgreementId: number }>
+  | Event<'agreement', 'upgrade', { applicationId: number; tier: string }>;
+
+/** A snapshot's verdict, as a refresh records it before and after. */
+export interface SnapshotVerdict { compliant?: boolean; failingKpis?: string[] }
+
+export type EvaluationAuditEvent =
+  | Event<'evaluation', 'open', { agreementId: number; year: number; compliant?: boolean; bulk?: true }>
+  | Event<'evaluation', 'refresh', { before: SnapshotVerdict; after: SnapshotVerdict }>
+  | Event<'evaluation', 'decide', { decision: string; newAgreementId?: number; applicationId?: number; deadline?: string; failingKpis?: string[] }>;
+
+export type ProviderWorkAuditEvent =
+  | Event<'provider_report', 'submit' | (typeof reviewActions.provider_report)[number]>
+  | Event<'content_proposal', 'propose' | (typeof reviewActions.content_proposal)[number]>
+  | Event<'feedback', 'file' | (typeof reviewActions.feedback)[number]>;
+
+export type TierPolicyAuditEvent =
+  | Event<'tier_policy', 'create', Record<string, unknown>>
+  | Event<'tier_policy', 'update', UpdateData & { tier: string; effectiveYear: number }>;
+
+export type UserAuditEvent =
+  | Event<'user', 'create', { email: string; role: string } | undefined>
+  | Event<'user', 'update', UpdateData & { passwordChanged: boolean }>
+  | Event<'user', 'change_password' | 'login' | 'logout', { address: string }>
+  /** A failed sign-in: the account when it exists, and the address; never a password. */
+  | Event<'user', 'login_failed', { accountKnown: true; email: string; address: string; accountInactive?: true } | { accountKnown: false; address: string }>;
+
+/** Every audit event's entity type, action and data. */
+export type AuditEntry =
+  | FactAuditEvent | ApplicationAuditEvent | AgreementAuditEvent | EvaluationAuditEvent
+  | ProviderWorkAuditEvent | TierPolicyAuditEvent | UserAuditEvent | EvidenceAuditEvent;
+
+interface AuditEventCommon {
+  entityId: number;
+  /** null when no one signed in did it (a failed sign-in, the first account). */
+  actorId: number | null;
+  schoolId?: number | null;
+  fromState?: string | null;
+  toState?: string | null;
+  comment?: string | null;
+}
+
+/** What the server's appendAudit accepts. */
+export type AuditEventInput = AuditEntry & AuditEventCommon;
+
+type Stored<E> = E extends { data?: infer D } ? Omit<E, 'data'> & { data: Exclude<D, undefined> | null } : never;
+
+/** An audit event as the API returns it (`/api/audit-events`). */
+export type AuditEventRecord = Stored<AuditEntry> & Required<AuditEventCommon> & {
+  id: number;
+  at: string;
+  actorName: string | null;
+};
