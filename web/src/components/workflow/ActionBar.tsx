@@ -1,17 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import Button, { type ButtonProps } from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import { useTranslate } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { actionLook, actionOrder } from './action-look';
 import type { WorkflowRecord } from './workflow-record';
 
-/** How an action's button looks. */
-export interface ActionLook {
-  color?: ButtonProps['color'];
-  variant?: ButtonProps['variant'];
-}
-
-/** The actions in the given order (forward moves first); an action the order does not know comes last. */
-export function sortActions(actions: readonly string[], order: readonly string[] = []): string[] {
+/** The actions in the shared order (forward moves first); an action the order does not know comes last. */
+export function sortActions(actions: readonly string[], order: readonly string[] = actionOrder): string[] {
   const rank = (a: string) => (order.includes(a) ? order.indexOf(a) : order.length);
   return [...actions].sort((a, b) => rank(a) - rank(b));
 }
@@ -20,37 +15,31 @@ export function sortActions(actions: readonly string[], order: readonly string[]
  * A record's action buttons, drawn from its allowedActions only: the server's transition table
  * decides what the signed-in user may do now, the UI never repeats a state rule. Each button opens
  * the action's dialog (`dialog`), which closes with `close`. Nothing is drawn when the user may do
- * nothing now. Clicks do not reach a list row the bar stands in.
+ * nothing now. The record is the page's (record context) unless given. Clicks do not reach a list
+ * row the bar stands in.
  */
-export function ActionBar({ record, order, look, size = 'medium', testId, dialog }: {
-  record: WorkflowRecord | undefined;
-  order?: readonly string[];
-  look?: (action: string) => ActionLook;
+export function ActionBar<R extends WorkflowRecord>({ record: given, size = 'medium', testId, dialog }: {
+  record?: R;
   size?: ButtonProps['size'];
   testId?: string;
-  dialog: (action: string, close: () => void) => ReactNode;
+  dialog: (action: string, close: () => void, record: R) => ReactNode;
 }) {
   const translate = useTranslate();
+  const fromContext = useRecordContext<R>();
+  const record = given ?? fromContext;
   const [open, setOpen] = useState<string>();
-  const actions = sortActions(record?.allowedActions ?? [], order);
+  const actions = sortActions(record?.allowedActions ?? []);
   if (!record || !actions.length) return null;
   return (
     <>
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} data-testid={testId} onClick={(e) => e.stopPropagation()}>
         {actions.map((action) => (
-          <Button
-            key={action}
-            size={size}
-            color={look?.(action).color ?? 'primary'}
-            variant={look?.(action).variant ?? 'outlined'}
-            onClick={() => setOpen(action)}
-            data-action={action}
-          >
+          <Button key={action} size={size} {...actionLook(action)} onClick={() => setOpen(action)} data-action={action}>
             {translate(`app.action.${action}`, { _: action })}
           </Button>
         ))}
       </Stack>
-      {open ? dialog(open, () => setOpen(undefined)) : null}
+      {open ? dialog(open, () => setOpen(undefined), record) : null}
     </>
   );
 }

@@ -6,15 +6,13 @@ import type { ReviewContext, TransitionTable } from '@campus/common';
 import { ActionBar } from './ActionBar';
 import { guardProblems, useGuardText } from './guard';
 import { useWorkflowAction } from './use-workflow-action';
-import { WorkflowDialog } from './WorkflowDialog';
+import { ActionDialog } from './WorkflowDialog';
 import type { WorkflowRecord } from './workflow-record';
 
 /** What a review action asks of the user before it is sent. */
 export interface ActionSpec {
   /** The body field the dialog's text goes to (comment, reply); none: a plain confirmation. */
   field?: 'comment' | 'reply';
-  color?: ButtonProps['color'];
-  variant?: ButtonProps['variant'];
   /** Message key of the dialog's explanation. */
   help?: string;
   /** Message key of the text field's label. */
@@ -39,12 +37,7 @@ interface ReviewProps {
  */
 export function ReviewActions({ record, size = 'medium', ...props }: ReviewProps & { record: WorkflowRecord | undefined; size?: ButtonProps['size'] }) {
   return (
-    <ActionBar
-      record={record}
-      size={size}
-      look={(action) => ({ color: props.specs[action]?.color, variant: props.specs[action]?.variant })}
-      dialog={(action, close) => <ReviewDialog {...props} record={record!} action={action} onClose={close} />}
-    />
+    <ActionBar record={record} size={size} dialog={(action, close, shown) => <ReviewDialog {...props} record={shown} action={action} onClose={close} />} />
   );
 }
 
@@ -76,17 +69,13 @@ function ReviewDialog({ resource, entity, transitions, specs, onDone, record, ac
   };
 
   return (
-    <WorkflowDialog
-      open
+    <ActionDialog
+      action={action}
       onClose={onClose}
-      title={title}
       entity={entity}
       help={spec.help ? translate(spec.help) : undefined}
-      confirmLabel={title}
-      confirmColor={spec.color ?? 'primary'}
       validate={validate}
       onConfirm={confirm}
-      onReload={refresh}
       fieldLabel={(field) => translate(field === spec.field && spec.label ? spec.label : `app.work.field.${field}`, { _: field })}
     >
       {spec.field ? (
@@ -102,6 +91,6 @@ function ReviewDialog({ resource, entity, transitions, specs, onDone, record, ac
           helperText={required ? undefined : translate('app.work.optional')}
         />
       ) : null}
-    </WorkflowDialog>
+    </ActionDialog>
   );
 }

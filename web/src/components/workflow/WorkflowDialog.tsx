@@ -7,9 +7,10 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
-import { useTranslate } from 'react-admin';
+import { useRefresh, useTranslate } from 'react-admin';
 import { parseProblem, type Problem } from '../problem/parse-problem';
 import { ProblemAlert } from '../problem/ProblemAlert';
+import { confirmColour } from './action-look';
 
 export interface WorkflowDialogProps {
   open: boolean;
@@ -100,4 +101,18 @@ export function WorkflowDialog({
       </DialogActions>
     </Dialog>
   );
+}
+
+/**
+ * The dialog of one workflow action: titled and confirmed by the action's name, in its colour; a
+ * 409 reloads the page's record.
+ */
+export function ActionDialog({ action, onReload, ...props }: Omit<WorkflowDialogProps, 'open' | 'title' | 'confirmLabel' | 'confirmColor' | 'onReload'> & {
+  action: string;
+  onReload?: () => void;
+}) {
+  const translate = useTranslate();
+  const refresh = useRefresh();
+  const title = translate(`app.action.${action}`, { _: action });
+  return <WorkflowDialog open title={title} confirmLabel={title} confirmColor={confirmColour(action)} onReload={onReload ?? refresh} {...props} />;
 }

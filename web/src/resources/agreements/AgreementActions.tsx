@@ -21,11 +21,10 @@ import { useErrorText } from '../../components/problem/parse-problem';
 import { usePolicyInForce } from '../../components/policy/use-policy-in-force';
 import { ActionBar } from '../../components/workflow/ActionBar';
 import { guardProblems, useGuardText } from '../../components/workflow/guard';
-import { WorkflowDialog } from '../../components/workflow/WorkflowDialog';
+import { ActionDialog } from '../../components/workflow/WorkflowDialog';
 import { useWorkflowAction } from '../../components/workflow/use-workflow-action';
 import type { Agreement } from './types';
 
-const order = ['sign', 'hold_plaque_ceremony', 'pass_inspection', 'fail_inspection', 'close_rectification', 'terminate'];
 
 /** The dialog's own sentence for a guard's problem (resources.agreements.dialog.*). */
 const dialogText: Record<string, string> = {
@@ -39,22 +38,13 @@ const dialogText: Record<string, string> = {
   termination_reason_missing: 'reason_required',
 };
 
-const colourOf = (action: string): ButtonProps['color'] =>
-  action === 'terminate' ? 'error' : action === 'fail_inspection' ? 'warning' : action === 'close_rectification' ? 'success' : 'primary';
-const variantOf = (action: string): ButtonProps['variant'] =>
-  action === 'terminate' || action === 'fail_inspection' ? 'outlined' : 'contained';
-
 /** The agreement's action buttons, from allowedActions only (all of them are HQ's, per the server). */
 export function AgreementActions() {
-  const record = useRecordContext<Agreement>();
   return (
-    <ActionBar
-      record={record}
-      order={order}
+    <ActionBar<Agreement>
       size="small"
-      look={(action) => ({ color: colourOf(action), variant: variantOf(action) })}
       testId="agreement-actions"
-      dialog={(action, close) => <AgreementActionDialog action={action} record={record!} onClose={close} />}
+      dialog={(action, close, record) => <AgreementActionDialog action={action} record={record} onClose={close} />}
     />
   );
 }
@@ -145,16 +135,12 @@ function AgreementActionDialog({ action, record, onClose }: { action: string; re
   };
 
   return (
-    <WorkflowDialog
-      open
+    <ActionDialog
+      action={action}
       onClose={onClose}
-      title={title}
       entity="agreement"
-      confirmLabel={title}
-      confirmColor={colourOf(action)}
       validate={validate}
       onConfirm={confirm}
-      onReload={refresh}
       fieldLabel={(field) => translate(`resources.agreements.dialog.field_${field.replace(/\./g, '_')}`, { _: field })}
     >
       <Typography variant="body2" color="text.secondary">
@@ -239,6 +225,6 @@ function AgreementActionDialog({ action, record, onClose }: { action: string; re
         slotProps={{ htmlInput: { maxLength: 5000, 'data-testid': 'action-comment' } }}
         fullWidth
       />
-    </WorkflowDialog>
+    </ActionDialog>
   );
 }

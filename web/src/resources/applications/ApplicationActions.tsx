@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button, { type ButtonProps } from '@mui/material/Button';
+import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
@@ -15,24 +15,10 @@ import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-adm
 import { applicationTransitions } from '@campus/common';
 import { ActionBar } from '../../components/workflow/ActionBar';
 import { guardProblems, useGuardText } from '../../components/workflow/guard';
-import { WorkflowDialog } from '../../components/workflow/WorkflowDialog';
+import { ActionDialog } from '../../components/workflow/WorkflowDialog';
 import { useWorkflowAction } from '../../components/workflow/use-workflow-action';
 import { reviewPaths, useCommentLabel } from './ReviewComments';
 import type { Application } from './plan-model';
-
-/** The order buttons appear in, forward moves first; an action the UI does not know still gets a button. */
-const order = ['submit', 'resubmit', 'regional_approve', 'hq_approve', 'regional_return', 'hq_return', 'regional_reject', 'hq_reject', 'withdraw'];
-
-const colourOf = (action: string): ButtonProps['color'] => {
-  if (action.endsWith('approve')) return 'success';
-  if (action.endsWith('reject')) return 'error';
-  if (action.endsWith('return')) return 'warning';
-  if (action === 'withdraw') return 'inherit';
-  return 'primary';
-};
-
-const variantOf = (action: string): ButtonProps['variant'] =>
-  action.endsWith('approve') || action === 'submit' || action === 'resubmit' ? 'contained' : 'outlined';
 
 /**
  * The application's action buttons, drawn from allowedActions only: the server decides what the
@@ -40,19 +26,19 @@ const variantOf = (action: string): ButtonProps['variant'] =>
  */
 export function ApplicationActions() {
   const record = useRecordContext<Application>();
+  // Deleting a draft (allowedActions' `delete`) is offered by the form, which leaves the page once the draft is gone.
+  const review = record && { ...record, allowedActions: record.allowedActions?.filter((a) => a !== 'delete') };
   return (
-    <ActionBar
-      record={record}
-      order={order}
+    <ActionBar<Application>
+      record={review}
       size="small"
-      look={(action) => ({ color: colourOf(action), variant: variantOf(action) })}
       testId="application-actions"
-      dialog={(action, close) => <ActionDialog action={action} record={record!} onClose={close} />}
+      dialog={(action, close, record) => <ApplicationActionDialog action={action} record={record} onClose={close} />}
     />
   );
 }
 
-function ActionDialog({ action, record, onClose }: { action: string; record: Application; onClose: () => void }) {
+function ApplicationActionDialog({ action, record, onClose }: { action: string; record: Application; onClose: () => void }) {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -120,20 +106,15 @@ function ActionDialog({ action, record, onClose }: { action: string; record: App
   };
 
   const declined = isHqApprove && supportItems.some((i) => decisions[String(i.id)] === false);
-  const title = translate(`app.action.${action}`, { _: action });
   const usedPaths = new Set(fieldComments.map((f) => f.path));
 
   return (
-    <WorkflowDialog
-      open
+    <ActionDialog
+      action={action}
       onClose={onClose}
-      title={title}
       entity="application"
-      confirmLabel={title}
-      confirmColor={colourOf(action) === 'inherit' ? 'primary' : colourOf(action)}
       validate={validate}
       onConfirm={confirm}
-      onReload={refresh}
       fieldLabel={label}
       maxWidth={isReturn || isHqApprove ? 'md' : 'sm'}
     >
@@ -230,7 +211,7 @@ function ActionDialog({ action, record, onClose }: { action: string; record: App
           <RouterLink to={`/applications/${record.id}`}>{translate('resources.applications.dialog.edit_first')}</RouterLink>
         </Typography>
       ) : null}
-    </WorkflowDialog>
+    </ActionDialog>
   );
 }
 

@@ -1,7 +1,7 @@
-import { DataTable, List, ReferenceField, TextField, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, ReferenceField, TextField, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { StateField } from '../../components/chips';
 import { LocalDateField } from '../../components/fields';
-import { ListToolbar } from '../../components/list/ListToolbar';
+import { QueueList } from '../../components/list/QueueList';
 import { referenceFilter, searchFilter, useStatusFilter } from '../../components/list/filters';
 import { ReviewActions } from '../../components/workflow/ReviewActions';
 import type { WorkflowRecord } from '../../components/workflow/workflow-record';
@@ -37,15 +37,7 @@ export function ContentProposalList() {
     ...(role === 'hq' ? [referenceFilter('providerId', 'providers')] : []),
   ];
   return (
-    <List
-      exporter={exporter}
-      filters={filters}
-      filterDefaultValues={role === 'hq' ? { status: 'pending' } : undefined}
-      sort={{ field: 'createdAt', order: 'DESC' }}
-      perPage={25}
-      actions={<ListToolbar filters create exportable />}
-      empty={false}
-    >
+    <QueueList queue={{ role: 'hq', status: 'pending' }} exporter={exporter} filters={filters} empty={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="title" />
         {role === 'provider' ? null : <DataTable.Col source="providerName" disableSort />}
@@ -63,6 +55,6 @@ export function ContentProposalList() {
         </DataTable.Col>
         {role === 'hq' ? <DataTable.Col label={translate('app.work.actions')} disableSort field={RowActions} /> : null}
       </DataTable>
-    </List>
+    </QueueList>
   );
 }

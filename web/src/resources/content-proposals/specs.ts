@@ -6,8 +6,8 @@ import type { ActionSpec } from '../../components/workflow/ReviewActions';
  * reason; what each action needs is the shared table's guard (contentProposalTransitions).
  */
 export const contentProposalActions: Record<string, ActionSpec> = {
-  approve: { field: 'comment', color: 'success', variant: 'contained', help: 'app.work.content_proposal.approve_help' },
-  reject: { field: 'comment', color: 'error', help: 'app.work.content_proposal.reject_help', label: 'app.work.field.reason' },
+  approve: { field: 'comment', help: 'app.work.content_proposal.approve_help' },
+  reject: { field: 'comment', help: 'app.work.content_proposal.reject_help', label: 'app.work.field.reason' },
 };
 
 export const contentProposalReview = { resource: 'content-proposals', entity: 'content_proposal', transitions: contentProposalTransitions, specs: contentProposalActions };

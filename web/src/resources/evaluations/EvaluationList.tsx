@@ -3,7 +3,6 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import {
   DataTable,
-  List,
   NullableBooleanInput,
   NumberInput,
   SelectInput,
@@ -13,7 +12,7 @@ import {
 } from 'react-admin';
 import { StateField, TierField } from '../../components/chips';
 import { LocalDateField } from '../../components/fields';
-import { ListToolbar } from '../../components/list/ListToolbar';
+import { QueueList } from '../../components/list/QueueList';
 import { searchFilter, useRegionFilter, useStatusFilter } from '../../components/list/filters';
 import { useTierChoices, useVocabularyChoices } from '../../components/choices';
 import { evaluationStates } from '../../providers/permissions';
@@ -93,14 +92,7 @@ export function EvaluationList() {
   return (
     <>
       {role === 'hq' || role === 'regional' ? <RectificationWatch /> : null}
-      <List
-        exporter={exporter}
-        filters={filters}
-        filterDefaultValues={role === 'hq' ? { status: 'open' } : undefined}
-        sort={{ field: 'createdAt', order: 'DESC' }}
-        perPage={25}
-        actions={<ListToolbar filters exportable create={<><OpenEvaluationButton /><BulkOpenButton /></>} />}
-      >
+      <QueueList queue={{ role: 'hq', status: 'open' }} exporter={exporter} filters={filters} create={<><OpenEvaluationButton /><BulkOpenButton /></>}>
         <DataTable rowClick="show" bulkActionButtons={false}>
           <DataTable.Col source="schoolName" />
           <DataTable.Col source="year" field={YearField} />
@@ -116,7 +108,7 @@ export function EvaluationList() {
             <LocalDateField source="createdAt" />
           </DataTable.Col>
         </DataTable>
-      </List>
+      </QueueList>
     </>
   );
 }

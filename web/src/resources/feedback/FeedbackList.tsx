@@ -1,7 +1,7 @@
-import { DataTable, List, usePermissions } from 'react-admin';
+import { DataTable, usePermissions } from 'react-admin';
 import { StateField } from '../../components/chips';
 import { LocalDateField } from '../../components/fields';
-import { ListToolbar } from '../../components/list/ListToolbar';
+import { QueueList } from '../../components/list/QueueList';
 import { referenceFilter, searchFilter, useStatusFilter } from '../../components/list/filters';
 import type { WorkflowRecord } from '../../components/workflow/workflow-record';
 import { feedbackStates } from '../../providers/permissions';
@@ -33,15 +33,7 @@ export function FeedbackList() {
     ...(role === 'hq' ? [referenceFilter('schoolId', 'schools')] : []),
   ];
   return (
-    <List
-      exporter={exporter}
-      filters={filters}
-      filterDefaultValues={role === 'hq' ? { status: 'open' } : undefined}
-      sort={{ field: 'createdAt', order: 'DESC' }}
-      perPage={25}
-      actions={<ListToolbar filters create exportable />}
-      empty={false}
-    >
+    <QueueList queue={{ role: 'hq', status: 'open' }} exporter={exporter} filters={filters} empty={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="subject" />
         {role === 'school' ? null : <DataTable.Col source="schoolName" disableSort />}
@@ -56,6 +48,6 @@ export function FeedbackList() {
           <LocalDateField source="repliedAt" emptyText="—" />
         </DataTable.Col>
       </DataTable>
-    </List>
+    </QueueList>
   );
 }

@@ -8,7 +8,7 @@ import type { WorkflowRecord } from '../../components/workflow/workflow-record';
  */
 export const feedbackActions: Record<string, ActionSpec> = {
   reply: {
-    field: 'reply', variant: 'contained', help: 'app.work.feedback.reply_help', label: 'app.work.field.reply',
+    field: 'reply', help: 'app.work.feedback.reply_help', label: 'app.work.field.reply',
     initial: (record: WorkflowRecord) => (typeof record.reply === 'string' ? record.reply : ''),
   },
   close: { help: 'app.work.feedback.close_help' },

@@ -1,7 +1,7 @@
-import { DataTable, List, NumberField, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, NumberField, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { StateField } from '../../components/chips';
 import { LocalDateField } from '../../components/fields';
-import { ListToolbar } from '../../components/list/ListToolbar';
+import { QueueList } from '../../components/list/QueueList';
 import { referenceFilter, searchFilter, useStatusFilter } from '../../components/list/filters';
 import { ReviewActions } from '../../components/workflow/ReviewActions';
 import type { WorkflowRecord } from '../../components/workflow/workflow-record';
@@ -55,15 +55,7 @@ export function ProviderReportList() {
   const filters = useFilters();
   const { permissions: role } = usePermissions<string>();
   return (
-    <List
-      exporter={exporter}
-      filters={filters}
-      filterDefaultValues={role === 'school' ? { status: 'submitted' } : undefined}
-      sort={{ field: 'createdAt', order: 'DESC' }}
-      perPage={25}
-      actions={<ListToolbar filters create exportable />}
-      empty={false}
-    >
+    <QueueList queue={{ role: 'school', status: 'submitted' }} exporter={exporter} filters={filters} empty={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="project" />
         {role === 'school' ? null : <DataTable.Col source="schoolName" disableSort />}
@@ -81,6 +73,6 @@ export function ProviderReportList() {
         </DataTable.Col>
         {role === 'school' ? <DataTable.Col label={translate('app.work.actions')} disableSort field={RowActions} /> : null}
       </DataTable>
-    </List>
+    </QueueList>
   );
 }

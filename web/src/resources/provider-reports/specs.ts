@@ -6,8 +6,8 @@ import type { ActionSpec } from '../../components/workflow/ReviewActions';
  * reason; what each action needs is the shared table's guard (providerReportTransitions).
  */
 export const providerReportActions: Record<string, ActionSpec> = {
-  confirm: { color: 'success', variant: 'contained', help: 'app.work.provider_report.confirm_help' },
-  reject: { field: 'comment', color: 'error', help: 'app.work.provider_report.reject_help', label: 'app.work.field.reason' },
+  confirm: { help: 'app.work.provider_report.confirm_help' },
+  reject: { field: 'comment', help: 'app.work.provider_report.reject_help', label: 'app.work.field.reason' },
 };
 
 export const providerReportReview = { resource: 'provider-reports', entity: 'provider_report', transitions: providerReportTransitions, specs: providerReportActions };
