@@ -394,7 +394,7 @@ function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fr
       >
         <SaveIndicator state={autosave.state} onRetry={() => void autosave.flush()} />
         <Stack direction="row" spacing={1}>
-          {record.status === 'draft' ? (
+          {actions.includes('delete') ? (
             <Button color="error" onClick={() => setDialog('delete')}>{translate('resources.applications.form.delete_draft')}</Button>
           ) : null}
           {actions.includes('withdraw') ? (
