@@ -42,6 +42,8 @@ describe('a login failure', () => {
     const en = await login({ email: 'hq@test.cn', password: 'wrong-password1' }, 'en-GB');
     expect(en.json()).toMatchObject({ code: 'login_failed', message: 'The email or password is wrong.' });
     expect((await login({ email: 'hq@test.cn', password: 'wrong-password1' })).json().message).toBe('The email or password is wrong.');
+    // Node's fetch says `*`: a program naming no language reads English too.
+    expect((await login({ email: 'hq@test.cn', password: 'wrong-password1' }, '*')).json().message).toBe('The email or password is wrong.');
     // A language the server does not speak gets the product's own, Chinese; q-values order the choice.
     expect((await login({ email: 'hq@test.cn', password: 'wrong-password1' }, 'fr-FR')).json().message).toBe('邮箱或密码错误。');
     expect((await login({ email: 'hq@test.cn', password: 'wrong-password1' }, 'zh;q=0.5, en;q=0.9')).json().message).toBe('The email or password is wrong.');

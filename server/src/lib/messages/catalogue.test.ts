@@ -91,7 +91,7 @@ describe('the message catalogues', () => {
 describe('Accept-Language', () => {
   it.each([
     [undefined, 'en'], ['', 'en'], ['zh-CN', 'zh'], ['zh-Hans-CN,zh;q=0.9', 'zh'], ['en-GB,en;q=0.9', 'en'],
-    ['fr-FR,fr;q=0.9', 'zh'], ['*', 'zh'], ['fr, en;q=0.8, zh;q=0.5', 'en'], ['en;q=0, zh', 'zh'], ['ZH-tw', 'zh'],
+    ['fr-FR,fr;q=0.9', 'zh'], ['*', 'en'], ['fr, *', 'zh'], ['fr, en;q=0.8, zh;q=0.5', 'en'], ['en;q=0, zh', 'zh'], ['ZH-tw', 'zh'],
   ] as const)('%j reads %s', (header, expected) => {
     expect(languageOfHeader(header)).toBe(expected);
   });
