@@ -18,7 +18,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { useGetList, useTranslate } from 'react-admin';
 import { daysBetween, todayInChina } from '@campus/common';
 import { factsLink, kpiLabelKey, kpiNames, type KpiName } from '../components/kpi/kpi';
-import type { Agreement } from '../resources/evaluations/types';
+import type { Agreement } from '../resources/agreements/types';
 
 /** "还剩 12 天" / "已逾期 3 天" / "今天到期", with the tone of its urgency. */
 export function DeadlineChip({ deadline, today = todayInChina() }: { deadline: string | null; today?: string }) {

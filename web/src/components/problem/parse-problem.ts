@@ -1,25 +1,20 @@
 /**
- * The one reader of the API's error body (API.md "Errors": `{ error, message, code?, params?,
+ * The one reader of the API's error body (API.md "Errors": `{ error, code, params?, message,
  * details?: [{ field?, row?, code?, params?, message }] }`), for every screen: what went wrong, as
  * data. Turning it into words is ./translate-problem.ts (by `code` and `params`, the server's own
  * message when the code has no text); showing it is ./ProblemAlert.tsx.
  */
 import { useCallback } from 'react';
 import type { HttpError } from 'react-admin';
+import type { ApiErrorBody } from '@campus/common';
 import { translateProblem, useTranslateProblem, type ProblemLike, type Translate } from './translate-problem';
 
-/** The error body of every 4xx/5xx answer of the API. */
-export interface ApiErrorBody {
-  /** The kind of refusal: validation_failed, stale_version, invalid_state, forbidden, not_found… */
-  error: string;
-  message: string;
-  /** The stable code of the problem, with its params (issue 12), when the server sends one. */
-  code?: string;
-  params?: Record<string, unknown>;
-  details?: unknown;
-}
+export type { ApiErrorBody };
 
-/** One thing the server found wrong: a field (an import's row and column), its code and params, in words. */
+/**
+ * One thing the server found wrong (a detail of the error body, @campus/common's ProblemDetail, read
+ * leniently): a field (an import's row and column), its code and params, in words.
+ */
 export interface ProblemDetail extends ProblemLike {
   field?: string;
   /** An import's row: 1 is the header, 0 the file as a whole. */

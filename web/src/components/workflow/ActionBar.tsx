@@ -18,8 +18,10 @@ export function sortActions(actions: readonly string[], order: readonly string[]
  * nothing now. The record is the page's (record context) unless given. Clicks do not reach a list
  * row the bar stands in.
  */
-export function ActionBar<R extends WorkflowRecord>({ record: given, size = 'medium', testId, dialog }: {
+export function ActionBar<R extends WorkflowRecord>({ record: given, omit = [], size = 'medium', testId, dialog }: {
   record?: R;
+  /** Actions another control of the page offers (not drawn here). */
+  omit?: readonly string[];
   size?: ButtonProps['size'];
   testId?: string;
   dialog: (action: string, close: () => void, record: R) => ReactNode;
@@ -28,7 +30,7 @@ export function ActionBar<R extends WorkflowRecord>({ record: given, size = 'med
   const fromContext = useRecordContext<R>();
   const record = given ?? fromContext;
   const [open, setOpen] = useState<string>();
-  const actions = sortActions(record?.allowedActions ?? []);
+  const actions = sortActions((record?.allowedActions ?? []).filter((a) => !omit.includes(a)));
   if (!record || !actions.length) return null;
   return (
     <>

@@ -27,10 +27,10 @@ import type { Application } from './plan-model';
 export function ApplicationActions() {
   const record = useRecordContext<Application>();
   // Deleting a draft (allowedActions' `delete`) is offered by the form, which leaves the page once the draft is gone.
-  const review = record && { ...record, allowedActions: record.allowedActions?.filter((a) => a !== 'delete') };
   return (
     <ActionBar<Application>
-      record={review}
+      record={record}
+      omit={['delete']}
       size="small"
       testId="application-actions"
       dialog={(action, close, record) => <ApplicationActionDialog action={action} record={record} onClose={close} />}

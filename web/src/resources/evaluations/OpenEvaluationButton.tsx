@@ -24,7 +24,8 @@ import { parseProblem, type Problem } from '../../components/problem/parse-probl
 import { ProblemAlert } from '../../components/problem/ProblemAlert';
 import { addDays } from '../../components/dates';
 import { agreementYear, todayInChina } from '@campus/common';
-import type { Agreement, Evaluation } from './types';
+import type { Agreement } from '../agreements/types';
+import type { Evaluation } from './types';
 
 interface YearOption {
   year: number;

@@ -10,7 +10,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { useGetList, useTranslate } from 'react-admin';
 import { daysBetween, todayInChina } from '@campus/common';
 import { kpiLabelKey, listLink } from '../../components/kpi/kpi';
-import type { Agreement } from './types';
+import type { Agreement } from '../agreements/types';
 
 const overdueFilter = { rectificationOverdue: true };
 const dueSoonFilter = { rectificationDueWithin: 30 };

@@ -27,27 +27,6 @@ export interface Evaluation extends WorkflowRecord {
   previous?: { id: number; year: number; snapshot: ComplianceRecord | null; decision: string | null; reason: string | null } | null;
 }
 
-/** GET /api/agreements rows, the fields these screens read. */
-export interface Agreement extends WorkflowRecord {
-  schoolId: number;
-  schoolName: string;
-  regionId: number;
-  tier: string;
-  startDate: string | null;
-  termYears: number;
-  currentYear: number | null;
-  endDate: string | null;
-  rectificationNotice: string | null;
-  rectificationDeadline: string | null;
-  rectificationKpis: string[] | null;
-  rectification: {
-    deadline: string | null;
-    overdue: boolean;
-    kpis: { kpi: string; met: boolean | null }[];
-    canClose: boolean;
-  } | null;
-}
-
 /** Why bulk opening left an agreement year unopened (server: open-evaluations.ts). */
 export type SkipReason = 'out_of_scope' | 'agreement_not_live' | 'beyond_term' | 'not_ended' | 'already_evaluated' | 'no_compliance_row';
 export interface SkippedYear { agreementId: number; year: number; schoolId: number; reason: SkipReason; message: string }
