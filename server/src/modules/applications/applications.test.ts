@@ -131,8 +131,10 @@ describe('the review journey', () => {
     expect(agreements).toEqual([expect.objectContaining({ tier: 'talent_base', status: 'pending_signing', termYears: 3, applicationId: draft.id, allowedActions: ['sign'] })]);
 
     const history = (await school.get('/api/audit-events', listQuery({ filter: { entityType: 'application', entityId: draft.id }, sort: ['id', 'ASC'] }))).json();
-    expect(history.map((e: { action: string }) => e.action)).toEqual(['create', 'submit', 'regional_return', 'resubmit', 'regional_approve', 'hq_approve']);
+    // The school's revision between the return and the resubmission is audited with what it changed (issue 12).
+    expect(history.map((e: { action: string }) => e.action)).toEqual(['create', 'submit', 'regional_return', 'update', 'resubmit', 'regional_approve', 'hq_approve']);
     expect(history[2]).toMatchObject({ fromState: 'pending_regional', toState: 'returned', comment: '请补充就业目标', actorName: '华南' });
+    expect(history[3].data).toEqual({ changes: { 'plan.targets.jobPlatformRate': { from: 0.96, to: 0.97 } } });
   });
 
   it('refuses what the role, state or scope does not allow, and changes nothing', async () => {

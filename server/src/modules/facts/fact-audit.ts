@@ -6,12 +6,10 @@ import type { Scope } from '@campus/common';
 import { notFound } from '../../lib/errors.js';
 import { schoolScopeCondition } from '../access/scope-filter.js';
 import { appendAudit } from '../audit/audit-repository.js';
+import { changesBetween } from '../audit/field-changes.js';
 import type { FactResource } from './fact-resource.js';
 
 type AuditRow = Record<string, unknown> & { id: number; schoolId: number };
-
-/** Columns that change on every write and say nothing about what the user changed. */
-const unaudited = new Set(['updatedAt']);
 
 /**
  * What an audit event records of a fact: its stored columns, plus the lists written with it that the
@@ -34,16 +32,6 @@ export async function auditRows(tx: Tx, fact: FactResource, where: SQL | undefin
 export async function auditRow(tx: Tx, fact: FactResource, id: number) {
   const [row] = await auditRows(tx, fact, eq(fact.idColumn, id));
   return row;
-}
-
-/** The fields whose values differ, each `{ from, to }`. */
-export function changesBetween(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (unaudited.has(key)) continue;
-    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) changes[key] = { from: before[key] ?? null, to: after[key] ?? null };
-  }
-  return changes;
 }
 
 /** Audits an update: `before` is the audited row read (locked) before the change. */

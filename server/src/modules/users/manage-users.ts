@@ -6,6 +6,7 @@ import type { Role } from '@campus/common';
 import type { Actor } from '@campus/common';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.js';
 import { appendAudit } from '../audit/audit-repository.js';
+import { changesBetween } from '../audit/field-changes.js';
 import { throttledPasswordCheck, type ThrottleSettings } from '../auth/login-throttle.js';
 import { AppError, conflict, ErrorCode, invalid, notFound } from '../../lib/errors.js';
 import type { passwordChangeBody, userCreateBody, userUpdateBody } from './user-schemas.js';
@@ -50,14 +51,6 @@ async function auditedFields(tx: Tx, user: typeof users.$inferSelect) {
     name: user.name, role: user.role, active: user.active, locale: user.locale, schoolId: user.schoolId, providerId: user.providerId,
     regionIds: regionRows.map((r) => r.regionId).sort((a, b) => a - b),
   };
-}
-
-function changesBetween<T extends Record<string, unknown>>(before: T, after: T) {
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const key of Object.keys(before)) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { from: before[key], to: after[key] };
-  }
-  return changes;
 }
 
 /**

@@ -10,22 +10,11 @@ import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
 import { Link as RouterLink } from 'react-router-dom';
 import { useCanAccess, useCreatePath, useRecordContext, useResourceDefinitions, useTranslate } from 'react-admin';
 import { StateChip } from '../chips';
+import type { AuditEventRecord, FieldChanges } from '@campus/common';
 import { resourceOfEntity } from './entity-links';
 
-export interface AuditEvent {
-  id: number;
-  entityType: string;
-  entityId: number;
-  schoolId: number | null;
-  action: string;
-  fromState: string | null;
-  toState: string | null;
-  actorId: number | null;
-  actorName: string | null;
-  at: string;
-  comment: string | null;
-  data: unknown;
-}
+/** An audit event as /api/audit-events answers it: its action and data typed per entity (@campus/common). */
+export type AuditEvent = AuditEventRecord;
 
 /** Short columns stay on one line; the comment takes the rest of the width. */
 export const compactColumns = {
@@ -63,18 +52,14 @@ export function TransitionField() {
   );
 }
 
-interface Changes {
-  [field: string]: { from: unknown; to: unknown };
-}
-
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
-/** The event's data: a before/after table for edits (tier policies), else the raw JSON. */
+/** The event's data: a before/after table for edits (`changes`: facts, users, applications, tier policies), else the raw JSON. */
 export function AuditDataPanel() {
   const record = useRecordContext<AuditEvent>();
   const translate = useTranslate();
   if (!record) return null;
-  const data = record.data as { changes?: Changes } | null;
+  const data = record.data as { changes?: FieldChanges } | null;
   if (data?.changes && Object.keys(data.changes).length) {
     const resource = resourceOfEntity(record.entityType);
     return (
