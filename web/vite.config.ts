@@ -39,6 +39,12 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
     css: false,
-    testTimeout: 20_000,
+    // A ceiling for a test that hangs, not a measure of speed: a fully loaded 2-core machine must never meet it
+    // (a form driven with user-event takes seconds there).
+    testTimeout: 180_000,
+    // Test files share their worker's modules and jsdom: react-admin, MUI and the app are loaded once per worker, not
+    // once per file (more than half of the suite's CPU time). setup.ts resets what a test leaves behind (the DOM,
+    // msw handlers, localStorage) and every render gets its own store and query cache.
+    isolate: false,
   },
 });

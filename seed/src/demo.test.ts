@@ -22,6 +22,8 @@ import { CATALOGUE, REGIONS, seedReferenceData } from '@campus/server/modules/re
 let database: Database;
 let seeded: boolean;
 let seedMs: number;
+/** CPU time of the seed (user and system; PGlite runs in this process): what the seed costs, however busy the machine. */
+let seedCpuMs: number;
 const today = todayInChina();
 
 const TABLES = [
@@ -43,7 +45,10 @@ beforeAll(async () => {
   database = await openDatabase({});
   await runMigrations(database);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   seeded = await seedDemoIfEmpty(database.db);
+  const used = process.cpuUsage(cpu);
+  seedCpuMs = (used.user + used.system) / 1000;
   seedMs = performance.now() - started;
 });
 afterAll(async () => {
@@ -62,8 +67,9 @@ const liveAgreement = async (schoolId: number) => (await db().select().from(s.ag
 describe('loading', () => {
   it('loads the demo set on an empty database within a few seconds', () => {
     expect(seeded).toBe(true);
-    console.log(`demo seed: ${Math.round(seedMs)} ms`);
-    expect(seedMs).toBeLessThan(20_000);
+    console.log(`demo seed: ${Math.round(seedMs)} ms (${Math.round(seedCpuMs)} ms of CPU)`);
+    // Its CPU time, not the time on the clock: another process on a busy machine stretches the latter, not the former.
+    expect(seedCpuMs).toBeLessThan(20_000);
   });
 
   it('loads nothing more when run again, and the reference data stays as it is', async () => {

@@ -52,20 +52,20 @@ function pgliteVersion(): string {
   }
 }
 
-let embeddedTemplate: Promise<Buffer> | undefined;
+let embeddedTemplate: Promise<Blob> | undefined;
 
 /** The dump of a migrated embedded database, made once per set of migrations and kept in the temporary folder. */
-function migratedDump(): Promise<Buffer> {
+function migratedDump(): Promise<Blob> {
   embeddedTemplate ??= (async () => {
     const file = path.join(os.tmpdir(), `cp-test-template-${templateKey()}.tar`);
-    if (fs.existsSync(file)) return fs.readFileSync(file);
+    if (fs.existsSync(file)) return new Blob([new Uint8Array(fs.readFileSync(file))]);
     const database = await openDatabase({});
     try {
       await runMigrations(database);
-      const dump = Buffer.from(await (await database.pglite!.dumpDataDir('none')).arrayBuffer());
+      const dump = await database.pglite!.dumpDataDir('none');
       // Written under a name of its own and renamed, so a file running beside this one never reads half a dump.
       const partial = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
-      fs.writeFileSync(partial, dump);
+      fs.writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()));
       fs.renameSync(partial, file);
       return dump;
     } finally {
@@ -76,8 +76,7 @@ function migratedDump(): Promise<Buffer> {
 }
 
 async function createEmbeddedDatabase(): Promise<Database> {
-  const dump = await migratedDump();
-  const pglite = await PGlite.create({ loadDataDir: new Blob([dump]), extensions: pgliteExtensions });
+  const pglite = await PGlite.create({ loadDataDir: await migratedDump(), extensions: pgliteExtensions });
   const database = await openDatabase({ pglite });
   return {
     ...database,

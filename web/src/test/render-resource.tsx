@@ -8,9 +8,9 @@ import { i18nProvider } from '../i18n';
 import { theme } from '../layout/theme';
 import { resourceModules } from '../resources';
 import { server } from './server';
-import { API, listHandler, meHandler, oneHandler, regions, users } from './api';
+import { API, listHandler, meHandler, oneHandler, regions } from './api';
 
-type User = (typeof users)[keyof typeof users];
+type User = Parameters<typeof meHandler>[0];
 
 /**
  * The resource definitions the app registers for `role` (App.tsx): every resource it may list, with the pages it may

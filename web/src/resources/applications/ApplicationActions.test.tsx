@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { memoryStore } from 'react-admin';
-import { App } from '../../App';
-import { createAuthProvider } from '../../providers/authProvider';
-import { createDataProvider } from '../../providers/dataProvider';
 import { server } from '../../test/server';
+import { renderResource } from '../../test/render-resource';
 import { API, listHandler, meHandler, users } from '../../test/api';
 
 const regional = { id: 2, email: 'east@demo.test', name: '周晓东', role: 'regional', regionIds: [1], schoolId: null, providerId: null, locale: 'zh' } as const;
@@ -23,9 +20,7 @@ const pending = {
 };
 
 function renderShow(record: Record<string, unknown>, user: Parameters<typeof meHandler>[0] = regional as never) {
-  window.location.hash = `#/applications/${record.id}/show`;
-  server.use(
-    meHandler(user),
+  renderResource(`#/applications/${record.id}/show`, user,
     http.get(`${API}/applications/${record.id}`, () => HttpResponse.json(record)),
     listHandler('courses', [{ id: 14, kind: 'platform_training', title: '阿里巴巴国际站实训模拟软件', classHours: 48, catalogue: true }]),
     listHandler('evidence', []),
@@ -34,7 +29,6 @@ function renderShow(record: Record<string, unknown>, user: Parameters<typeof meH
     http.get(`${API}/notifications/unread-count`, () => HttpResponse.json({ unread: 0 })),
     listHandler('notifications', []),
   );
-  render(<App dataProvider={createDataProvider(API)} authProvider={createAuthProvider(API)} store={memoryStore()} />);
 }
 
 /** Records each action POSTed: its name and body; answers with `answer` or the record moved on. */

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { memoryStore } from 'react-admin';
-import { App } from '../../App';
-import { createAuthProvider } from '../../providers/authProvider';
-import { createDataProvider } from '../../providers/dataProvider';
 import { server } from '../../test/server';
-import { API, listHandler, meHandler, users } from '../../test/api';
+import { API, listHandler, users } from '../../test/api';
+import { renderApp } from '../../test/render-app';
+import { renderResource } from '../../test/render-resource';
+import { fakeTimeouts } from '../../test/clock';
 
 const draft = {
   id: 7, schoolId: 1, schoolName: '杭州职业技术学院', regionId: 1, tier: 'industry_college', status: 'draft', version: 3,
@@ -21,12 +20,13 @@ const industryCollege2024 = {
   jobFairs: 1, termYears: 3, requiresSigning: true, requiresPlaque: true, requiresInspection: true, version: 1, updatedBy: null, updatedAt: '2024-01-01T00:00:00+08:00',
 };
 
-/** The school's form on a draft, with the PUTs answered by `put` (default: saved, version + 1). */
-function renderForm(record: Record<string, unknown> = draft, put?: (body: Record<string, unknown>) => Response | Promise<Response>) {
+/**
+ * The school's form on a draft, with the PUTs answered by `put` (default: saved, version + 1): the applications
+ * resource alone, or within the whole app (`whole`) where a test leaves through the menu.
+ */
+function renderForm(record: Record<string, unknown> = draft, put?: (body: Record<string, unknown>) => Response | Promise<Response>, whole = false) {
   const puts: Record<string, unknown>[] = [];
-  window.location.hash = `#/applications/${record.id}`;
-  server.use(
-    meHandler(users.school),
+  (whole ? renderApp : renderResource)(`#/applications/${record.id}`, users.school,
     http.get(`${API}/applications/${record.id}`, () => HttpResponse.json(record)),
     http.put(`${API}/applications/${record.id}`, async ({ request }) => {
       const body = (await request.json()) as Record<string, unknown>;
@@ -41,7 +41,6 @@ function renderForm(record: Record<string, unknown> = draft, put?: (body: Record
     http.get(`${API}/notifications/unread-count`, () => HttpResponse.json({ unread: 0 })),
     listHandler('notifications', []),
   );
-  render(<App dataProvider={createDataProvider(API)} authProvider={createAuthProvider(API)} store={memoryStore()} />);
   return puts;
 }
 
@@ -73,8 +72,9 @@ describe('the application form', () => {
   });
 
   it('keeps what was typed when the application changed elsewhere (409), and offers to reload', async () => {
+    const clock = fakeTimeouts();
     const puts = renderForm(draft, () =>
-      HttpResponse.json({ error: 'stale_version', message: 'This application was changed elsewhere since you opened it; reload it to continue.' }, { status: 409 }));
+      HttpResponse.json({ error: 'stale_version', message: 'This application was changed elsewhere since you opened it; reload it to continue.' }, { status: 409 }), true);
     await waitFor(() => expect(input('plan.summary')).toBeInTheDocument());
     type('plan.summary', '与平台共建产业学院，开设跨境电商B2B专业课程');
 
@@ -87,7 +87,7 @@ describe('the application form', () => {
 
     // No further saves are attempted over the other version until the school decides.
     type('plan.summary', '与平台共建产业学院，开设跨境电商B2B专业课程并开展真实项目实践');
-    await new Promise((r) => setTimeout(r, 1500));
+    await clock.pass(3_000); // three times the autosave's delay
     expect(puts).toHaveLength(1);
     expect(input('plan.summary')).toHaveValue('与平台共建产业学院，开设跨境电商B2B专业课程并开展真实项目实践');
 
@@ -203,16 +203,14 @@ type Stored = typeof returned & Record<string, unknown>;
  * list does), a read answers the current record, a save is version-checked and replaces the plan
  * items only when it carries them. Reads can be held back to see what the app shows meanwhile.
  */
-function serveApplication(start: Stored, hash: string) {
+function serveApplication(start: Stored, hash: string, whole = false) {
   let current: Stored = structuredClone(start);
   const puts: Record<string, unknown>[] = [];
   let held: Promise<void> | undefined;
   let release = () => undefined as void;
   let heldSaves: Promise<void> | undefined;
   let releaseSaves = () => undefined as void;
-  window.location.hash = hash;
-  server.use(
-    meHandler(users.school),
+  (whole ? renderApp : renderResource)(hash, users.school,
     http.get(`${API}/applications`, () => {
       const { planItems: _items, ...row } = current;
       return HttpResponse.json([row], { headers: { 'Content-Range': 'applications 0-0/1' } });
@@ -248,7 +246,6 @@ function serveApplication(start: Stored, hash: string) {
     http.get(`${API}/notifications/unread-count`, () => HttpResponse.json({ unread: 0 })),
     listHandler('notifications', []),
   );
-  render(<App dataProvider={createDataProvider(API)} authProvider={createAuthProvider(API)} store={memoryStore()} />);
   return {
     puts,
     current: () => current,
@@ -285,7 +282,7 @@ async function openFromList() {
 
 const savedStatus = () => waitFor(() => expect(screen.getByTestId('save-status')).toHaveAttribute('data-status', 'saved'));
 
-describe('the application form edits what the server holds', { timeout: 60_000 }, () => {
+describe('the application form edits what the server holds', () => {
   it('opened from the list, it edits the full record: a save keeps all seven plan items', async () => {
     const api = serveApplication(returned, '#/applications');
     await openFromList();
@@ -300,7 +297,7 @@ describe('the application form edits what the server holds', { timeout: 60_000 }
   });
 
   it('leaving right after typing saves it, and coming back shows it and saves on with the new version', async () => {
-    const api = serveApplication(returned, '#/applications/7');
+    const api = serveApplication(returned, '#/applications/7', true);
     await waitFor(() => expect(input('plan.summary')).toBeInTheDocument());
     type('plan.summary', '与平台共建产业学院，开设跨境电商B2B专业课程');
     // Straight away, before the autosave second has passed: to the list, and back into the form.
@@ -321,7 +318,7 @@ describe('the application form edits what the server holds', { timeout: 60_000 }
   });
 
   it('what is typed while a save is under way and then left is saved after it, and shown on coming back', async () => {
-    const api = serveApplication(returned, '#/applications/7');
+    const api = serveApplication(returned, '#/applications/7', true);
     await waitFor(() => expect(input('plan.summary')).toBeInTheDocument());
     const release = api.holdSaves();
     try {

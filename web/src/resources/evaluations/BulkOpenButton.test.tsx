@@ -4,11 +4,14 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { API, listHandler, users } from '../../test/api';
 import { bodyOf, renderApp } from '../../test/render-app';
+import { renderResource } from '../../test/render-resource';
+import { fakeTimeouts } from '../../test/clock';
 
 const job = { id: 5, kind: 'open_evaluations', status: 'running', total: 12, done: 0, result: null, error: null };
 
 describe('opening every ended year at once', () => {
   it('starts the job, shows its progress polled every second, then how many were opened', async () => {
+    const clock = fakeTimeouts();
     const user = userEvent.setup({ delay: null });
     const started: Record<string, unknown>[] = [];
     const answers = [
@@ -16,7 +19,7 @@ describe('opening every ended year at once', () => {
       { ...job, status: 'done', done: 12, result: { opened: 12, ms: 840 } },
     ];
     let polls = 0;
-    renderApp('#/evaluations', users.hq,
+    renderResource('#/evaluations', users.hq,
       http.post(`${API}/evaluations/bulk-open`, async ({ request }) => {
         started.push(await bodyOf(request));
         return HttpResponse.json(job, { status: 202 });
@@ -42,15 +45,15 @@ describe('opening every ended year at once', () => {
     expect(await within(dialog).findByText('已完成：开启了 12 项评审（共 12 个待评审年度）。')).toBeInTheDocument();
     expect(within(dialog).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
     expect(polls).toBe(2);
-    // Once done, the polling stops.
-    await new Promise((r) => setTimeout(r, 1300));
+    // Once done, the polling stops: five more poll intervals pass without a request.
+    await clock.pass(5_000);
     expect(polls).toBe(2);
     expect(within(dialog).getByRole('button', { name: '查看待决定的评审' })).toBeInTheDocument();
   });
 
   it('says so when the job fails, with the count opened before it stopped', async () => {
     const user = userEvent.setup({ delay: null });
-    renderApp('#/evaluations', users.hq,
+    renderResource('#/evaluations', users.hq,
       http.post(`${API}/evaluations/bulk-open`, () => HttpResponse.json(job, { status: 202 })),
       http.get(`${API}/evaluations/bulk-jobs/5`, () => HttpResponse.json({
         ...job, status: 'failed', done: 500, result: { opened: 500 }, error: 'The job stopped; the evaluations opened so far are kept. Start it again to open the rest.',
@@ -67,7 +70,7 @@ describe('opening every ended year at once', () => {
 
   it('names every year it did not open, with the reason, linking to its agreement', async () => {
     const user = userEvent.setup({ delay: null });
-    renderApp('#/evaluations', users.hq,
+    renderResource('#/evaluations', users.hq,
       http.post(`${API}/evaluations/bulk-open`, () => HttpResponse.json({
         ...job, status: 'done', total: 3, done: 3,
         result: { opened: 1, skipped: [

@@ -5,7 +5,8 @@ import { http, HttpResponse } from 'msw';
 import { API, listHandler, users } from '../../test/api';
 import { addDays } from '../../components/dates';
 import { todayInChina } from '@campus/common';
-import { bodyOf, renderApp } from '../../test/render-app';
+import { bodyOf } from '../../test/render-app';
+import { renderResource } from '../../test/render-resource';
 
 const kpi = (value: number | null, threshold: number | null, met: boolean | null) => ({ value, threshold, met });
 
@@ -56,7 +57,7 @@ function evaluationHandlers(records: Record<string, unknown>[], answer: (body: R
 
 describe('the decision screen', () => {
   it('shows the frozen snapshot KPI by KPI, and the annual decisions only', async () => {
-    renderApp('#/evaluations/6/show', users.hq, ...evaluationHandlers([annual], () => HttpResponse.json({})));
+    renderResource('#/evaluations/6/show', users.hq, ...evaluationHandlers([annual], () => HttpResponse.json({})));
     const row = (await screen.findByText('人均实战时长', { selector: 'th *' })).closest('tr')!;
     expect(within(row).getByText('90.6 小时/人·年')).toBeInTheDocument();
     expect(within(row).getByText('未达标')).toBeInTheDocument();
@@ -72,7 +73,7 @@ describe('the decision screen', () => {
   it('a rectification needs the KPIs, a notice and a deadline in the future; the snapshot\'s failing KPIs are preselected', async () => {
     const user = userEvent.setup({ delay: null });
     const seen: Record<string, unknown>[] = [];
-    renderApp('#/evaluations/6/show', users.hq, ...evaluationHandlers([annual], () => HttpResponse.json({
+    renderResource('#/evaluations/6/show', users.hq, ...evaluationHandlers([annual], () => HttpResponse.json({
       ...annual, status: 'decided', version: 4, decision: 'rectify', allowedActions: [],
     }), seen));
 
@@ -112,7 +113,7 @@ describe('the decision screen', () => {
   });
 
   it('the final review offers renew, upgrade (to the tier above), not renew and terminate', async () => {
-    renderApp('#/evaluations/10/show', users.hq, ...evaluationHandlers([final], () => HttpResponse.json({})));
+    renderResource('#/evaluations/10/show', users.hq, ...evaluationHandlers([final], () => HttpResponse.json({})));
     const decisions = await screen.findByRole('radiogroup', { name: '决定' });
     expect(within(decisions).getAllByRole('radio')).toHaveLength(4);
     for (const label of ['续约', '升级至1+X试点院校', '不续约', '终止']) expect(within(decisions).getByText(label)).toBeInTheDocument();
@@ -128,7 +129,7 @@ describe('the decision screen', () => {
     const user = userEvent.setup({ delay: null });
     let decided = false;
     const records = [final];
-    renderApp('#/evaluations/10/show', users.hq,
+    renderResource('#/evaluations/10/show', users.hq,
       http.get(`${API}/evaluations/10`, () => HttpResponse.json(decided ? { ...final, status: 'decided', version: 2, decision: 'upgrade', reason: '指标优秀', allowedActions: [] } : final)),
       ...evaluationHandlers(records, () => {
         decided = true;
@@ -145,7 +146,7 @@ describe('the decision screen', () => {
 
   it('a 409 says the evaluation changed and offers to reload; what was typed stays', async () => {
     const user = userEvent.setup({ delay: null });
-    renderApp('#/evaluations/6/show', users.hq, ...evaluationHandlers([annual], () => HttpResponse.json(
+    renderResource('#/evaluations/6/show', users.hq, ...evaluationHandlers([annual], () => HttpResponse.json(
       { error: 'stale_version', message: 'Someone else has acted on this record since you opened it; reload it to see its current state.' },
       { status: 409 },
     )));
@@ -162,7 +163,7 @@ describe('the decision screen', () => {
 
   it("shows the server's 400 message under the field it names", async () => {
     const user = userEvent.setup({ delay: null });
-    renderApp('#/evaluations/6/show', users.hq, ...evaluationHandlers([annual], () => HttpResponse.json(
+    renderResource('#/evaluations/6/show', users.hq, ...evaluationHandlers([annual], () => HttpResponse.json(
       { error: 'validation_failed', message: 'reason: give the reason for the decision', details: [{ field: 'reason', message: 'give the reason for the decision' }] },
       { status: 400 },
     )));
@@ -175,7 +176,7 @@ describe('the decision screen', () => {
   });
 
   it('a school reads its evaluation without any decision form', async () => {
-    renderApp('#/evaluations/6/show', users.school, ...evaluationHandlers([{ ...annual, allowedActions: [] }], () => HttpResponse.json({})));
+    renderResource('#/evaluations/6/show', users.school, ...evaluationHandlers([{ ...annual, allowedActions: [] }], () => HttpResponse.json({})));
     expect(await screen.findByText('KPI 快照')).toBeInTheDocument();
     expect(screen.queryByRole('radiogroup', { name: '决定' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '刷新快照' })).not.toBeInTheDocument();

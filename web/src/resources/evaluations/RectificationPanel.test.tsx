@@ -4,6 +4,7 @@ import { AdminContext, memoryStore } from 'react-admin';
 import { MemoryRouter } from 'react-router-dom';
 import { API, listHandler } from '../../test/api';
 import { server } from '../../test/server';
+import { readsSettled, testQueryClient } from '../../test/settled';
 import { createDataProvider } from '../../providers/dataProvider';
 import { i18nProvider } from '../../i18n';
 import { RectificationPanel } from '../../dashboard/RectificationPanel';
@@ -17,10 +18,10 @@ const rectifying = (deadline: string, kpis: { kpi: string; met: boolean }[]) => 
   rectification: { deadline, overdue: deadline < todayInChina(), kpis, canClose: kpis.every((k) => k.met) },
 });
 
-function renderPanel() {
+function renderPanel(queryClient = testQueryClient()) {
   return render(
     <MemoryRouter>
-      <AdminContext dataProvider={createDataProvider(API)} i18nProvider={i18nProvider} store={memoryStore()}>
+      <AdminContext dataProvider={createDataProvider(API)} i18nProvider={i18nProvider} store={memoryStore()} queryClient={queryClient}>
         <RectificationPanel />
       </AdminContext>
     </MemoryRouter>,
@@ -52,9 +53,11 @@ describe("the school's rectification panel", () => {
   });
 
   it('renders nothing without a rectification', async () => {
-    server.use(listHandler('agreements', []));
-    const { container } = renderPanel();
-    await new Promise((r) => setTimeout(r, 300));
+    let asked = false;
+    server.use(listHandler('agreements', [], () => { asked = true; }));
+    const queryClient = testQueryClient();
+    const { container } = renderPanel(queryClient);
+    await readsSettled(queryClient, () => asked);
     expect(container.querySelector('[data-testid="rectification-panel"]')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import { AdminContext, memoryStore } from 'react-admin';
 import { API, listHandler } from '../../test/api';
 import { server } from '../../test/server';
+import { readsSettled, testQueryClient } from '../../test/settled';
 import { createDataProvider } from '../../providers/dataProvider';
 import { i18nProvider } from '../../i18n';
 import { UpgradeAdvisor } from '../../dashboard/UpgradeAdvisor';
@@ -84,15 +85,17 @@ describe('the upgrade advisor', () => {
   });
 
   it('says nothing to a school at the top tier', async () => {
-    server.use(listHandler('compliance', [{ ...row, tier: 'industry_college' } as never]), listHandler('tier-policies', [talentBase]));
+    let asked = false;
+    server.use(listHandler('compliance', [{ ...row, tier: 'industry_college' } as never], () => { asked = true; }), listHandler('tier-policies', [talentBase]));
+    const queryClient = testQueryClient();
     render(
-      <AdminContext dataProvider={createDataProvider(API)} i18nProvider={i18nProvider} store={memoryStore()}>
+      <AdminContext dataProvider={createDataProvider(API)} i18nProvider={i18nProvider} store={memoryStore()} queryClient={queryClient}>
         <UpgradeAdvisor />
         <span>ready</span>
       </AdminContext>,
     );
     expect(await screen.findByText('ready')).toBeInTheDocument();
-    await new Promise((r) => setTimeout(r, 300));
+    await readsSettled(queryClient, () => asked);
     expect(screen.queryByTestId('upgrade-advisor')).not.toBeInTheDocument();
   });
 });

@@ -3,7 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { API, listHandler, users } from '../../test/api';
-import { bodyOf, renderApp } from '../../test/render-app';
+import { bodyOf } from '../../test/render-app';
+import { renderResource } from '../../test/render-resource';
 
 const open = {
   id: 12, schoolId: 1, schoolName: '杭州职业技术学院', providerId: 1, providerName: '杭州数贸通跨境电商服务有限公司',
@@ -15,7 +16,7 @@ const replied = { ...open, status: 'replied', version: 2, reply: '已与服务�
 describe('feedback about a provider', () => {
   it("HQ's queue lists what is still open", async () => {
     const asked: URL[] = [];
-    renderApp('#/feedback', users.hq, listHandler('feedback', [open, { ...open, id: 13, status: 'closed', subject: '已处理的反馈' }], (url) => asked.push(url)), listHandler('providers', []), listHandler('schools', []));
+    renderResource('#/feedback', users.hq, listHandler('feedback', [open, { ...open, id: 13, status: 'closed', subject: '已处理的反馈' }], (url) => asked.push(url)), listHandler('providers', []), listHandler('schools', []));
     expect(await screen.findByText('实训导师响应慢')).toBeInTheDocument();
     expect(screen.queryByText('已处理的反馈')).not.toBeInTheDocument();
     expect(asked.some((u) => JSON.parse(u.searchParams.get('filter') ?? '{}').status === 'open')).toBe(true);
@@ -25,7 +26,7 @@ describe('feedback about a provider', () => {
     const user = userEvent.setup({ delay: null });
     let current: Record<string, unknown> = open;
     const sent: { action: string; body: Record<string, unknown> }[] = [];
-    renderApp('#/feedback/12/show', users.hq,
+    renderResource('#/feedback/12/show', users.hq,
       http.get(`${API}/feedback/12`, () => HttpResponse.json(current)),
       http.post(`${API}/feedback/12/actions/:action`, async ({ params, request }) => {
         const body = await bodyOf(request);
@@ -60,7 +61,7 @@ describe('feedback about a provider', () => {
   });
 
   it('the school sees the reply and no action buttons', async () => {
-    renderApp('#/feedback/12/show', users.school, http.get(`${API}/feedback/12`, () => HttpResponse.json({ ...replied, allowedActions: [] })));
+    renderResource('#/feedback/12/show', users.school, http.get(`${API}/feedback/12`, () => HttpResponse.json({ ...replied, allowedActions: [] })));
     const reply = await screen.findByTestId('feedback-reply');
     expect(within(reply).getByText('已与服务商沟通，下周起更换导师。')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '回复' })).not.toBeInTheDocument();

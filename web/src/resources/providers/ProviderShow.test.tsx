@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { API, listHandler, schools, users } from '../../test/api';
-import { renderApp } from '../../test/render-app';
+import { renderResource } from '../../test/render-resource';
 
 /** What GET /api/providers/:id answers HQ: the provider and the scorecard over all its schools. */
 const forHq = {
@@ -20,7 +20,7 @@ const provider = (record: Record<string, unknown>) => http.get(`${API}/providers
 describe('the provider page', () => {
   for (const [role, user] of [['regional', regional], ['school', users.school], ['provider', users.provider]] as const) {
     it(`shows a ${role} user who the provider is, without the scorecard (the record has no schoolIds)`, async () => {
-      renderApp('#/providers/1/show', user as (typeof users)['school'], provider(forOthers), listHandler('schools', schools));
+      renderResource('#/providers/1/show', user as (typeof users)['school'], provider(forOthers), listHandler('schools', schools));
       expect(await screen.findByRole('heading', { level: 1, name: forHq.name })).toBeInTheDocument();
       expect(screen.getByText('赵经理 · zhao@shumaotong.test')).toBeInTheDocument();
       expect(screen.queryByText('服务商评分卡')).not.toBeInTheDocument();
@@ -29,7 +29,7 @@ describe('the provider page', () => {
   }
 
   it("shows HQ the scorecard and the provider's schools", async () => {
-    renderApp('#/providers/1/show', users.hq, provider(forHq), listHandler('schools', schools), http.get(`${API}/schools/:id`, ({ params }) =>
+    renderResource('#/providers/1/show', users.hq, provider(forHq), listHandler('schools', schools), http.get(`${API}/schools/:id`, ({ params }) =>
       HttpResponse.json(schools.find((s) => String(s.id) === params.id))));
     expect(await screen.findByRole('heading', { level: 1, name: forHq.name })).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: '杭州职业技术学院' })).toBeInTheDocument();

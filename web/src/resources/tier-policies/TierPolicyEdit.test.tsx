@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { memoryStore } from 'react-admin';
-import { App } from '../../App';
-import { createAuthProvider } from '../../providers/authProvider';
-import { createDataProvider } from '../../providers/dataProvider';
 import { server } from '../../test/server';
-import { API, listHandler, meHandler, users } from '../../test/api';
+import { API, listHandler, users } from '../../test/api';
+import { renderResource } from '../../test/render-resource';
 
 const talentBase = {
   id: 2, tier: 'talent_base', effectiveYear: 2024, certifiedInstructors: 3, teachingDelivery: 1, offlineCourses: null,
@@ -16,14 +13,11 @@ const talentBase = {
 };
 
 function renderEdit() {
-  window.location.hash = '#/tier-policies/2';
-  server.use(
-    meHandler(users.hq),
+  return renderResource('#/tier-policies/2', users.hq,
     http.get(`${API}/tier-policies/2`, () => HttpResponse.json(talentBase)),
     listHandler('audit-events', []),
     listHandler('users', [{ id: 1, name: '王总部', email: 'hq@demo.test', role: 'hq' }]),
   );
-  return render(<App dataProvider={createDataProvider(API)} authProvider={createAuthProvider(API)} store={memoryStore()} />);
 }
 
 const input = (name: string) => document.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;

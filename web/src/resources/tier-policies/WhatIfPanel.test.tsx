@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { memoryStore } from 'react-admin';
-import { App } from '../../App';
-import { createAuthProvider } from '../../providers/authProvider';
-import { createDataProvider } from '../../providers/dataProvider';
-import { server } from '../../test/server';
-import { API, listHandler, meHandler, users } from '../../test/api';
+import { API, listHandler, users } from '../../test/api';
+import { renderResource } from '../../test/render-resource';
 
 const talentBase = {
   id: 2, tier: 'talent_base', effectiveYear: 2024, certifiedInstructors: 3, teachingDelivery: 1, offlineCourses: null,
@@ -25,11 +21,9 @@ const answer = {
 };
 
 function renderEdit(whatIf: (body: Record<string, unknown>) => Response) {
-  window.location.hash = '#/tier-policies/2';
   const bodies: Record<string, unknown>[] = [];
   let saved = false;
-  server.use(
-    meHandler(users.hq),
+  renderResource('#/tier-policies/2', users.hq,
     http.get(`${API}/tier-policies/2`, () => HttpResponse.json(talentBase)),
     http.put(`${API}/tier-policies/2`, () => {
       saved = true;
@@ -43,7 +37,6 @@ function renderEdit(whatIf: (body: Record<string, unknown>) => Response) {
     listHandler('audit-events', []),
     listHandler('users', [{ id: 1, name: '王总部', email: 'hq@demo.test', role: 'hq' }]),
   );
-  render(<App dataProvider={createDataProvider(API)} authProvider={createAuthProvider(API)} store={memoryStore()} />);
   return { bodies, saved: () => saved };
 }
 
