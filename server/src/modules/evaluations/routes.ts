@@ -1,17 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { eq } from 'drizzle-orm';
-import { bulkJobs } from '../../db/schema/index.js';
 import { requirePermission } from '../../plugins/auth.js';
 import { idParams, readOne, registerReadRoutes } from '../resource/read-routes.js';
 import { todayInChina } from '@campus/common';
-import { notFound } from '../../lib/errors.js';
 import { evaluationSpec } from './evaluation-spec.js';
 import { bulkOpenBody, evaluationActionBody, openEvaluationBody } from './evaluation-schemas.js';
 import { openEvaluation } from './open-evaluations.js';
 import { runEvaluationAction } from './run-evaluation-action.js';
 import { registerActionRoute } from '../workflow/action-route.js';
 import { startBulkOpen } from './bulk-open-job.js';
+import { readBulkJob } from './read-bulk-job.js';
 import { answers, createdAnswers, respond } from '../../lib/response-schemas.js';
 import { bulkJobRecord, evaluationRecord } from './evaluation-record.js';
 
@@ -32,9 +30,7 @@ export async function evaluationRoutes(app: FastifyInstance) {
   });
 
   r.get('/api/evaluations/bulk-jobs/:id', { onRequest: requirePermission('evaluations', 'create'), schema: { params: idParams, tags: ['evaluations'], response: answers(bulkJobRecord) } }, async (request) => {
-    const [job] = await app.db.select().from(bulkJobs).where(eq(bulkJobs.id, request.params.id));
-    if (!job) throw notFound('job');
-    return job;
+    return readBulkJob(app.db, request.params.id);
   });
 
   registerActionRoute(app, evaluationSpec, evaluationActionBody, (request, id, action, input) =>

@@ -1,18 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, eq } from 'drizzle-orm';
-import { evidenceFiles } from '../../db/schema/index.js';
 import { requirePermission } from '../../plugins/auth.js';
 import { answers, createdAnswers, fileAnswer } from '../../lib/response-schemas.js';
 import { evidenceRecord } from './evidence-record.js';
 import { idParams, readOne, registerReadRoutes } from '../resource/read-routes.js';
 import { evidenceSpec } from './evidence-spec.js';
 import { uploadEvidence } from './upload-evidence.js';
-import { fileTypeOf } from '../storage/file-types.js';
-import { scopeWhere } from '../resource/resource-spec.js';
 import { removeEvidence } from './remove-evidence.js';
 import { readUpload } from './read-upload.js';
-import { badRequest, notFound } from '../../lib/errors.js';
+import { readEvidenceFile } from './read-evidence-file.js';
+import { badRequest } from '../../lib/errors.js';
 
 /** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
 function disposition(kind: 'inline' | 'attachment', fileName: string) {
@@ -38,16 +35,12 @@ export async function evidenceRoutes(app: FastifyInstance) {
   });
 
   r.get('/api/evidence/:id/download', { onRequest: requirePermission('evidence', 'show'), schema: { params: idParams, tags: ['evidence'], response: fileAnswer('application/octet-stream', 'The file (images and PDF inline, with their own type).') } }, async (request, reply) => {
-    const [row] = await app.db.select().from(evidenceFiles)
-      .where(and(eq(evidenceFiles.id, request.params.id), scopeWhere(evidenceSpec, request.scope)));
-    if (!row || !app.storage.exists(row.storageKey)) throw notFound('evidence file');
-    const ext = row.fileName.toLowerCase().split('.').pop() ?? '';
-    const inline = fileTypeOf(ext)?.inline ?? false;
+    const { row, inline, content } = await readEvidenceFile(app.db, app.storage, request.scope, request.params.id);
     reply.header('Content-Type', inline ? row.contentType : 'application/octet-stream');
     reply.header('Content-Disposition', disposition(inline ? 'inline' : 'attachment', row.fileName));
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
-    return reply.send(app.storage.read(row.storageKey));
+    return reply.send(content);
   });
 
   r.delete('/api/evidence/:id', { onRequest: requirePermission('evidence', 'delete'), schema: { params: idParams, tags: ['evidence'], response: answers(evidenceRecord) } }, async (request) => {

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, count, inArray, sql } from 'drizzle-orm';
-import { notifications } from '../../db/schema/index.js';
 import { requirePermission } from '../../plugins/auth.js';
 import { parseListQuery } from '../../lib/list-query.js';
 import { getRecord, listRecords } from '../resource/resource-spec.js';
 import { idParams, listQuerystring } from '../resource/read-routes.js';
-import { notificationSpecFor, unreadOf } from './notification-spec.js';
+import { notificationSpecFor } from './notification-spec.js';
+import { unreadCount } from './unread-count.js';
+import { markRead } from './mark-read.js';
 import { notificationRecord } from './notification-record.js';
 import { answers } from '../../lib/response-schemas.js';
 
@@ -22,8 +22,7 @@ export async function notificationRoutes(app: FastifyInstance) {
     return data;
   });
   r.get('/api/notifications/unread-count', { onRequest: requirePermission('notifications', 'list'), schema: { tags: ['notifications'], response: answers(z.object({ unread: z.number().int() })) } }, async (request) => {
-    const [row] = await app.db.select({ n: count() }).from(notifications).where(unreadOf(request.actor.id, request.scope));
-    return { unread: row.n };
+    return { unread: await unreadCount(app.db, request.actor, request.scope) };
   });
   r.get('/api/notifications/:id', { onRequest: requirePermission('notifications', 'show'), schema: { params: idParams, tags: ['notifications'], response: answers(notificationRecord) } }, async (request) =>
     getRecord(app.db, notificationSpecFor(request.actor.id), request.params.id, request.scope));
@@ -31,8 +30,6 @@ export async function notificationRoutes(app: FastifyInstance) {
     onRequest: requirePermission('notifications', 'list'),
     schema: { body: z.strictObject({ ids: z.array(z.number().int().positive()).max(1000).optional(), all: z.boolean().optional() }), tags: ['notifications'], response: answers(z.object({ read: z.number().int() })) },
   }, async (request) => {
-    const where = request.body.all ? unreadOf(request.actor.id, request.scope) : and(unreadOf(request.actor.id, request.scope), inArray(notifications.id, request.body.ids ?? []));
-    const rows = await app.db.update(notifications).set({ readAt: sql`now()` }).where(where).returning({ id: notifications.id });
-    return { read: rows.length };
+    return { read: await markRead(app.db, request.actor, request.scope, request.body) };
   });
 }
