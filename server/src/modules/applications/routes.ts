@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requirePermission } from '../../plugins/auth.js';
+import { answers, createdAnswers } from '../../lib/response-schemas.js';
+import { applicationRecord } from './application-record.js';
 import { idParams, readOne, registerReadRoutes } from '../resource/read-routes.js';
 import { applicationSpec } from './application-spec.js';
 import { applicationActionBody, applicationCreateBody, applicationUpdateBody } from './application-schemas.js';
@@ -16,7 +18,7 @@ export async function applicationRoutes(app: FastifyInstance) {
 
   r.post('/api/applications', {
     onRequest: requirePermission('applications', 'create'),
-    schema: { body: applicationCreateBody, tags: ['applications'] },
+    schema: { body: applicationCreateBody, tags: ['applications'], response: createdAnswers(applicationRecord) },
   }, async (request, reply) => {
     const row = await createApplication(app.db, request.actor, request.body);
     reply.status(201);
@@ -25,7 +27,7 @@ export async function applicationRoutes(app: FastifyInstance) {
 
   r.put('/api/applications/:id', {
     onRequest: requirePermission('applications', 'edit'),
-    schema: { params: idParams, body: applicationUpdateBody, tags: ['applications'] },
+    schema: { params: idParams, body: applicationUpdateBody, tags: ['applications'], response: answers(applicationRecord) },
   }, async (request) => {
     await updateApplication(app.db, request.actor, request.scope, request.params.id, request.body);
     return readOne(app, applicationSpec, request.params.id, request.actor, request.scope);
@@ -33,7 +35,7 @@ export async function applicationRoutes(app: FastifyInstance) {
 
   r.delete('/api/applications/:id', {
     onRequest: requirePermission('applications', 'delete'),
-    schema: { params: idParams, tags: ['applications'] },
+    schema: { params: idParams, tags: ['applications'], response: answers(applicationRecord.partial().describe('The application as it was before it was deleted.')) },
   }, async (request) => {
     const { row, storageKeys } = await deleteApplication(app.db, request.actor, request.scope, request.params.id);
     await app.storage?.removeAll(storageKeys);

@@ -14,10 +14,10 @@ import { complianceRecordSchema, trendPointSchema } from '@campus/common/api-sch
 import { dashboardStatsAnswer } from './compliance-answers.js';
 import { complianceTrend } from './trend.js';
 import { badRequest } from '../../lib/errors.js';
+import { reasonOfIssue } from '../../lib/zod-problems.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
 import { tiers } from '../../db/schema/index.js';
 
-import { reasonOfIssue } from '../../lib/zod-problems.js';
 const statsFilter = z.strictObject({
   regionId: oneOrMany(idValue).transform(asList).optional(),
   tier: oneOrMany(z.enum(tiers)).transform(asList).optional(),

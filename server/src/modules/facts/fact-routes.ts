@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { requirePermission } from '../../plugins/auth.js';
+import { answers, createdAnswers, fileAnswer } from '../../lib/response-schemas.js';
 import { idParams, readOne, registerReadRoutes } from '../resource/read-routes.js';
 import type { FactResource } from './fact-resource.js';
 import { registerImportRoute } from './import/import-route.js';
@@ -16,18 +17,18 @@ export function registerFactRoutes(app: FastifyInstance, fact: FactResource) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const name = spec.name;
 
-  r.post(`/api/${name}`, { onRequest: requirePermission(name, 'create'), schema: { body: fact.createBody, tags: [name] } }, async (request, reply) => {
+  r.post(`/api/${name}`, { onRequest: requirePermission(name, 'create'), schema: { body: fact.createBody, tags: [name], response: createdAnswers(spec.record) } }, async (request, reply) => {
     const id = await createFact(app.db, fact, request.actor, request.scope, request.body);
     reply.status(201);
     return readOne(app, spec, id, request.actor, request.scope);
   });
 
-  r.put(`/api/${name}/:id`, { onRequest: requirePermission(name, 'edit'), schema: { params: idParams, body: fact.updateBody, tags: [name] } }, async (request) => {
+  r.put(`/api/${name}/:id`, { onRequest: requirePermission(name, 'edit'), schema: { params: idParams, body: fact.updateBody, tags: [name], response: answers(spec.record) } }, async (request) => {
     await updateFact(app.db, fact, request.actor, request.scope, request.params.id, request.body);
     return readOne(app, spec, request.params.id, request.actor, request.scope);
   });
 
-  r.delete(`/api/${name}/:id`, { onRequest: requirePermission(name, 'delete'), schema: { params: idParams, tags: [name] } }, async (request) => {
+  r.delete(`/api/${name}/:id`, { onRequest: requirePermission(name, 'delete'), schema: { params: idParams, tags: [name], response: answers(spec.record) } }, async (request) => {
     const before = await readOne(app, spec, request.params.id, request.actor, request.scope);
     await deleteFact(app.db, fact, request.actor, request.scope, request.params.id);
     return before;
@@ -36,7 +37,7 @@ export function registerFactRoutes(app: FastifyInstance, fact: FactResource) {
   const csv = fact.csv;
   if (!csv) return;
 
-  r.get(`/api/${name}/import-template`, { onRequest: requirePermission(name, 'import'), schema: { tags: [name] } }, async (_request, reply) => {
+  r.get(`/api/${name}/import-template`, { onRequest: requirePermission(name, 'import'), schema: { tags: [name], response: fileAnswer('text/csv', 'The CSV template: the header and an example row.') } }, async (_request, reply) => {
     reply.header('Content-Type', 'text/csv; charset=utf-8');
     reply.header('Content-Disposition', `attachment; filename="${name}-template.csv"`);
     return '\ufeff' + stringifyCsv([csv.columns, csv.columns.map((c) => csv.example[c] ?? '')]);

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { requirePermission } from '../../plugins/auth.js';
+import { answers } from '../../lib/response-schemas.js';
 import { readOne } from '../resource/read-routes.js';
 import type { ResourceSpec } from '../resource/resource-spec.js';
 import { applicationActionParams } from '../applications/application-schemas.js';
@@ -19,7 +20,10 @@ export function registerActionRoute<B extends z.ZodType>(
 ) {
   app.withTypeProvider<ZodTypeProvider>().post(`/api/${spec.name}/:id/actions/:action`, {
     onRequest: requirePermission(spec.name, 'show'),
-    schema: { params: applicationActionParams, body, tags: [spec.name] },
+    schema: {
+      params: applicationActionParams, body, tags: [spec.name],
+      response: answers(z.union([spec.record, spec.record.partial().describe('The record as it was, when the action removed it (a draft deleted).')])),
+    },
   }, async (request) => {
     const { id, action } = request.params as { id: number; action: string };
     const result = (await run(request, id, action, request.body as z.infer<B>)) as Record<string, unknown> | undefined;
