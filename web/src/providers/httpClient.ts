@@ -1,5 +1,6 @@
 import { HttpError } from 'react-admin';
 import { formErrorsOf, type ApiErrorBody } from '../components/problem/parse-problem';
+import { i18nProvider } from '../i18n';
 
 export interface HttpClientOptions extends RequestInit {
   headers?: HeadersInit;
@@ -23,6 +24,8 @@ const isApiError = (json: unknown): json is ApiErrorBody =>
 export async function httpClient(url: string, options: HttpClientOptions = {}): Promise<HttpResponse> {
   const headers = new Headers(options.headers);
   if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+  // The server words its messages in this language until sign-in (then in the account's locale).
+  if (!headers.has('Accept-Language')) headers.set('Accept-Language', i18nProvider.getLocale() === 'en' ? 'en' : 'zh-CN');
   if (typeof options.body === 'string' && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
 
   let response: Response;
