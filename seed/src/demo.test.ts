@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -398,7 +399,7 @@ describe("the seed's KPI computation is the server's engine", () => {
 describe("the seed's copy of the KPI rules", () => {
   const here = path.dirname(fileURLToPath(import.meta.url));
   // The server's committed copy of the shared cases, or the shared file beside the repository.
-  const file = [path.resolve(here, '@campus/server/test/kpi-cases.json'), path.resolve(here, '../../../shared/kpi-cases.json')].find((f) => fs.existsSync(f));
+  const file = [createRequire(import.meta.url).resolve('@campus/server/test/kpi-cases.json'), path.resolve(here, '../../../shared/kpi-cases.json')].find((f) => fs.existsSync(f));
   const cases = file ? JSON.parse(fs.readFileSync(file, 'utf8')).cases as KpiCase[] : [];
   it.skipIf(cases.length === 0).each(cases.map((c) => [c.name, c] as const))('gives the expected values: %s', (_name, c) => {
     const ids = new Map<string, number>();
