@@ -1,20 +1,11 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import { HttpError } from 'react-admin';
 import { httpClient } from './httpClient';
-import { canAccess, type ResourceAction, type Role } from './permissions';
+import type { Role, SignedInUser } from '@campus/common';
+import { canAccess, type ResourceAction } from './permissions';
 
-/** GET /api/auth/me: the signed-in user, role and scope. */
-export interface Me {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  regionIds: number[];
-  schoolId: number | null;
-  providerId: number | null;
-  locale: string;
-  scope?: unknown;
-}
+/** GET /api/auth/me: the signed-in user, role and scope (the shared record type). */
+export type Me = SignedInUser;
 
 export interface LoginParams {
   email?: string;
