@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from './server';
+import { makeEmotionSpeedy } from './emotion-speedy';
 
 // findBy*/waitFor wait for a condition and return as soon as it holds; the deadline only ends a wait that can never
 // succeed. A react-admin screen's first paint takes seconds on a fully loaded small machine, so it is generous.
@@ -18,6 +19,8 @@ if (!('jsdomComputedStyle' in window)) {
   window.getComputedStyle = (element: Element, pseudoElement?: string | null) =>
     element instanceof HTMLTextAreaElement && !pseudoElement ? element.style : computedStyle(element, pseudoElement);
 }
+
+makeEmotionSpeedy();
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
