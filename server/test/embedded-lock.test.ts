@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { acquireDataFolderLock, DataFolderLockedError, lockFileFor, type LockHolder } from '../src/db/data-folder-lock.js';
 import { openDatabase } from '../src/db/client.js';
+import { createTestDataFolder } from './test-database.js';
 
 /**
  * One embedded data folder may be opened by one process at a time (issue 11 item 2): a second server, the migrate
@@ -58,6 +59,9 @@ function run(args: string[], env: Record<string, string>): Proc {
 }
 
 async function startServer(dataDir: string): Promise<Proc> {
+  // A new folder starts as a migrated database (from the test template), not as a first start: what is tested here is
+  // who may open it, and a first start costs seconds of initdb and migrations per server.
+  if (!fs.existsSync(path.join(dataDir, 'pg'))) await (await createTestDataFolder(path.join(dataDir, 'pg'))).close();
   const port = await freePort();
   const p = run(['server/src/server.ts'], { DATA_DIR: dataDir, PORT: String(port), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
   p.port = port;

@@ -13,6 +13,8 @@ import { dumpEmbedded, dumpServer, restoreEmbedded, restoreServer } from '../src
 import { openDatabase } from '../src/db/client.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import { waitUntil } from './wait-until.js';
+import { createTestDataFolder } from './test-database.js';
+import { PASSWORD, seedFixture } from './fixtures.js';
 
 const serverUrl = process.env.DATABASE_URL;
 let t: TestContext;
@@ -123,8 +125,12 @@ describe('the server process', () => {
   it('finishes in-flight requests on SIGTERM, then exits cleanly', async () => {
     const ROWS = 3_000;
     const dataDir = tmp();
-    server = await startServerProcess({ DATA_DIR: dataDir, SEED_DEMO: 'true' });
-    const login = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'school@demo.test', password: 'demo1234' }) });
+    // The fixture's world in the server's folder (loaded from the migrated template): no first start, no demo seed.
+    const prepared = await createTestDataFolder(path.join(dataDir, 'pg'));
+    await seedFixture(prepared.db);
+    await prepared.close();
+    server = await startServerProcess({ DATA_DIR: dataDir });
+    const login = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'school@test.cn', password: PASSWORD }) });
     expect(login.status, await login.clone().text()).toBe(200);
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     // Large enough to be real work, small enough to finish well inside the server's 15 s shutdown grace on a busy

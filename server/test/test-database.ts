@@ -87,6 +87,24 @@ async function createEmbeddedDatabase(): Promise<Database> {
   };
 }
 
+/**
+ * A migrated embedded data folder at `dir` (what the server opens as DATA_DIR/pg), loaded from the template: for tests
+ * that start the server process on a known database instead of a first start or the demo seed. Close it before the
+ * server opens the folder.
+ */
+export async function createTestDataFolder(dir: string): Promise<Database> {
+  fs.mkdirSync(dir, { recursive: true });
+  const pglite = await PGlite.create(dir, { loadDataDir: await migratedDump(), extensions: pgliteExtensions });
+  const database = await openDatabase({ pglite });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
 const admin = (serverUrl: string) => postgres(serverUrl, { max: 1, onnotice: () => {} });
 const databaseUrl = (serverUrl: string, name: string) => {
   const url = new URL(serverUrl);
