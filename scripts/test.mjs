@@ -1,0 +1,53 @@
+// `npm test`: the type check, the lint and every workspace's suite, two at a time. The machine this runs on has two
+// cores; the type check and the lint use one each, and a suite's last long files leave a core idle, so two jobs side
+// by side keep both cores at work where one after another left one waiting. Each job's
+// output is printed whole when it ends, with its time; npm test fails if any job fails. `npm test -- web lint` runs
+// only the jobs named.
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+// The server suite, the longest, beside the others in turn (the shared package's suite first).
+const jobs = [
+  ['server', ['run', 'test', '--workspace', 'server']],
+  ['common', ['run', 'test', '--workspace', 'packages/common']],
+  ['typecheck', ['run', 'typecheck']],
+  ['web', ['run', 'test', '--workspace', 'web']],
+  ['lint', ['run', 'lint']],
+  ['seed', ['run', 'test', '--workspace', 'seed']],
+];
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !jobs.some(([job]) => job === name));
+if (unknown.length) {
+  process.stderr.write(`unknown job ${unknown.join(', ')}; the jobs are ${jobs.map(([job]) => job).join(', ')}\n`);
+  process.exit(2);
+}
+const chosen = only.length ? jobs.filter(([name]) => only.includes(name)) : jobs;
+const parallel = Math.max(1, Math.min(chosen.length, Number(process.env.TEST_JOBS) || Math.max(2, os.availableParallelism())));
+
+function run([name, args]) {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(npm, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } });
+    const out = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => out.push(d));
+    child.on('close', (code, signal) => {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const ok = code === 0;
+      process.stdout.write(`\n===== ${name}: ${ok ? 'passed' : `FAILED (${signal ?? code})`} in ${seconds} s =====\n`);
+      process.stdout.write(Buffer.concat(out));
+      resolve({ name, ok, seconds });
+    });
+  });
+}
+
+const started = performance.now();
+const queue = [...chosen];
+const results = [];
+await Promise.all(Array.from({ length: parallel }, async () => {
+  while (queue.length) results.push(await run(queue.shift()));
+}));
+const total = ((performance.now() - started) / 1000).toFixed(1);
+process.stdout.write(`\n${results.map((r) => `${r.ok ? 'ok    ' : 'FAILED'} ${r.name} ${r.seconds} s`).join('\n')}\nnpm test: ${total} s\n`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
