@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { include: ['src/**/*.test.ts'], environment: 'node' },
+  // The pure functions' tests take milliseconds; the ceiling (vitest's default is 5 s) only ends a hang, and a fully
+  // loaded machine must never meet it.
+  test: { include: ['src/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
 });
