@@ -174,12 +174,12 @@ describe('an Industry College application, from draft to active partnership', ()
     await page.locator('input[name="plan.contact.name"]').click();
     await saved(page);
 
-    // A refused file type: the server's message, nothing stored.
+    // A refused file type: the problem in the UI's language (by its code), nothing stored.
     const input = page.getByTestId('attachment-input');
     const refused = page.waitForResponse((r) => r.url().endsWith('/api/evidence') && r.request().method() === 'POST');
     await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not accepted') });
     expect((await refused).status()).toBe(400);
-    await page.getByTestId('attachments').getByRole('alert').getByText(/notes\.txt: Files of this type are not accepted/).waitFor();
+    await page.getByTestId('attachments').getByRole('alert').getByText(/notes\.txt: 不接受这种类型的文件/).waitFor();
     const stored = page.waitForResponse((r) => r.url().endsWith('/api/evidence') && r.request().method() === 'POST');
     await input.setInputFiles({ name: '专业开设文件.pdf', mimeType: 'application/pdf', buffer: pdf });
     expect((await stored).status()).toBe(201);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Badge from '@mui/material/Badge';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -16,7 +16,7 @@ import NotificationsNoneIcon from '@mui/icons-material/NotificationsNone';
 import { formatDistanceToNow } from 'date-fns';
 import { enUS, zhCN } from 'date-fns/locale';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { useCanAccess, useDataProvider, useLocaleState, useResourceDefinitions, useTranslate } from 'react-admin';
 import { httpClient } from '../providers/httpClient';
 import { API_URL } from '../providers/dataProvider';
@@ -53,7 +53,7 @@ export function NotificationBell() {
   const translate = useTranslate();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const { canAccess } = useCanAccess({ resource: 'notifications', action: 'list' });
-  const { data: unread = 0 } = useQuery({
+  const { data: unread = 0, refetch } = useQuery({
     queryKey: countKey,
     queryFn: fetchUnread,
     enabled: !!canAccess,
@@ -61,6 +61,11 @@ export function NotificationBell() {
     refetchOnWindowFocus: true,
     retry: false,
   });
+  // A user moving to another screen sees the count as it is now, not as of the last poll.
+  const { pathname } = useLocation();
+  useEffect(() => {
+    if (canAccess) void refetch();
+  }, [pathname, canAccess, refetch]);
   if (!canAccess) return null;
   const label = unread
     ? translate('app.notification.unread', { smart_count: unread })
