@@ -18,3 +18,4 @@ export * from './provider-work.js';
 export * from './notifications.js';
 export * from './audit-events.js';
 export * from './compliance.js';
+export * from './mail.js';

@@ -8,5 +8,7 @@ export const regions = pgTable('regions', {
   nameEn: text().notNull(),
   provinces: text().array().notNull().default(sql`'{}'::text[]`),
   sortOrder: integer().notNull().default(0),
+  version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [check('regions_code_format', sql`${t.code} ~ '^[a-z_]+$'`)]);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, serial, text, integer, timestamp, check, index } from 'drizzle-orm/pg-core';
+import { pgTable, serial, text, integer, boolean, timestamp, check, index } from 'drizzle-orm/pg-core';
 import { regions } from './regions.js';
 import { schoolStatuses, tiers, sqlList } from './enums.js';
 
@@ -15,6 +15,10 @@ export const schools = pgTable('schools', {
   status: text().notNull().default('prospect'),
   contactName: text(),
   contactPhone: text(),
+  contactEmail: text(),
+  /** A school with records is never deleted; HQ deactivates it instead. */
+  active: boolean().notNull().default(true),
+  version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [

@@ -15,6 +15,8 @@ export const users = pgTable('users', {
   providerId: integer().references(() => providers.id),
   locale: text().notNull().default('zh'),
   active: boolean().notNull().default(true),
+  /** Receives the daily digest of what waits for them (modules/mail/digest); each user can turn it off. */
+  digestEnabled: boolean().notNull().default(true),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
