@@ -3,6 +3,7 @@ export * from './regions.js';
 export * from './schools.js';
 export * from './providers.js';
 export * from './users.js';
+export * from './account-tokens.js';
 export * from './tier-policies.js';
 export * from './applications.js';
 export * from './agreements.js';
