@@ -17,6 +17,9 @@ export const users = pgTable('users', {
   active: boolean().notNull().default(true),
   /** Receives the daily digest of what waits for them (modules/mail/digest); each user can turn it off. */
   digestEnabled: boolean().notNull().default(true),
+  /** Invited and no password set yet (the invitation link sets it); such an account cannot sign in. */
+  invitationPending: boolean().notNull().default(false),
+  version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
