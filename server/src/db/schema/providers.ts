@@ -1,4 +1,4 @@
-import { pgTable, serial, text, integer, timestamp, primaryKey, index } from 'drizzle-orm/pg-core';
+import { pgTable, serial, text, integer, boolean, timestamp, primaryKey, index } from 'drizzle-orm/pg-core';
 import { schools } from './schools.js';
 
 export const providers = pgTable('providers', {
@@ -6,7 +6,12 @@ export const providers = pgTable('providers', {
   name: text().notNull().unique(),
   contactName: text(),
   contactEmail: text(),
+  contactPhone: text(),
+  /** A provider with records is never deleted; HQ deactivates it, which ends its access to every school. */
+  active: boolean().notNull().default(true),
+  version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
 export const providerAssignments = pgTable('provider_assignments', {
