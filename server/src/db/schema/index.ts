@@ -20,3 +20,4 @@ export * from './notifications.js';
 export * from './audit-events.js';
 export * from './compliance.js';
 export * from './mail.js';
+export * from './join-requests.js';
