@@ -15,5 +15,6 @@ export * from './workflow/application-transitions.js';
 export * from './workflow/agreement-transitions.js';
 export * from './workflow/evaluation-transitions.js';
 export * from './workflow/provider-work-transitions.js';
+export * from './workflow/join-request-transitions.js';
 export * from './audit/audit-event-types.js';
 export * from './api/index.js';

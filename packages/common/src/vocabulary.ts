@@ -35,3 +35,6 @@ export const planItemKinds = ['instructor', 'teaching_resource', 'practice_proje
 export const providerReportStates = ['submitted', 'confirmed', 'rejected'] as const;
 export const contentProposalStates = ['pending', 'approved', 'rejected'] as const;
 export const feedbackStates = ['open', 'replied', 'closed'] as const;
+/** A school's request to join: unconfirmed until its e-mail link is followed (or it expires), then pending for the region. */
+export const joinRequestStates = ['unconfirmed', 'pending', 'accepted', 'declined', 'expired'] as const;
+export type JoinRequestState = (typeof joinRequestStates)[number];

@@ -30,11 +30,12 @@ export const permissions: Record<string, Partial<Record<Role, ResourceAction[]>>
   'job-fairs': { hq: read, regional: read, school: all },
   'course-completions': { hq: read, regional: read, school: all },
   evidence: { hq: [...read, 'create', 'delete'], regional: read, school: [...read, 'create', 'delete'], provider: [...read, 'create'] },
-  providers: { hq: read, regional: read, school: read, provider: read },
+  providers: { hq: [...read, 'create', 'edit'], regional: read, school: read, provider: read },
   'provider-reports': { hq: read, regional: read, school: read, provider: [...read, 'create'] },
   'content-proposals': { hq: read, provider: [...read, 'create'] },
   feedback: { hq: read, school: [...read, 'create'] },
   notifications: { hq: read, regional: read, school: read, provider: read },
+  'join-requests': { hq: read, regional: read },
 };
 
 export function canAccess(role: Role | undefined, resource: string, action: ResourceAction): boolean {

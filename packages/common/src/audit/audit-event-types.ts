@@ -30,7 +30,7 @@ export const factEntityTypes = ['student', 'certificate', 'practice_record', 'jo
 export type FactEntityType = (typeof factEntityTypes)[number];
 
 export const workflowEntityTypes = ['application', 'agreement', 'evaluation', 'provider_report', 'content_proposal', 'feedback'] as const;
-export const auditEntityTypes = [...workflowEntityTypes, ...factEntityTypes, 'school', 'user', 'tier_policy'] as const;
+export const auditEntityTypes = [...workflowEntityTypes, ...factEntityTypes, 'school', 'region', 'user', 'tier_policy', 'join_request', 'provider'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 /** The transition actions of each table (the tables' `action`s; a test keeps them equal). */
@@ -68,6 +68,8 @@ export interface ApplicationActionData {
   planItemDecisions?: Record<number, boolean>;
   /** hq_approve: the agreement it created. */
   agreementId?: number;
+  /** A regional step HQ took because the region had no active regional staff (DOMAIN.md, issue 13 item 9). */
+  actedForRegion?: number;
 }
 
 export type ApplicationAuditEvent =
@@ -124,13 +126,48 @@ export type UserAuditEvent =
   | Event<'user', 'create', { email: string; role: string } | undefined>
   | Event<'user', 'update', UpdateData & { passwordChanged: boolean }>
   | Event<'user', 'change_password' | 'login' | 'logout', { address: string }>
+  /** An invitation or reset link sent (`invite`, `send_reset`), or used to set the password (`accept_invitation`, `reset_password`). */
+  | Event<'user', 'invite' | 'send_reset', { email: string; resend?: true; by?: 'forgot_password' | 'operator' | 'first_start' }>
+  | Event<'user', 'accept_invitation' | 'reset_password', { tokenId: number }>
   /** A failed sign-in: the account when it exists, and the address; never a password. */
   | Event<'user', 'login_failed', { accountKnown: true; email: string; address: string; accountInactive?: true } | { accountKnown: false; address: string }>;
 
+/**
+ * A school's request to join: filed and confirmed by the requester (no actor; never their address),
+ * accepted (with the school it created or linked and the invited administrator) or declined by staff.
+ */
+export type JoinRequestAuditEvent =
+  | Event<'join_request', 'create' | 'confirm' | 'expire'>
+  | Event<'join_request', 'accept', { schoolId: number; schoolCreated: boolean; userId: number }>
+  | Event<'join_request', 'decline'>;
+
+/**
+ * A provider created or edited (its contact, `active`, and its schools: `changes.schoolIds` from and to,
+ * with the schools it was assigned to and unassigned from named on their own).
+ */
+export interface ProviderUpdateData extends UpdateData { schoolsAssigned: number[]; schoolsUnassigned: number[] }
+export type ProviderAuditEvent =
+  | Event<'provider', 'create', { name: string; schoolIds: number[] }>
+  | Event<'provider', 'update', ProviderUpdateData>;
+
+/** The directory: a school created (by HQ, an accepted join request or an import), edited, moved with its province, (de)activated, deleted. */
+export type SchoolAuditEvent =
+  | Event<'school', 'create', { values: Record<string, unknown>; via?: 'join_request' | 'import'; sourceId?: number }>
+  | Event<'school', 'update', UpdateData & { via?: 'import' }>
+  /** Its province moved to another region (`regionEventId`: the region's event that moved it). */
+  | Event<'school', 'move_region', UpdateData & { province: string; regionEventId: number }>
+  | Event<'school', 'deactivate' | 'reactivate'>
+  | Event<'school', 'delete', DeleteData>;
+
+/** A region edited by HQ; `movedSchools` are the schools its province changes moved (each has its own move_region event). */
+export type RegionAuditEvent =
+  | Event<'region', 'update', UpdateData & { movedSchools?: number[] }>;
+
 /** Every audit event's entity type, action and data. */
 export type AuditEntry =
-  | FactAuditEvent | ApplicationAuditEvent | AgreementAuditEvent | EvaluationAuditEvent
-  | ProviderWorkAuditEvent | TierPolicyAuditEvent | UserAuditEvent | EvidenceAuditEvent;
+  | SchoolAuditEvent | RegionAuditEvent
+  | JoinRequestAuditEvent | FactAuditEvent | ApplicationAuditEvent | AgreementAuditEvent | EvaluationAuditEvent
+  | ProviderWorkAuditEvent | TierPolicyAuditEvent | UserAuditEvent | EvidenceAuditEvent | ProviderAuditEvent;
 
 interface AuditEventCommon {
   entityId: number;

@@ -59,13 +59,24 @@ export const problemCodes = [
   'regions_required', 'school_required', 'provider_required', 'password_too_short', 'password_too_long',
   'password_needs_letters_digits', 'email_taken', 'cannot_deactivate_self', 'last_hq_account', 'current_password_wrong',
   'password_unchanged',
+  // Account links (invitation, reset) and account management
+  'token_invalid', 'token_expired', 'token_used', 'token_wrong_purpose', 'account_inactive', 'too_many_reset_requests',
+  'regional_school_accounts_only', 'school_outside_your_regions',
+  // Schools and regions (the directory)
+  'school_name_taken', 'province_unknown', 'region_override_hq_only', 'region_unknown', 'school_has_records',
+  'province_twice', 'region_name_taken', 'region_has_staff',
   // Provider work
   'only_provider_reports', 'school_not_assigned', 'students_not_in_school', 'practice_outside_period',
   'only_provider_proposes', 'only_school_feedback', 'provider_not_yours',
+  // Providers (the directory)
+  'provider_name_taken', 'schools_unknown', 'provider_inactive',
   // Evidence files
   'file_type_refused', 'file_content_mismatch', 'evidence_uploader_only', 'evidence_uploader_unknown', 'multipart_required', 'one_file_per_request',
   'multipart_unreadable', 'file_missing', 'entity_type_missing', 'entity_id_invalid', 'evidence_entity_unknown',
   'evidence_role_may_not', 'evidence_state_closed',
+  // Joining (the public join page and its queue)
+  'join_province_unknown', 'join_too_many_from_domain', 'too_many_join_requests', 'join_token_invalid', 'join_token_expired',
+  'join_token_used', 'join_decline_reason_missing',
 ] as const;
 
 export type ProblemCode = (typeof problemCodes)[number];

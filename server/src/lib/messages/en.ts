@@ -200,6 +200,24 @@ export const en: Catalogue = {
     last_hq_account: 'The last active HQ account cannot be deactivated; activate or create another HQ account first.',
     current_password_wrong: 'the current password is wrong',
     password_unchanged: 'choose a password different from the current one',
+    // Account links (invitation, reset) and account management
+    token_invalid: 'this link is not valid; use the whole link from the mail, or ask for a new one',
+    token_expired: 'this link has expired; ask for a new password reset, or ask an administrator to resend the invitation',
+    token_used: 'this link has already been used (or a newer one replaced it); use the latest mail, or ask for a new one',
+    token_wrong_purpose: 'this link is not meant for this; open the link from the mail',
+    account_inactive: 'this account is deactivated; contact an administrator',
+    too_many_reset_requests: 'Too many password reset requests; try again in {seconds:wait}.',
+    regional_school_accounts_only: 'regional staff manage only the school accounts of their regions',
+    school_outside_your_regions: 'that school is not in your regions',
+    // Schools and regions (the directory)
+    school_name_taken: 'a school with this name already exists: {name} (id {id})',
+    province_unknown: 'no region lists the province "{province}"; use a province a region lists, or add it to a region first',
+    region_override_hq_only: 'only HQ may place a school in another region than its province\'s',
+    region_unknown: 'there is no region {id}',
+    school_has_records: 'This school has records ({records}) and cannot be deleted; deactivate it instead.',
+    province_twice: 'the province "{province}" is listed twice',
+    region_name_taken: 'another region is already called "{name}"',
+    region_has_staff: 'The region has active regional staff: they take this step, not HQ.',
     // Provider work
     only_provider_reports: 'Only a service provider files practice reports.',
     school_not_assigned: 'that school is not assigned to you',
@@ -208,6 +226,10 @@ export const en: Catalogue = {
     only_provider_proposes: 'Only a service provider proposes content.',
     only_school_feedback: 'Only a school files feedback about its provider.',
     provider_not_yours: 'that provider does not serve your school',
+    // Providers (the directory)
+    provider_name_taken: 'another provider is already called {name} (no. {id})',
+    schools_unknown: 'there is no school {ids}',
+    provider_inactive: 'This provider is deactivated and cannot be assigned schools; reactivate it first.',
     // Evidence files
     file_type_refused: 'Files of this type are not accepted; upload {accepted}.',
     file_content_mismatch: 'The file\'s content is not a .{ext} file.',
@@ -222,6 +244,14 @@ export const en: Catalogue = {
     evidence_entity_unknown: 'Files cannot be attached to "{entityType}"; use one of: {allowed}.',
     evidence_role_may_not: 'Your role ({role}) may not change the files of this {entity:entity}.',
     evidence_state_closed: 'The {entity:entity} is {state}: its files can no longer change (only in: {states}).',
+    // Joining
+    join_province_unknown: 'choose a province from the list ("{province}" is in no region)',
+    join_too_many_from_domain: 'Today {limit} requests to join have already come from addresses at {domain}; try again tomorrow, or use another address of the school.',
+    too_many_join_requests: 'Too many requests to join; try again in {seconds:wait}.',
+    join_token_invalid: 'This confirmation link is not valid; open the whole link from the e-mail.',
+    join_token_expired: 'This confirmation link has expired; send the request to join again.',
+    join_token_used: 'This confirmation link has been used already: your e-mail address is confirmed and the request waits for review.',
+    join_decline_reason_missing: 'give the reason for declining (it is mailed to the requester)',
   },
   terms: {
     entity: {

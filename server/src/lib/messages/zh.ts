@@ -195,6 +195,24 @@ export const zh: Catalogue = {
     last_hq_account: '不能停用最后一个启用的总部账号；请先启用或创建另一个总部账号。',
     current_password_wrong: '当前密码不正确',
     password_unchanged: '新密码须与当前密码不同',
+    // 账号链接（邀请、重置）与账号管理
+    token_invalid: '这个链接无效；请使用邮件中的完整链接，或重新申请。',
+    token_expired: '这个链接已过期；请重新申请重置密码，或请管理员重新发送邀请。',
+    token_used: '这个链接已经用过（或已被新的链接取代）；请使用最新的邮件，或重新申请。',
+    token_wrong_purpose: '这个链接不是用于此操作的；请打开邮件中的链接。',
+    account_inactive: '该账号已停用；请联系管理员。',
+    too_many_reset_requests: '重置密码的申请过于频繁，请 {seconds:wait}后再试。',
+    regional_school_accounts_only: '大区人员只能管理本大区院校的院校账号',
+    school_outside_your_regions: '该院校不在您负责的大区内',
+    // 学校与大区（名录）
+    school_name_taken: '已有同名学校：{name}（编号 {id}）',
+    province_unknown: '没有大区包含省份“{province}”；请使用大区所列省份，或先将其加入某个大区',
+    region_override_hq_only: '只有总部可以将学校划入其省份所属大区以外的大区',
+    region_unknown: '不存在编号为 {id} 的大区',
+    school_has_records: '该学校已有记录（{records}），不能删除；请改为停用。',
+    province_twice: '省份“{province}”重复列出',
+    region_name_taken: '已有大区名为“{name}”',
+    region_has_staff: '该大区有在职的大区人员，此步骤应由其处理，而非总部。',
     // Provider work
     only_provider_reports: '只有服务商可以提交实践报告。',
     school_not_assigned: '该院校不由您服务',
@@ -203,6 +221,10 @@ export const zh: Catalogue = {
     only_provider_proposes: '只有服务商可以提出内容提案。',
     only_school_feedback: '只有院校可以提交对服务商的反馈。',
     provider_not_yours: '该服务商不为贵校服务',
+    // Providers (the directory)
+    provider_name_taken: '已有同名服务商：{name}（编号 {id}）',
+    schools_unknown: '不存在编号为 {ids} 的学校',
+    provider_inactive: '该服务商已停用，不能再分配学校；请先启用它。',
     // Evidence files
     file_type_refused: '不接受这种类型的文件；请上传 {accepted}。',
     file_content_mismatch: '文件内容不是 .{ext} 文件。',
@@ -217,6 +239,14 @@ export const zh: Catalogue = {
     evidence_entity_unknown: '不能给“{entityType}”附加文件；可用：{allowed}。',
     evidence_role_may_not: '您的角色（{role:role}）不能更改这条{entity:entity}记录的文件。',
     evidence_state_closed: '该{entity:entity}处于“{state:state}”状态，文件已不能更改（仅在以下状态可以：{states:state}）。',
+    // 加入申请
+    join_province_unknown: '请选择列表中的省份（“{province}”不在任何大区内）',
+    join_too_many_from_domain: '今天来自邮箱域名 {domain} 的加入申请已达 {limit} 个；请明天再试，或改用学校的其他邮箱。',
+    too_many_join_requests: '提交的加入申请过于频繁，请 {seconds:wait}后再试。',
+    join_token_invalid: '这个确认链接无效；请打开邮件中的完整链接。',
+    join_token_expired: '这个确认链接已过期；请重新提交加入申请。',
+    join_token_used: '这个确认链接已经用过，您的邮箱已确认；申请正在等待审核。',
+    join_decline_reason_missing: '请填写拒绝的理由（将通过邮件告知申请人）',
   },
   terms: {
     role: { hq: '总部', regional: '大区', school: '院校', provider: '服务商' },
