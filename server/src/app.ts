@@ -27,6 +27,7 @@ import { providerWorkRoutes } from './modules/provider-work/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { FileStorage } from './modules/storage/file-storage.js';
 import multipart from '@fastify/multipart';
+import { setPublicUrl } from './modules/mail/public-url.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -57,6 +58,7 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
   app.decorate('db', database.db);
   app.decorate('database', database);
   app.decorate('config', config);
+  setPublicUrl(config.publicUrl);
   app.decorate('storage', new FileStorage(path.join(config.dataDir, 'files')));
   const routeTable: { method: string; url: string }[] = [];
   app.decorate('routeTable', routeTable);

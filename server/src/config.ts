@@ -26,9 +26,25 @@ const schema = z.object({
   ADMIN_EMAIL: z.string().email('must be an email address').transform((v) => v.toLowerCase()).optional(),
   ADMIN_PASSWORD: z.string().min(8, 'must have at least 8 characters').optional(),
   DB_POOL_MAX: z.coerce.number().int().positive().max(200).default(10),
+  /** SMTP server the outbox is delivered through (smtp://user:pass@host:587, smtps://…); unset: mails stay in the outbox. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** The From of every mail. */
+  MAIL_FROM: z.string().min(3).default('Campus Partner <no-reply@localhost>'),
+  /** Where people reach the web app: the base of every link in a mail. Default http://localhost:<PORT>. */
+  PUBLIC_URL: z.string().url('must be a URL such as https://partner.example.com').transform((v) => v.replace(/\/+$/, '')).optional(),
+  /** Seconds between two looks at the outbox for mails that are due. */
+  MAIL_POLL_SECONDS: z.coerce.number().positive().max(3600).default(10),
+  /** Delay before the first retry of a mail the SMTP server refused; doubles on each further try. */
+  MAIL_RETRY_BASE_SECONDS: z.coerce.number().positive().max(86_400).default(60),
+  /** Longest delay between two tries. */
+  MAIL_RETRY_MAX_SECONDS: z.coerce.number().positive().max(7 * 86_400).default(3600),
+  /** Tries before a mail is marked failed (HQ can retry it). */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().positive().max(100).default(8),
+  /** China time of day (HH:MM) from which the daily digest is written. */
+  DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as 08:00').default('08:00'),
 });
 
-export type Config = z.infer<typeof schema> & { dataDir: string; seedDemo: boolean; embedded: boolean };
+export type Config = z.infer<typeof schema> & { dataDir: string; seedDemo: boolean; embedded: boolean; publicUrl: string };
 
 export class ConfigError extends Error {}
 
@@ -42,5 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const c = parsed.data;
   const embedded = !c.DATABASE_URL;
-  return { ...c, dataDir: path.resolve(c.DATA_DIR), embedded, seedDemo: c.SEED_DEMO ?? embedded };
+  return {
+    ...c, dataDir: path.resolve(c.DATA_DIR), embedded, seedDemo: c.SEED_DEMO ?? embedded,
+    publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
+  };
 }
