@@ -103,7 +103,21 @@ export type AgreementAuditEvent =
   | Event<'agreement', 'rectify', { deadline?: string; failingKpis?: string[] }>
   | Event<'agreement', 'terminate' | 'not_renew'>
   | Event<'agreement', 'renew', { newAgreementId: number }>
-  | Event<'agreement', 'upgrade', { applicationId: number; tier: string }>;
+  | Event<'agreement', 'upgrade', { applicationId: number; tier: string }>
+  /** A partnership that began before the product, recorded by HQ (one, or a row of an import file). */
+  | Event<'agreement', 'import', AgreementImportData>;
+
+/** What an imported partnership was recorded with. */
+export interface AgreementImportData {
+  tier: string;
+  startDate: string;
+  termYears: number;
+  status: string;
+  rectificationDeadline?: string;
+  evaluatedYears: { year: number; decision: string }[];
+  /** The row of the import file, when it came from one. */
+  row?: number;
+}
 
 /** A snapshot's verdict, as a refresh records it before and after. */
 export interface SnapshotVerdict { compliant?: boolean; failingKpis?: string[] }
@@ -111,7 +125,9 @@ export interface SnapshotVerdict { compliant?: boolean; failingKpis?: string[] }
 export type EvaluationAuditEvent =
   | Event<'evaluation', 'open', { agreementId: number; year: number; compliant?: boolean; bulk?: true }>
   | Event<'evaluation', 'refresh', { before: SnapshotVerdict; after: SnapshotVerdict }>
-  | Event<'evaluation', 'decide', { decision: string; newAgreementId?: number; applicationId?: number; deadline?: string; failingKpis?: string[] }>;
+  | Event<'evaluation', 'decide', { decision: string; newAgreementId?: number; applicationId?: number; deadline?: string; failingKpis?: string[] }>
+  /** An agreement year evaluated before the product, recorded with its imported agreement. */
+  | Event<'evaluation', 'import', { agreementId: number; year: number; decision: string }>;
 
 export type ProviderWorkAuditEvent =
   | Event<'provider_report', 'submit' | (typeof reviewActions.provider_report)[number]>
@@ -128,7 +144,7 @@ export type UserAuditEvent =
   | Event<'user', 'change_password' | 'login' | 'logout', { address: string }>
   /** An invitation or reset link sent (`invite`, `send_reset`), or used to set the password (`accept_invitation`, `reset_password`). */
   | Event<'user', 'invite' | 'send_reset', { email: string; resend?: true; by?: 'forgot_password' | 'operator' | 'first_start' }>
-  | Event<'user', 'accept_invitation' | 'reset_password', { tokenId: number }>
+  | Event<'user', 'accept_invitation' | 'reset_password', { tokenId: number; address: string }>
   /** A failed sign-in: the account when it exists, and the address; never a password. */
   | Event<'user', 'login_failed', { accountKnown: true; email: string; address: string; accountInactive?: true } | { accountKnown: false; address: string }>;
 

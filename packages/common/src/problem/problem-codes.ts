@@ -45,6 +45,9 @@ export const problemCodes = [
   // Agreements and evaluations
   'no_policy_in_force', 'plaque_needs_signing', 'highest_tier', 'upgrade_blocked_by_application', 'agreement_not_live',
   'beyond_term', 'year_not_ended', 'evaluation_exists', 'kpis_not_computable', 'evaluation_agreement_closed',
+  // Partnerships that began before the product (one, or an import file's rows)
+  'agreement_school_unknown', 'school_has_agreement', 'evaluated_year_not_ended', 'evaluated_year_final', 'evaluated_year_twice',
+  'evaluated_decision_invalid', 'rectification_needs_rectifying', 'evaluated_years_format', 'agreement_same_school_as_row',
   // Facts
   'only_school_records', 'not_your_school', 'no_student_in_school', 'no_student_in_schools', 'no_student_number',
   'no_course', 'no_course_code', 'student_exists', 'same_student_no_as_row', 'same_student_as_row', 'already_registered',
@@ -55,6 +58,7 @@ export const problemCodes = [
   'not_utf8_or_gbk', 'file_empty', 'no_rows', 'columns_twice', 'column_twice', 'columns_unknown', 'column_unknown',
   'columns_missing', 'column_missing', 'too_many_rows', 'too_many_rows_short', 'rows_have_problems', 'larger_than',
   'incomplete_upload', 'not_valid_csv', 'utf16_short', 'not_utf8_or_gbk_short',
+  'import_content_type', 'xlsx_invalid', 'not_valid_xlsx', 'upsert_not_supported', 'duplicate_in_file', 'duplicate_in_database',
   // Users
   'regions_required', 'school_required', 'provider_required', 'password_too_short', 'password_too_long',
   'password_needs_letters_digits', 'email_taken', 'cannot_deactivate_self', 'last_hq_account', 'current_password_wrong',
