@@ -7,6 +7,7 @@ import { todayInChina } from '@campus/common';
 import { ensureFirstAdmin } from './modules/users/first-admin.js';
 import { isPostgresSocketRace } from './db/socket-race.js';
 import { DataFolderLockedError } from './db/data-folder-lock.js';
+import { MigrationChangedError } from './db/migrations.js';
 
 /** Start-up: config, database and migrations, demo data on an empty database, then listen. */
 async function main() {
@@ -70,6 +71,6 @@ process.on('uncaughtException', (error) => {
 });
 
 main().catch((e) => {
-  console.error(e instanceof DataFolderLockedError ? e.message : e);
+  console.error(e instanceof DataFolderLockedError || e instanceof MigrationChangedError ? e.message : e);
   process.exit(1);
 });

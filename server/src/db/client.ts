@@ -3,12 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import * as schema from './schema/index.js';
 import { pgliteExtensions } from './pglite-extensions.js';
+import { runMigrations as applyMigrations } from './migrations.js';
 import { acquireDataFolderLock, type DataFolderLock } from './data-folder-lock.js';
 
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -26,6 +25,8 @@ export interface Database {
   pglite?: PGlite;
   /** The raw postgres.js client when on a server (for COPY in the scale generator). */
   sql?: postgres.Sql;
+  /** The server database's URL (migrations open a connection of their own on it). */
+  url?: string;
 }
 
 export interface OpenOptions {
@@ -45,7 +46,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       connection: { TimeZone: 'Asia/Shanghai', jit: 'off' } as Record<string, string>,
     });
     const db = drizzlePostgres(sql, { schema, casing: 'snake_case' });
-    return { db, kind: 'postgres', sql, close: () => sql.end({ timeout: 5 }) };
+    return { db, kind: 'postgres', sql, url: opts.databaseUrl, close: () => sql.end({ timeout: 5 }) };
   }
   let pg = opts.pglite;
   const owned = !pg;
@@ -75,10 +76,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   };
 }
 
-export async function runMigrations(database: Database): Promise<void> {
-  if (database.kind === 'postgres') {
-    await migratePostgres(database.db, { migrationsFolder });
-  } else {
-    await migratePglite(database.db as never, { migrationsFolder });
-  }
+/** Applies the migrations under their lock, after checking the applied ones against their files (migrations.ts). */
+export async function runMigrations(database: Database, folder = migrationsFolder): Promise<void> {
+  await applyMigrations(database, folder);
 }

@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.js';
 import { openDatabase, runMigrations } from './client.js';
 import { DataFolderLockedError } from './data-folder-lock.js';
+import { MigrationChangedError } from './migrations.js';
 import { embeddedDataDir } from './open-configured.js';
 
 const config = loadConfig();
@@ -13,7 +14,7 @@ try {
   }
   console.log(`migrations applied (${database.kind})`);
 } catch (e) {
-  if (!(e instanceof DataFolderLockedError)) throw e;
+  if (!(e instanceof DataFolderLockedError || e instanceof MigrationChangedError)) throw e;
   console.error(`Migrations not applied. ${e.message}`);
   process.exit(1);
 }
