@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { agreements, schools } from '../../db/schema/index.js';
 import type { InspectionFinding } from '@campus/common';
-import { recomputeSchools } from '../compliance/recompute.js';
 import { notifies, type Effects, type TransitionRun } from '../workflow/effects.js';
 import { activateAgreement } from './activate-agreement.js';
+import { complianceFollowsAgreement } from './compliance-follows.js';
 import type { agreementActionBody } from './agreement-schemas.js';
 
 export type AgreementRun = TransitionRun<typeof agreements.$inferSelect, z.infer<typeof agreementActionBody>>;
@@ -41,6 +41,6 @@ export const agreementEffects: Effects<AgreementRun> = {
    * Every agreement change (a start date, an end, a superseded predecessor) moves the school's
    * compliance rows: they are recomputed in this transaction, never left for the daily refresh.
    */
-  recomputeCompliance: { last: (r) => recomputeSchools(r.tx, [r.row.schoolId], r.today) },
+  recomputeCompliance: { last: (r) => complianceFollowsAgreement(r.tx, r.row.schoolId, r.today) },
   notifySchool: notifies('school'),
 };

@@ -7,7 +7,7 @@ import { initialAgreementState, todayInChina } from '@campus/common';
 import { appendAudit } from '../audit/audit-repository.js';
 import { policyInForce } from '../tier-policies/policy-in-force.js';
 import { markSchoolPartner, supersedeLiveAgreements } from '../agreements/activate-agreement.js';
-import { recomputeSchools } from '../compliance/recompute.js';
+import { complianceFollowsAgreement } from '../agreements/compliance-follows.js';
 import { notifies, type Effects, type TransitionRun } from '../workflow/effects.js';
 import type { applicationActionBody } from './application-schemas.js';
 
@@ -82,7 +82,7 @@ async function createAgreementFor(tx: Tx, app: Application, actor: Actor) {
   if (active) {
     await markSchoolPartner(tx, app.schoolId, app.tier);
     // The new agreement's first year and the superseded one's end are in the school's compliance at once.
-    await recomputeSchools(tx, [app.schoolId], today);
+    await complianceFollowsAgreement(tx, app.schoolId, today);
   }
   await appendAudit(tx, { entityType: 'agreement', entityId: agreement.id, schoolId: app.schoolId, action: 'create', toState: status, actorId: actor.id, data: { applicationId: app.id } });
   return agreement.id;

@@ -9,6 +9,7 @@ import { appendAudit } from '../audit/audit-repository.js';
 import { policyInForce } from '../tier-policies/policy-in-force.js';
 import { markSchoolPartner } from '../agreements/activate-agreement.js';
 import { recomputeSchools } from '../compliance/recompute.js';
+import { complianceFollowsAgreement } from '../agreements/compliance-follows.js';
 import { notifies, runStage, type Effects, type TransitionRun } from '../workflow/effects.js';
 import { snapshotsOf } from './open-evaluations.js';
 import type { evaluationActionBody } from './evaluation-schemas.js';
@@ -60,7 +61,8 @@ export const evaluationEffects: Effects<EvaluationRun> = {
       await runStage(decisionOutcomes, names, 'before', r);
     },
   },
-  recomputeCompliance: { last: (r) => recomputeSchools(r.tx, [r.row.schoolId], r.today) },
+  /** The decision may have ended, renewed or put the agreement into rectification: compliance follows. */
+  recomputeCompliance: { last: (r) => complianceFollowsAgreement(r.tx, r.row.schoolId, r.today) },
   notifySchool: notifies('school'),
 };
 
