@@ -24,10 +24,15 @@ import { complianceRoutes } from './modules/compliance/routes.js';
 import { factRoutes } from './modules/facts/routes.js';
 import { evaluationRoutes } from './modules/evaluations/routes.js';
 import { providerWorkRoutes } from './modules/provider-work/routes.js';
+import { providerRoutes } from './modules/providers/routes.js';
 import { userRoutes } from './modules/users/routes.js';
+import { schoolRoutes } from './modules/schools/routes.js';
+import { regionRoutes } from './modules/regions/routes.js';
+import { joinRequestRoutes } from './modules/join-requests/routes.js';
 import { FileStorage } from './modules/storage/file-storage.js';
 import multipart from '@fastify/multipart';
 import { setPublicUrl } from './modules/mail/public-url.js';
+import { attachMailSender } from './modules/mail/mail-plugin.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -110,6 +115,8 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(readOnlyRoutes);
+  await app.register(schoolRoutes);
+  await app.register(regionRoutes);
   await app.register(userRoutes);
   await app.register(tierPolicyRoutes);
   await app.register(applicationRoutes);
@@ -120,7 +127,10 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
   await app.register(factRoutes);
   await app.register(evaluationRoutes);
   await app.register(providerWorkRoutes);
+  await app.register(joinRequestRoutes);
+  await app.register(providerRoutes);
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
+  attachMailSender(app);
 
   await registerSpa(app, config.WEB_DIST ? path.resolve(config.WEB_DIST) : defaultWebDist);
   return app;

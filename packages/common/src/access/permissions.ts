@@ -13,12 +13,13 @@ const all: ResourceAction[] = [...read, ...write, 'import'];
 
 export const permissions: Record<string, Partial<Record<Role, ResourceAction[]>>> = {
   regions: { hq: [...read, 'edit'], regional: read, school: read, provider: read },
-  schools: { hq: [...read, 'create', 'edit'], regional: read, school: read, provider: read },
-  users: { hq: [...read, 'create', 'edit'] },
+  schools: { hq: [...read, 'create', 'edit', 'delete', 'import'], regional: read, school: read, provider: read },
+  // Regional staff manage the school accounts of their regions (server: users/account-access.ts, userSpec.scope).
+  users: { hq: [...read, 'create', 'edit', 'import'], regional: [...read, 'create', 'edit', 'import'] },
   'tier-policies': { hq: [...read, 'create', 'edit'], regional: read, school: read, provider: read },
   'audit-events': { hq: read, regional: read, school: read },
   applications: { hq: read, regional: read, school: [...read, 'create', 'edit', 'delete'] },
-  agreements: { hq: read, regional: read, school: read, provider: read },
+  agreements: { hq: [...read, 'create', 'import'], regional: read, school: read, provider: read },
   evaluations: { hq: [...read, 'create'], regional: read, school: read },
   compliance: { hq: read, regional: read, school: read, provider: read },
   instructors: { hq: read, regional: read, school: all },

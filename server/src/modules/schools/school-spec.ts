@@ -16,11 +16,12 @@ export const schoolSpec: ResourceSpec = {
   columns: {
     id: schools.id, name: schools.name, nameEn: schools.nameEn, regionId: schools.regionId,
     province: schools.province, city: schools.city, kind: schools.kind, tier: schools.tier,
-    status: schools.status, contactName: schools.contactName, createdAt: schools.createdAt,
+    status: schools.status, contactName: schools.contactName, contactEmail: schools.contactEmail, contactPhone: schools.contactPhone,
+    active: schools.active, version: schools.version, createdAt: schools.createdAt, updatedAt: schools.updatedAt,
   },
   sortable: {
     id: schools.id, name: schools.name, regionId: schools.regionId, province: schools.province,
-    tier: schools.tier, status: schools.status, createdAt: schools.createdAt,
+    tier: schools.tier, status: schools.status, city: schools.city, kind: schools.kind, active: schools.active, createdAt: schools.createdAt,
   },
   defaultSort: ['name', 'ASC'],
   search: [schools.name, schools.nameEn, schools.city],
@@ -36,5 +37,6 @@ export const schoolSpec: ResourceSpec = {
     status: filterDef(oneOrMany(z.enum(schoolStatuses)), (v) => inArray(schools.status, asList(v))),
     province: filterDef(z.string().max(50), (v) => eq(schools.province, v)),
     kind: filterDef(z.enum(['university', 'vocational']), (v) => eq(schools.kind, v)),
+    active: filterDef(z.boolean(), (v) => eq(schools.active, v)),
   },
 };
