@@ -23,13 +23,25 @@ const pgProblems: Record<string, [number, ErrorCode, ProblemCode]> = {
   '53100': [507, ErrorCode.insufficientStorage, 'database_full'],
 };
 
-const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
+/**
+ * The database is unavailable, not the request wrong: socket codes of the driver (postgres.js names
+ * its own), SQLSTATE class 08 (connection exception), 57P01–57P03 (admin or crash shutdown, cannot
+ * connect now), 53300 (too many connections) and 55000 (the server refuses work while it shuts down).
+ */
+const unavailableCodes = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN',
+  'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED',
+  '57P01', '57P02', '57P03', '53300', '55000',
+]);
+const isUnavailable = (code: string) => unavailableCodes.has(code) || /^08[0-9A-Z]{3}$/.test(code);
+/** Seconds a client is asked to wait before trying again while the database is unavailable. */
+const RETRY_AFTER_SECONDS = 5;
 
 function pgErrorOf(error: unknown): PgError | undefined {
   let e: unknown = error;
   for (let i = 0; i < 4 && e; i++) {
     const code = (e as PgError).code;
-    if (typeof code === 'string' && (/^[0-9A-Z]{5}$/.test(code) || unavailableCodes.has(code))) return e as PgError;
+    if (typeof code === 'string' && (/^[0-9A-Z]{5}$/.test(code) || isUnavailable(code))) return e as PgError;
     e = (e as { cause?: unknown }).cause;
   }
   return undefined;
@@ -103,8 +115,9 @@ export function registerErrorHandler(app: FastifyInstance) {
       return send(400, ErrorCode.badRequest, 'json_invalid');
     }
     const pg = pgErrorOf(error);
-    if (pg?.code && unavailableCodes.has(pg.code)) {
-      request.log.error({ err: error }, 'database unavailable');
+    if (pg?.code && isUnavailable(pg.code)) {
+      request.log.error({ pgCode: pg.code }, 'database unavailable');
+      reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
       return send(503, ErrorCode.unavailable, 'database_unavailable');
     }
     if (pg?.code && pgProblems[pg.code]) {

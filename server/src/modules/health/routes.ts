@@ -9,7 +9,7 @@ export async function healthRoutes(app: FastifyInstance) {
       await app.db.execute(sql`select 1`);
       return { status: 'ok', database: app.database.kind };
     } catch {
-      reply.status(503);
+      reply.status(503).header('Retry-After', '5');
       return { status: 'unavailable', database: app.database.kind };
     }
   });
