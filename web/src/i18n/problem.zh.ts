@@ -243,6 +243,7 @@ export const problemZh = {
       join_token_expired: '这个确认链接已过期；请重新提交加入申请。',
       join_token_used: '这个确认链接已经用过，您的邮箱已确认；申请正在等待审核。',
       join_decline_reason_missing: '请填写拒绝的理由（将通过邮件告知申请人）',
+      mail_already_sent: '这封邮件已经发出，不会再次发送。',
     },
     problem_term: {
       unknown: '出错了。',

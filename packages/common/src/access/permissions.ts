@@ -37,6 +37,8 @@ export const permissions: Record<string, Partial<Record<Role, ResourceAction[]>>
   feedback: { hq: read, school: [...read, 'create'] },
   notifications: { hq: read, regional: read, school: read, provider: read },
   'join-requests': { hq: read, regional: read },
+  // The outbox: every mail the product wrote, for HQ (retry is HQ's, server: modules/mail).
+  'mail-outbox': { hq: [...read, 'edit'] },
 };
 
 export function canAccess(role: Role | undefined, resource: string, action: ResourceAction): boolean {

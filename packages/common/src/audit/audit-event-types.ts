@@ -30,7 +30,7 @@ export const factEntityTypes = ['student', 'certificate', 'practice_record', 'jo
 export type FactEntityType = (typeof factEntityTypes)[number];
 
 export const workflowEntityTypes = ['application', 'agreement', 'evaluation', 'provider_report', 'content_proposal', 'feedback'] as const;
-export const auditEntityTypes = [...workflowEntityTypes, ...factEntityTypes, 'school', 'region', 'user', 'tier_policy', 'join_request', 'provider'] as const;
+export const auditEntityTypes = [...workflowEntityTypes, ...factEntityTypes, 'school', 'region', 'user', 'tier_policy', 'join_request', 'provider', 'mail'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 /** The transition actions of each table (the tables' `action`s; a test keeps them equal). */
@@ -179,8 +179,13 @@ export type SchoolAuditEvent =
 export type RegionAuditEvent =
   | Event<'region', 'update', UpdateData & { movedSchools?: number[] }>;
 
+/** A mail of the outbox that HQ sent again (a failed one, or a queued one now instead of after its wait). */
+export type MailAuditEvent =
+  | Event<'mail', 'retry', { recipient: string; kind: string; attempts: number }>;
+
 /** Every audit event's entity type, action and data. */
 export type AuditEntry =
+  | MailAuditEvent
   | SchoolAuditEvent | RegionAuditEvent
   | JoinRequestAuditEvent | FactAuditEvent | ApplicationAuditEvent | AgreementAuditEvent | EvaluationAuditEvent
   | ProviderWorkAuditEvent | TierPolicyAuditEvent | UserAuditEvent | EvidenceAuditEvent | ProviderAuditEvent;

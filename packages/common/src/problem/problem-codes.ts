@@ -81,6 +81,8 @@ export const problemCodes = [
   // Joining (the public join page and its queue)
   'join_province_unknown', 'join_too_many_from_domain', 'too_many_join_requests', 'join_token_invalid', 'join_token_expired',
   'join_token_used', 'join_decline_reason_missing',
+  // Mail (the outbox)
+  'mail_already_sent',
 ] as const;
 
 export type ProblemCode = (typeof problemCodes)[number];

@@ -267,6 +267,8 @@ export const en: Catalogue = {
     join_token_expired: 'This confirmation link has expired; send the request to join again.',
     join_token_used: 'This confirmation link has been used already: your e-mail address is confirmed and the request waits for review.',
     join_decline_reason_missing: 'give the reason for declining (it is mailed to the requester)',
+    // Mail
+    mail_already_sent: 'This mail has been sent already; it is not sent again.',
   },
   terms: {
     entity: {

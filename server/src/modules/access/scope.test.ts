@@ -46,15 +46,20 @@ describe('audit events follow the school scope', () => {
   });
 });
 
-describe('users are hq only', () => {
-  it('hq lists users with their regions; other roles get 403', async () => {
+describe('users: hq all, regional the school accounts of its regions', () => {
+  it('hq lists users with their regions; regional staff only school accounts of their regions; other roles get 403', async () => {
     const hq = await t.as('hq@test.cn');
     const res = await hq.get('/api/users', listQuery({ filter: { role: 'regional' } }));
     expect(res.statusCode).toBe(200);
     const east = (res.json() as { email: string; regionIds: number[] }[]).find((u) => u.email === 'east@test.cn');
     expect(east?.regionIds).toEqual([t.fixture.regions.east.id]);
     expect(JSON.stringify(res.json())).not.toContain('argon2');
-    for (const email of ['east@test.cn', 'school@test.cn', 'provider@test.cn']) {
+    const regional = await t.as('east@test.cn');
+    const seen = (await regional.get('/api/users', listQuery({ range: [0, 99] }))).json() as { email: string; role: string }[];
+    expect(seen.map((u) => u.email)).toEqual(['school@test.cn']);
+    expect((await regional.get(`/api/users/${t.fixture.users['hq@test.cn'].id}`)).statusCode).toBe(404);
+    expect((await regional.get(`/api/users/${t.fixture.users['school2@test.cn'].id}`)).statusCode).toBe(404);
+    for (const email of ['school@test.cn', 'provider@test.cn']) {
       const c = await t.as(email);
       expect((await c.get('/api/users')).statusCode).toBe(403);
       expect((await c.get(`/api/users/${t.fixture.users['hq@test.cn'].id}`)).statusCode).toBe(403);

@@ -29,7 +29,7 @@ export class TooManyPasswordTries extends AppError {
 }
 
 /** What is being tried too often, as the problem that says so. */
-export type PasswordTryKind = 'too_many_sign_ins' | 'too_many_password_tries';
+export type PasswordTryKind = 'too_many_sign_ins' | 'too_many_password_tries' | 'too_many_reset_requests';
 
 const accountKey = (t: PasswordTry) => `acct:${t.account}|${t.address}`;
 const addressKey = (t: PasswordTry) => `addr:${t.address}`;
@@ -44,10 +44,18 @@ interface Row { key: string; attempts: number; last_ms: number; blocked_ms: numb
  */
 async function reserve(db: Db, who: PasswordTry, s: ThrottleSettings, what: PasswordTryKind) {
   const windowMs = s.windowMinutes * 60_000;
-  const limits: Record<string, ThrottleLimit> = {
+  await reserveTries(db, {
     [accountKey(who)]: { limit: s.maxFailures, windowMs },
     [addressKey(who)]: { limit: s.maxFailures * ADDRESS_CEILING_FACTOR, windowMs },
-  };
+  }, what);
+}
+
+/**
+ * Counts one try on every key given (each with its own limit), or refuses it on all of them
+ * (TooManyPasswordTries, 429) when any key must wait. The same rows and rule as the password checks,
+ * for other things tried too often (password-reset requests: per e-mail and per address).
+ */
+export async function reserveTries(db: Db, limits: Record<string, ThrottleLimit>, what: PasswordTryKind) {
   const keys = Object.keys(limits).sort();
   const waitMs = await db.transaction(async (tx) => {
     const rows = await queryRows<Row>(tx, sql`

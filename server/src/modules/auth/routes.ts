@@ -7,10 +7,24 @@ import { answers, okAnswer } from '../../lib/response-schemas.js';
 import { signedInUserSchema } from '@campus/common/api-schemas';
 import { signIn } from './sign-in.js';
 import { signOut } from './sign-out.js';
+import { forgotPassword } from './forgot-password.js';
+import { resetPassword } from './reset-password.js';
+import { accountTokenPurposes } from '../../db/schema/index.js';
 
 const loginBody = z.strictObject({
   email: z.string().trim().toLowerCase().email('must be an email address').max(200),
   password: z.string().min(1, 'is required').max(200),
+});
+
+const forgotBody = z.strictObject({
+  email: z.string().trim().toLowerCase().email('must be an email address').max(200),
+});
+
+const resetBody = z.strictObject({
+  token: z.string().min(1, 'is required').max(200),
+  password: z.string().max(200),
+  /** The link's page says what it expects (set-password: invitation, reset-password: reset); omitted: either. */
+  purpose: z.enum(accountTokenPurposes).optional(),
 });
 
 export async function authRoutes(app: FastifyInstance) {
@@ -29,6 +43,19 @@ export async function authRoutes(app: FastifyInstance) {
     if (token) await signOut(app.db, app.actorCache, token, request.ip);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
+  });
+
+  // The same answer whether or not the address has an account (throttled per e-mail and per address).
+  r.post('/api/auth/forgot-password', { config: { public: true }, schema: { body: forgotBody, tags: ['auth'], response: answers(okAnswer) } }, async (request) => {
+    await forgotPassword(app.db, throttleSettings(app.config), request.body.email, request.ip);
+    return { ok: true };
+  });
+
+  // Invitation and reset links both land here: sets the password, ends every session of the account.
+  r.post('/api/auth/reset-password', { config: { public: true }, schema: { body: resetBody, tags: ['auth'], response: answers(z.object({ ok: z.literal(true), email: z.string() })) } }, async (request) => {
+    const done = await resetPassword(app.db, request.body, request.ip);
+    app.actorCache.clear();
+    return { ok: true as const, email: done.email };
   });
 
   r.get('/api/auth/me', { schema: { tags: ['auth'], response: answers(signedInUserSchema) } }, async (request) => ({ ...request.actor, scope: request.scope }));

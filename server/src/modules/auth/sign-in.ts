@@ -23,7 +23,8 @@ export async function signIn(db: Db, throttle: ThrottleSettings, sessionTtlHours
   let user: typeof users.$inferSelect | undefined;
   const ok = await throttledPasswordCheck(db, { account: input.email, address: client.ip }, throttle, 'too_many_sign_ins', async () => {
     [user] = await db.select().from(users).where(eq(users.email, input.email)).limit(1);
-    const right = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
+    // An invited account has no password yet: checked against the dummy too, so the time does not tell.
+    const right = await verifyPassword(user?.passwordHash || DUMMY_HASH, input.password);
     return right && !!user?.active;
   });
   if (!ok || !user) {

@@ -8,38 +8,39 @@ import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.
 import { appendAudit } from '../audit/audit-repository.js';
 import { changesBetween } from '../audit/field-changes.js';
 import { throttledPasswordCheck, type ThrottleSettings } from '../auth/login-throttle.js';
+import { closeAccountTokens } from '../auth/account-tokens.js';
 import { AppError, conflict, ErrorCode, invalid, notFound } from '../../lib/errors.js';
+import { refused } from '../../lib/refusals.js';
 import type { passwordChangeBody, userCreateBody, userUpdateBody } from './user-schemas.js';
-
-/** The links a role needs: regions for regional staff, a school for a school user, a provider for a provider. */
-function linksFor(role: Role, input: { regionIds?: number[]; schoolId?: number | null; providerId?: number | null }) {
-  if (role === 'regional' && !input.regionIds?.length) throw invalid([{ field: 'regionIds', code: 'regions_required' }]);
-  if (role === 'school' && !input.schoolId) throw invalid([{ field: 'schoolId', code: 'school_required' }]);
-  if (role === 'provider' && !input.providerId) throw invalid([{ field: 'providerId', code: 'provider_required' }]);
-  return { schoolId: role === 'school' ? input.schoolId! : null, providerId: role === 'provider' ? input.providerId! : null, regionIds: role === 'regional' ? input.regionIds! : [] };
-}
+import { linksFor, setRegions } from './account-links.js';
+import { assertMayManageAccount } from './account-access.js';
+import { inviteUser, sendInvitation } from './invite-user.js';
 
 function checkPassword(password: string, field = 'password') {
   const problem = passwordProblem(password);
   if (problem) throw invalid([{ field, ...problem }]);
 }
 
-async function setRegions(tx: Tx, userId: number, regionIds: number[]) {
-  await tx.delete(userRegions).where(eq(userRegions.userId, userId));
-  if (regionIds.length) await tx.insert(userRegions).values(regionIds.map((regionId) => ({ userId, regionId })));
-}
-
-/** HQ creates an account (password rules apply; the links the role needs are required). */
+/**
+ * HQ (any role) or regional staff (school accounts of their regions) create an account. Without a
+ * password, as the UI does, the owner is invited by mail (inviteUser); with one (scripts, tests) the
+ * account can sign in at once.
+ */
 export async function createUser(db: Db, actor: Actor, input: z.infer<typeof userCreateBody>) {
-  checkPassword(input.password);
+  if (input.password !== undefined) checkPassword(input.password);
+  await assertMayManageAccount(db, actor, { role: input.role, schoolId: input.schoolId });
   const links = linksFor(input.role, input);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
   return db.transaction(async (tx) => {
+    if (!passwordHash) {
+      const { user } = await inviteUser(tx, input, actor);
+      return { id: user.id };
+    }
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (existing) throw new AppError(409, ErrorCode.conflict, 'email_taken', [{ field: 'email', code: 'email_taken' }]);
     const [row] = await tx.insert(users).values({ email: input.email, name: input.name, role: input.role, passwordHash, locale: input.locale ?? 'zh', schoolId: links.schoolId, providerId: links.providerId }).returning({ id: users.id });
     await setRegions(tx, row.id, links.regionIds);
-    await appendAudit(tx, { entityType: 'user', entityId: row.id, action: 'create', actorId: actor.id, data: { email: input.email, role: input.role } });
+    await appendAudit(tx, { entityType: 'user', entityId: row.id, action: 'create', actorId: actor.id, schoolId: links.schoolId, data: { email: input.email, role: input.role } });
     return row;
   });
 }
@@ -63,40 +64,86 @@ async function lockActiveHq(tx: Tx) {
   return rows.map((r) => r.id);
 }
 
+/** The account, locked, if the actor may manage it (404 when it is outside what they see, as a read would say). */
+async function lockManaged(tx: Tx, actor: Actor, id: number) {
+  const [current] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+  if (!current) throw notFound('user');
+  if (actor.role !== 'hq') {
+    try {
+      await assertMayManageAccount(tx, actor, { role: current.role, schoolId: current.schoolId });
+    } catch {
+      throw notFound('user');
+    }
+  }
+  return current;
+}
+
 /**
- * HQ edits an account; deactivating it or setting a new password ends its sessions. The last active
- * HQ account cannot be deactivated. The audit event records each changed field before and after.
+ * An edit of an account (name, role, links, locale, active; a password only from scripts), versioned
+ * (a stale `version` is 409) and audited with each changed field before and after. Deactivating an
+ * account or setting its password ends its sessions and closes its open links. The last active HQ
+ * account cannot be deactivated or given another role. Regional staff edit school accounts of their
+ * regions and keep them there.
  */
 export async function updateUser(db: Db, actor: Actor, id: number, input: z.infer<typeof userUpdateBody>) {
   if (input.password !== undefined) checkPassword(input.password);
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
   return db.transaction(async (tx) => {
-    const activeHq = input.active === false ? await lockActiveHq(tx) : undefined;
-    const [current] = await tx.select().from(users).where(eq(users.id, id)).for('update');
-    if (!current) throw notFound('user');
+    const activeHq = input.active === false || (input.role !== undefined && input.role !== 'hq') ? await lockActiveHq(tx) : undefined;
+    const current = await lockManaged(tx, actor, id);
+    if (input.version !== undefined && input.version !== current.version) throw refused('stale_version', 'stale_version');
     if (id === actor.id && input.active === false) throw invalid([{ field: 'active', code: 'cannot_deactivate_self' }]);
-    if (activeHq?.includes(id) && activeHq.length === 1) {
+    if (activeHq?.includes(id) && activeHq.length === 1 && (input.active === false || (input.role ?? 'hq') !== 'hq')) {
       throw conflict('last_hq_account');
     }
     const before = await auditedFields(tx, current);
-    const role = current.role as Role;
-    const touchesLinks = input.regionIds !== undefined || input.schoolId !== undefined || input.providerId !== undefined;
-    const links = touchesLinks ? linksFor(role, { regionIds: input.regionIds, schoolId: input.schoolId ?? current.schoolId, providerId: input.providerId ?? current.providerId }) : undefined;
+    const role = (input.role ?? current.role) as Role;
+    const roleChanged = role !== current.role;
+    const touchesLinks = roleChanged || input.regionIds !== undefined || input.schoolId !== undefined || input.providerId !== undefined;
+    const links = touchesLinks
+      ? linksFor(role, { regionIds: input.regionIds ?? before.regionIds, schoolId: input.schoolId ?? current.schoolId, providerId: input.providerId ?? current.providerId })
+      : undefined;
+    if (links && actor.role !== 'hq') await assertMayManageAccount(tx, actor, { role, schoolId: links.schoolId });
+    const deactivated = input.active === false && current.active;
     const [updated] = await tx.update(users).set({
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.active !== undefined ? { active: input.active } : {}),
       ...(input.locale !== undefined ? { locale: input.locale } : {}),
-      ...(passwordHash ? { passwordHash } : {}),
+      ...(roleChanged ? { role } : {}),
+      ...(passwordHash ? { passwordHash, invitationPending: false } : {}),
       ...(links ? { schoolId: links.schoolId, providerId: links.providerId } : {}),
+      version: sql`${users.version} + 1`,
       updatedAt: sql`now()`,
     }).where(eq(users.id, id)).returning();
-    if (links && role === 'regional') await setRegions(tx, id, links.regionIds);
-    if (passwordHash || input.active === false) await tx.delete(sessions).where(eq(sessions.userId, id));
+    if (links) await setRegions(tx, id, links.regionIds);
+    if (passwordHash || deactivated || roleChanged) await tx.delete(sessions).where(eq(sessions.userId, id));
+    if (passwordHash || deactivated) await closeAccountTokens(tx, id);
     const after = await auditedFields(tx, updated);
+    const changes = changesBetween(before, after);
+    if (!Object.keys(changes).length && !passwordHash) {
+      // Nothing changed: no event, and the version stays.
+      await tx.update(users).set({ version: current.version }).where(eq(users.id, id));
+      return;
+    }
     await appendAudit(tx, {
       entityType: 'user', entityId: id, action: 'update', actorId: actor.id, schoolId: updated.schoolId,
-      data: { changes: changesBetween(before, after), passwordChanged: !!passwordHash },
+      data: { changes, passwordChanged: !!passwordHash },
     });
+  });
+}
+
+/** Deactivate or reactivate, as its own action (`version` checked when given). */
+export const setUserActive = (db: Db, actor: Actor, id: number, active: boolean, version?: number) => updateUser(db, actor, id, { active, version });
+
+/**
+ * Sends the invitation again: a new 7-day link, the previous one no longer works. For an active
+ * account the actor may manage; audited.
+ */
+export async function resendInvitation(db: Db, actor: Actor, id: number) {
+  await db.transaction(async (tx) => {
+    const current = await lockManaged(tx, actor, id);
+    if (!current.active) throw invalid([{ field: 'active', code: 'account_inactive' }]);
+    await sendInvitation(tx, current, actor, { resend: true });
   });
 }
 
@@ -116,8 +163,9 @@ export async function changeOwnPassword(db: Db, actor: Actor, currentSessionId: 
   if (input.newPassword === input.currentPassword) throw invalid([{ field: 'newPassword', code: 'password_unchanged' }]);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, actor.id));
+    await tx.update(users).set({ passwordHash, version: sql`${users.version} + 1`, updatedAt: sql`now()` }).where(eq(users.id, actor.id));
     await tx.delete(sessions).where(sql`${sessions.userId} = ${actor.id} AND ${sessions.id} <> ${currentSessionId}`);
+    await closeAccountTokens(tx, actor.id);
     await appendAudit(tx, { entityType: 'user', entityId: actor.id, action: 'change_password', actorId: actor.id, schoolId: actor.schoolId, data: { address } });
   });
 }

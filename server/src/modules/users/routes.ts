@@ -5,8 +5,8 @@ import { idParams, readOne, registerReadRoutes } from '../resource/read-routes.j
 import { tokenDigest } from '../auth/session-repository.js';
 import { throttleSettings } from '../auth/login-throttle.js';
 import { userSpec } from './user-spec.js';
-import { passwordChangeBody, userCreateBody, userUpdateBody } from './user-schemas.js';
-import { changeOwnPassword, createUser, updateUser } from './manage-users.js';
+import { passwordChangeBody, userActionBody, userCreateBody, userUpdateBody } from './user-schemas.js';
+import { changeOwnPassword, createUser, resendInvitation, setUserActive, updateUser } from './manage-users.js';
 import { answers, createdAnswers, okAnswer } from '../../lib/response-schemas.js';
 import { userRecord } from './user-record.js';
 
@@ -23,9 +23,24 @@ export async function userRoutes(app: FastifyInstance) {
     app.actorCache.clear();
     return readOne(app, userSpec, request.params.id, request.actor, request.scope);
   });
-  r.post('/api/auth/password', { schema: { body: passwordChangeBody, tags: ['auth'], response: answers(okAnswer) } }, async (request) => {
-    await changeOwnPassword(app.db, request.actor, tokenDigest(request.cookies[SESSION_COOKIE] ?? ''), request.body, request.ip, throttleSettings(app.config));
-    app.actorCache.clear();
-    return { ok: true };
+  for (const [action, active] of [['deactivate', false], ['reactivate', true]] as const) {
+    r.post(`/api/users/:id/actions/${action}`, { onRequest: requirePermission('users', 'edit'), schema: { params: idParams, body: userActionBody, tags: ['users'], response: answers(userRecord) } }, async (request) => {
+      await setUserActive(app.db, request.actor, request.params.id, active, request.body.version);
+      app.actorCache.clear();
+      return readOne(app, userSpec, request.params.id, request.actor, request.scope);
+    });
+  }
+  // A new invitation link by mail; the previous one stops working.
+  r.post('/api/users/:id/actions/resend_invitation', { onRequest: requirePermission('users', 'edit'), schema: { params: idParams, body: userActionBody, tags: ['users'], response: answers(userRecord) } }, async (request) => {
+    await resendInvitation(app.db, request.actor, request.params.id);
+    return readOne(app, userSpec, request.params.id, request.actor, request.scope);
   });
+  // The signed-in user's own password (`/api/auth/password` is the older name of the same route).
+  for (const url of ['/api/auth/change-password', '/api/auth/password']) {
+    r.post(url, { schema: { body: passwordChangeBody, tags: ['auth'], response: answers(okAnswer) } }, async (request) => {
+      await changeOwnPassword(app.db, request.actor, tokenDigest(request.cookies[SESSION_COOKIE] ?? ''), request.body, request.ip, throttleSettings(app.config));
+      app.actorCache.clear();
+      return { ok: true };
+    });
+  }
 }
