@@ -7,6 +7,7 @@ import { applicationTransitions } from '@campus/common';
 import { agreementTransitions } from '@campus/common';
 import { evaluationTransitions } from '@campus/common';
 import { contentProposalTransitions, feedbackTransitions, providerReportTransitions } from '@campus/common';
+import { joinRequestTransitions } from '@campus/common';
 import type { TransitionTable } from '@campus/common';
 
 /**
@@ -32,7 +33,7 @@ const expectStatus = (res: { statusCode: number; body: string }, status: number,
   if (status >= 400) expect(JSON.parse(res.body), what).toHaveProperty('message');
 };
 const idsOf = (body: string) => (JSON.parse(body) as { id: number | string }[]).map((r) => r.id);
-const unscoped = new Set(['regions', 'tier-policies', 'users']);
+const unscoped = new Set(['regions', 'tier-policies']);
 
 const list = (resource: string): Check => async ({ w, a, c }) => {
   const res = await c.get(`/api/${resource}`, listQuery({ range: [0, 9999] }));
@@ -90,8 +91,8 @@ const importCsv = (resource: string): Check => async ({ t, a, c }) => {
   const res = await t.app.inject({ method: 'POST', url: `/api/${resource}/import`, payload: 'nonsense\n1', headers: { cookie: c.cookie, 'content-type': 'text/csv' } });
   expectStatus(res, may(a, resource, 'import') ? 400 : 403, `${a.email} imports ${resource}`);
 };
-const template = (resource: string): Check => async ({ a, c }) => {
-  expectStatus(await c.get(`/api/${resource}/import-template`), may(a, resource, 'import') ? 200 : 403, `${a.email} downloads the ${resource} template`);
+const template = (resource: string, url = `/api/${resource}/import-template`): Check => async ({ a, c }) => {
+  expectStatus(await c.get(url), may(a, resource, 'import') ? 200 : 403, `${a.email} downloads the ${resource} template`);
 };
 
 const facts = (resource: string, opts: { import?: boolean } = {}): Record<string, Check> => ({
@@ -100,7 +101,11 @@ const facts = (resource: string, opts: { import?: boolean } = {}): Record<string
   [`POST /api/${resource}`]: create(resource),
   [`PUT /api/${resource}/:id`]: update(resource),
   [`DELETE /api/${resource}/:id`]: remove(resource),
-  ...(opts.import ? { [`GET /api/${resource}/import-template`]: template(resource), [`POST /api/${resource}/import`]: importCsv(resource) } : {}),
+  ...(opts.import ? {
+    [`GET /api/${resource}/import-template`]: template(resource),
+    [`GET /api/${resource}/import/template`]: template(resource, `/api/${resource}/import/template?format=xlsx`),
+    [`POST /api/${resource}/import`]: importCsv(resource),
+  } : {}),
 });
 
 const ok = (status = 200): Check => async ({ a, c }) => { expect((await c.get('/api/auth/me')).statusCode, a.email).toBe(status); };
@@ -127,6 +132,15 @@ const matrix: Record<string, Check> = {
   'GET /api/users/:id': show('users'),
   'POST /api/users': create('users'),
   'PUT /api/users/:id': update('users'),
+  ...Object.fromEntries(['deactivate', 'reactivate', 'resend_invitation'].map((name) => [`POST /api/users/:id/actions/${name}`, (async ({ w, a, c }) => {
+    // Only the other side's account: an account in scope is a behaviour test (users/manage-accounts.test.ts).
+    const res = await c.post(`/api/users/${w.users[a.other ?? 'south']}/actions/${name}`, { version: 99999 });
+    if (!may(a, 'users', 'edit')) return expectStatus(res, 403, `${a.email} ${name} an account`);
+    expectStatus(res, a.other ? 404 : 409, `${a.email} ${name} the other account`);
+  }) as Check])),
+  'POST /api/auth/change-password': async ({ a, c }) => { expectStatus(await c.post('/api/auth/change-password', {}), 400, `${a.email} changes password without fields`); },
+  'POST /api/auth/forgot-password': async ({ a, c }) => { expectStatus(await c.post('/api/auth/forgot-password', {}), 400, `${a.email} asks for a reset without an address`); },
+  'POST /api/auth/reset-password': async ({ a, c }) => { expectStatus(await c.post('/api/auth/reset-password', { token: 'forged', password: 'forged2026' }), 400, `${a.email} resets with a forged token`); },
   'GET /api/tier-policies': list('tier-policies'),
   'GET /api/tier-policies/:id': async ({ t, a, c }) => {
     const [p] = (await (await t.as('hq@test.cn')).get('/api/tier-policies')).json();
@@ -198,6 +212,14 @@ const matrix: Record<string, Check> = {
   'POST /api/evaluations/:id/actions/:action': action('evaluations', 'decide', evaluationTransitions as never),
   'GET /api/providers': list('providers'),
   'GET /api/providers/:id': show('providers'),
+  'POST /api/providers': create('providers'),
+  'PUT /api/providers/:id': update('providers'),
+  ...Object.fromEntries((['PUT', 'DELETE'] as const).map((method) => [`${method} /api/providers/:id/schools/:schoolId`, (async ({ t, w, a, c }) => {
+    // HQ's own check: an unknown school is 404; everyone else may not touch assignments at all.
+    const url = `/api/providers/${w.providers[a.own]}/schools/${a.role === 'hq' ? 999_999 : t.fixture.schools.northA.id}`;
+    const res = await t.app.inject({ method, url, headers: { cookie: c.cookie } });
+    expectStatus(res, a.role === 'hq' ? 404 : 403, `${a.email} ${method} a provider's school`);
+  }) as Check])),
   'GET /api/provider-reports': list('provider-reports'),
   'GET /api/provider-reports/:id': show('provider-reports'),
   'POST /api/provider-reports': create('provider-reports'),
@@ -210,6 +232,22 @@ const matrix: Record<string, Check> = {
   'GET /api/feedback/:id': show('feedback'),
   'POST /api/feedback': create('feedback'),
   'POST /api/feedback/:id/actions/:action': action('feedback', 'reply', feedbackTransitions as never),
+  'GET /api/join-requests': list('join-requests'),
+  'GET /api/join-requests/:id': show('join-requests'),
+  'POST /api/join-requests/:id/actions/:action': action('join-requests', 'decline', joinRequestTransitions as never),
+  // The join page's own routes need no sign-in and answer everyone alike.
+  'GET /api/join-requests/provinces': async ({ t, c }) => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/join-requests/provinces' })).statusCode).toBe(200);
+    expect((await c.get('/api/join-requests/provinces')).statusCode).toBe(200);
+  },
+  'POST /api/join-requests': async ({ a, c }) => { expectStatus(await c.post('/api/join-requests', {}), 400, `${a.email} asks to join with nothing`); },
+  'POST /api/join-requests/confirm': async ({ a, c }) => { expectStatus(await c.post('/api/join-requests/confirm', { token: 'forged' }), 400, `${a.email} confirms a forged token`); },
+  // The outbox is HQ's alone (its mails carry other people's links).
+  'GET /api/mail-outbox': async ({ a, c }) => { expectStatus(await c.get('/api/mail-outbox'), may(a, 'mail-outbox', 'list') ? 200 : 403, `${a.email} lists the outbox`); },
+  'GET /api/mail-outbox/:id': async ({ a, c }) => { expectStatus(await c.get('/api/mail-outbox/999999'), may(a, 'mail-outbox', 'show') ? 404 : 403, `${a.email} reads a mail`); },
+  'POST /api/mail-outbox/:id/actions/retry': async ({ a, c }) => {
+    expectStatus(await c.post('/api/mail-outbox/999999/actions/retry', {}), may(a, 'mail-outbox', 'edit') ? 404 : 403, `${a.email} retries a mail`);
+  },
 };
 
 let t: TestContext;

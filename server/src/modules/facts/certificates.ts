@@ -7,7 +7,7 @@ import { asList, dateValue, idValue, oneOrMany } from '../../lib/filters.js';
 import { happenedOn } from './fact-dates.js';
 import type { FactResource } from './fact-resource.js';
 import { resolveStudent, resolveStudentNumbers } from './student-facts.js';
-import { cell } from './csv-cells.js';
+import { cell } from '../import/cells.js';
 import { updateSchemaOf } from './update-schema.js';
 import { certificateRecord } from './fact-records.js';
 
@@ -66,9 +66,12 @@ export const certificateResource: FactResource = {
     };
   },
   csv: {
-    columns: ['studentNo', 'kind', 'certNo', 'issuedOn'],
-    required: ['studentNo', 'kind', 'issuedOn'],
-    example: { studentNo: '2024010101', kind: '1x_junior', certNo: '1X-2026-000123', issuedOn: '2026-06-20' },
+    columns: [
+      { key: 'studentNo', aliases: ['学号'], required: true, example: '2024010101' },
+      { key: 'kind', aliases: ['证书类型'], required: true, example: '1x_junior' },
+      { key: 'certNo', aliases: ['证书编号'], example: '1X-2026-000123' },
+      { key: 'issuedOn', aliases: ['发证日期'], required: true, type: 'date', example: '2026-06-20' },
+    ],
     parse: (r) => ({ studentNo: cell.text(r.studentNo), kind: cell.text(r.kind), certNo: cell.text(r.certNo), issuedOn: cell.text(r.issuedOn) }),
     async resolveMany(tx, actor, _scope, rows) {
       const { schoolId, problems, resolved } = await resolveStudentNumbers(tx, actor, rows as never);

@@ -8,7 +8,7 @@ import { happenedOn } from './fact-dates.js';
 import { invalid } from '../../lib/errors.js';
 import type { FactResource, ImportProblem } from './fact-resource.js';
 import { resolveStudent, resolveStudentNumbers } from './student-facts.js';
-import { cell } from './csv-cells.js';
+import { cell } from '../import/cells.js';
 import { updateSchemaOf } from './update-schema.js';
 import { courseCompletionRecord } from './fact-records.js';
 
@@ -65,9 +65,11 @@ export const courseCompletionResource: FactResource = {
     return { schoolId, studentId, courseId, completedOn: (input.completedOn ?? current?.completedOn) as string };
   },
   csv: {
-    columns: ['studentNo', 'courseCode', 'completedOn'],
-    required: ['studentNo', 'courseCode', 'completedOn'],
-    example: { studentNo: '2024010101', courseCode: '1X-J-01', completedOn: '2026-01-10' },
+    columns: [
+      { key: 'studentNo', aliases: ['学号'], required: true, example: '2024010101' },
+      { key: 'courseCode', aliases: ['课程代码'], required: true, example: '1X-J-01' },
+      { key: 'completedOn', aliases: ['完成日期'], required: true, type: 'date', example: '2026-01-10' },
+    ],
     parse: (r) => ({ studentNo: cell.text(r.studentNo), courseCode: cell.text(r.courseCode), completedOn: cell.text(r.completedOn) }),
     async resolveMany(tx, actor, _scope, rows) {
       const { schoolId, problems, resolved } = await resolveStudentNumbers(tx, actor, rows as never);

@@ -1,14 +1,15 @@
 import type { z } from 'zod';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.js';
-import type { Actor, FactEntityType, Reason, Scope } from '@campus/common';
+import type { Actor, FactEntityType, Scope } from '@campus/common';
 import type { ResourceSpec } from '../resource/resource-spec.js';
+import type { ImportColumn, ImportProblem } from '../import/index.js';
 
 /** What a fact write resolves to before it is stored: the row's values, always with its school. */
 export type FactValues = Record<string, unknown> & { schoolId: number };
 
-/** How a CSV row becomes a create body: a parser of the text cells, by column. */
-export type CsvParser = (row: Record<string, string>) => Record<string, unknown>;
+/** How an imported row becomes a create body: a parser of the text cells, by column key (dates already YYYY-MM-DD). */
+export type CsvParser = (row: Record<string, string | undefined>) => Record<string, unknown>;
 
 /**
  * One kind of recorded fact (students, certificates, …): its read spec, its write schemas, and how
@@ -30,10 +31,9 @@ export interface FactResource<C extends z.ZodType = z.ZodType, U extends z.ZodTy
   afterWrite?(tx: Tx, id: number, input: z.infer<C> | z.infer<U>, values: FactValues): Promise<void>;
   /** Facts the database deletes with this one (ON DELETE CASCADE), by the column that names it: each is audited on its own. */
   dependents?: () => { fact: FactResource; by: PgColumn }[];
-  /** Bulk import: the CSV columns of the template, and how a row is read. */
-  csv?: { columns: string[]; required: string[]; body?: z.ZodType; example: Record<string, string>; parse: CsvParser; resolveMany: (tx: Tx, actor: Actor, scope: Scope, rows: { line: number; input: z.infer<C> }[]) => Promise<ImportResolution> };
+  /** Bulk import (modules/import): the columns (English keys, Chinese aliases, types, examples), and how a row is read. */
+  csv?: { columns: ImportColumn[]; body?: z.ZodType; parse: CsvParser; resolveMany: (tx: Tx, actor: Actor, scope: Scope, rows: { line: number; input: z.infer<C> }[]) => Promise<ImportResolution> };
 }
 
-/** A row's problem in an import, as a code with params (worded in the user's language when sent). */
-export interface ImportProblem extends Reason { row: number; field: string }
+export type { ImportProblem };
 export interface ImportResolution { values: FactValues[]; problems: ImportProblem[]; after?: (tx: Tx, ids: number[]) => Promise<void> }

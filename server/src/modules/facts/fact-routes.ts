@@ -5,7 +5,8 @@ import { requirePermission } from '../../plugins/auth.js';
 import { answers, createdAnswers, fileAnswer } from '../../lib/response-schemas.js';
 import { idParams, readOne, registerReadRoutes } from '../resource/read-routes.js';
 import type { FactResource } from './fact-resource.js';
-import { registerImportRoute } from './import/import-route.js';
+import { registerImport } from '../import/index.js';
+import { factImport } from './import/fact-import.js';
 import { createFact } from './create-fact.js';
 import { updateFact } from './update-fact.js';
 import { deleteFact } from './delete-fact.js';
@@ -40,9 +41,9 @@ export function registerFactRoutes(app: FastifyInstance, fact: FactResource) {
   r.get(`/api/${name}/import-template`, { onRequest: requirePermission(name, 'import'), schema: { tags: [name], response: fileAnswer('text/csv', 'The CSV template: the header and an example row.') } }, async (_request, reply) => {
     reply.header('Content-Type', 'text/csv; charset=utf-8');
     reply.header('Content-Disposition', `attachment; filename="${name}-template.csv"`);
-    return '\ufeff' + stringifyCsv([csv.columns, csv.columns.map((c) => csv.example[c] ?? '')]);
+    return '\ufeff' + stringifyCsv([csv.columns.map((c) => c.key), csv.columns.map((c) => c.example ?? '')]);
   });
 
-  registerImportRoute(app, fact);
+  registerImport(app, factImport(fact));
 }
 

@@ -8,7 +8,7 @@ import { isoDate } from '../../lib/dates.js';
 import type { Tx } from '../../db/client.js';
 import type { FactResource, ImportProblem } from './fact-resource.js';
 import { schoolOfWriter } from './fact-school.js';
-import { cell } from './csv-cells.js';
+import { cell } from '../import/cells.js';
 import { updateSchemaOf } from './update-schema.js';
 import { instructorRecord } from './fact-records.js';
 
@@ -87,10 +87,16 @@ export const instructorResource: FactResource = {
     if (input.certifications) await replaceCertifications(tx, id, values.schoolId, input.certifications);
   },
   csv: {
-    columns: ['name', 'staffNo', 'email', 'certNo', 'certLevel', 'certValidFrom', 'certValidTo'],
-    required: ['name'],
+    columns: [
+      { key: 'name', aliases: ['姓名'], required: true, example: '张敏' },
+      { key: 'staffNo', aliases: ['工号'], example: 'T2019001' },
+      { key: 'email', aliases: ['邮箱'], example: 'zhangmin@example.edu.cn' },
+      { key: 'certNo', aliases: ['认证编号'], example: '1X-B2B-T-2024-0001' },
+      { key: 'certLevel', aliases: ['认证级别'], example: 'senior' },
+      { key: 'certValidFrom', aliases: ['认证有效期起'], type: 'date', example: '2024-07-01' },
+      { key: 'certValidTo', aliases: ['认证有效期止'], type: 'date', example: '2027-06-30' },
+    ],
     body: csvBody,
-    example: { name: '张敏', staffNo: 'T2019001', email: 'zhangmin@example.edu.cn', certNo: '1X-B2B-T-2024-0001', certLevel: 'senior', certValidFrom: '2024-07-01', certValidTo: '2027-06-30' },
     parse: (r) => ({ name: cell.text(r.name), staffNo: cell.text(r.staffNo), email: cell.text(r.email), certNo: cell.text(r.certNo), certLevel: cell.text(r.certLevel), certValidFrom: cell.text(r.certValidFrom), certValidTo: cell.text(r.certValidTo) }),
     async resolveMany(_tx, actor, _scope, rows) {
       const schoolId = schoolOfWriter(actor, undefined);

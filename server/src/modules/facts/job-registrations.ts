@@ -9,7 +9,7 @@ import { invalid } from '../../lib/errors.js';
 import type { Tx } from '../../db/client.js';
 import type { FactResource, ImportProblem } from './fact-resource.js';
 import { resolveStudent, resolveStudentNumbers } from './student-facts.js';
-import { cell } from './csv-cells.js';
+import { cell } from '../import/cells.js';
 import { updateSchemaOf } from './update-schema.js';
 import { jobRegistrationRecord } from './fact-records.js';
 
@@ -96,9 +96,13 @@ export const jobRegistrationResource: FactResource = {
     if (input.applicationDates) await replaceApplications(tx, id, values.studentId as number, values.schoolId, input.applicationDates as string[]);
   },
   csv: {
-    columns: ['studentNo', 'registeredOn', 'platformAccount', 'resumeCompleteness', 'applicationDates'],
-    required: ['studentNo', 'registeredOn', 'resumeCompleteness'],
-    example: { studentNo: '2024010101', registeredOn: '2026-03-01', platformAccount: 'liming2024', resumeCompleteness: '85', applicationDates: '2026-03-05;2026-04-12' },
+    columns: [
+      { key: 'studentNo', aliases: ['学号'], required: true, example: '2024010101' },
+      { key: 'registeredOn', aliases: ['注册日期'], required: true, type: 'date', example: '2026-03-01' },
+      { key: 'platformAccount', aliases: ['平台账号'], example: 'liming2024' },
+      { key: 'resumeCompleteness', aliases: ['简历完整度'], required: true, type: 'number', example: '85' },
+      { key: 'applicationDates', aliases: ['投递日期'], type: 'dates', example: '2026-03-05;2026-04-12' },
+    ],
     parse: (r) => ({ studentNo: cell.text(r.studentNo), registeredOn: cell.text(r.registeredOn), platformAccount: cell.text(r.platformAccount), resumeCompleteness: cell.number(r.resumeCompleteness), applicationDates: cell.list(r.applicationDates) }),
     async resolveMany(tx, actor, _scope, rows) {
       type I = z.infer<typeof jobRegistrationCreate>;

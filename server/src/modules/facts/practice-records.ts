@@ -12,7 +12,7 @@ import { students } from '../../db/schema/index.js';
 import type { Tx } from '../../db/client.js';
 import type { Scope } from '@campus/common';
 import { and } from 'drizzle-orm';
-import { cell } from './csv-cells.js';
+import { cell } from '../import/cells.js';
 import { updateSchemaOf } from './update-schema.js';
 import { invalid } from '../../lib/errors.js';
 import { practiceRecordRecord } from './fact-records.js';
@@ -82,9 +82,13 @@ export const practiceResource: FactResource = {
     };
   },
   csv: {
-    columns: ['studentNo', 'project', 'hours', 'practicedOn', 'confirmed'],
-    required: ['studentNo', 'project', 'hours', 'practicedOn'],
-    example: { studentNo: '2024010101', project: '义乌小商品出海实战', hours: '8', practicedOn: '2026-05-12', confirmed: 'true' },
+    columns: [
+      { key: 'studentNo', aliases: ['学号'], required: true, example: '2024010101' },
+      { key: 'project', aliases: ['实战项目'], required: true, example: '义乌小商品出海实战' },
+      { key: 'hours', aliases: ['学时'], required: true, type: 'number', example: '8' },
+      { key: 'practicedOn', aliases: ['实战日期'], required: true, type: 'date', example: '2026-05-12' },
+      { key: 'confirmed', aliases: ['学校已确认'], type: 'bool', example: 'true' },
+    ],
     parse: (r) => ({ studentNo: cell.text(r.studentNo), project: cell.text(r.project), hours: cell.number(r.hours), practicedOn: cell.text(r.practicedOn), confirmed: cell.bool(r.confirmed) }),
     async resolveMany(tx, actor, scope, rows) {
       type I = z.infer<typeof practiceCreate>;

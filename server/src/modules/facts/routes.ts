@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { registerFactRoutes } from './fact-routes.js';
-import { acceptCsvStreams } from './import/import-route.js';
 import { studentResource } from './students.js';
 import { certificateResource } from './certificates.js';
 import { practiceResource } from './practice-records.js';
@@ -17,6 +16,5 @@ export const factResources = [
 ];
 
 export async function factRoutes(app: FastifyInstance) {
-  acceptCsvStreams(app);
   for (const fact of factResources) registerFactRoutes(app, fact);
 }

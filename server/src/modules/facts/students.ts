@@ -11,7 +11,7 @@ import { isoDate } from '../../lib/dates.js';
 import { invalid } from '../../lib/errors.js';
 import type { FactResource, FactValues, ImportProblem } from './fact-resource.js';
 import { schoolOfWriter, studentIdsByNo } from './fact-school.js';
-import { cell } from './csv-cells.js';
+import { cell } from '../import/cells.js';
 import { updateSchemaOf } from './update-schema.js';
 import { studentRecord } from './fact-records.js';
 
@@ -98,9 +98,15 @@ export const studentResource: FactResource = {
     return valuesOf(input as Input, schoolId, current);
   },
   csv: {
-    columns: ['studentNo', 'name', 'cohortYear', 'enrolledOn', 'leftOn', 'leftReason', 'major'],
-    required: ['studentNo', 'name', 'cohortYear'],
-    example: { studentNo: '2024010101', name: '李明', cohortYear: '2024', enrolledOn: '2024-09-01', leftOn: '', leftReason: '', major: '跨境电子商务' },
+    columns: [
+      { key: 'studentNo', aliases: ['学号'], required: true, example: '2024010101' },
+      { key: 'name', aliases: ['姓名'], required: true, example: '李明' },
+      { key: 'cohortYear', aliases: ['入学年份'], required: true, type: 'int', example: '2024' },
+      { key: 'enrolledOn', aliases: ['入学日期'], type: 'date', example: '2024-09-01' },
+      { key: 'leftOn', aliases: ['离校日期'], type: 'date', example: '' },
+      { key: 'leftReason', aliases: ['离校原因'], example: '' },
+      { key: 'major', aliases: ['专业'], example: '跨境电子商务' },
+    ],
     parse: (r) => ({ studentNo: cell.text(r.studentNo), name: cell.text(r.name), cohortYear: cell.int(r.cohortYear), enrolledOn: cell.text(r.enrolledOn), leftOn: cell.text(r.leftOn), leftReason: cell.text(r.leftReason), major: cell.text(r.major) }),
     async resolveMany(tx, actor, _scope, rows) {
       const schoolId = schoolOfWriter(actor, undefined);

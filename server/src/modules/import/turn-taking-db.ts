@@ -1,8 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { PGlite } from '@electric-sql/pglite';
-import * as schema from '../../../db/schema/index.js';
-import type { Database, Db } from '../../../db/client.js';
+import * as schema from '../../db/schema/index.js';
+import type { Database, Db } from '../../db/client.js';
 
 const cache = new WeakMap<PGlite, Db>();
 

@@ -1,4 +1,4 @@
-import { badRequest } from '../../../lib/errors.js';
+import { badRequest } from '../../lib/errors.js';
 
 /** The encodings an uploaded CSV is read in: UTF-8 (with or without BOM), and GBK as GB18030, its superset. */
 export type UploadEncoding = 'utf-8' | 'gb18030';

@@ -1,8 +1,8 @@
 import { getTableColumns, is, sql, SQL } from 'drizzle-orm';
 import { CasingCache } from 'drizzle-orm/casing';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Tx } from '../../../db/client.js';
-import { queryRows } from '../../../db/raw.js';
+import type { Tx } from '../../db/client.js';
+import { queryRows } from '../../db/raw.js';
 
 /** The database's column names, as the drizzle instances name them (casing: 'snake_case', db/client.ts). */
 const casing = new CasingCache('snake_case');

@@ -1,6 +1,6 @@
 import { Readable, pipeline } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
-import { AppError, ErrorCode, badRequest } from '../../../lib/errors.js';
+import { AppError, ErrorCode, badRequest } from '../../lib/errors.js';
 import { UploadText, type UploadEncoding } from './upload-text.js';
 
 /** Bytes decoded and parsed at a time: a few milliseconds of work. */
