@@ -33,6 +33,7 @@ import { FileStorage } from './modules/storage/file-storage.js';
 import multipart from '@fastify/multipart';
 import { setPublicUrl } from './modules/mail/public-url.js';
 import { attachMailSender } from './modules/mail/mail-plugin.js';
+import { mailOutboxRoutes } from './modules/mail/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -129,6 +130,7 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
   await app.register(providerWorkRoutes);
   await app.register(joinRequestRoutes);
   await app.register(providerRoutes);
+  await app.register(mailOutboxRoutes);
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
   attachMailSender(app);
 

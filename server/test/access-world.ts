@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { TestContext } from './test-app.js';
 import {
   agreements, applications, auditEvents, contentProposals, courseCompletions, courses, certificates, evaluations, evidenceFiles, feedback,
-  instructors, jobFairs, jobRegistrations, notifications, practiceRecords, providerAssignments, providerReports, providers, students, users,
+  instructors, jobFairs, jobRegistrations, joinRequests, notifications, practiceRecords, providerAssignments, providerReports, providers, students, users,
 } from '../src/db/schema/index.js';
 import { recomputeSchools } from '../src/modules/compliance/recompute.js';
 import { todayInChina } from '@campus/common';
@@ -65,12 +65,20 @@ export async function buildAccessWorld(t: TestContext): Promise<World> {
     put('feedback', side, fb.id);
     const [ae] = await db.insert(auditEvents).values({ entityType: 'school', entityId: s, schoolId: s, action: 'note', comment: `${MARK} ${side}` }).returning();
     put('audit-events', side, ae.id);
+    // A confirmed join request from the side's province (no school yet: it is the region's by province).
+    const [jq] = await db.insert(joinRequests).values({
+      schoolName: `${MARK} ${side} 学院`, province: side === 'east' ? '浙江' : '广东', kind: 'vocational', contactName: 'x', email: `${side}@join.test`,
+      emailDomain: 'join.test', phone: '12345678', tier: 'partner_school', status: 'pending', confirmTokenHash: `${side}-token`, confirmExpiresAt: new Date(), requesterAddress: '127.0.0.1',
+    }).returning();
+    put('join-requests', side, jq.id);
   }
   await db.transaction((tx) => recomputeSchools(tx, [school.east, school.south], todayInChina()));
-  // Users and notifications are personal; regions and tier policies are programme-wide.
-  const [hq] = await db.select().from(users).where(eq(users.email, 'hq@test.cn'));
-  put('users', 'east', hq.id);
-  put('users', 'south', hq.id);
+  // Accounts: each side's school account (regional staff manage those of their regions; HQ all).
+  // Regions and tier policies are programme-wide.
+  for (const [side, email] of [['east', 'school@test.cn'], ['south', 'school2@test.cn']] as const) {
+    const [account] = await db.select().from(users).where(eq(users.email, email));
+    put('users', side, account.id);
+  }
   return w;
 }
 

@@ -20,10 +20,11 @@ import { practiceSpec } from '../facts/practice-records.js';
 import { jobRegistrationSpec } from '../facts/job-registrations.js';
 import { jobFairSpec } from '../facts/job-fairs.js';
 import { courseCompletionSpec } from '../facts/course-completions.js';
-import { providerSpec } from '../provider-work/provider-spec.js';
+import { providerSpec } from '../providers/provider-spec.js';
 import { providerReportSpec } from '../provider-work/provider-report-spec.js';
 import { contentProposalSpec } from '../provider-work/content-proposal-spec.js';
 import { feedbackSpec } from '../provider-work/feedback-spec.js';
+import { joinRequestSpec } from '../join-requests/join-request-spec.js';
 
 /**
  * The records that other rows belong to (audit events, evidence files), by the `entityType` those
@@ -37,6 +38,7 @@ const entities: ReadonlyMap<string, ResourceSpec> = new Map([
   ['practice_record', practiceSpec], ['job_registration', jobRegistrationSpec], ['job_fair', jobFairSpec],
   ['course_completion', courseCompletionSpec],
   ['provider', providerSpec], ['provider_report', providerReportSpec], ['content_proposal', contentProposalSpec], ['feedback', feedbackSpec],
+  ['join_request', joinRequestSpec],
 ]);
 
 export function entitySpec(entityType: string): ResourceSpec | undefined {

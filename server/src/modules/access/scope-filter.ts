@@ -16,6 +16,24 @@ export function schoolScopeCondition(scope: Scope, schoolIdColumn: Column | SQL)
     case 'school':
       return sql`${schoolIdColumn} = ${scope.schoolId}`;
     case 'provider':
-      return sql`${schoolIdColumn} IN (SELECT pa.school_id FROM provider_assignments pa WHERE pa.provider_id = ${scope.providerId})`;
+      // Read live on every request: an assignment ended, or the provider deactivated, applies to the next request.
+      return sql`${schoolIdColumn} IN (SELECT pa.school_id FROM provider_assignments pa JOIN providers p ON p.id = pa.provider_id AND p.active WHERE pa.provider_id = ${scope.providerId})`;
+  }
+}
+
+/**
+ * A record kept by province rather than by school (a join request, before its school exists): HQ
+ * reaches every one, regional staff those whose province one of their regions lists (the regions
+ * table, as HQ edits it), nobody else any. Undefined when the scope is everything.
+ */
+export function provinceScopeCondition(scope: Scope, provinceColumn: Column | SQL): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'regions':
+      if (scope.regionIds.length === 0) return sql`false`;
+      return sql`${provinceColumn} IN (SELECT unnest(r.provinces) FROM regions r WHERE r.id IN (${sql.join(scope.regionIds.map((id) => sql`${id}`), sql`, `)}))`;
+    default:
+      return sql`false`;
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   agreementTransitions, applicationTransitions, contentProposalTransitions, decisionEffects, evaluationTransitions,
-  feedbackTransitions, providerReportTransitions,
+  feedbackTransitions, joinRequestTransitions, providerReportTransitions,
 } from '@campus/common';
 import { effectRegistry } from './effect-registry.js';
 
@@ -17,6 +17,7 @@ const named: Record<keyof typeof effectRegistry, readonly (readonly string[])[]>
   provider_report: providerReportTransitions.map((t) => t.effects ?? []),
   content_proposal: contentProposalTransitions.map((t) => t.effects ?? []),
   feedback: feedbackTransitions.map((t) => t.effects ?? []),
+  join_request: joinRequestTransitions.map((t) => t.effects ?? []),
 };
 
 describe('the effect registry and the transition tables', () => {
@@ -33,7 +34,7 @@ describe('the effect registry and the transition tables', () => {
   }
 
   it('every row of every table names its effects', () => {
-    const all = [...applicationTransitions, ...agreementTransitions, ...evaluationTransitions, ...providerReportTransitions, ...contentProposalTransitions, ...feedbackTransitions];
+    const all = [...applicationTransitions, ...agreementTransitions, ...evaluationTransitions, ...providerReportTransitions, ...contentProposalTransitions, ...feedbackTransitions, ...joinRequestTransitions];
     expect(all.filter((t) => !t.effects?.length).map((t) => t.action)).toEqual([]);
   });
 });

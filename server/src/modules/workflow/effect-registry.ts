@@ -4,6 +4,7 @@ import { decisionOutcomes, evaluationEffects, type EvaluationRun } from '../eval
 import { contentProposalEffects, feedbackEffects, providerReportEffects } from '../provider-work/review-effects.js';
 import type { Effects } from './effects.js';
 import type { ReviewRun } from './review-workflow.js';
+import { joinRequestEffects, type JoinRun } from '../join-requests/join-effects.js';
 
 /**
  * The one registry of side effects: for each transition table of @campus/common, the
@@ -19,6 +20,7 @@ export const effectRegistry: {
   provider_report: Effects<ReviewRun>;
   content_proposal: Effects<ReviewRun>;
   feedback: Effects<ReviewRun>;
+  join_request: Effects<JoinRun>;
 } = {
   application: applicationEffects,
   agreement: agreementEffects,
@@ -27,4 +29,5 @@ export const effectRegistry: {
   provider_report: providerReportEffects,
   content_proposal: contentProposalEffects,
   feedback: feedbackEffects,
+  join_request: joinRequestEffects,
 };
