@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadConfig } from '../config.js';
 import { openDatabase } from './client.js';
-import { dumpEmbedded, dumpServer, restoreEmbeddedFolder, restoreServer } from './backup.js';
+import { BackupRefusedError, dumpEmbedded, dumpServer, restoreEmbeddedFolder, restoreServer } from './backup.js';
 import { DataFolderLockedError } from './data-folder-lock.js';
 import { embeddedDataDir } from './open-configured.js';
 
@@ -35,7 +35,7 @@ try {
     process.exit(2);
   }
 } catch (e) {
-  if (!(e instanceof DataFolderLockedError)) throw e;
+  if (!(e instanceof DataFolderLockedError || e instanceof BackupRefusedError)) throw e;
   console.error(`${command === 'backup' ? 'Backup' : 'Restore'} refused. ${e.message}`);
   if (command === 'backup') {
     console.error('The embedded database cannot be copied while the server has it open: stop the server, run the backup, then start the server again.');

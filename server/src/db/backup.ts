@@ -33,11 +33,17 @@ export async function restoreEmbedded(file: string) {
   return PGlite.create({ loadDataDir: new Blob([fs.readFileSync(file)]), extensions: pgliteExtensions });
 }
 
-/** Restores an embedded archive into a new, empty data folder, holding that folder's lock while it writes. */
+/** A backup or restore the operator asked for that cannot be done as asked; its message says why. */
+export class BackupRefusedError extends Error {
+  name = 'BackupRefusedError';
+}
+
+/** Restores an embedded archive into a new, empty data folder (made if missing), holding that folder's lock while it writes. */
 export async function restoreEmbeddedFolder(file: string, dataDir: string) {
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new BackupRefusedError(`The backup file ${file} does not exist.`);
   const lock = acquireDataFolderLock(dataDir);
   try {
-    if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length) throw new Error(`${dataDir} is not empty; restore into a new folder.`);
+    if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length) throw new BackupRefusedError(`${dataDir} is not empty; restore into a new folder.`);
     const pg = await PGlite.create(dataDir, { loadDataDir: new Blob([fs.readFileSync(file)]), extensions: pgliteExtensions });
     await pg.close();
   } finally {
