@@ -11,7 +11,7 @@ export const regionSpec: ResourceSpec = {
   id: regions.id,
   columns: {
     id: regions.id, code: regions.code, nameZh: regions.nameZh, nameEn: regions.nameEn,
-    provinces: regions.provinces, sortOrder: regions.sortOrder,
+    provinces: regions.provinces, sortOrder: regions.sortOrder, version: regions.version, updatedAt: regions.updatedAt,
   },
   sortable: { id: regions.id, code: regions.code, nameZh: regions.nameZh, nameEn: regions.nameEn, sortOrder: regions.sortOrder },
   defaultSort: ['sortOrder', 'ASC'],

@@ -8,6 +8,7 @@ import { notFound } from '../../lib/errors.js';
 import { refused } from '../../lib/refusals.js';
 import { auditedSchool, checkNameFree, resolveRegion, type SchoolRow } from './create-school.js';
 import type { SchoolUpdate } from './school-schemas.js';
+import { regionFollows } from './school-region.js';
 
 type Changes = Omit<SchoolUpdate, 'version' | 'id' | 'tier' | 'status' | 'createdAt' | 'updatedAt'>;
 
@@ -23,10 +24,12 @@ export async function applySchoolEdit(tx: Tx, actor: Actor | null, current: Scho
     if (input[key] !== undefined) (next as Record<string, unknown>)[key] = input[key];
   }
   if (input.name !== undefined && input.name !== current.name) await checkNameFree(tx, input.name, current.id);
-  if (input.province !== undefined || (input.regionId !== undefined && input.regionId !== null)) {
+  const provinceChanges = input.province !== undefined && input.province !== current.province;
+  const regionNamed = input.regionId != null && input.regionId !== current.regionId;
+  if (provinceChanges || regionNamed) {
     next.province = input.province ?? current.province;
-    // A province that changes brings its own region unless HQ names one; an unchanged province keeps HQ's earlier override.
-    const named = input.regionId ?? (next.province === current.province ? current.regionId : null);
+    // A province that changes brings its own region unless HQ names another; an unchanged province keeps HQ's earlier override.
+    const named = regionNamed ? input.regionId ?? null : provinceChanges ? null : current.regionId;
     next.regionId = await resolveRegion(tx, { province: next.province, regionId: named }, actor);
   }
   const changes = changesBetween(auditedSchool(current), auditedSchool(next));
@@ -36,6 +39,7 @@ export async function applySchoolEdit(tx: Tx, actor: Actor | null, current: Scho
     contactName: next.contactName, contactEmail: next.contactEmail, contactPhone: next.contactPhone, active: next.active,
     version: current.version + 1, updatedAt: sql`now()`,
   }).where(eq(schools.id, current.id)).returning();
+  if (after.regionId !== current.regionId) await regionFollows(tx, [current.id], after.regionId);
   await appendAudit(tx, action === 'update'
     ? { entityType: 'school', entityId: current.id, action, actorId: actor?.id ?? null, schoolId: current.id, data: { changes, ...(via ? { via } : {}) } }
     : { entityType: 'school', entityId: current.id, action, actorId: actor?.id ?? null, schoolId: current.id });
