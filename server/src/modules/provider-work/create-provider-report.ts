@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { practiceRecords, providerAssignments, providerReports, students } from '../../db/schema/index.js';
+import { practiceRecords, providerReports, students } from '../../db/schema/index.js';
 import type { Actor } from '@campus/common';
 import { isoDate } from '../../lib/dates.js';
 import { invalid, notFound } from '../../lib/errors.js';
@@ -9,6 +9,7 @@ import { refused } from '../../lib/refusals.js';
 import { appendAudit } from '../audit/audit-repository.js';
 import { happenedOn } from '../facts/fact-dates.js';
 import { notify } from '../notifications/notify.js';
+import { servesSchool } from '../providers/assignments.js';
 
 export const providerReportBody = z.strictObject({
   schoolId: z.number().int().positive(),
@@ -25,7 +26,7 @@ export async function createProviderReport(db: Db, actor: Actor, input: z.infer<
   if (actor.role !== 'provider' || !actor.providerId) throw refused('forbidden_role', 'only_provider_reports');
   const providerId = actor.providerId;
   return db.transaction(async (tx) => {
-    const [assigned] = await tx.select().from(providerAssignments).where(and(eq(providerAssignments.providerId, providerId), eq(providerAssignments.schoolId, input.schoolId)));
+    const assigned = await servesSchool(tx, providerId, input.schoolId);
     if (!assigned) throw notFound('school');
     const ids = [...new Set(input.records.map((r) => r.studentId))];
     const found = await tx.select({ id: students.id }).from(students).where(and(inArray(students.id, ids), eq(students.schoolId, input.schoolId)));

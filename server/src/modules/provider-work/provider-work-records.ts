@@ -5,21 +5,6 @@ import { isoDate, recordId, timestamp } from '../../lib/response-schemas.js';
 
 // The provider's records as the API answers them.
 
-/** The scorecard HQ reads beside each provider: its schools' current results, reports and feedback. */
-const scorecard = z.object({
-  createdAt: timestamp,
-  schoolIds: z.array(recordId),
-  schools: z.number().int(), compliantSchools: z.number().int(), evaluatedSchools: z.number().int(),
-  reportsSubmitted: z.number().int(), reportsConfirmed: z.number().int(), reportsRejected: z.number().int(),
-  confirmedHours: z.number(), feedbackOpen: z.number().int(), feedbackTotal: z.number().int(), proposalsApproved: z.number().int(),
-});
-
-/** A provider: who it is for every role, with HQ's scorecard for HQ only. */
-export const providerRecord = z.object({
-  id: recordId, name: z.string(), contactName: z.string().nullable(), contactEmail: z.string().nullable(),
-  ...scorecard.partial().shape,
-});
-
 export const providerReportRecord = z.object({
   ...workflowRecordShape,
   status: z.enum(providerReportStates),

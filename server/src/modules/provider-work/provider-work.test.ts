@@ -136,7 +136,7 @@ describe('the scorecard is HQ\'s', () => {
   it('other roles see who the provider is, not its other schools or their results', async () => {
     for (const email of ['east@test.cn', 'school@test.cn', 'provider@test.cn']) {
       const [p] = (await (await t.as(email)).get('/api/providers')).json();
-      expect(Object.keys(p).sort(), email).toEqual(['contactEmail', 'contactName', 'id', 'name']);
+      expect(Object.keys(p).sort(), email).toEqual(['active', 'contactEmail', 'contactName', 'contactPhone', 'id', 'name', 'version']);
     }
   });
 });

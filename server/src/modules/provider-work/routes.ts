@@ -9,14 +9,12 @@ import { providerReportSpec } from './provider-report-spec.js';
 import { createProviderReport, providerReportBody } from './create-provider-report.js';
 import { contentProposalBody, contentProposalSpec } from './content-proposal-spec.js';
 import { feedbackBody, feedbackSpec } from './feedback-spec.js';
-import { providerSpec } from './provider-spec.js';
 import { proposeContent } from './propose-content.js';
 import { fileFeedback } from './file-feedback.js';
 import { contentProposalReview, feedbackReview, providerReportReview } from './review-workflows.js';
 
 export async function providerWorkRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  registerReadRoutes(app, providerSpec);
 
   // Practice-project reports
   registerReadRoutes(app, providerReportSpec);

@@ -1,10 +1,12 @@
+import { z } from 'zod';
 import { qualified } from '../../db/qualified.js';
 import { eq, sql } from 'drizzle-orm';
 import { providers } from '../../db/schema/index.js';
 import type { Scope } from '@campus/common';
 import { schoolScopeCondition } from '../access/scope-filter.js';
-import type { ResourceSpec } from '../resource/resource-spec.js';
-import { providerRecord } from './provider-work-records.js';
+import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
+import { idValue } from '../../lib/filters.js';
+import { providerRecord } from './provider-record.js';
 
 /** Providers: HQ sees all; a provider itself; schools and regions the providers assigned to their schools. */
 export const providerScope = (scope: Scope) => {
@@ -24,7 +26,8 @@ export const providerSpec: ResourceSpec = {
   id: providers.id,
   scope: providerScope,
   columns: {
-    id: providers.id, name: providers.name, contactName: providers.contactName, contactEmail: providers.contactEmail, createdAt: providers.createdAt,
+    id: providers.id, name: providers.name, contactName: providers.contactName, contactEmail: providers.contactEmail, contactPhone: providers.contactPhone,
+    active: providers.active, version: providers.version, createdAt: providers.createdAt, updatedAt: providers.updatedAt,
     schoolIds: sql<number[]>`coalesce((SELECT array_agg(pa.school_id ORDER BY pa.school_id) FROM provider_assignments pa WHERE pa.provider_id = ${qualified(providers.id)}), '{}')`.as('school_ids'),
     schools: count(sql`SELECT count(*) FROM provider_assignments pa WHERE pa.provider_id = ${providers.id}`).as('schools'),
     compliantSchools: count(sql`SELECT count(*) FROM compliance_summaries cs JOIN provider_assignments pa ON pa.school_id = cs.school_id WHERE pa.provider_id = ${providers.id} AND cs.is_current AND cs.compliant`).as('compliant_schools'),
@@ -38,8 +41,13 @@ export const providerSpec: ResourceSpec = {
     proposalsApproved: count(sql`SELECT count(*) FROM content_proposals c WHERE c.provider_id = ${providers.id} AND c.status = 'approved'`).as('proposals_approved'),
   },
   // The scorecard spans every school of the provider: it is HQ's. Others see who the provider is.
-  enrich: (rows, actor) => (actor.role === 'hq' ? rows : rows.map(({ id, name, contactName, contactEmail }) => ({ id, name, contactName, contactEmail }))),
+  enrich: (rows, actor) => (actor.role === 'hq' ? rows : rows.map(({ id, name, contactName, contactEmail, contactPhone, active, version }) => ({ id, name, contactName, contactEmail, contactPhone, active, version }))),
   sortable: { id: providers.id, name: providers.name },
   defaultSort: ['name', 'ASC'],
-  search: [providers.name],
+  search: [providers.name, providers.contactName],
+  filters: {
+    /** The providers assigned to a school (the school page's providers panel). */
+    schoolId: filterDef(idValue, (v) => sql`${qualified(providers.id)} IN (SELECT pa.provider_id FROM provider_assignments pa WHERE pa.school_id = ${v})`),
+    active: filterDef(z.boolean(), (v) => eq(providers.active, v)),
+  },
 };
