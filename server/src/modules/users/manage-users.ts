@@ -139,9 +139,10 @@ export const setUserActive = (db: Db, actor: Actor, id: number, active: boolean,
  * Sends the invitation again: a new 7-day link, the previous one no longer works. For an active
  * account the actor may manage; audited.
  */
-export async function resendInvitation(db: Db, actor: Actor, id: number) {
+export async function resendInvitation(db: Db, actor: Actor, id: number, version?: number) {
   await db.transaction(async (tx) => {
     const current = await lockManaged(tx, actor, id);
+    if (version !== undefined && version !== current.version) throw refused('stale_version', 'stale_version');
     if (!current.active) throw invalid([{ field: 'active', code: 'account_inactive' }]);
     await sendInvitation(tx, current, actor, { resend: true });
   });

@@ -32,7 +32,7 @@ export async function userRoutes(app: FastifyInstance) {
   }
   // A new invitation link by mail; the previous one stops working.
   r.post('/api/users/:id/actions/resend_invitation', { onRequest: requirePermission('users', 'edit'), schema: { params: idParams, body: userActionBody, tags: ['users'], response: answers(userRecord) } }, async (request) => {
-    await resendInvitation(app.db, request.actor, request.params.id);
+    await resendInvitation(app.db, request.actor, request.params.id, request.body.version);
     return readOne(app, userSpec, request.params.id, request.actor, request.scope);
   });
   // The signed-in user's own password (`/api/auth/password` is the older name of the same route).
