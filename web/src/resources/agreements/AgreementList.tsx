@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import {
+  CreateButton,
   DataTable,
   List,
   SelectInput,
@@ -51,7 +52,11 @@ function RectificationToggle() {
 
 function ListActions() {
   const { permissions: role } = usePermissions<string>();
-  return <ListToolbar>{role === 'hq' ? <RectificationToggle /> : null}</ListToolbar>;
+  return (
+    <ListToolbar create={<CreateButton label="resources.agreements.existing.button" />}>
+      {role === 'hq' ? <RectificationToggle /> : null}
+    </ListToolbar>
+  );
 }
 
 function useAgreementFilters() {
