@@ -46,6 +46,15 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Fastify's trust for TRUST_PROXY. A hop count is given as a function of the hop's position: Fastify
+ * reads a bare number as "trust no peer" for the host and protocol, but an operator who names a count
+ * says the server is reachable only through that many proxies (README "Behind a reverse proxy").
+ */
+function proxyTrust(trust: Config['TRUST_PROXY']) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+}
+
 export const BODY_LIMIT = 1024 * 1024;
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -53,7 +62,8 @@ const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export async function buildApp(config: Config, database: Database, opts: FastifyServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
-    trustProxy: false,
+    // The client's address, protocol and host from X-Forwarded-* only when they come from a proxy TRUST_PROXY names.
+    trustProxy: proxyTrust(config.TRUST_PROXY),
     // One access-log line per request (below) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     ...opts,
