@@ -1,7 +1,29 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+
+/** proxy-addr's names for address ranges, accepted beside addresses and CIDR ranges in TRUST_PROXY. */
+const proxyRangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyAddress = (entry: string) => proxyRangeNames.has(entry) || net.isIP(entry.split('/')[0]) !== 0;
+
+/**
+ * TRUST_PROXY: which reverse proxies may tell the client's address, protocol and host in
+ * X-Forwarded-For/-Proto/-Host. `false` (the default) trusts none; a number counts the proxy hops in
+ * front of the server; a comma-separated list names the proxies' addresses or ranges (10.0.0.0/8, loopback).
+ */
+const trustProxy = z.string().trim().transform((value, ctx): false | number | string[] => {
+  if (value === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const wrong = entries.filter((e) => !isProxyAddress(e));
+  if (!entries.length || wrong.length) {
+    ctx.addIssue({ code: 'custom', message: `must be false, a hop count, or addresses/ranges separated by commas (not ${wrong.join(', ') || 'empty'})` });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -17,6 +39,7 @@ const schema = z.object({
    */
   SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   COOKIE_SECURE: bool.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(10),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(100).default(10),

@@ -18,8 +18,9 @@ export function registerCsrfGuard(app: FastifyInstance) {
       let hostUrl: URL;
       try {
         originUrl = new URL(origin);
-        // Normalise the Host header the same way (a default port is dropped by URL).
-        hostUrl = new URL(`${originUrl.protocol}//${request.headers.host ?? ''}`);
+        // Normalise the host the same way (a default port is dropped by URL). request.host is the Host
+        // header, or X-Forwarded-Host when a proxy TRUST_PROXY names sent the request (a proxy rewrites Host).
+        hostUrl = new URL(`${originUrl.protocol}//${request.host ?? ''}`);
       } catch {
         throw new AppError(403, ErrorCode.forbidden, 'origin_invalid');
       }
