@@ -21,3 +21,4 @@ export * from './audit-events.js';
 export * from './compliance.js';
 export * from './mail.js';
 export * from './join-requests.js';
+export * from './job-leases.js';
