@@ -9,6 +9,10 @@ const spec: [ApplicationState, string, Role, ApplicationState][] = [
   ['pending_regional', 'regional_approve', 'regional', 'pending_hq'],
   ['pending_regional', 'regional_reject', 'regional', 'rejected'],
   ['pending_regional', 'regional_return', 'regional', 'returned'],
+  // HQ takes the regional step only when the region has no active regional staff (issue 13 item 9; `when`, tested below)
+  ['pending_regional', 'regional_approve', 'hq', 'pending_hq'],
+  ['pending_regional', 'regional_reject', 'hq', 'rejected'],
+  ['pending_regional', 'regional_return', 'hq', 'returned'],
   ['pending_hq', 'hq_approve', 'hq', 'approved'],
   ['pending_hq', 'hq_reject', 'hq', 'rejected'],
   ['pending_hq', 'hq_return', 'hq', 'returned'],
@@ -33,6 +37,7 @@ const complete: ApplicationContext = {
     { id: 2, kind: 'teaching_resource', title: 'B2B 实训平台', needsPlatformSupport: true, approved: null },
   ],
   input: { comment: 'ok', planItemDecisions: { 2: true } },
+  region: { id: 7, activeStaff: 0 },
 };
 
 const actions = actionsOf(applicationTransitions);
@@ -105,5 +110,27 @@ describe('application guards', () => {
     expect(decide(applicationTransitions, 'pending_hq', 'hq_approve', 'hq', without({ input: { planItemDecisions: { 2: false } } }))).toMatchObject({ ok: false });
     const approvedBefore = complete.planItems.map((i) => ({ ...i, approved: true }));
     expect(decide(applicationTransitions, 'pending_hq', 'hq_approve', 'hq', without({ planItems: approvedBefore, input: {} }))).toMatchObject({ ok: true });
+  });
+});
+
+describe('HQ takes the regional step of a region without active regional staff', () => {
+  const staffed: ApplicationContext = { ...complete, region: { id: 7, activeStaff: 1 } };
+  const unknown: ApplicationContext = { ...complete, region: undefined };
+
+  it.each(['regional_approve', 'regional_reject', 'regional_return'])('%s: refused to HQ (403) while the region has staff, allowed without', (action) => {
+    expect(decide(applicationTransitions, 'pending_regional', action, 'hq', staffed)).toMatchObject({ ok: false, kind: 'forbidden_role', reason: { code: 'region_has_staff' } });
+    expect(decide(applicationTransitions, 'pending_regional', action, 'hq', unknown)).toMatchObject({ ok: false, kind: 'forbidden_role' });
+    const d = decide(applicationTransitions, 'pending_regional', action, 'hq', complete);
+    expect(d.ok).toBe(true);
+    expect(d.ok && d.effects).toContain('recordActedForRegion');
+    // regional staff are never held by it
+    expect(decide(applicationTransitions, 'pending_regional', action, 'regional', staffed).ok).toBe(true);
+  });
+
+  it('allowedActions shows HQ the regional actions only when the region has no active staff', () => {
+    expect(allowedActions(applicationTransitions, 'pending_regional', 'hq')).toEqual([]);
+    expect(allowedActions(applicationTransitions, 'pending_regional', 'hq', staffed)).toEqual([]);
+    expect(allowedActions(applicationTransitions, 'pending_regional', 'hq', complete).sort()).toEqual(['regional_approve', 'regional_reject', 'regional_return']);
+    expect(allowedActions(applicationTransitions, 'pending_regional', 'regional', staffed).sort()).toEqual(['regional_approve', 'regional_reject', 'regional_return']);
   });
 });

@@ -10,6 +10,8 @@ export interface ApplicationContext {
   pledge: boolean;
   planItems: PlanItemView[];
   input: { comment?: string; fieldComments?: Record<string, string>; planItemDecisions?: Record<string, boolean> };
+  /** The school's region and how many active regional staff it has (unknown: as if it had staff). */
+  region?: { id: number; activeStaff: number };
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -51,12 +53,22 @@ export function unapprovedSupportItems(ctx: ApplicationContext): GuardProblem[] 
     .map((i) => guardProblem(`planItemDecisions.${i.id}`, 'support_item_unapproved', { id: i.id, title: i.title }));
 }
 
+/** HQ takes the regional step only of a region without active regional staff (issue 13 item 9: no dead ends). */
+export const regionWithoutStaff = (ctx: ApplicationContext): GuardProblem[] =>
+  ctx.region && ctx.region.activeStaff === 0 ? [] : [guardProblem('region', 'region_has_staff')];
+
+const forRegion = { when: regionWithoutStaff } as const;
+
 /** DOMAIN.md "Application (申报)". */
 export const applicationTransitions: TransitionTable<ApplicationState, ApplicationContext> = [
   { from: ['draft'], action: 'submit', roles: ['school'], to: 'pending_regional', needs: 'every required field, the pledge ticked', guard: missingForSubmit, effects: ['stampSubmission', 'notifyRegional'] },
   { from: ['pending_regional'], action: 'regional_approve', roles: ['regional'], to: 'pending_hq', effects: ['notifyHq', 'notifySchool'] },
   { from: ['pending_regional'], action: 'regional_reject', roles: ['regional'], to: 'rejected', needs: 'a reason', guard: needsReason, effects: ['stampDecision', 'releaseSchoolIfIdle', 'notifySchool'] },
   { from: ['pending_regional'], action: 'regional_return', roles: ['regional'], to: 'returned', needs: 'comments', guard: needsComments, effects: ['recordReviewComments', 'notifySchool'] },
+  // The same step taken by HQ for a region that has no active regional staff; the audit event says so (actedForRegion).
+  { from: ['pending_regional'], action: 'regional_approve', roles: ['hq'], ...forRegion, to: 'pending_hq', effects: ['recordActedForRegion', 'notifyHq', 'notifySchool'] },
+  { from: ['pending_regional'], action: 'regional_reject', roles: ['hq'], ...forRegion, to: 'rejected', needs: 'a reason', guard: needsReason, effects: ['recordActedForRegion', 'stampDecision', 'releaseSchoolIfIdle', 'notifySchool'] },
+  { from: ['pending_regional'], action: 'regional_return', roles: ['hq'], ...forRegion, to: 'returned', needs: 'comments', guard: needsComments, effects: ['recordActedForRegion', 'recordReviewComments', 'notifySchool'] },
   { from: ['pending_hq'], action: 'hq_approve', roles: ['hq'], to: 'approved', needs: 'every plan item that needs platform support approved', guard: unapprovedSupportItems, effects: ['stampDecision', 'recordPlanItemDecisions', 'createAgreement', 'notifySchool'] },
   { from: ['pending_hq'], action: 'hq_reject', roles: ['hq'], to: 'rejected', needs: 'a reason', guard: needsReason, effects: ['stampDecision', 'releaseSchoolIfIdle', 'notifySchool'] },
   { from: ['pending_hq'], action: 'hq_return', roles: ['hq'], to: 'returned', needs: 'comments', guard: needsComments, effects: ['recordReviewComments', 'recordPlanItemDecisions', 'notifySchool'] },

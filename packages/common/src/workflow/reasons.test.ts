@@ -7,7 +7,7 @@ import { contentProposalTransitions, feedbackTransitions, providerReportTransiti
 import { isProblemCode } from '../problem/problem-codes.js';
 
 /** Issue 12 item 4: the domain refuses with reasons (a kind, a code and params), never an HTTP status or words. */
-const application: ApplicationContext = { tier: 'industry_college', plan: {}, pledge: false, planItems: [{ id: 2, kind: 'teaching_resource', title: '实训平台', needsPlatformSupport: true, approved: null }], input: {} };
+const application: ApplicationContext = { tier: 'industry_college', plan: {}, pledge: false, planItems: [{ id: 2, kind: 'teaching_resource', title: '实训平台', needsPlatformSupport: true, approved: null }], input: {}, region: { id: 1, activeStaff: 0 } };
 const agreement: AgreementContext = { rules: { requiresSigning: true, requiresPlaque: true, requiresInspection: true }, today: '2026-06-01', input: {} };
 const evaluation: EvaluationContext = { kind: 'annual', today: '2026-06-01', nextTier: null, input: {} };
 

@@ -20,6 +20,13 @@ export interface Transition<S extends string, C> {
   /** What the action needs, in words, for the docs and the UI's hints. */
   needs?: string;
   guard?: (ctx: C) => GuardProblem[];
+  /**
+   * When the row is open to its roles at all, from the record and its surroundings (never the action's
+   * input): a row whose `when` finds problems is as if the role had no row, refused as `forbidden_role`
+   * (403) with the first problem as the reason, and allowedActions leaves it out. HQ taking the
+   * regional step of a region without active staff is such a row.
+   */
+  when?: (ctx: C) => GuardProblem[];
   /** Side effects the service carries out in the same transaction, named for the docs and tests. */
   effects?: readonly string[];
 }
@@ -48,8 +55,14 @@ export const actionsOf = <S extends string, C>(table: TransitionTable<S, C>) => 
 export function decide<S extends string, C>(table: TransitionTable<S, C>, state: S, action: string, role: Role, ctx: C): Decision<S> {
   const forAction = table.filter((t) => t.action === action);
   if (!forAction.length) return { ok: false, kind: 'unknown_action', reason: { code: 'unknown_action', params: { action } } };
-  const forRole = forAction.filter((t) => t.roles.includes(role));
-  if (!forRole.length) return { ok: false, kind: 'forbidden_role', reason: { code: 'role_may_not', params: { role, action } } };
+  const byRole = forAction.filter((t) => t.roles.includes(role));
+  if (!byRole.length) return { ok: false, kind: 'forbidden_role', reason: { code: 'role_may_not', params: { role, action } } };
+  const closed = byRole.map((t) => t.when?.(ctx) ?? []);
+  const forRole = byRole.filter((_t, i) => !closed[i].length);
+  if (!forRole.length) {
+    const first = closed.find((p) => p.length)![0];
+    return { ok: false, kind: 'forbidden_role', reason: { code: first.code, ...(first.params ? { params: first.params } : {}) }, problems: closed.flat() };
+  }
   const row = forRole.find((t) => t.from.includes(state));
   if (!row) {
     const states = [...new Set(forRole.flatMap((t) => t.from))];
@@ -60,7 +73,11 @@ export function decide<S extends string, C>(table: TransitionTable<S, C>, state:
   return { ok: true, to: typeof row.to === 'function' ? row.to(ctx) : row.to, effects: row.effects ?? [] };
 }
 
-/** The actions the role may take in this state (guards aside: they need the action's input). */
-export function allowedActions<S extends string, C>(table: TransitionTable<S, C>, state: S, role: Role): string[] {
-  return [...new Set(table.filter((t) => t.from.includes(state) && t.roles.includes(role)).map((t) => t.action))];
+/**
+ * The actions the role may take in this state (guards aside: they need the action's input). A row
+ * with a `when` counts only when the context is given and `when` finds nothing wrong.
+ */
+export function allowedActions<S extends string, C>(table: TransitionTable<S, C>, state: S, role: Role, ctx?: C): string[] {
+  const open = (t: Transition<S, C>) => !t.when || (ctx !== undefined && !t.when(ctx).length);
+  return [...new Set(table.filter((t) => t.from.includes(state) && t.roles.includes(role) && open(t)).map((t) => t.action))];
 }

@@ -29,6 +29,13 @@ export const applicationEffects: Effects<ApplicationRun> = {
   recordReviewComments: {
     before: (r) => { r.set.reviewComments = { ...(r.input.fieldComments ?? {}), ...(r.comment ? { _overall: r.comment } : {}) }; },
   },
+  /** HQ took the regional step because the region has no active regional staff: the audit event names the region. */
+  recordActedForRegion: {
+    before: async (r) => {
+      const [s] = await r.tx.select({ regionId: schools.regionId }).from(schools).where(eq(schools.id, r.row.schoolId));
+      r.data.actedForRegion = s.regionId;
+    },
+  },
   /** The application reached a final state (approved, rejected, withdrawn). */
   stampDecision: { before: (r) => { r.set.decidedAt = sql`now()`; } },
   recordPlanItemDecisions: { after: (r) => recordPlanItemDecisions(r.tx, r.planItems.map((p) => p.id), r.decisions, r.actor.id) },

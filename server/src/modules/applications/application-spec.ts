@@ -4,10 +4,11 @@ import { applicationPlanItems, applications, applicationStates, schools, tiers }
 import { awaitingReviewApplicationStates, type ApplicationState } from '@campus/common';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
-import { applicationTransitions, editableApplicationStates } from '@campus/common';
+import { applicationTransitions, editableApplicationStates, type ApplicationContext } from '@campus/common';
 import { allowedActions } from '@campus/common';
 import type { Actor } from '@campus/common';
 import { applicationRecord } from './application-record.js';
+import { activeStaffByRegion } from './region-staff.js';
 
 /** Days an application has waited in its current review state. */
 const waitingDays = sql<number | null>`CASE WHEN ${inArray(applications.status, [...awaitingReviewApplicationStates])} THEN (current_date - (${applications.updatedAt} AT TIME ZONE 'Asia/Shanghai')::date) END`;
@@ -17,8 +18,16 @@ const queueStates: Record<string, ApplicationState[]> = {
   hq: ['pending_hq'], regional: ['pending_regional'], school: ['draft', 'returned'], provider: [],
 };
 
-export function applicationActionsFor(row: { status: string; schoolId?: unknown }, actor: Actor): string[] {
-  return allowedActions(applicationTransitions, row.status as ApplicationState, actor.role);
+/**
+ * The actions the actor may take on an application now. The context is the record's surroundings, not
+ * an action's input: the school's region and its active regional staff (HQ takes the regional step
+ * of a region without staff).
+ */
+export function applicationActionsFor(row: { status: string; regionId?: unknown }, actor: Actor, staff?: Map<number, number>): string[] {
+  const regionId = typeof row.regionId === 'number' ? row.regionId : undefined;
+  const region = regionId !== undefined && staff ? { id: regionId, activeStaff: staff.get(regionId) ?? 0 } : undefined;
+  const ctx = { tier: 'partner_school', plan: {}, pledge: false, planItems: [], input: {}, region } satisfies ApplicationContext;
+  return allowedActions(applicationTransitions, row.status as ApplicationState, actor.role, ctx);
 }
 
 export const applicationSpec: ResourceSpec = {
@@ -57,11 +66,16 @@ export const applicationSpec: ResourceSpec = {
       return states.length ? inArray(applications.status, states) : sql`false`;
     }),
   },
-  enrich: (rows, actor) => rows.map((r) => ({
-    ...r,
-    allowedActions: applicationActionsFor(r as { status: string }, actor),
-    editable: actor.role === 'school' && editableApplicationStates.includes(r.status as ApplicationState),
-  })),
+  enrich: async (rows, actor, db) => {
+    // HQ's regional actions depend on the region's staff: counted once for the page, only when HQ could take them
+    const waiting = actor.role === 'hq' ? rows.filter((r) => r.status === 'pending_regional').map((r) => r.regionId as number) : [];
+    const staff = await activeStaffByRegion(db, waiting);
+    return rows.map((r) => ({
+      ...r,
+      allowedActions: applicationActionsFor(r as { status: string; regionId?: unknown }, actor, staff),
+      editable: actor.role === 'school' && editableApplicationStates.includes(r.status as ApplicationState),
+    }));
+  },
   detail: async (row, _actor, db) => {
     const planItems = await db.select().from(applicationPlanItems)
       .where(eq(applicationPlanItems.applicationId, row.id as number))

@@ -11,6 +11,7 @@ import { checkTransition } from '../workflow/transition-runner.js';
 import { carryOut, startRun } from '../workflow/effects.js';
 import { effectRegistry } from '../workflow/effect-registry.js';
 import { loadApplicationForUpdate } from './load-for-update.js';
+import { regionOfSchool } from './region-staff.js';
 import type { ApplicationActionInput, ApplicationRun } from './application-effects.js';
 
 /**
@@ -32,6 +33,7 @@ export async function runApplicationAction(db: Db, actor: Actor, scope: Scope, i
     const ctx: ApplicationContext = {
       tier: row.tier as Tier, plan: row.plan as Record<string, unknown>, pledge: row.pledge,
       planItems, input: { comment: input.comment, fieldComments: input.fieldComments, planItemDecisions: decisions },
+      region: await regionOfSchool(tx, row.schoolId),
     };
     const decision = checkTransition(applicationTransitions, row, action, actor.role, input.version ?? row.version, ctx);
     const run: ApplicationRun = {
