@@ -4,9 +4,11 @@ import { buildApp } from './app.js';
 import { purgeExpiredSessions } from './modules/auth/session-repository.js';
 import { ensureComplianceFresh } from './modules/compliance/recompute.js';
 import { todayInChina } from '@campus/common';
-import { ensureFirstAdmin } from './modules/users/first-admin.js';
+import { prepareFirstAccount } from './modules/users/first-admin.js';
+import { setPublicUrl } from './modules/mail/public-url.js';
 import { isPostgresSocketRace } from './db/socket-race.js';
 import { DataFolderLockedError } from './db/data-folder-lock.js';
+import { startDigestSchedule } from './modules/mail/digest/digest-schedule.js';
 import { MigrationChangedError } from './db/migrations.js';
 
 /** Start-up: config, database and migrations, demo data on an empty database, then listen. */
@@ -26,10 +28,12 @@ async function main() {
   // Regions, default tier policies and the official course catalogue: on every database, idempotent.
   const { seedReferenceData } = await import('./modules/reference-data/reference-data.js');
   await seedReferenceData(database.db);
-  if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
-    const created = await ensureFirstAdmin(database.db, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
-    if (created) console.log(`first HQ account created: ${config.ADMIN_EMAIL}`);
-  }
+  // The first account (ADMIN_EMAIL, with or without ADMIN_PASSWORD), or how to create it; links in mails use PUBLIC_URL.
+  setPublicUrl(config.publicUrl);
+  const firstStart = await prepareFirstAccount(database.db, {
+    adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD, seedDemo: config.seedDemo, smtp: !!config.SMTP_URL,
+  });
+  for (const line of firstStart) console.log(line);
   if (config.seedDemo) {
     const { seedDemoIfEmpty } = await import('@campus/seed/demo.js');
     const seeded = await seedDemoIfEmpty(database.db);
@@ -59,6 +63,9 @@ async function main() {
   }, 10 * 60_000);
   daily.unref();
   app.addHook('onClose', async () => clearInterval(daily));
+  // Each user's digest of what waits for them, once a day from DIGEST_TIME (China time), into the outbox.
+  const digest = startDigestSchedule({ db: database.db, time: config.DIGEST_TIME, log: app.log.child({ module: 'digest' }) });
+  app.addHook('onClose', async () => digest.stop());
   await app.listen({ port: config.PORT, host: config.HOST });
   app.log.info({ database: database.kind, ms: Math.round(performance.now() - started) }, 'Campus Partner is ready');
 }

@@ -248,6 +248,9 @@ const matrix: Record<string, Check> = {
   'POST /api/mail-outbox/:id/actions/retry': async ({ a, c }) => {
     expectStatus(await c.post('/api/mail-outbox/999999/actions/retry', {}), may(a, 'mail-outbox', 'edit') ? 404 : 403, `${a.email} retries a mail`);
   },
+  // Every signed-in user's own digest preference.
+  'GET /api/auth/me/preferences': async ({ a, c }) => { expectStatus(await c.get('/api/auth/me/preferences'), 200, `${a.email} reads its preferences`); },
+  'PUT /api/auth/me/preferences': async ({ a, c }) => { expectStatus(await c.put('/api/auth/me/preferences', {}), 400, `${a.email} sets its preferences without fields`); },
 };
 
 let t: TestContext;

@@ -7,8 +7,11 @@ import { idParams, readOne, registerReadRoutes } from '../resource/read-routes.j
 import { mailOutboxSpec } from './mail-outbox-spec.js';
 import { mailOutboxRecord } from './mail-outbox-record.js';
 import { retryMail } from './retry-mail.js';
+import { readMailPreferences, setMailPreferences } from './digest/digest-preference.js';
 
-/** HQ reads the outbox (GET /api/mail-outbox, /api/mail-outbox/:id) and sends a mail again. */
+const mailPreferences = z.object({ digestEnabled: z.boolean() });
+
+/** HQ reads the outbox (GET /api/mail-outbox, /api/mail-outbox/:id) and sends a mail again; each user's digest preference. */
 export async function mailOutboxRoutes(app: FastifyInstance) {
   registerReadRoutes(app, mailOutboxSpec);
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,4 +22,9 @@ export async function mailOutboxRoutes(app: FastifyInstance) {
     await retryMail(app.db, request.actor, request.params.id);
     return readOne(app, mailOutboxSpec, request.params.id, request.actor, request.scope);
   });
+  // Every signed-in user's own: whether the daily digest comes.
+  r.get('/api/auth/me/preferences', { schema: { tags: ['auth'], response: answers(mailPreferences) } }, async (request) =>
+    readMailPreferences(app.db, request.actor));
+  r.put('/api/auth/me/preferences', { schema: { body: z.strictObject({ digestEnabled: z.boolean() }), tags: ['auth'], response: answers(mailPreferences) } }, async (request) =>
+    setMailPreferences(app.db, request.actor, request.body));
 }
