@@ -1,5 +1,5 @@
 import { inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import type { Executor, Tx } from '../../db/client.js';
 import { agreements, auditEvents, evaluations, schools, tierPolicies } from '../../db/schema/index.js';
 import type { Actor, AuditEventInput, Reason, Tier } from '@campus/common';
 import { agreementYear, liveAgreementStates } from '@campus/common';
@@ -14,18 +14,19 @@ const heldStates = [...liveAgreementStates, 'pending_signing', 'pending_plaque',
 export interface ExistingAgreementProblem extends Reason { index: number; conflict?: true }
 
 /** The term of each tier's policy in force today (the default when an input names no term). */
-async function termsInForce(tx: Tx, today: string) {
+async function termsInForce(tx: Executor, today: string) {
   const year = Number(today.slice(0, 4));
   const rows = await tx.select({ tier: tierPolicies.tier, effectiveYear: tierPolicies.effectiveYear, termYears: tierPolicies.termYears })
     .from(tierPolicies).where(sql`${tierPolicies.effectiveYear} <= ${year}`).orderBy(tierPolicies.effectiveYear);
   return new Map(rows.map((r) => [r.tier, r.termYears]));
 }
 
-/** The school rows, locked (in id order) so that two recordings for one school run one after the other. */
-async function lockSchools(tx: Tx, ids: number[]) {
+/** The school rows; in a transaction locked (in id order), so that two recordings for one school run one after the other. */
+async function readSchools(tx: Executor, ids: number[], lock: boolean) {
   const sorted = [...new Set(ids)].sort((a, b) => a - b);
   if (!sorted.length) return new Map<number, { id: number; name: string }>();
-  const rows = await tx.select({ id: schools.id, name: schools.name }).from(schools).where(inArray(schools.id, sorted)).orderBy(schools.id).for('update');
+  const query = tx.select({ id: schools.id, name: schools.name }).from(schools).where(inArray(schools.id, sorted)).orderBy(schools.id);
+  const rows = lock ? await query.for('update') : await query;
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -34,10 +35,11 @@ async function lockSchools(tx: Tx, ids: number[]) {
  * school exists and holds no partnership, the start is not in the future, a rectification comes with
  * its notice and deadline, and each evaluated year has ended and is not the term's last (whose final
  * review would have ended the agreement). Returns each input's resolved term, and every problem.
+ * `lock: false` only reads (an import's check, before its transaction; the write checks again, locked).
  */
-export async function checkExistingAgreements(tx: Tx, inputs: ExistingAgreementInput[], today: string) {
+export async function checkExistingAgreements(tx: Executor, inputs: ExistingAgreementInput[], today: string, opts: { lock: boolean } = { lock: true }) {
   const problems: ExistingAgreementProblem[] = [];
-  const known = await lockSchools(tx, inputs.map((i) => i.schoolId));
+  const known = await readSchools(tx, inputs.map((i) => i.schoolId), opts.lock);
   const ids = [...known.keys()];
   const held = ids.length
     ? await tx.select({ id: agreements.id, schoolId: agreements.schoolId, status: agreements.status }).from(agreements)

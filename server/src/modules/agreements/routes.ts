@@ -10,6 +10,8 @@ import { agreementRecord } from './agreement-record.js';
 import { existingAgreementBody } from './existing-agreement-input.js';
 import { createExistingAgreement } from './create-existing-agreement.js';
 import { runAgreementAction } from './run-agreement-action.js';
+import { registerImport } from '../import/index.js';
+import { agreementImport } from './agreement-import.js';
 
 export async function agreementRoutes(app: FastifyInstance) {
   registerReadRoutes(app, agreementSpec);
@@ -26,6 +28,7 @@ export async function agreementRoutes(app: FastifyInstance) {
     reply.status(201);
     return readOne(app, agreementSpec, row.id, request.actor, request.scope);
   });
+  registerImport(app, agreementImport);
   registerActionRoute(app, agreementSpec, agreementActionBody, (request, id, action, input) =>
     runAgreementAction(app.db, request.actor, request.scope, id, action, input));
 }

@@ -53,7 +53,7 @@ function RectificationToggle() {
 function ListActions() {
   const { permissions: role } = usePermissions<string>();
   return (
-    <ListToolbar create={<CreateButton label="resources.agreements.existing.button" />}>
+    <ListToolbar create={<CreateButton label="resources.agreements.existing.button" />} importable>
       {role === 'hq' ? <RectificationToggle /> : null}
     </ListToolbar>
   );

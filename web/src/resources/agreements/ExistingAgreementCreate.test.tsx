@@ -15,10 +15,17 @@ describe('an existing partnership, recorded by HQ', () => {
     const rows = [{ id: 5, schoolId: 1, schoolName: schools[0].name, tier: 'industry_college', status: 'active', version: 2, startDate: '2024-03-01', termYears: 3, currentYear: 3, endDate: '2027-03-01', rectification: null, allowedActions: [] }];
     const view = renderResource('#/agreements', users.hq, listHandler('agreements', rows), listHandler('schools', schools));
     expect(await screen.findByRole('link', { name: /录入已有合作/ })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /导入/ })).toHaveAttribute('href', expect.stringContaining('/agreements/import'));
     view.unmount();
     renderResource('#/agreements', users.school, listHandler('agreements', rows), listHandler('schools', schools));
     expect(await screen.findByText('2027-03-01')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /录入已有合作/ })).toBeNull();
+    expect(screen.queryByRole('link', { name: /导入/ })).toBeNull();
+  });
+
+  it('mounts the import screen with how the evaluated years are written', async () => {
+    renderResource('#/agreements/import', users.hq, listHandler('agreements', []));
+    expect(await screen.findByText(/1:continue;2:rectify/)).toBeInTheDocument();
   });
 
   it('sends the school, tier, start, term, the rectification and the evaluated years', async () => {

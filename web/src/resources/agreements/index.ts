@@ -3,6 +3,7 @@ import type { ResourceModule } from '../types';
 import { AgreementList } from './AgreementList';
 import { AgreementShow } from './AgreementShow';
 import { ExistingAgreementCreate } from './ExistingAgreementCreate';
+import { agreementImportRoute } from './AgreementImport';
 
 const agreements: ResourceModule = {
   list: AgreementList,
@@ -12,6 +13,7 @@ const agreements: ResourceModule = {
   icon: HandshakeIcon,
   recordRepresentation: (record) => `#${record.id} ${record.schoolName ?? ''}`.trim(),
   menuGroup: 'programme',
+  routes: agreementImportRoute,
 };
 
 export default agreements;
