@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { AdminContext, TestMemoryRouter, memoryStore, type AuthProvider } from 'react-admin';
@@ -7,7 +7,7 @@ import { server } from '../../test/server';
 import { ImportPage } from './ImportPage';
 import { readCsv } from './csv';
 
-const template = '\ufeffstudentNo,kind,certNo,issuedOn\r\n2024010101,1x_junior,1X-2026-000123,2026-06-20\r\n';
+const template = '\ufeff学号 (studentNo),证书类型 (kind),证书编号 (certNo),发证日期 (issuedOn)\r\n';
 const file = 'studentNo,kind,certNo,issuedOn\n2024001,1x_junior,A-1,2026-05-01\n999,1x_junior,,2026-13-01\n"2024003",operator,"B,2",2026-06-01\n';
 
 const auth: AuthProvider = {
@@ -16,41 +16,68 @@ const auth: AuthProvider = {
   canAccess: async () => true,
 };
 
-function renderImport(answer: () => Response, seen: { body?: string; type?: string | null } = {}) {
+interface Seen { body?: string; type?: string | null; templates: string[]; queries: string[]; bodies: (string | ArrayBuffer)[]; types: (string | null)[] }
+
+function renderImport(answer: (dryRun: boolean, url: URL) => Response, seen: Partial<Seen> = {}, props: { upsert?: boolean; resource?: string } = {}) {
+  const resource = props.resource ?? 'certificates';
   let location = '';
+  seen.templates = [];
+  seen.queries = [];
+  seen.bodies = [];
+  seen.types = [];
   server.use(
-    http.get('*/api/certificates/import-template', () => new HttpResponse(template, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } })),
-    http.post('*/api/certificates/import', async ({ request }) => {
-      seen.body = await request.text();
-      seen.type = request.headers.get('content-type');
-      return answer();
+    http.get(`*/api/${resource}/import/template`, ({ request }) => {
+      const format = new URL(request.url).searchParams.get('format');
+      seen.templates!.push(format ?? '');
+      return format === 'xlsx'
+        ? new HttpResponse(new Uint8Array([0x50, 0x4b, 3, 4]), { headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } })
+        : new HttpResponse(template, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+    }),
+    http.post(`*/api/${resource}/import`, async ({ request }) => {
+      const url = new URL(request.url);
+      const type = request.headers.get('content-type');
+      const body = type?.startsWith('text/csv') ? await request.text() : await request.arrayBuffer();
+      seen.body = typeof body === 'string' ? body : undefined;
+      seen.type = type;
+      seen.queries!.push(url.search);
+      seen.bodies!.push(body);
+      seen.types!.push(type);
+      return answer(url.searchParams.get('dryRun') === 'true', url);
     }),
   );
   render(
-    <TestMemoryRouter initialEntries={['/certificates/import']} locationCallback={(l) => { location = l.pathname; }}>
+    <TestMemoryRouter initialEntries={[`/${resource}/import`]} locationCallback={(l) => { location = l.pathname; }}>
       <AdminContext i18nProvider={i18nProvider} authProvider={auth} store={memoryStore()}>
-        <ImportPage resource="certificates" />
+        <ImportPage resource={resource} upsert={props.upsert} />
       </AdminContext>
     </TestMemoryRouter>,
   );
   return { location: () => location };
 }
 
-async function chooseAndImport() {
+async function choose(chosen: File) {
   await screen.findByText('studentNo');
   const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
-  fireEvent.change(input, { target: { files: [new File([file], 'certs.csv', { type: 'text/csv' })] } });
-  await screen.findByText('certs.csv');
-  expect(screen.getByText('3 行数据')).toBeInTheDocument();
-  fireEvent.click(screen.getByRole('button', { name: '导入' }));
+  fireEvent.change(input, { target: { files: [chosen] } });
+  await screen.findByText(chosen.name);
 }
+
+/** Chooses the CSV and checks it (the dry run); the import itself waits for the preview's button. */
+async function chooseAndImport() {
+  await choose(new File([file], 'certs.csv', { type: 'text/csv' }));
+  expect(screen.getByText('3 行数据')).toBeInTheDocument();
+  fireEvent.click(screen.getByRole('button', { name: '检查文件' }));
+}
+
+const dryRun = (answer: Record<string, unknown>) => HttpResponse.json({ created: 0, updated: 0, unchanged: 0, rejected: 0, rows: [], ...answer });
 
 describe('importing a CSV file', () => {
   it('shows the template to fill in, with its columns', async () => {
     renderImport(() => HttpResponse.json({ created: 0 }));
     expect(await screen.findByText('studentNo')).toBeInTheDocument();
-    expect(screen.getByText('1X-2026-000123')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: '下载模板' })).toBeEnabled();
+    expect(screen.getByText('发证日期')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '下载 Excel 模板' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: '下载 CSV 模板' })).toBeEnabled();
   });
 
   it('shows every refused row with its cells and the problem, and nothing is imported', async () => {
@@ -80,16 +107,104 @@ describe('importing a CSV file', () => {
     expect(seen.type).toContain('text/csv');
   });
 
-  it('says how many were created and goes back to the list', async () => {
-    const page = renderImport(() => HttpResponse.json({ created: 3 }));
+  it('previews what the file would do, then imports it on confirmation and goes back to the list', async () => {
+    const seen: Partial<Seen> = {};
+    const page = renderImport((dry) => (dry ? dryRun({ created: 3, rows: [{ row: 2, outcome: 'created' }, { row: 3, outcome: 'created' }, { row: 4, outcome: 'created' }] }) : HttpResponse.json({ created: 3 })), seen);
     await chooseAndImport();
+    const preview = await screen.findByTestId('import-preview');
+    expect(within(preview).getByText('新建 3')).toBeInTheDocument();
+    expect(within(preview).getByText('有问题 0')).toBeInTheDocument();
+    expect(seen.queries).toEqual(['?dryRun=true']);
+    expect(page.location()).toBe('/certificates/import');
+    fireEvent.click(within(preview).getByRole('button', { name: '确认导入' }));
     await waitFor(() => expect(page.location()).toBe('/certificates'));
+    expect(seen.queries).toEqual(['?dryRun=true', '']);
+    expect(seen.bodies).toEqual([file, file]);
   });
 
   it("shows the server's message when the file is refused as a whole", async () => {
     renderImport(() => HttpResponse.json({ error: 'unsupported_media_type', message: 'Send the CSV file as the body.' }, { status: 415 }));
     await chooseAndImport();
     expect(await screen.findByText('Send the CSV file as the body.')).toBeInTheDocument();
+  });
+});
+
+describe('workbooks, previews, upserts and templates', () => {
+  const created: Blob[] = [];
+  beforeEach(() => {
+    created.length = 0;
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (b: Blob) => { created.push(b); return 'blob:template'; }, revokeObjectURL: () => {} }));
+  });
+  afterEach(() => { vi.unstubAllGlobals(); });
+
+  it('an .xlsx file goes to the server as it is, with the workbook content type, for the dry run and then the import', async () => {
+    const seen: Partial<Seen> = {};
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3, 250]);
+    const page = renderImport((dry) => (dry ? dryRun({ created: 2 }) : HttpResponse.json({ created: 2 })), seen);
+    await choose(new File([bytes], 'certs.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    expect(screen.getByText('Excel 工作簿')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '检查文件' }));
+    fireEvent.click(await within(await screen.findByTestId('import-preview')).findByRole('button', { name: '确认导入' }));
+    await waitFor(() => expect(page.location()).toBe('/certificates'));
+    expect(seen.types).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(seen.bodies!.map((b) => [...new Uint8Array(b as ArrayBuffer)])).toEqual([[...bytes], [...bytes]]);
+  });
+
+  it('a dry run with refused rows shows each problem translated by its code beside the row\'s cells, and offers no import', async () => {
+    const seen: Partial<Seen> = {};
+    renderImport(() => dryRun({
+      created: 1, rejected: 1,
+      rows: [
+        { row: 2, outcome: 'created' },
+        { row: 3, outcome: 'rejected', problems: [{ field: 'studentNo', code: 'duplicate_in_file', params: { otherRow: 2 }, message: 'the same as row 2' }] },
+      ],
+    }), seen);
+    await choose(new File(['学号,证书类型,证书编号,发证日期\n2024001,operator,,2026-05-01\n2024001,operator,,2026-05-02\n'], 'dup.csv', { type: 'text/csv' }));
+    fireEvent.click(screen.getByRole('button', { name: '检查文件' }));
+    const preview = await screen.findByTestId('import-preview');
+    expect(within(preview).getByText('有问题 1')).toBeInTheDocument();
+    expect(within(preview).getByText('1 行有问题，未导入任何记录')).toBeInTheDocument();
+    const rows = within(within(preview).getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(1);
+    expect(within(rows[0]).getByText('与第 2 行重复')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('2026-05-02')).toBeInTheDocument();
+    expect(within(preview).queryByRole('button', { name: '确认导入' })).toBeNull();
+    expect(seen.queries).toEqual(['?dryRun=true']);
+  });
+
+  it('upsert, where the resource has it, is asked for in the dry run and the import, and the preview names what changes', async () => {
+    const seen: Partial<Seen> = {};
+    renderImport((dry) => (dry
+      ? dryRun({ created: 1, updated: 1, unchanged: 1, rows: [{ row: 2, outcome: 'created' }, { row: 3, outcome: 'updated', changes: ['certNo', 'issuedOn'] }, { row: 4, outcome: 'unchanged' }] })
+      : HttpResponse.json({ created: 1, updated: 1, unchanged: 1 })), seen, { upsert: true });
+    await choose(new File([file], 'certs.csv', { type: 'text/csv' }));
+    fireEvent.click(screen.getByLabelText('更新已存在的记录（按唯一标识匹配），其余新建'));
+    fireEvent.click(screen.getByRole('button', { name: '检查文件' }));
+    const preview = await screen.findByTestId('import-preview');
+    expect(within(preview).getByText('更新 1')).toBeInTheDocument();
+    expect(within(preview).getByText('不变 1')).toBeInTheDocument();
+    expect(within(preview).getByText('第 3 行：更新 证书编号、发证日期')).toBeInTheDocument();
+    fireEvent.click(within(preview).getByRole('button', { name: '确认导入' }));
+    await waitFor(() => expect(seen.queries).toEqual(['?dryRun=true&mode=upsert', '?mode=upsert']));
+  });
+
+  it('offers no upsert where the resource has none', async () => {
+    renderImport(() => dryRun({}));
+    await screen.findByText('studentNo');
+    expect(screen.queryByLabelText('更新已存在的记录（按唯一标识匹配），其余新建')).toBeNull();
+  });
+
+  it('downloads the template in both formats from the import kit', async () => {
+    const seen: Partial<Seen> = {};
+    renderImport(() => dryRun({}), seen);
+    await screen.findByText('studentNo');
+    fireEvent.click(screen.getByRole('button', { name: '下载 Excel 模板' }));
+    await waitFor(() => expect(created).toHaveLength(1));
+    fireEvent.click(screen.getByRole('button', { name: '下载 CSV 模板' }));
+    await waitFor(() => expect(created).toHaveLength(2));
+    expect(seen.templates).toEqual(['csv', 'xlsx', 'csv']);
+    expect(created[0].type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(await created[1].text()).toContain('学号 (studentNo)');
   });
 });
 

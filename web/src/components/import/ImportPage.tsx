@@ -6,6 +6,8 @@ import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Switch from '@mui/material/Switch';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -27,13 +29,18 @@ import { apiUrl } from '../../providers/dataProvider';
 import { BOM, toCsv } from '../exporter';
 import { decodeCsvFile, readCsv, type CsvFile } from './csv';
 import { problemText, problemsOf, type ImportProblem } from './problems';
+import { downloadTemplate, dryRunImport, isXlsx, keyOfHeader, problemsOfDryRun, runImport, templateColumns, type DryRun, type ImportBody } from './importApi';
+import { ImportPreview } from './ImportPreview';
 
 interface Chosen {
   name: string;
-  text: string;
-  encoding: 'utf-8' | 'gb18030';
-  csv: CsvFile;
+  file: ImportBody;
+  encoding?: 'utf-8' | 'gb18030';
+  /** The CSV as read here (to show a refused row's cells); null for a workbook, read by the server only. */
+  csv: CsvFile | null;
 }
+
+type Columns = { key: string; label: string }[];
 
 interface Refusal {
   message: string;
@@ -48,30 +55,23 @@ function useColumnLabel(resource: string) {
   return (column: string) => translate(`resources.${resource}.fields.${column}`, { _: column });
 }
 
-function TemplatePreview({ resource, template }: { resource: string; template: CsvFile | null }) {
-  const label = useColumnLabel(resource);
-  if (!template) return null;
-  const example = template.rows.get(2) ?? [];
+/** The template's columns: each key with its name in the UI's language (the server's Chinese name when the UI has none). */
+function TemplatePreview({ resource, columns }: { resource: string; columns: Columns | null }) {
+  const translate = useTranslate();
+  if (!columns) return null;
   return (
     <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1, maxWidth: '100%' }}>
       <Table size="small" aria-label="template">
         <TableHead>
           <TableRow>
-            {template.header.map((column) => (
-              <TableCell key={column} sx={{ whiteSpace: 'nowrap' }}>
-                <Typography variant="body2" sx={{ fontFamily: 'monospace', fontWeight: 600 }}>{column}</Typography>
-                <Typography variant="caption" color="text.secondary">{label(column)}</Typography>
+            {columns.map((column) => (
+              <TableCell key={column.key} sx={{ whiteSpace: 'nowrap' }}>
+                <Typography variant="body2" sx={{ fontFamily: 'monospace', fontWeight: 600 }}>{column.key}</Typography>
+                <Typography variant="caption" color="text.secondary">{translate(`resources.${resource}.fields.${column.key}`, { _: column.label || column.key })}</Typography>
               </TableCell>
             ))}
           </TableRow>
         </TableHead>
-        <TableBody>
-          <TableRow>
-            {template.header.map((column, i) => (
-              <TableCell key={column} sx={{ whiteSpace: 'nowrap', color: 'text.secondary' }}>{example[i] ?? ''}</TableCell>
-            ))}
-          </TableRow>
-        </TableBody>
       </Table>
     </TableContainer>
   );
@@ -81,10 +81,12 @@ function TemplatePreview({ resource, template }: { resource: string; template: C
  * The row-by-row report of a refused import: each problem with the row's own cells beside it (the
  * offending one marked), so the user can find and fix the row in their spreadsheet.
  */
-export function ImportErrorTable({ resource, problems, file }: { resource: string; problems: ImportProblem[]; file: CsvFile | null }) {
+export function ImportErrorTable({ resource, problems, file, columns }: { resource: string; problems: ImportProblem[]; file: CsvFile | null; columns?: Columns | null }) {
   const translate = useTranslate();
   const label = useColumnLabel(resource);
   const header = file?.header ?? [];
+  // A file's header may name a column in Chinese; the server names it by its key.
+  const keyOf = keyOfHeader(columns ?? []);
   return (
     <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1, maxHeight: 480 }}>
       <Table size="small" stickyHeader aria-label={translate('app.import.report')}>
@@ -94,7 +96,7 @@ export function ImportErrorTable({ resource, problems, file }: { resource: strin
             <TableCell>{translate('app.import.field')}</TableCell>
             <TableCell>{translate('app.import.message')}</TableCell>
             {header.map((column) => (
-              <TableCell key={column} sx={{ whiteSpace: 'nowrap', color: 'text.secondary' }}>{label(column)}</TableCell>
+              <TableCell key={column} sx={{ whiteSpace: 'nowrap', color: 'text.secondary' }}>{label(keyOf(column))}</TableCell>
             ))}
           </TableRow>
         </TableHead>
@@ -111,7 +113,7 @@ export function ImportErrorTable({ resource, problems, file }: { resource: strin
                 {header.map((column, i) => (
                   <TableCell
                     key={column}
-                    sx={column === problem.field ? { bgcolor: 'error.light', color: 'error.contrastText', fontWeight: 600, whiteSpace: 'nowrap' } : { whiteSpace: 'nowrap' }}
+                    sx={keyOf(column) === problem.field ? { bgcolor: 'error.light', color: 'error.contrastText', fontWeight: 600, whiteSpace: 'nowrap' } : { whiteSpace: 'nowrap' }}
                   >
                     {problem.row > 1 ? cells?.[i] ?? '' : ''}
                   </TableCell>
@@ -133,37 +135,42 @@ export function reportCsv(problems: ImportProblem[], file: CsvFile | null, trans
 }
 
 /**
- * Bulk import of one kind of fact: the template to fill in, a CSV file (UTF-8, or GBK as Excel
- * saves it in China), and the server's all-or-none answer: how many were created, or every
- * problem row by row with the row's cells, to fix in the spreadsheet and import again.
+ * Bulk import of one resource (facts, schools, agreements, accounts…) on the server's import kit:
+ * the template to fill in (Excel or CSV, Chinese or English headers), a file (.xlsx, or CSV in
+ * UTF-8 or GBK as Excel saves it in China), a dry run that previews what the file would do (rows
+ * to create, update, leave, and every problem row by row) and, when every row is right, the import
+ * itself, all or none. `upsert` offers updating existing records by their key (resources whose
+ * import supports it).
  */
-export function ImportPage({ resource }: { resource: string }) {
+export function ImportPage({ resource, upsert = false }: { resource: string; upsert?: boolean }) {
   const translate = useTranslate();
   const { canAccess, isPending } = useCanAccess({ resource, action: 'import' });
   if (isPending) return null;
   if (!canAccess) return <Alert severity="warning" sx={{ my: 2 }}>{translate('ra.page.access_denied', { _: 'Access denied' })}</Alert>;
-  return <ImportForm resource={resource} />;
+  return <ImportForm resource={resource} upsert={upsert} />;
 }
 
-function ImportForm({ resource }: { resource: string }) {
+function ImportForm({ resource, upsert: canUpsert }: { resource: string; upsert: boolean }) {
   const translate = useTranslate();
   const notify = useNotify();
   const redirect = useRedirect();
   const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
-  const [template, setTemplate] = useState<{ text: string; csv: CsvFile } | null>(null);
+  const [columns, setColumns] = useState<Columns | null>(null);
   const [templateError, setTemplateError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<Chosen | null>(null);
-  const [uploading, setUploading] = useState(false);
+  const [upsert, setUpsert] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<{ dry: DryRun; file: Chosen } | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const name = translate(`resources.${resource}.name`, { smart_count: 2 });
 
   useEffect(() => {
     let cancelled = false;
-    httpClient(apiUrl(`/${resource}/import-template`), { headers: { Accept: 'text/csv' } })
+    httpClient(apiUrl(`/${resource}/import/template?format=csv`), { headers: { Accept: 'text/csv' } })
       .then((res) => {
-        if (!cancelled) setTemplate({ text: res.body, csv: readCsv(res.body) });
+        if (!cancelled) setColumns(templateColumns(readCsv(res.body).header));
       })
       .catch((e: HttpError) => {
         if (!cancelled) setTemplateError(e.message);
@@ -173,47 +180,73 @@ function ImportForm({ resource }: { resource: string }) {
     };
   }, [resource]);
 
-  const downloadTemplate = () => {
-    if (!template) return;
-    // The server's template already starts with a byte-order mark.
-    downloadCSV(template.text.replace(/^\ufeff/, BOM), `${resource}-template`);
+  const download = (format: 'csv' | 'xlsx') => {
+    downloadTemplate(resource, format).catch((e: Error) => notify(e.message || 'ra.notification.http_error', { type: 'error' }));
+  };
+
+  const reset = () => {
+    setPreview(null);
+    setRefusal(null);
+    setFailure(null);
   };
 
   const onFile = async (file: File | undefined) => {
-    setRefusal(null);
-    setFailure(null);
+    reset();
     if (!file) return;
+    if (isXlsx(file)) {
+      // The bytes as they are (a File read once here, so that a later change on disk cannot swap it between the dry run and the import).
+      setChosen({ name: file.name, file: { kind: 'xlsx', body: await file.arrayBuffer() }, csv: null });
+      return;
+    }
     const { text, encoding } = await decodeCsvFile(file);
-    setChosen({ name: file.name, text, encoding, csv: readCsv(text) });
+    setChosen({ name: file.name, file: { kind: 'csv', body: text }, encoding, csv: readCsv(text) });
   };
 
-  const upload = async () => {
+  const refused = (e: unknown, file: Chosen) => {
+    const error = e as HttpError;
+    const problems = problemsOf(error.body);
+    if (error.status === 400 && problems.length) setRefusal({ message: error.message, problems, file });
+    else setFailure(error.message || translate('ra.notification.http_error'));
+  };
+
+  /** Step 1: the dry run, nothing changed. */
+  const check = async () => {
     if (!chosen) return;
-    setUploading(true);
+    setBusy(true);
+    reset();
+    try {
+      setPreview({ dry: await dryRunImport(resource, chosen.file, upsert), file: chosen });
+    } catch (e) {
+      refused(e, chosen);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Step 2: the import itself, once the preview has no problem. */
+  const commit = async () => {
+    if (!preview) return;
+    const { file } = preview;
+    setBusy(true);
     setRefusal(null);
     setFailure(null);
     try {
-      const res = await httpClient(apiUrl(`/${resource}/import`), {
-        method: 'POST',
-        headers: { 'Content-Type': 'text/csv; charset=utf-8' },
-        body: chosen.text,
-      });
-      const created = Number((res.json as { created?: number })?.created ?? 0);
-      // Everything that counts these facts (lists, compliance, dashboard) is now out of date.
+      const done = await runImport(resource, file.file, upsert);
+      // Everything that counts these records (lists, compliance, dashboard) is now out of date.
       await queryClient.invalidateQueries();
-      notify('app.import.created', { type: 'success', messageArgs: { smart_count: created, count: created } });
+      if (upsert) notify('app.import.done_upsert', { type: 'success', messageArgs: { created: done.created ?? 0, updated: done.updated ?? 0, unchanged: done.unchanged ?? 0 } });
+      else notify('app.import.created', { type: 'success', messageArgs: { smart_count: done.created ?? 0, count: done.created ?? 0 } });
       redirect('list', resource);
     } catch (e) {
-      const error = e as HttpError;
-      const problems = problemsOf(error.body);
-      if (error.status === 400 && problems.length) setRefusal({ message: error.message, problems, file: chosen });
-      else setFailure(error.message || translate('ra.notification.http_error'));
+      setPreview(null);
+      refused(e, file);
     } finally {
-      setUploading(false);
+      setBusy(false);
     }
   };
 
   const refusedRows = refusal ? new Set(refusal.problems.filter((p) => p.row > 1).map((p) => p.row)).size : 0;
+  const empty = chosen?.csv ? chosen.csv.count === 0 : false;
 
   return (
     <Box sx={{ py: 2 }}>
@@ -228,10 +261,15 @@ function ImportForm({ resource }: { resource: string }) {
             <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>{translate('app.import.step_template')}</Typography>
             <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>{translate('app.import.template_help')}</Typography>
             {templateError ? <Alert severity="error" sx={{ mb: 1.5 }}>{templateError}</Alert> : null}
-            <TemplatePreview resource={resource} template={template?.csv ?? null} />
-            <Button sx={{ mt: 1.5 }} variant="outlined" startIcon={<DownloadIcon />} onClick={downloadTemplate} disabled={!template}>
-              {translate('app.import.download_template')}
-            </Button>
+            <TemplatePreview resource={resource} columns={columns} />
+            <Stack direction="row" spacing={1.5} sx={{ mt: 1.5 }}>
+              <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => download('xlsx')} disabled={!columns}>
+                {translate('app.import.download_template')}
+              </Button>
+              <Button startIcon={<DownloadIcon />} onClick={() => download('csv')} disabled={!columns}>
+                {translate('app.import.download_template_csv')}
+              </Button>
+            </Stack>
           </CardContent>
         </Card>
         <Card variant="outlined">
@@ -246,7 +284,7 @@ function ImportForm({ resource }: { resource: string }) {
                   hidden
                   type="file"
                   name="file"
-                  accept=".csv,text/csv"
+                  accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                   data-testid="import-file"
                   onChange={(e) => {
                     void onFile(e.target.files?.[0]);
@@ -258,24 +296,42 @@ function ImportForm({ resource }: { resource: string }) {
               {chosen ? (
                 <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
                   <Typography variant="body2" sx={{ fontWeight: 600 }}>{chosen.name}</Typography>
-                  <Chip size="small" label={translate('app.import.rows_in_file', { smart_count: chosen.csv.count, count: chosen.csv.count })} />
+                  {chosen.csv ? <Chip size="small" label={translate('app.import.rows_in_file', { smart_count: chosen.csv.count, count: chosen.csv.count })} /> : <Chip size="small" label={translate('app.import.workbook')} />}
                   {chosen.encoding === 'gb18030' ? <Chip size="small" color="info" variant="outlined" label={translate('app.import.read_as_gbk')} /> : null}
                 </Stack>
               ) : (
                 <Typography variant="body2" color="text.secondary">{translate('app.import.no_file')}</Typography>
               )}
             </Stack>
+            {canUpsert ? (
+              <FormControlLabel
+                sx={{ mt: 1.5 }}
+                control={<Switch checked={upsert} onChange={(e) => { setUpsert(e.target.checked); reset(); }} />}
+                label={translate('app.import.upsert')}
+              />
+            ) : null}
             <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
-              <Button variant="contained" onClick={upload} disabled={!chosen || uploading || chosen.csv.count === 0} startIcon={<UploadFileIcon />}>
-                {translate('app.import.submit')}
+              <Button variant="contained" onClick={check} disabled={!chosen || busy || empty} startIcon={<UploadFileIcon />}>
+                {translate('app.import.check')}
               </Button>
               <Typography variant="body2" color="text.secondary">{translate('app.import.all_or_none')}</Typography>
             </Stack>
-            {uploading ? <LinearProgress sx={{ mt: 2 }} /> : null}
-            {chosen && chosen.csv.count === 0 ? <Alert severity="warning" sx={{ mt: 2 }}>{translate('app.import.problem.empty')}</Alert> : null}
+            {busy ? <LinearProgress sx={{ mt: 2 }} /> : null}
+            {empty ? <Alert severity="warning" sx={{ mt: 2 }}>{translate('app.import.problem.empty')}</Alert> : null}
             {failure ? <Alert severity="error" sx={{ mt: 2 }}>{failure}</Alert> : null}
           </CardContent>
         </Card>
+        {preview ? (
+          <ImportPreview
+            dry={preview.dry}
+            upsert={upsert}
+            busy={busy}
+            onImport={commit}
+            report={<ImportErrorTable resource={resource} problems={problemsOfDryRun(preview.dry)} file={preview.file.csv} columns={columns} />}
+            onDownloadReport={() => downloadCSV(reportCsv(problemsOfDryRun(preview.dry), preview.file.csv, translate), `${resource}-import-report`)}
+            label={(key) => translate(`resources.${resource}.fields.${key}`, { _: columns?.find((c) => c.key === key)?.label || key })}
+          />
+        ) : null}
         {refusal ? (
           <Card variant="outlined" sx={{ borderColor: 'error.main' }} data-testid="import-report">
             <CardContent>
@@ -292,7 +348,7 @@ function ImportForm({ resource }: { resource: string }) {
                 {translate('app.import.refused_help')}
                 <Typography variant="caption" component="p" sx={{ mt: 0.5, opacity: 0.8 }}>{refusal.message}</Typography>
               </Alert>
-              <ImportErrorTable resource={resource} problems={refusal.problems} file={refusal.file.csv} />
+              <ImportErrorTable resource={resource} problems={refusal.problems} file={refusal.file.csv} columns={columns} />
             </CardContent>
           </Card>
         ) : null}
