@@ -5,6 +5,7 @@ import { queryRows } from '../../db/raw.js';
 import { computeKpiValues } from './kpi-values-sql.js';
 import { toSummary } from './summary-rows.js';
 import { sendDeadlineNotices } from '../notifications/deadline-notices.js';
+import { withJobLease } from '../scheduling/job-lease.js';
 
 const CHUNK = 500;
 
@@ -79,10 +80,16 @@ async function lastRefreshDay(db: Executor): Promise<string | null> {
   return row?.day ?? null;
 }
 
+/** Longest a daily refresh is expected to take; a process that died holding it blocks the next one this long. */
+const DAILY_REFRESH_LEASE_SECONDS = 30 * 60;
+
 async function refresh(db: Db, today: string, mark: FreshnessMark) {
-  // Refreshed unless the last refresh was for today: a refresh recorded for a later day (a clock that
-  // ran ahead) computed rows for a day that has not come, so it does not count for today either.
-  if (await lastRefreshDay(db) !== today) {
+  // One process at a time refreshes (job_leases); one that finds another at it leaves the day to it
+  // and asks again on its next call.
+  const outcome = await withJobLease(db, 'daily-refresh', DAILY_REFRESH_LEASE_SECONDS, async () => {
+    // Refreshed unless the last refresh was for today: a refresh recorded for a later day (a clock that
+    // ran ahead) computed rows for a day that has not come, so it does not count for today either.
+    if (await lastRefreshDay(db) === today) return;
     const started = performance.now();
     const { schools: n } = await recomputeAll(db, today);
     await sendDeadlineNotices(db, today);
@@ -93,8 +100,8 @@ async function refresh(db: Db, today: string, mark: FreshnessMark) {
       await tx.insert(complianceRefreshes).values({ day: today, schools: n, ms })
         .onConflictDoUpdate({ target: complianceRefreshes.day, set: { schools: n, ms, refreshedAt: sql`now()` } });
     });
-  }
-  mark.refreshedFor = today;
+  });
+  if (outcome.ran) mark.refreshedFor = today;
 }
 
 /**
