@@ -22,3 +22,4 @@ export * from './compliance.js';
 export * from './mail.js';
 export * from './join-requests.js';
 export * from './job-leases.js';
+export * from './stored-files.js';
