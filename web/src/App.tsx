@@ -1,4 +1,4 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { authProvider as defaultAuthProvider } from './providers/authProvider';
 import { dataProvider as defaultDataProvider } from './providers/dataProvider';
 import { canAccess, type Role } from './providers/permissions';
@@ -9,6 +9,8 @@ import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
 import { Dashboard } from './dashboard/Dashboard';
 import { resourceModules } from './resources';
+import { joinRoutes } from './join/join-routes';
+import { accountRoutes } from './account/account-routes';
 import type { AuthProvider, DataProvider, Store } from 'react-admin';
 
 interface AppProps {
@@ -34,6 +36,8 @@ export function App({ dataProvider = defaultDataProvider, authProvider = default
       dashboard={Dashboard}
       theme={theme}
     >
+      {/* Pages open without signing in (react-admin always renders these, whatever the session). */}
+      <CustomRoutes noLayout>{joinRoutes}{accountRoutes}</CustomRoutes>
       {(role: Role) =>
         Object.entries(resourceModules)
           .filter(([name]) => canAccess(role, name, 'list'))

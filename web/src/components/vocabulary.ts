@@ -43,6 +43,9 @@ export const stateTones: Record<string, Tone> = {
   pending: 'info',
   replied: 'success',
   closed: 'default',
+  unconfirmed: 'default',
+  accepted: 'success',
+  declined: 'error',
 };
 
 export const roleTones: Record<string, Tone> = {

@@ -6,6 +6,11 @@ import { workflowEn } from './workflow.en';
 import { complianceEn } from './compliance.en';
 import { evaluationEn } from './evaluation.en';
 import { problemEn } from './problem.en';
+import { joinEn } from './join.en';
+import { providersEn } from './providers.en';
+import { mailEn } from './mail.en';
+import { schoolsEn } from './schools.en';
+import { accountEn } from './account.en';
 
 /** Our labels in English; the types (and the i18n test) keep the keys the same as zh.ts. */
 const app: Messages['app'] = {
@@ -327,6 +332,6 @@ const resources: Messages['resources'] = {
   },
 };
 
-export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn);
+export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, schoolsEn, accountEn);
 
 export const enTranslationMessages: TranslationMessages = enMessages;

@@ -5,6 +5,11 @@ import { workflowZh } from './workflow.zh';
 import { complianceZh } from './compliance.zh';
 import { evaluationZh } from './evaluation.zh';
 import { problemZh } from './problem.zh';
+import { joinZh } from './join.zh';
+import { providersZh } from './providers.zh';
+import { mailZh } from './mail.zh';
+import { schoolsZh } from './schools.zh';
+import { accountZh } from './account.zh';
 
 /** Our labels in Chinese (the default language). en.ts has exactly the same keys. */
 export const zhMessages = mergeMessages({
@@ -326,7 +331,7 @@ export const zhMessages = mergeMessages({
       },
     },
   },
-}, workflowZh, complianceZh, evaluationZh, problemZh);
+}, workflowZh, complianceZh, evaluationZh, problemZh, joinZh, providersZh, mailZh, schoolsZh, accountZh);
 
 export type Messages = typeof zhMessages;
 

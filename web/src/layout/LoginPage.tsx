@@ -4,12 +4,14 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
+import Link from '@mui/material/Link';
 import CardContent from '@mui/material/CardContent';
 import CircularProgress from '@mui/material/CircularProgress';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import SchoolIcon from '@mui/icons-material/School';
+import { Link as RouterLink } from 'react-router-dom';
 import { LocalesMenuButton, useLogin, useTranslate, type HttpError } from 'react-admin';
 import { useDocumentLanguage } from './Layout';
 import { useErrorText } from '../components/problem/parse-problem';
@@ -109,6 +111,8 @@ export function LoginPage() {
               <Button type="submit" variant="contained" size="large" disabled={loading} startIcon={loading ? <CircularProgress size={18} color="inherit" /> : null}>
                 {translate('app.login.submit')}
               </Button>
+              <Link component={RouterLink} to="/forgot-password" variant="body2" sx={{ textAlign: 'center' }}>{translate('app.account.forgot_link')}</Link>
+              <Link component={RouterLink} to="/join" variant="body2" sx={{ textAlign: 'center' }}>{translate('app.login.join_link')}</Link>
             </Stack>
           </form>
         </CardContent>

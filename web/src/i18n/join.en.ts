@@ -1,0 +1,100 @@
+/** Labels of the public join page, its confirmation page and the staff's queue of join requests, in English. join.zh.ts has exactly the same keys. */
+export const joinEn = {
+  app: {
+    login: {
+      join_link: 'School not in the programme yet? Ask to join',
+    },
+    entity: {
+      join_request: 'Join request',
+    },
+    state: {
+      unconfirmed: 'E-mail not confirmed',
+      accepted: 'Accepted',
+      declined: 'Declined',
+    },
+    state_by_entity: {
+      join_request: {
+        pending: 'Awaiting review',
+        expired: 'Expired',
+      },
+    },
+    action: {
+      accept: 'Accept',
+      decline: 'Decline',
+    },
+    notification: {
+      kinds: {
+        join_request: {
+          confirm: '%{school} asks to join the programme (%{tier}): please review',
+        },
+      },
+    },
+    join: {
+      title: 'Ask to join the college partnership programme',
+      intro: 'A school not yet in the programme asks to join here. We send a confirmation link to the contact’s e-mail; once it is confirmed, the staff of your province’s region review the request, and if they accept it the contact receives an invitation to the account.',
+      school_name: 'School name',
+      province: 'Province',
+      kind: 'Kind of school',
+      contact_name: 'Contact name',
+      email: 'Contact e-mail',
+      email_help: 'The confirmation link and the decision are sent here; once accepted, it is also the school administrator’s sign-in.',
+      phone: 'Contact phone',
+      tier: 'Partnership tier wanted',
+      honeypot: 'Website (leave empty)',
+      submit: 'Send the request',
+      required: 'Required',
+      too_long: 'At most %{max} characters',
+      invalid_email: 'Enter a valid e-mail address',
+      invalid_phone: 'Enter a valid phone number (6–30 digits, + - spaces and brackets allowed)',
+      failed: 'The request was not sent',
+      sent_title: 'Check your e-mail',
+      sent_text: 'If the details are right, we have sent a confirmation mail to %{email}. Open its link within 48 hours to confirm the address; only then is the request reviewed. Nothing arrived? Look in the spam folder, or send the request again later.',
+      back_to_login: 'Back to sign-in',
+      confirm: {
+        title: 'Confirm your e-mail',
+        working: 'Confirming…',
+        done_title: 'E-mail address confirmed',
+        done_text: 'Your request to join now goes to your region’s staff. If they accept it you receive an invitation to set your password; if not, we tell you why by e-mail.',
+        failed_title: 'Could not confirm',
+        no_token: 'The link is incomplete: open the whole link from the e-mail.',
+        again: 'Send a new request',
+      },
+    },
+    join_request: {
+      accept_help: 'Accepting creates the school (or links the directory’s school of the same name) and its administrator account, and mails the requester an invitation to set a password.',
+      decline_help: 'The reason is mailed to the requester.',
+      reason: 'Reason for declining',
+      existing_school: 'A school of this name is in the directory already: accepting links it instead of creating another.',
+      waiting: 'The requester has confirmed the e-mail address; the request awaits review.',
+      accepted: 'Accepted: the school and its administrator account exist, and the invitation has been mailed.',
+      declined: 'Declined',
+      contact: 'Contact',
+      decided: 'Decided by',
+      school: 'School',
+    },
+  },
+  resources: {
+    'join-requests': {
+      name: 'Join request |||| Join requests',
+      fields: {
+        id: 'No.',
+        q: 'Search school, contact or e-mail',
+        schoolName: 'School name',
+        province: 'Province',
+        regionId: 'Region',
+        kind: 'Kind of school',
+        contactName: 'Contact',
+        email: 'E-mail',
+        phone: 'Phone',
+        tier: 'Tier wanted',
+        status: 'Status',
+        confirmedAt: 'Confirmed',
+        declineReason: 'Reason for declining',
+        decidedByName: 'Decided by',
+        decidedAt: 'Decided',
+        schoolId: 'School',
+        createdAt: 'Sent',
+      },
+    },
+  },
+};

@@ -1,0 +1,100 @@
+/** Labels of the public join page, its confirmation page and the staff's queue of join requests, in Chinese. join.en.ts has exactly the same keys. */
+export const joinZh = {
+  app: {
+    login: {
+      join_link: '学校尚未加入？申请加入项目',
+    },
+    entity: {
+      join_request: '加入申请',
+    },
+    state: {
+      unconfirmed: '待确认邮箱',
+      accepted: '已接受',
+      declined: '已拒绝',
+    },
+    state_by_entity: {
+      join_request: {
+        pending: '待审核',
+        expired: '已过期',
+      },
+    },
+    action: {
+      accept: '接受',
+      decline: '拒绝',
+    },
+    notification: {
+      kinds: {
+        join_request: {
+          confirm: '%{school} 申请加入项目（%{tier}），请审核',
+        },
+      },
+    },
+    join: {
+      title: '申请加入校企合作项目',
+      intro: '尚未加入项目的院校可在此提交申请。提交后我们会向联系人邮箱发送确认链接；确认后，申请将由您所在省份的大区人员审核，通过后联系人会收到账号邀请邮件。',
+      school_name: '学校名称',
+      province: '所在省份',
+      kind: '院校类型',
+      contact_name: '联系人姓名',
+      email: '联系人邮箱',
+      email_help: '确认链接和审核结果将发送到此邮箱；通过后，它也是学校管理员的登录账号。',
+      phone: '联系电话',
+      tier: '希望的合作层次',
+      honeypot: '网站（请勿填写）',
+      submit: '提交申请',
+      required: '此项必填',
+      too_long: '最多 %{max} 个字符',
+      invalid_email: '请输入有效的邮箱地址',
+      invalid_phone: '请输入有效的电话号码（6–30 位数字，可含 + - 空格 括号）',
+      failed: '申请未能提交',
+      sent_title: '请查收邮件',
+      sent_text: '如信息无误，我们已向 %{email} 发送确认邮件。请在 48 小时内打开邮件中的链接确认邮箱，申请才会提交审核。没有收到？请检查垃圾邮件，或稍后重新提交。',
+      back_to_login: '返回登录',
+      confirm: {
+        title: '确认邮箱',
+        working: '正在确认……',
+        done_title: '邮箱已确认',
+        done_text: '您的加入申请已提交给所在大区审核。审核通过后，您将收到设置密码的账号邀请邮件；如未通过，我们会通过邮件告知理由。',
+        failed_title: '无法确认',
+        no_token: '链接不完整：请打开邮件中的完整链接。',
+        again: '重新提交申请',
+      },
+    },
+    join_request: {
+      accept_help: '接受后将创建该学校（如名录中已有同名学校，则关联该校）及其管理员账号，并向申请人发送设置密码的邀请邮件。',
+      decline_help: '拒绝理由将通过邮件发送给申请人。',
+      reason: '拒绝理由',
+      existing_school: '名录中已有同名学校：接受后将关联该校，不会重复创建。',
+      waiting: '申请人已确认邮箱，等待审核。',
+      accepted: '已接受：学校与管理员账号已创建，邀请邮件已发送。',
+      declined: '已拒绝',
+      contact: '联系人',
+      decided: '处理人',
+      school: '学校',
+    },
+  },
+  resources: {
+    'join-requests': {
+      name: '加入申请',
+      fields: {
+        id: '编号',
+        q: '搜索学校、联系人或邮箱',
+        schoolName: '学校名称',
+        province: '省份',
+        regionId: '大区',
+        kind: '院校类型',
+        contactName: '联系人',
+        email: '邮箱',
+        phone: '电话',
+        tier: '希望的合作层次',
+        status: '状态',
+        confirmedAt: '确认时间',
+        declineReason: '拒绝理由',
+        decidedByName: '处理人',
+        decidedAt: '处理时间',
+        schoolId: '学校',
+        createdAt: '提交时间',
+      },
+    },
+  },
+};
