@@ -1,6 +1,6 @@
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import { DataTable, List, useGetList, useRecordContext } from 'react-admin';
+import { DataTable, EditButton, List, useCanAccess, useGetList, useRecordContext } from 'react-admin';
 
 interface Region {
   id: number;
@@ -34,6 +34,7 @@ function SchoolCountField() {
 const schoolsOfRegion = (id: unknown) => `/schools?filter=${encodeURIComponent(JSON.stringify({ regionId: id }))}`;
 
 export function RegionList() {
+  const { canAccess: canEdit } = useCanAccess({ resource: 'regions', action: 'edit' });
   return (
     <List sort={{ field: 'sortOrder', order: 'ASC' }} perPage={50} pagination={false} exporter={false}>
       <DataTable rowClick={(id) => schoolsOfRegion(id)} bulkActionButtons={false}>
@@ -42,6 +43,7 @@ export function RegionList() {
         <DataTable.Col source="code" />
         <DataTable.Col source="provinces" disableSort field={ProvincesField} />
         <DataTable.Col source="schoolCount" disableSort field={SchoolCountField} />
+        {canEdit ? <DataTable.Col label="" disableSort><EditButton /></DataTable.Col> : null}
       </DataTable>
     </List>
   );

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import { memoryStore } from 'react-admin';
-import { App } from '../../App';
-import { createAuthProvider } from '../../providers/authProvider';
-import { createDataProvider } from '../../providers/dataProvider';
+import { screen, waitFor, within } from '@testing-library/react';
 import { server } from '../../test/server';
-import { API, listHandler, meHandler, oneHandler, regions, schools, users } from '../../test/api';
+import { API, listHandler, schools, users } from '../../test/api';
+import { renderApp } from '../../test/render-app';
 import { renderResource } from '../../test/render-resource';
 
 /** The list alone, with the app's providers. */
 const renderList = (hash: string) => renderResource(hash, users.hq);
-
-/** The whole app, for what its menu and app bar show. */
-function renderApp(hash: string, user: (typeof users)[keyof typeof users] = users.hq) {
-  window.location.hash = hash;
-  server.use(meHandler(user), listHandler('regions', regions), oneHandler('regions', regions));
-  return render(<App dataProvider={createDataProvider(API)} authProvider={createAuthProvider(API)} store={memoryStore()} />);
-}
 
 describe('the schools list', () => {
   it('lists schools with their region, translated tier and status, in Chinese by default', async () => {
@@ -70,7 +60,7 @@ describe('the schools list', () => {
 
   it('shows HQ the users menu entry and a school user only what the school may see', async () => {
     server.use(listHandler('schools', schools));
-    const { unmount } = renderApp('#/schools');
+    const { unmount } = renderApp('#/schools', users.hq);
     expect(await screen.findByRole('menuitem', { name: /用户/ })).toBeInTheDocument();
     expect(screen.getByTestId('current-user')).toHaveTextContent('王总部');
     expect(screen.getByTestId('current-user')).toHaveTextContent('总部');

@@ -6,6 +6,8 @@ import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import {
+  BooleanField,
+  EditButton,
   Labeled,
   ReferenceField,
   Show,
@@ -19,6 +21,8 @@ import { StateField, TierField, TranslatedField } from '../../components/chips';
 import { LocalDateField, RegionNameField } from '../../components/fields';
 import { AuditTrail } from '../../components/audit/AuditTrail';
 import { programmeEntityTypes } from '../../components/audit/entity-links';
+import { SchoolProvidersPanel } from '../providers/SchoolProvidersPanel';
+import { SchoolActiveButton } from './SchoolActiveButton';
 
 interface School {
   id: number;
@@ -42,12 +46,20 @@ function SchoolHeader() {
         <Typography variant="h5" component="h2">{record.name}</Typography>
         {record.nameEn ? <Typography color="text.secondary">{record.nameEn}</Typography> : null}
       </Box>
-      <Stack direction="row" spacing={1}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <TierField size="medium" />
         <StateField size="medium" />
+        <SchoolEditButton />
+        <SchoolActiveButton />
       </Stack>
     </Stack>
   );
+}
+
+/** "编辑" for HQ (the permissions table). */
+function SchoolEditButton() {
+  const { canAccess } = useCanAccess({ resource: 'schools', action: 'edit' });
+  return canAccess ? <EditButton /> : null;
 }
 
 function SchoolHistory() {
@@ -89,11 +101,21 @@ export function SchoolShow() {
             <Labeled source="contactName"><TextField source="contactName" emptyText="—" /></Labeled>
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+            <Labeled source="contactEmail"><TextField source="contactEmail" emptyText="—" /></Labeled>
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+            <Labeled source="contactPhone"><TextField source="contactPhone" emptyText="—" /></Labeled>
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+            <Labeled source="active"><BooleanField source="active" /></Labeled>
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6, md: 4 }}>
             <Labeled source="createdAt"><LocalDateField source="createdAt" /></Labeled>
           </Grid>
         </Grid>
       </CardContent>
       <Box sx={{ px: 2, pb: 2 }}>
+        <SchoolProvidersPanel />
         <SchoolHistory />
       </Box>
     </Show>
