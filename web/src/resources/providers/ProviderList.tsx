@@ -1,4 +1,4 @@
-import { DataTable, List, usePermissions } from 'react-admin';
+import { BooleanField, DataTable, List, usePermissions } from 'react-admin';
 import { ListToolbar } from '../../components/list/ListToolbar';
 import { searchFilter } from '../../components/list/filters';
 import { CompliantSchoolsField, FeedbackField, HoursField, ReportsField } from './scorecard';
@@ -14,7 +14,7 @@ export function ProviderList() {
   const { permissions: role } = usePermissions<string>();
   const scorecard = role === 'hq';
   return (
-    <List exporter={exporter} filters={[searchFilter()]} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<ListToolbar exportable />}>
+    <List exporter={exporter} filters={[searchFilter()]} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<ListToolbar create exportable />}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" />
         {scorecard ? null : <DataTable.Col source="contactName" disableSort />}
@@ -24,6 +24,7 @@ export function ProviderList() {
         {scorecard ? <DataTable.Col source="confirmedHours" disableSort field={HoursField} /> : null}
         {scorecard ? <DataTable.Col source="feedback" disableSort field={FeedbackField} /> : null}
         {scorecard ? <DataTable.NumberCol source="proposalsApproved" disableSort /> : null}
+        {scorecard ? <DataTable.Col source="active" disableSort field={BooleanField} /> : null}
       </DataTable>
     </List>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { API, listHandler, schools, users } from '../../test/api';
 import { renderResource } from '../../test/render-resource';
@@ -35,5 +35,37 @@ describe('the provider page', () => {
     expect(await screen.findByRole('link', { name: '杭州职业技术学院' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '广东外语外贸大学' })).toBeInTheDocument();
     expect(screen.getByText('1 / 2')).toBeInTheDocument();
+  });
+
+  it('lets HQ assign a school found by name and remove one, each through its own request', async () => {
+    const calls: string[] = [];
+    let schoolIds = [1, 2];
+    renderResource('#/providers/1/show', users.hq,
+      http.get(`${API}/providers/1`, () => HttpResponse.json({ ...forHq, active: true, version: 4, schoolIds })),
+      listHandler('schools', schools),
+      http.put(`${API}/providers/1/schools/:schoolId`, ({ params }) => {
+        calls.push(`PUT ${params.schoolId}`);
+        schoolIds = [...schoolIds, Number(params.schoolId)];
+        return HttpResponse.json({ ...forHq, active: true, version: 5, schoolIds });
+      }),
+      http.delete(`${API}/providers/1/schools/:schoolId`, ({ params }) => {
+        calls.push(`DELETE ${params.schoolId}`);
+        schoolIds = schoolIds.filter((id) => id !== Number(params.schoolId));
+        return HttpResponse.json({ ...forHq, active: true, version: 6, schoolIds });
+      }));
+    expect(await screen.findByRole('link', { name: '广东外语外贸大学' })).toBeInTheDocument();
+    const box = screen.getByRole('combobox', { name: '选择院校' });
+    fireEvent.focus(box);
+    fireEvent.mouseDown(box);
+    fireEvent.change(box, { target: { value: '宁波' } });
+    fireEvent.click(await within(await screen.findByRole('listbox')).findByRole('option', { name: '宁波城市职业技术学院' }));
+    fireEvent.click(screen.getByRole('button', { name: '分配' }));
+    expect(await screen.findByRole('link', { name: '宁波城市职业技术学院' })).toBeInTheDocument();
+
+    const row = screen.getByRole('link', { name: '广东外语外贸大学' }).closest('li')!;
+    fireEvent.click(within(row).getByRole('button', { name: '移除' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '确认' }));
+    await waitFor(() => expect(screen.queryByRole('link', { name: '广东外语外贸大学' })).toBeNull());
+    expect(calls).toEqual(['PUT 3', 'DELETE 2']);
   });
 });

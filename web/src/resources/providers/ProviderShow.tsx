@@ -1,6 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
 import Card from '@mui/material/Card';
 import CardActionArea from '@mui/material/CardActionArea';
 import CardContent from '@mui/material/CardContent';
@@ -12,12 +13,14 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import { ShowBase, Title, useGetMany, useLocaleState, useShowContext, useTranslate } from 'react-admin';
+import { Confirm, EditButton, ShowBase, Title, useCanAccess, useGetMany, useLocaleState, useShowContext, useTranslate } from 'react-admin';
 import { TierChip } from '../../components/chips';
 import { listLink } from '../../components/kpi/kpi';
 import { complianceOfSchools, hasScorecard, type Provider, type ScoredProvider } from './scorecard';
+import { RecordPicker } from './RecordPicker';
+import { useAssignment } from './use-assignment';
 
 const titleProps = { title: { variant: 'subtitle1' as const, sx: { fontWeight: 600 } } };
 
@@ -36,9 +39,13 @@ function Metric({ label, value, detail, to }: { label: string; value: ReactNode;
   );
 }
 
+/** The provider's schools; HQ assigns another one here (searched by name) or removes one. */
 function Schools({ provider }: { provider: ScoredProvider }) {
   const translate = useTranslate();
   const { data, isPending } = useGetMany('schools', { ids: provider.schoolIds }, { enabled: provider.schoolIds.length > 0 });
+  const { canAccess: canAssign } = useCanAccess({ resource: 'providers', action: 'edit' });
+  const { assign, unassign, pending } = useAssignment();
+  const [removing, setRemoving] = useState<{ id: number; name: string } | null>(null);
   return (
     <Card variant="outlined">
       <CardHeader
@@ -52,7 +59,20 @@ function Schools({ provider }: { provider: ScoredProvider }) {
         ) : isPending ? null : (
           <List dense disablePadding>
             {data?.map((school) => (
-              <ListItem key={school.id} disableGutters secondaryAction={<TierChip tier={school.tier} />}>
+              <ListItem
+                key={school.id}
+                disableGutters
+                secondaryAction={(
+                  <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                    <TierChip tier={school.tier} />
+                    {canAssign ? (
+                      <Button size="small" color="error" disabled={pending} onClick={() => setRemoving(school)}>
+                        {translate('app.provider_admin.unassign')}
+                      </Button>
+                    ) : null}
+                  </Stack>
+                )}
+              >
                 <ListItemText
                   primary={<Link component={RouterLink} to={`/schools/${school.id}/show`}>{school.name}</Link>}
                   secondary={<Link component={RouterLink} to={listLink('compliance', { schoolId: school.id, current: true })} color="text.secondary">{translate('app.evaluation.current_kpis')}</Link>}
@@ -61,7 +81,30 @@ function Schools({ provider }: { provider: ScoredProvider }) {
             ))}
           </List>
         )}
+        {canAssign && provider.active !== false ? (
+          <Stack sx={{ mt: 2 }}>
+            <RecordPicker
+              resource="schools"
+              label="app.provider_admin.choose_school"
+              action="app.provider_admin.assign"
+              exclude={provider.schoolIds}
+              disabled={pending}
+              onPick={(school) => assign(provider.id, school.id, translate('app.provider_admin.assigned', { name: school.name }))}
+            />
+          </Stack>
+        ) : null}
       </CardContent>
+      <Confirm
+        isOpen={!!removing}
+        loading={pending}
+        title={translate('app.provider_admin.unassign_confirm_title')}
+        content={translate('app.provider_admin.unassign_confirm', { school: removing?.name ?? '', provider: provider.name })}
+        onConfirm={async () => {
+          if (removing) await unassign(provider.id, removing.id, translate('app.provider_admin.unassigned', { name: removing.name }));
+          setRemoving(null);
+        }}
+        onClose={() => setRemoving(null)}
+      />
     </Card>
   );
 }
@@ -70,6 +113,7 @@ function ProviderPage() {
   const { record, isPending, error } = useShowContext<Provider>();
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const { canAccess: canEdit } = useCanAccess({ resource: 'providers', action: 'edit' });
   if (error) return <Alert severity="error" sx={{ mt: 2 }}>{(error as Error).message}</Alert>;
   if (isPending || !record) return null;
   const n = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 1 });
@@ -81,11 +125,19 @@ function ProviderPage() {
       <Title title={record.name} />
       <Card variant="outlined">
         <CardContent>
-          <Typography variant="overline" color="text.secondary">{translate('resources.providers.name', { smart_count: 1 })}</Typography>
-          <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>{record.name}</Typography>
-          <Typography variant="body2" color="text.secondary">
-            {[record.contactName, record.contactEmail].filter(Boolean).join(' · ') || '—'}
-          </Typography>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start', justifyContent: 'space-between' }}>
+            <Box>
+              <Typography variant="overline" color="text.secondary">{translate('resources.providers.name', { smart_count: 1 })}</Typography>
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>{record.name}</Typography>
+                {record.active === false ? <Chip size="small" label={translate('app.provider_admin.inactive')} /> : null}
+              </Stack>
+              <Typography variant="body2" color="text.secondary">
+                {[record.contactName, record.contactEmail, record.contactPhone].filter(Boolean).join(' · ') || '—'}
+              </Typography>
+            </Box>
+            {canEdit ? <EditButton record={record} /> : null}
+          </Stack>
         </CardContent>
       </Card>
       {scored ? (

@@ -15,12 +15,16 @@ export interface ProviderIdentity {
   name: string;
   contactName: string | null;
   contactEmail: string | null;
+  contactPhone?: string | null;
+  /** false: deactivated by HQ (it reaches none of its schools). */
+  active?: boolean;
+  version?: number;
   createdAt?: string;
 }
 
 /**
  * HQ's scorecard beside each provider: its schools and their current results, reports, hours,
- * feedback and content (server/src/modules/provider-work/provider-spec.ts). It spans every school of
+ * feedback and content (server/src/modules/providers/provider-spec.ts). It spans every school of
  * the provider, so the server sends it to HQ only; the other roles get the identity alone.
  */
 export interface ProviderScorecard {
