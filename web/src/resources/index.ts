@@ -21,6 +21,8 @@ import providerReports from './provider-reports';
 import contentProposals from './content-proposals';
 import feedback from './feedback';
 import providers from './providers';
+import joinRequests from './join-requests';
+import mailOutbox from './mail-outbox';
 
 export type { ResourceModule };
 
@@ -39,6 +41,7 @@ export const resourceModules: Record<string, ResourceModule> = {
   'content-proposals': contentProposals,
   feedback,
   providers,
+  'join-requests': joinRequests,
   students,
   certificates,
   'practice-records': practiceRecords,
@@ -51,4 +54,5 @@ export const resourceModules: Record<string, ResourceModule> = {
   'audit-events': auditEvents,
   users,
   notifications,
+  'mail-outbox': mailOutbox,
 };

@@ -12,7 +12,7 @@ import type { WorkflowRecord } from './workflow-record';
 /** What a review action asks of the user before it is sent. */
 export interface ActionSpec {
   /** The body field the dialog's text goes to (comment, reply); none: a plain confirmation. */
-  field?: 'comment' | 'reply';
+  field?: 'comment' | 'reply' | 'reason';
   /** Message key of the dialog's explanation. */
   help?: string;
   /** Message key of the text field's label. */
