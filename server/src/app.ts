@@ -12,6 +12,7 @@ import { responseSerializerCompiler } from './plugins/response-serializer.js';
 import { registerCsrfGuard } from './plugins/csrf.js';
 import { authPlugin } from './plugins/auth.js';
 import { registerSpa } from './plugins/spa.js';
+import { redactUrl } from './lib/redact-url.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { readOnlyRoutes } from './modules/read-only-routes.js';
@@ -30,6 +31,8 @@ import { schoolRoutes } from './modules/schools/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { joinRequestRoutes } from './modules/join-requests/routes.js';
 import { FileStorage } from './modules/storage/file-storage.js';
+import { DatabaseStorage } from './modules/storage/database-storage.js';
+import type { EvidenceStorage } from './modules/storage/evidence-storage.js';
 import multipart from '@fastify/multipart';
 import { setPublicUrl } from './modules/mail/public-url.js';
 import { attachMailSender } from './modules/mail/mail-plugin.js';
@@ -40,7 +43,7 @@ declare module 'fastify' {
     db: Db;
     database: Database;
     config: Config;
-    storage: FileStorage;
+    storage: EvidenceStorage;
     /** Every route the app serves (method and URL pattern), for the access matrix test and the docs. */
     routeTable: { method: string; url: string }[];
   }
@@ -69,13 +72,14 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
     ...opts,
   });
   app.addHook('onResponse', async (request, reply) => {
-    request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    request.log.info({ method: request.method, url: redactUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
   });
   app.decorate('db', database.db);
   app.decorate('database', database);
   app.decorate('config', config);
   setPublicUrl(config.publicUrl);
-  app.decorate('storage', new FileStorage(path.join(config.dataDir, 'files')));
+  const storage: EvidenceStorage = config.evidenceStorage === 'database' ? new DatabaseStorage(database.db) : new FileStorage(path.join(config.dataDir, 'files'));
+  app.decorate('storage', storage);
   const routeTable: { method: string; url: string }[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {

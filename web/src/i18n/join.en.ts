@@ -21,6 +21,7 @@ export const joinEn = {
     action: {
       accept: 'Accept',
       decline: 'Decline',
+      expire: 'Confirmation link expired',
     },
     notification: {
       kinds: {

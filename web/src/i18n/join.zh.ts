@@ -21,6 +21,7 @@ export const joinZh = {
     action: {
       accept: '接受',
       decline: '拒绝',
+      expire: '确认链接过期',
     },
     notification: {
       kinds: {
