@@ -258,4 +258,27 @@ describe("assignments decide a provider's reach, at once", () => {
     const other = (await hq.get('/api/providers', listQuery({ filter: { q: '深圳实训一号' } }))).json()[0];
     expect((await provider.get(`/api/providers/${other.id}`)).statusCode).toBe(404);
   });
+
+  it('accounts made through the users API for a new provider work with it: invited or with a password', async () => {
+    const p = (await hq.post('/api/providers', { name: '账号测试服务商' })).json();
+    const invited = await hq.post('/api/users', { email: 'invited-provider@test.cn', name: '受邀服务商', role: 'provider', providerId: p.id });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const withPassword = await hq.post('/api/users', { email: 'pw-provider@test.cn', name: '服务商账号', role: 'provider', providerId: p.id, password: 'Provider2026x' });
+    expect(withPassword.statusCode, withPassword.body).toBe(201);
+    const northA = t.fixture.schools.northA;
+    expect((await hq.put(`/api/providers/${p.id}/schools/${northA.id}`)).statusCode).toBe(200);
+    // Both accounts are told about the new school.
+    for (const id of [invited.json().id, withPassword.json().id]) {
+      const rows = await t.database.db.select().from(notifications).where(and(eq(notifications.userId, id), eq(notifications.kind, 'provider.assigned')));
+      expect(rows, String(id)).toHaveLength(1);
+    }
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'pw-provider@test.cn', password: 'Provider2026x' } });
+    expect(login.statusCode, login.body).toBe(200);
+    const cookie = `cp_session=${login.cookies.find((c) => c.name === 'cp_session')!.value}`;
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect(me.json()).toMatchObject({ role: 'provider', providerId: p.id });
+    expect((await t.app.inject({ method: 'GET', url: `/api/schools/${northA.id}`, headers: { cookie } })).statusCode).toBe(200);
+    expect((await hq.delete(`/api/providers/${p.id}/schools/${northA.id}`)).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: `/api/schools/${northA.id}`, headers: { cookie } })).statusCode).toBe(404);
+  });
 });
