@@ -51,6 +51,3 @@ export const courseCompletionRecord = z.object({
   id: recordId, schoolId: recordId, studentId: recordId, courseId: recordId, completedOn: isoDate,
   courseTitle: z.string().nullable(), studentName: z.string().nullable(),
 });
-
-/** POST /api/<fact>/import: how many records the file created (all of its rows, or none). */
-export const importAnswer = z.object({ created: z.number().int() });

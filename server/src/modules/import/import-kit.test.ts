@@ -15,7 +15,7 @@ import { isoDate } from '../../lib/dates.js';
 import { createTestDatabase } from '../../../test/test-database.js';
 import { PASSWORD, seedFixture } from '../../../test/fixtures.js';
 import { registerImport, XLSX_TYPE, type ImportDefinition } from './index.js';
-import { gbk, xlsxFile } from './test-files.js';
+import { gbk, partsReordered, xlsxFile } from './test-files.js';
 
 /**
  * The import kit on a table registered by the test itself ("kit-schools", on the schools table):
@@ -122,6 +122,13 @@ describe('.xlsx files', () => {
     expect(await school('杭州一职')).toMatchObject({ province: '浙江', city: '杭州', contactPhone: '13800138000' });
     expect(await school('宁波二职')).toMatchObject({ city: '宁波', contactPhone: '0574-1234' });
     expect(['杭州一职', '宁波二职', '广州三职', '深圳四职'].map((n) => joined.get(n))).toEqual(['2026-06-01', '2026-06-01', '2026-06-01', '2026-06-01']);
+  });
+
+  it('a workbook whose shared strings and styles come before its sheet (LibreOffice, WPS) reads the same', async () => {
+    const file = await partsReordered(await xlsxFile([['学校名称', '省份', '加入日期'], ['嘉兴七职', '浙江', new Date(Date.UTC(2026, 2, 3))]]));
+    const res = await upload(file, XLSX_TYPE);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(joined.get('嘉兴七职')).toBe('2026-03-03');
   });
 
   it('row numbers are the worksheet\'s; only the first sheet is read', async () => {

@@ -58,7 +58,7 @@
  *
  * Web: `web/src/components/import` (ImportPage / importRoute(resource), ImportButton) is the screen for any resource with an import.
  */
-export { registerImport, IMPORT_MAX_ROWS } from './register-import.js';
+export { registerImport, IMPORT_MAX_ROWS } from './import-routes.js';
 export type { ImportColumn, ImportContext, ImportDefinition, ImportMode, ImportPlan, ImportProblem, ImportRow, NaturalKey } from './import-definition.js';
 export type { CellType, RawCell } from './cell-text.js';
 export { cellText, normalizeDay } from './cell-text.js';

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+// exceljs's own zip library (a dependency of exceljs), to write a workbook's parts in another order.
+import JSZip from 'jszip';
 
 /**
  * Real files for import tests: GBK bytes as Excel on Chinese Windows saves a CSV, and .xlsx
@@ -35,4 +37,18 @@ export async function xlsxFile(rows: ExcelJS.CellValue[][], more?: (workbook: Ex
   }
   more?.(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * The same workbook with its parts in another order: the workbook, styles and shared strings before
+ * the sheets (as LibreOffice and WPS write them; exceljs and Excel put the sheets first).
+ */
+export async function partsReordered(xlsx: Buffer): Promise<Buffer> {
+  const source = await JSZip.loadAsync(xlsx);
+  const names = Object.keys(source.files).filter((n) => !source.files[n].dir);
+  const first = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml'];
+  const ordered = [...first.filter((n) => names.includes(n)), ...names.filter((n) => !first.includes(n))];
+  const target = new JSZip();
+  for (const name of ordered) target.file(name, await source.files[name].async('uint8array'));
+  return target.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
