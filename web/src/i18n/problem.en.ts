@@ -213,6 +213,7 @@ export const problemEn = {
       province_twice: 'the province "%{province}" is listed twice',
       region_name_taken: 'another region is already called "%{name}"',
       region_has_staff: 'The region has active regional staff: they take this step, not HQ.',
+      region_name_unknown: 'no region is called "%{region}" (use its Chinese or English name or its code)',
       only_provider_reports: 'Only a service provider files practice reports.',
       school_not_assigned: 'that school is not assigned to you',
       students_not_in_school: 'student(s) %{ids} are not students of that school',

@@ -68,7 +68,7 @@ export const problemCodes = [
   'regional_school_accounts_only', 'school_outside_your_regions',
   // Schools and regions (the directory)
   'school_name_taken', 'province_unknown', 'region_override_hq_only', 'region_unknown', 'school_has_records',
-  'province_twice', 'region_name_taken', 'region_has_staff',
+  'province_twice', 'region_name_taken', 'region_has_staff', 'region_name_unknown',
   // Provider work
   'only_provider_reports', 'school_not_assigned', 'students_not_in_school', 'practice_outside_period',
   'only_provider_proposes', 'only_school_feedback', 'provider_not_yours',

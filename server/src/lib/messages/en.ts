@@ -233,6 +233,7 @@ export const en: Catalogue = {
     province_twice: 'the province "{province}" is listed twice',
     region_name_taken: 'another region is already called "{name}"',
     region_has_staff: 'The region has active regional staff: they take this step, not HQ.',
+    region_name_unknown: 'no region is called "{region}" (use its Chinese or English name or its code)',
     // Provider work
     only_provider_reports: 'Only a service provider files practice reports.',
     school_not_assigned: 'that school is not assigned to you',

@@ -228,6 +228,7 @@ export const zh: Catalogue = {
     province_twice: '省份“{province}”重复列出',
     region_name_taken: '已有大区名为“{name}”',
     region_has_staff: '该大区有在职的大区人员，此步骤应由其处理，而非总部。',
+    region_name_unknown: '没有名为“{region}”的大区（请用其中文名、英文名或代码）',
     // Provider work
     only_provider_reports: '只有服务商可以提交实践报告。',
     school_not_assigned: '该院校不由您服务',

@@ -10,12 +10,15 @@ import { schoolActionBody, schoolCreateBody, schoolUpdateBody } from './school-s
 import { createSchool } from './create-school.js';
 import { setSchoolActive, updateSchool } from './update-school.js';
 import { deleteSchool } from './delete-school.js';
+import { registerImport } from '../import/index.js';
+import { schoolImport } from './school-import.js';
 
 const actionParams = idParams.extend({ action: z.enum(['deactivate', 'reactivate']) });
 
 /** The school directory: everyone reads what their scope allows; HQ creates, edits, (de)activates and deletes. */
 export async function schoolRoutes(app: FastifyInstance) {
   registerReadRoutes(app, schoolSpec);
+  registerImport(app, schoolImport);
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post('/api/schools', { onRequest: requirePermission('schools', 'create'), schema: { body: schoolCreateBody, tags: ['schools'], response: createdAnswers(schoolRecord) } }, async (request, reply) => {
     const row = await app.db.transaction((tx) => createSchool(tx, request.body, request.actor));
