@@ -40,6 +40,8 @@ const schema = z.object({
   SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   COOKIE_SECURE: bool.default(false),
   TRUST_PROXY: trustProxy.default(false),
+  /** Where evidence files are kept: `database` (every process reads them; the default on a PostgreSQL server) or `files` under DATA_DIR. */
+  EVIDENCE_STORAGE: z.enum(['database', 'files']).optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(10),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(100).default(10),
@@ -67,7 +69,7 @@ const schema = z.object({
   DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as 08:00').default('08:00'),
 });
 
-export type Config = z.infer<typeof schema> & { dataDir: string; seedDemo: boolean; embedded: boolean; publicUrl: string };
+export type Config = z.infer<typeof schema> & { dataDir: string; seedDemo: boolean; embedded: boolean; publicUrl: string; evidenceStorage: 'database' | 'files' };
 
 export class ConfigError extends Error {}
 
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const embedded = !c.DATABASE_URL;
   return {
     ...c, dataDir: path.resolve(c.DATA_DIR), embedded, seedDemo: c.SEED_DEMO ?? embedded,
+    evidenceStorage: c.EVIDENCE_STORAGE ?? (embedded ? 'files' : 'database'),
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
   };
 }

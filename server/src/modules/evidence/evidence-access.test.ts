@@ -106,7 +106,7 @@ describe('evidence is changed only where its record may be written', () => {
   const expectUntouched = async (id: number) => {
     const row = await rowOf(id);
     expect(row, `file ${id} row`).toBeDefined();
-    expect(t.app.storage.exists(row.storageKey), `file ${id} on disk`).toBe(true);
+    expect(await t.app.storage.exists(row.storageKey), `file ${id} stored`).toBe(true);
   };
 
   it("a school cannot delete HQ's files on its decided evaluation and its agreement", async () => {

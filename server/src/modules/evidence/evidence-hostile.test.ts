@@ -6,6 +6,7 @@ import { count } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { createDraft } from '../../../test/application-builders.js';
 import { evidenceFiles } from '../../db/schema/index.js';
+import type { FileStorage } from '../storage/file-storage.js';
 
 /** What a client can send to the upload: names of Object's own properties, broken bodies, a full disk. */
 let t: TestContext;
@@ -15,7 +16,8 @@ const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 32)]);
 const protoKeys = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Files on disk on either database: the full-disk case below is about the disk (EVIDENCE_STORAGE=files).
+  t = await createTestApp({ EVIDENCE_STORAGE: 'files' });
   const school = await t.as('school@test.cn');
   cookie = school.cookie;
   applicationId = (await createDraft(school)).id;
@@ -38,7 +40,7 @@ const upload = (fields: [string, string][], file?: { name: string; content: Buff
 const target = (): [string, string][] => [['entityType', 'application'], ['entityId', String(applicationId)]];
 const rows = async () => (await t.database.db.select({ n: count() }).from(evidenceFiles))[0].n;
 /** Every file under the storage root, temporary ones included. */
-const filesOnDisk = () => (fs.readdirSync(t.app.storage.root, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((d) => d.isFile()).length;
+const filesOnDisk = () => (fs.readdirSync((t.app.storage as FileStorage).root, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((d) => d.isFile()).length;
 const expectRefused = (res: { statusCode: number; body: string }, status: number) => {
   expect(res.statusCode, res.body).toBe(status);
   expect(JSON.parse(res.body).message, res.body).toEqual(expect.any(String));
@@ -110,7 +112,7 @@ const canMount = (() => {
 describe.skipIf(!canMount)('a full disk (tmpfs of 64 KiB under the storage root)', () => {
   let mounted = '';
   beforeAll(() => {
-    const root = t.app.storage.root;
+    const root = (t.app.storage as FileStorage).root;
     fs.rmSync(root, { recursive: true, force: true });
     fs.mkdirSync(root, { recursive: true });
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', root]);

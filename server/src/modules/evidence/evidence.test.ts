@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { createDraft } from '../../../test/application-builders.js';
 import { evidenceFiles } from '../../db/schema/index.js';
+import { multipart } from '../../../test/multipart.js';
 
 let t: TestContext;
 let applicationId: number;
@@ -13,18 +14,6 @@ beforeAll(async () => {
 afterAll(async () => { await t?.close(); });
 
 const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 32)]);
-
-function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer; type?: string }) {
-  const boundary = '----cp' + Math.random().toString(16).slice(2);
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`));
-    parts.push(file.content, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 const upload = async (email: string, fields: Record<string, string>, file?: { name: string; content: Buffer; type?: string }) => {
   const c = await t.as(email);

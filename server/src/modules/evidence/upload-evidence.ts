@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { evidenceFiles } from '../../db/schema/index.js';
 import type { Actor, EvidenceEntityType, Scope } from '@campus/common';
-import type { FileStorage } from '../storage/file-storage.js';
+import type { EvidenceStorage } from '../storage/evidence-storage.js';
 import { detectFileType } from '../storage/file-types.js';
 import { appendAudit } from '../audit/audit-repository.js';
 import { badRequest } from '../../lib/errors.js';
@@ -19,7 +19,7 @@ export interface UploadInput {
  * Stores a file and its record. The file is written first and removed again if the record cannot
  * be written, so a refused upload leaves neither an orphan file nor a half-written record.
  */
-export async function uploadEvidence(db: Db, storage: FileStorage, actor: Actor, scope: Scope, input: UploadInput) {
+export async function uploadEvidence(db: Db, storage: EvidenceStorage, actor: Actor, scope: Scope, input: UploadInput) {
   // eslint-disable-next-line no-control-regex -- control characters are what a stored file name must not hold
   const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(-200);
   if (!input.content.length) throw badRequest('file_empty', [{ field: 'file', code: 'file_empty' }]);

@@ -1,19 +1,21 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isStorageKey, type EvidenceStorage } from './evidence-storage.js';
 
 /**
  * Evidence files on disk under DATA_DIR/files, named by a random key (never by the user's file
  * name). A file is written to a temporary name and renamed into place, so a crash leaves no
  * half-written file under a real key.
  */
-export class FileStorage {
+export class FileStorage implements EvidenceStorage {
+  readonly kind = 'files';
   constructor(readonly root: string) {
     fs.mkdirSync(path.join(root, 'tmp'), { recursive: true });
   }
 
   private pathOf(key: string) {
-    if (!/^[a-f0-9]{32}$/.test(key)) throw new Error('bad storage key');
+    if (!isStorageKey(key)) throw new Error('bad storage key');
     return path.join(this.root, key.slice(0, 2), key);
   }
 
@@ -33,12 +35,12 @@ export class FileStorage {
     return { key, sha256: crypto.createHash('sha256').update(content).digest('hex'), size: content.length };
   }
 
-  read(key: string) {
-    return fs.createReadStream(this.pathOf(key));
+  async read(key: string) {
+    return (await this.exists(key)) ? fs.createReadStream(this.pathOf(key)) : undefined;
   }
 
-  exists(key: string) {
-    return fs.existsSync(this.pathOf(key));
+  async exists(key: string) {
+    return isStorageKey(key) && fs.existsSync(this.pathOf(key));
   }
 
   async remove(key: string) {
