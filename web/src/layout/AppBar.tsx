@@ -12,6 +12,8 @@ import {
 } from 'react-admin';
 import { RoleChip } from '../components/chips';
 import { NotificationBell } from './NotificationBell';
+import { DigestMenuItem } from './DigestMenuItem';
+import { ChangePasswordMenuItem } from '../account/ChangePasswordMenuItem';
 
 /** Who is signed in, as what: name and role are always in view. */
 function CurrentUser() {
@@ -48,6 +50,8 @@ export function AppBar() {
       }
       userMenu={
         <UserMenu>
+          <DigestMenuItem />
+          <ChangePasswordMenuItem />
           <Logout />
         </UserMenu>
       }
