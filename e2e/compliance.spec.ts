@@ -200,15 +200,16 @@ describe('importing students from a CSV file', () => {
       await page.goto('/#/students');
       await page.getByRole('link', { name: '导入' }).click();
       await page.waitForURL(/#\/students\/import/);
-      await page.getByRole('button', { name: '下载模板' }).waitFor();
+      await page.getByRole('button', { name: '下载 Excel 模板' }).waitFor();
       await page.locator('table[aria-label="template"]').waitFor();
 
       await page.locator('input[type="file"]').setInputFiles({ name: 'students.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
       await page.getByText('2 行数据').waitFor();
-      const refused = page.waitForResponse((r) => r.url().endsWith('/api/students/import') && r.request().method() === 'POST');
-      await page.getByRole('button', { name: '导入', exact: true }).click();
-      expect((await refused).status()).toBe(400);
-      const report = page.getByTestId('import-report');
+      // The screen checks the file first (a dry run, nothing changed): the preview lists the refused row.
+      const refused = page.waitForResponse((r) => r.url().includes('/api/students/import?dryRun=true') && r.request().method() === 'POST');
+      await page.getByRole('button', { name: '检查文件', exact: true }).click();
+      expect((await refused).status()).toBe(200);
+      const report = page.getByTestId('import-preview');
       await report.waitFor();
       expect(await report.innerText()).toContain('1 行有问题，未导入任何记录');
       const problemRows = report.locator('tbody tr');
@@ -223,8 +224,9 @@ describe('importing students from a CSV file', () => {
 
       await page.locator('input[type="file"]').setInputFiles({ name: 'students-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed, 'utf8') });
       await page.getByText('students-fixed.csv').waitFor();
+      await page.getByRole('button', { name: '检查文件', exact: true }).click();
       const accepted = page.waitForResponse((r) => r.url().endsWith('/api/students/import') && r.request().method() === 'POST');
-      await page.getByRole('button', { name: '导入', exact: true }).click();
+      await page.getByTestId('import-preview').getByRole('button', { name: '确认导入', exact: true }).click();
       expect((await accepted).status()).toBe(200);
       await page.getByText('已导入 2 条记录').waitFor();
       await page.waitForURL(/#\/students(\?|$)/);

@@ -110,8 +110,10 @@ async function importMissingPracticeHours(school: Page, agreementId: number) {
   await school.waitForURL(/#\/practice-records\/import/);
   await school.locator('input[type="file"]').setInputFiles({ name: 'practice.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}\n`, 'utf8') });
   await school.getByText(`${students.length} 行数据`).waitFor();
+  // The screen checks the file first (a dry run), then imports it on confirmation.
+  await school.getByRole('button', { name: '检查文件', exact: true }).click();
   const imported = school.waitForResponse((r) => r.url().endsWith('/api/practice-records/import') && r.request().method() === 'POST');
-  await school.getByRole('button', { name: '导入', exact: true }).click();
+  await school.getByTestId('import-preview').getByRole('button', { name: '确认导入', exact: true }).click();
   expect((await imported).status()).toBe(200);
   await school.getByText(`已导入 ${students.length} 条记录`).waitFor();
 }
