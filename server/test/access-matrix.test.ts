@@ -132,6 +132,8 @@ const matrix: Record<string, Check> = {
   'GET /api/users/:id': show('users'),
   'POST /api/users': create('users'),
   'PUT /api/users/:id': update('users'),
+  'POST /api/users/import': importCsv('users'),
+  'GET /api/users/import/template': template('users', '/api/users/import/template?format=csv'),
   ...Object.fromEntries(['deactivate', 'reactivate', 'resend_invitation'].map((name) => [`POST /api/users/:id/actions/${name}`, (async ({ w, a, c }) => {
     // Only the other side's account: an account in scope is a behaviour test (users/manage-accounts.test.ts).
     const res = await c.post(`/api/users/${w.users[a.other ?? 'south']}/actions/${name}`, { version: 99999 });
@@ -164,6 +166,9 @@ const matrix: Record<string, Check> = {
   'GET /api/agreements': list('agreements'),
   'GET /api/agreements/:id': show('agreements'),
   'POST /api/agreements/:id/actions/:action': action('agreements', 'sign', agreementTransitions as never),
+  'POST /api/agreements': create('agreements'),
+  'POST /api/agreements/import': importCsv('agreements'),
+  'GET /api/agreements/import/template': template('agreements', '/api/agreements/import/template?format=xlsx'),
   'GET /api/evidence': list('evidence'),
   'GET /api/evidence/:id': show('evidence'),
   'POST /api/evidence': create('evidence'),

@@ -9,9 +9,13 @@ import { passwordChangeBody, userActionBody, userCreateBody, userUpdateBody } fr
 import { changeOwnPassword, createUser, resendInvitation, setUserActive, updateUser } from './manage-users.js';
 import { answers, createdAnswers, okAnswer } from '../../lib/response-schemas.js';
 import { userRecord } from './user-record.js';
+import { registerImport } from '../import/index.js';
+import { userImport } from './user-import.js';
 
 export async function userRoutes(app: FastifyInstance) {
   registerReadRoutes(app, userSpec);
+  // School administrators in bulk (HQ; regional staff for their regions' schools), each invited.
+  registerImport(app, userImport);
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post('/api/users', { onRequest: requirePermission('users', 'create'), schema: { body: userCreateBody, tags: ['users'], response: createdAnswers(userRecord) } }, async (request, reply) => {
     const row = await createUser(app.db, request.actor, request.body);
