@@ -30,10 +30,12 @@ export function numberText(n: number): string {
   return String(Number(n.toPrecision(15)));
 }
 
-const SLASH_OR_DASH_DAY = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+/** A day, with a midnight time as Excel writes a date cell into a CSV (`2026/6/1 0:00`). */
+const SLASH_OR_DASH_DAY = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+0{1,2}:00(?::00)?)?$/;
 
 /**
- * A date written `2026-06-01`, `2026/6/1`, `2026-6-1` (or `2026年6月1日`) as `YYYY-MM-DD`; anything
+ * A date written `2026-06-01`, `2026/6/1`, `2026-6-1`, `2026年6月1日` (or any of them with a midnight
+ * time `0:00`) as `YYYY-MM-DD`; anything
  * else is left as written, for the row schema to name.
  */
 export function normalizeDay(text: string): string {
