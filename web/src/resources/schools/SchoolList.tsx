@@ -30,7 +30,7 @@ function useSchoolFilters() {
 export function SchoolList() {
   const filters = useSchoolFilters();
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<ListToolbar create exportable />}>
+    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<ListToolbar create importable exportable />}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" field={SchoolNameField} />
         <DataTable.Col source="regionId">

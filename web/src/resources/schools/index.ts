@@ -1,4 +1,5 @@
 import SchoolIcon from '@mui/icons-material/School';
+import { importRoute } from '../../components/import';
 import type { ResourceModule } from '../types';
 import { SchoolList } from './SchoolList';
 import { SchoolShow } from './SchoolShow';
@@ -13,6 +14,8 @@ const schools: ResourceModule = {
   icon: SchoolIcon,
   recordRepresentation: 'name',
   menuGroup: 'programme',
+  // POST /api/schools/import: the directory as CSV or .xlsx, updating schools by name when asked (?mode=upsert)
+  routes: importRoute('schools', { upsert: true }),
 };
 
 export default schools;
