@@ -97,7 +97,7 @@ describe('HQ keeps the school directory', () => {
   it('HQ imports the directory from the list: the kit\'s import screen for schools, with the template', async () => {
     const template = '学校名称 (name),英文名称 (nameEn),省份 (province),城市 (city),类型 (kind),联系人 (contactName),联系邮箱 (contactEmail),联系电话 (contactPhone),大区 (region)\n';
     renderResource('#/schools', users.hq, listHandler('schools', [school]),
-      http.get(`${API}/schools/import/template`, () => new HttpResponse(template, { headers: { 'content-type': 'text/csv; charset=utf-8' } })));
+      http.get(`*/api/schools/import/template`, () => new HttpResponse(template, { headers: { 'content-type': 'text/csv; charset=utf-8' } })));
     fireEvent.click(await screen.findByRole('link', { name: /导入/ }));
     expect(await screen.findByText('1. 按模板准备文件')).toBeInTheDocument();
     expect(window.location.hash).toBe('#/schools/import');
