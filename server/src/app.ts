@@ -77,6 +77,7 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
   app.decorate('db', database.db);
   app.decorate('database', database);
   app.decorate('config', config);
+  app.decorate('draining', {});
   setPublicUrl(config.publicUrl);
   const storage: EvidenceStorage = config.evidenceStorage === 'database' ? new DatabaseStorage(database.db) : new FileStorage(path.join(config.dataDir, 'files'));
   app.decorate('storage', storage);

@@ -40,6 +40,13 @@ const schema = z.object({
   SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   COOKIE_SECURE: bool.default(false),
   TRUST_PROXY: trustProxy.default(false),
+  /**
+   * On SIGTERM, how long in-flight requests may still run before the process exits anyway. Default: the
+   * longest a request may take at all (requestTimeout, 120 s), which covers the largest import the limits allow.
+   */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(120),
+  /** On SIGTERM, how long readiness answers 503 while new requests are still served, before the process stops listening. */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(600).default(0),
   /** Where evidence files are kept: `database` (every process reads them; the default on a PostgreSQL server) or `files` under DATA_DIR. */
   EVIDENCE_STORAGE: z.enum(['database', 'files']).optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(10),

@@ -48,11 +48,20 @@ async function main() {
     forceCloseConnections: 'idle',
   });
   const close = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-    const timer = setTimeout(() => process.exit(1), 15_000);
+    const drainMs = config.SHUTDOWN_DRAIN_SECONDS * 1000;
+    const graceMs = config.SHUTDOWN_GRACE_SECONDS * 1000;
+    app.draining.since = new Date();
+    app.log.info({ signal, drainSeconds: config.SHUTDOWN_DRAIN_SECONDS, graceSeconds: config.SHUTDOWN_GRACE_SECONDS }, 'shutting down: readiness answers 503, in-flight requests finish');
+    const timer = setTimeout(() => {
+      app.log.error({ graceSeconds: config.SHUTDOWN_GRACE_SECONDS }, 'shutdown grace over: requests still in flight are cut off');
+      process.exit(1);
+    }, drainMs + graceMs);
+    // Still listening while draining, so a proxy that polls /api/health/ready moves new work elsewhere first.
+    if (drainMs) await new Promise((resolve) => setTimeout(resolve, drainMs));
     await app.close();
     await database.close();
     clearTimeout(timer);
+    app.log.info('stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void close('SIGINT'));

@@ -122,18 +122,23 @@ describe('the server process', () => {
   let server: ServerProcess | undefined;
   afterAll(() => { server?.child.kill('SIGKILL'); });
 
-  it('finishes in-flight requests on SIGTERM, then exits cleanly', async () => {
-    const ROWS = 3_000;
+  /** A server process on the fixture's world in its own folder (loaded from the migrated template: no first start, no demo seed), signed in as the school. */
+  async function startFixtureServer(env: Record<string, string> = {}) {
     const dataDir = tmp();
-    // The fixture's world in the server's folder (loaded from the migrated template): no first start, no demo seed.
     const prepared = await createTestDataFolder(path.join(dataDir, 'pg'));
     await seedFixture(prepared.db);
     await prepared.close();
-    server = await startServerProcess({ DATA_DIR: dataDir });
-    const login = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'school@test.cn', password: PASSWORD }) });
+    const started = await startServerProcess({ DATA_DIR: dataDir, ...env });
+    const login = await fetch(`${started.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'school@test.cn', password: PASSWORD }) });
     expect(login.status, await login.clone().text()).toBe(200);
-    const cookie = login.headers.get('set-cookie')!.split(';')[0];
-    // Large enough to be real work, small enough to finish well inside the server's 15 s shutdown grace on a busy
+    return { started, dataDir, cookie: login.headers.get('set-cookie')!.split(';')[0] };
+  }
+
+  it('finishes in-flight requests on SIGTERM, then exits cleanly', async () => {
+    const ROWS = 3_000;
+    const { started, dataDir, cookie } = await startFixtureServer();
+    server = started;
+    // Large enough to be real work, small enough to finish well inside the server's shutdown grace (120 s) on a busy
     // machine: the request is in flight by construction (below), not by being slow.
     const rows = Array.from({ length: ROWS }, (_, i) => `G${i},学生${i},2024`).join('\n');
     const body = Buffer.from(`studentNo,name,cohortYear\n${rows}`);
@@ -161,6 +166,33 @@ describe('the server process', () => {
     expect(res.status, `${res.text}\n${server.output()}`).toBe(200);
     expect(JSON.parse(res.text)).toEqual({ created: ROWS });
     expect(await server.exited, server.output()).toBe(0);
+    server = undefined;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 300_000);
+
+  it('while draining, readiness answers 503 and requests are still served; a request running past the grace is cut off and the exit says so', async () => {
+    const { started, dataDir, cookie } = await startFixtureServer({ SHUTDOWN_DRAIN_SECONDS: '10', SHUTDOWN_GRACE_SECONDS: '1', LOG_LEVEL: 'info' });
+    server = started;
+    expect((await fetch(`${server.baseUrl}/api/health/ready`)).status).toBe(200);
+    // An upload whose body never ends: in flight until the grace cuts it off.
+    const cutOff = new Promise<string>((resolve) => {
+      const req = http.request(`${server!.baseUrl}/api/students/import`, {
+        method: 'POST', headers: { cookie, 'content-type': 'text/csv', 'content-length': 1_000_000, expect: '100-continue' },
+      });
+      req.on('continue', () => {
+        req.write('studentNo,name,cohortYear\n');
+        server!.child.kill('SIGTERM');
+      });
+      req.on('error', (e) => resolve(String(e)));
+      req.on('response', (res) => resolve(`answered ${res.statusCode}`));
+    });
+    await waitUntil('readiness to answer 503 after SIGTERM', async () => (await fetch(`${server!.baseUrl}/api/health/ready`)).status === 503);
+    const ready = await fetch(`${server.baseUrl}/api/health/ready`);
+    expect(await ready.json()).toEqual({ status: 'draining' });
+    expect((await fetch(`${server.baseUrl}/api/health`)).status).toBe(200); // still serving while draining
+    expect(await server.exited, server.output()).toBe(1);
+    expect(await cutOff).not.toMatch(/answered 2/);
+    expect(server.output()).toContain('shutdown grace over');
     server = undefined;
     fs.rmSync(dataDir, { recursive: true, force: true });
   }, 300_000);
