@@ -46,4 +46,6 @@ export const bulkJobs = pgTable('bulk_jobs', {
   createdBy: integer().references(() => users.id),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp({ withTimezone: true }),
+  /** Written with every batch: a running job whose heartbeat stopped belongs to a process that died. */
+  heartbeatAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [check('bulk_jobs_status', sql.raw(`status IN ('running', 'done', 'failed')`)), index('bulk_jobs_kind_idx').on(t.kind, t.createdAt)]);
