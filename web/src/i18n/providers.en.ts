@@ -1,6 +1,9 @@
 /** Labels of the service-provider directory (HQ creates and edits providers and assigns their schools), in English. */
 export const providersEn = {
   app: {
+    entity: {
+      provider: 'Service provider',
+    },
     provider_admin: {
       create_title: 'New service provider',
       edit_title: 'Edit provider: %{name}',

@@ -1,6 +1,9 @@
 /** Labels of the service-provider directory (HQ creates and edits providers and assigns their schools), in Chinese. */
 export const providersZh = {
   app: {
+    entity: {
+      provider: '服务商',
+    },
     provider_admin: {
       create_title: '新建服务商',
       edit_title: '编辑服务商：%{name}',

@@ -19,6 +19,7 @@ import { Confirm, EditButton, ShowBase, Title, useCanAccess, useGetMany, useLoca
 import { TierChip } from '../../components/chips';
 import { listLink } from '../../components/kpi/kpi';
 import { complianceOfSchools, hasScorecard, type Provider, type ScoredProvider } from './scorecard';
+import { RecordHistory } from '../../components/RecordHistory';
 import { RecordPicker } from './RecordPicker';
 import { useAssignment } from './use-assignment';
 
@@ -193,6 +194,7 @@ function ProviderPage() {
         </Box>
       ) : null}
       {scored ? <Schools provider={scored} /> : null}
+      {scored ? <RecordHistory entityType="provider" entityId={record.id} /> : null}
     </Stack>
   );
 }
