@@ -83,6 +83,13 @@ describe('POST /api/schools/import', () => {
     expect(update.data).toEqual({ changes: { nameEn: { from: null, to: 'Zhejiang Financial College' }, contactName: { from: null, to: '何老师' } }, via: 'import' });
   });
 
+  it('a cell with a character that could not be read (U+FFFD) is a row error, never a stored name', async () => {
+    const xlsx = await xlsxFile([header.split(','), ['乱\uFFFD码学院', null, '浙江', null, '职业', null, null, null, null]]);
+    const res = await post(xlsx, '', 'hq@test.cn', XLSX_TYPE);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details[0]).toMatchObject({ row: 2, field: 'name', code: 'text_bad_character' });
+  });
+
   it('only HQ imports schools', async () => {
     for (const email of ['east@test.cn', 'school@test.cn']) expect((await post(`${header}\n无权学院,,浙江,,职业,,,,\n`, '', email)).statusCode).toBe(403);
   });

@@ -88,6 +88,10 @@ export const schoolImport: ImportDefinition<Row, Existing, Prepared> = {
     const problems: ImportProblem[] = [];
     const prepared: Prepared = new Map();
     for (const { row, input } of rows) {
+      // A character the reader could not decode (U+FFFD) is never stored as a school's name or contact: the row is refused.
+      for (const [field, value] of Object.entries(input)) {
+        if (typeof value === 'string' && value.includes('\uFFFD')) problems.push({ row, field, code: 'text_bad_character' });
+      }
       if (!byProvince.has(input.province)) problems.push({ row, field: 'province', code: 'province_unknown', params: { province: input.province } });
       if (input.region) {
         const id = named.get(regionKey(input.region));
