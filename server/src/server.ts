@@ -5,6 +5,7 @@ import { purgeExpiredSessions } from './modules/auth/session-repository.js';
 import { ensureComplianceFresh } from './modules/compliance/recompute.js';
 import { todayInChina } from '@campus/common';
 import { prepareFirstAccount } from './modules/users/first-admin.js';
+import { failAbandonedBulkJobs } from './modules/evaluations/abandoned-bulk-jobs.js';
 import { setPublicUrl } from './modules/mail/public-url.js';
 import { isPostgresSocketRace } from './db/socket-race.js';
 import { DataFolderLockedError } from './db/data-folder-lock.js';
@@ -40,6 +41,7 @@ async function main() {
     if (seeded) console.log('demo data loaded: sign in as hq@demo.test / demo1234');
   }
   await purgeExpiredSessions(database.db);
+  const abandoned = await failAbandonedBulkJobs(database);
   await ensureComplianceFresh(database.db, todayInChina());
   const app = await buildApp(config, database, {
     logger: { level: config.LOG_LEVEL },
@@ -76,6 +78,7 @@ async function main() {
   const digest = startDigestSchedule({ db: database.db, time: config.DIGEST_TIME, log: app.log.child({ module: 'digest' }) });
   app.addHook('onClose', async () => digest.stop());
   await app.listen({ port: config.PORT, host: config.HOST });
+  if (abandoned) app.log.warn({ jobs: abandoned }, 'bulk jobs left running by a stopped process were marked failed');
   app.log.info({ database: database.kind, ms: Math.round(performance.now() - started) }, 'Campus Partner is ready');
 }
 

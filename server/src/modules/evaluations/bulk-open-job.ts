@@ -27,7 +27,7 @@ export async function startBulkOpen(db: Db, actor: Actor, scope: Scope, today: s
         const result = await db.transaction((tx) => openEvaluationBatch(tx, actor, scope, batch, today));
         opened += result.opened;
         skipped.push(...result.skipped);
-        await db.update(bulkJobs).set({ done: Math.min(i + BATCH, pending.length) }).where(eq(bulkJobs.id, job.id));
+        await db.update(bulkJobs).set({ done: Math.min(i + BATCH, pending.length), heartbeatAt: sql`now()` }).where(eq(bulkJobs.id, job.id));
       }
       await db.update(bulkJobs).set({ status: 'done', done: pending.length, result: { opened, skipped, ms: Math.round(performance.now() - started) }, finishedAt: sql`now()` }).where(eq(bulkJobs.id, job.id));
     } catch (e) {
