@@ -129,6 +129,15 @@ describe('HQ creates and edits providers', () => {
     expect((await hq.put(`/api/providers/${p.id}`, { contactName: '丙' })).statusCode).toBe(400);
   });
 
+  it('two saves at once: one name is created once, and one version is edited once', async () => {
+    const names = await Promise.all([0, 1].map(() => hq.post('/api/providers', { name: '同时创建的服务商' })));
+    expect(names.map((r) => r.statusCode).sort()).toEqual([201, 400]);
+    const p = names.find((r) => r.statusCode === 201)!.json();
+    const edits = await Promise.all(['甲', '乙'].map((contactName) => hq.put(`/api/providers/${p.id}`, { version: p.version, contactName })));
+    expect(edits.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await hq.get(`/api/providers/${p.id}`)).json().version).toBe(p.version + 1);
+  });
+
   it('only HQ creates, edits, assigns and unassigns (403 for regional staff, schools and providers)', async () => {
     const id = t.fixture.provider.id;
     const schoolId = t.fixture.schools.eastA.id;
