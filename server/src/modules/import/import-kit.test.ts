@@ -152,8 +152,10 @@ describe('.xlsx files', () => {
   });
 
   it('another content type is 415 naming both accepted types', async () => {
-    const res = await upload('{}', 'application/pdf');
-    expect(res.statusCode).toBe(415);
+    expect((await upload('{}', 'application/pdf')).statusCode).toBe(415);
+    const json = await upload('{}', 'application/json');
+    expect(json.statusCode).toBe(415);
+    expect(json.json()).toMatchObject({ code: 'import_content_type', message: expect.stringContaining('spreadsheetml') });
   });
 });
 
