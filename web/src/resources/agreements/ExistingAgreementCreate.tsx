@@ -86,7 +86,7 @@ export function ExistingAgreementCreate() {
         </ReferenceInput>
         <SelectInput source="tier" choices={tierChoices} validate={required()} sx={{ minWidth: 220 }} />
         <DateInput source="startDate" validate={required()} />
-        <NumberInput source="termYears" min={1} max={10} step={1} validate={[required(), minValue(1), maxValue(10)]} helperText="resources.agreements.existing.term_help" />
+        <NumberInput source="termYears" min={1} max={10} step={1} validate={[minValue(1), maxValue(10)]} helperText="resources.agreements.existing.term_help" />
         <SelectInput source="status" choices={statusChoices} validate={required()} sx={{ minWidth: 220 }} />
         <FormDataConsumer<Values>>
           {({ formData }) => (formData.status === 'rectifying' ? (
