@@ -1,5 +1,4 @@
 import {
-  BooleanField,
   DataTable,
   List,
   ReferenceArrayField,
@@ -8,7 +7,12 @@ import {
   SearchInput,
   SelectInput,
   SingleFieldList,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
+import Chip from '@mui/material/Chip';
+import { ListToolbar } from '../../components/list/ListToolbar';
+import { userStatusKey, type UserLike } from './UserActions';
 import { RoleField } from '../../components/chips';
 import { RegionChip, RegionNameField } from '../../components/fields';
 import { useRoleChoices } from '../../components/choices';
@@ -24,6 +28,15 @@ export function UserRegions(_: { source?: string; label?: string }) {
   );
 }
 
+/** The account's state in words: active, deactivated, or invited and waiting for its password. */
+export function UserStatusField(_: { source?: string; label?: string }) {
+  const record = useRecordContext<UserLike>();
+  const translate = useTranslate();
+  if (!record) return null;
+  const color = !record.active ? 'default' : record.invitationPending ? 'warning' : 'success';
+  return <Chip size="small" variant="outlined" color={color} label={translate(userStatusKey(record))} />;
+}
+
 export function UserList() {
   const roleChoices = useRoleChoices();
   const filters = [
@@ -34,7 +47,7 @@ export function UserList() {
     </ReferenceInput>,
   ];
   return (
-    <List filters={filters} sort={{ field: 'email', order: 'ASC' }} perPage={25}>
+    <List filters={filters} sort={{ field: 'email', order: 'ASC' }} perPage={25} actions={<ListToolbar create importable />}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="email" />
@@ -43,7 +56,7 @@ export function UserList() {
         <DataTable.Col source="schoolId" disableSort>
           <ReferenceField source="schoolId" reference="schools" emptyText="—" />
         </DataTable.Col>
-        <DataTable.Col source="active" disableSort field={BooleanField} />
+        <DataTable.Col source="active" label="app.user_admin.status" disableSort field={UserStatusField} />
       </DataTable>
     </List>
   );

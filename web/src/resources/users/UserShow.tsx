@@ -1,6 +1,7 @@
 import {
-  BooleanField,
+  EditButton,
   EmailField,
+  TopToolbar,
   ReferenceField,
   Show,
   SimpleShowLayout,
@@ -9,7 +10,17 @@ import {
 } from 'react-admin';
 import { RoleField, TranslatedField } from '../../components/chips';
 import { LocalDateField } from '../../components/fields';
-import { UserRegions } from './UserList';
+import { UserRegions, UserStatusField } from './UserList';
+import { UserActions } from './UserActions';
+
+function ShowActions() {
+  return (
+    <TopToolbar sx={{ gap: 1 }}>
+      <UserActions />
+      <EditButton />
+    </TopToolbar>
+  );
+}
 
 function UserTitle() {
   const record = useRecordContext<{ name: string }>();
@@ -18,16 +29,16 @@ function UserTitle() {
 
 export function UserShow() {
   return (
-    <Show title={<UserTitle />}>
+    <Show title={<UserTitle />} actions={<ShowActions />}>
       <SimpleShowLayout>
         <TextField source="name" />
         <EmailField source="email" />
         <RoleField source="role" />
         <UserRegions source="regionIds" />
         <ReferenceField source="schoolId" reference="schools" emptyText="—" />
-        <TextField source="providerId" emptyText="—" />
+        <ReferenceField source="providerId" reference="providers" emptyText="—" />
         <TranslatedField source="locale" prefix="app.locale" />
-        <BooleanField source="active" />
+        <UserStatusField label="app.user_admin.status" />
         <LocalDateField source="createdAt" showTime />
       </SimpleShowLayout>
     </Show>
