@@ -25,6 +25,8 @@ export interface StartOptions {
   template?: string;
   /** How long to wait for /api/health, in ms. */
   timeoutMs?: number;
+  /** Listen on this port (from freePort(), when the environment must name the address, e.g. PUBLIC_URL); default a free one. */
+  port?: number;
 }
 
 export interface RunningServer {
@@ -69,14 +71,14 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 /**
- * Starts the product as `npm start` does (`node --import tsx server/src/server.ts`), on the embedded
+ * Starts the product from its sources (`node --import tsx server/src/server.ts`, as `npm run dev` does), on the embedded
  * database in a fresh temporary DATA_DIR and a free port on 127.0.0.1, and waits for /api/health.
  * An inherited DATABASE_URL or SEED_DEMO is dropped unless given in `env`, so the product starts as a
  * first user would start it. Builds web/dist first when it is missing.
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   if (options.web !== false) ensureWebBuilt();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cp-e2e-'));
   const removeData = !options.dataDir && !options.keepData;
   const template = options.template ?? process.env.E2E_DATA_TEMPLATE;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from './lib/repo-root.js';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -59,7 +59,7 @@ function proxyTrust(trust: Config['TRUST_PROXY']) {
 }
 
 export const BODY_LIMIT = 1024 * 1024;
-const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const defaultWebDist = path.join(repoRoot, 'web', 'dist');
 
 /** Assembles the app: external plugins, then ours, then routes, then the SPA. No listening here. */
 export async function buildApp(config: Config, database: Database, opts: FastifyServerOptions = {}): Promise<FastifyInstance> {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import * as schema from './schema/index.js';
+import { repoRoot } from '../lib/repo-root.js';
 import { pgliteExtensions } from './pglite-extensions.js';
 import { runMigrations as applyMigrations } from './migrations.js';
 import { acquireDataFolderLock, type DataFolderLock } from './data-folder-lock.js';
@@ -15,7 +15,7 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Either the database or an open transaction: repositories take this. */
 export type Executor = Db | Tx;
 
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+export const migrationsFolder = path.join(repoRoot, 'migrations');
 
 export interface Database {
   db: Db;
