@@ -23,7 +23,7 @@ async function providerAccount(email: string, providerId: number) {
 }
 
 const auditOf = async (id: number) =>
-  (await hq.get('/api/audit-events', listQuery({ filter: { entityType: 'provider', entityId: id }, sort: ['id', 'ASC'] }))).json() as { action: string; data: Record<string, unknown> }[];
+  (await hq.get('/api/audit-events', listQuery({ filter: { entityType: 'provider', entityId: id }, sort: ['id', 'ASC'] }))).json() as { action: string; schoolId: number | null; data: Record<string, unknown> }[];
 
 const assignedNotices = async (email: string) =>
   t.database.db.select().from(notifications).where(and(eq(notifications.userId, t.fixture.users[email].id), eq(notifications.kind, 'provider.assigned')));
@@ -183,6 +183,8 @@ describe("assignments decide a provider's reach, at once", () => {
     expect((await provider.get('/api/students', listQuery({ filter: { schoolId: southA.id } }))).json()).toEqual([]);
     const audit = await auditOf(id);
     expect(audit.slice(-2).map((e) => [e.data.schoolsAssigned, e.data.schoolsUnassigned])).toEqual([[[southA.id], []], [[], [southA.id]]]);
+    // An edit of one school's assignment is that school's history too.
+    expect(audit.slice(-2).map((e) => e.schoolId)).toEqual([southA.id, southA.id]);
   });
 
   it('a PUT that drops a school ends access the same way, and a PUT that adds one notifies', async () => {

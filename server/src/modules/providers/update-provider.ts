@@ -55,8 +55,10 @@ export async function saveProvider(tx: Tx, current: ProviderRow, patch: Provider
   if (!Object.keys(changes).length) return current;
   const [updated] = await tx.update(providers).set({ ...next, version: current.version + 1, updatedAt: sql`now()` })
     .where(eq(providers.id, current.id)).returning();
+  // An edit that assigns or unassigns exactly one school belongs to that school's history too.
+  const touched = [...schools.assigned, ...schools.unassigned];
   await appendAudit(tx, {
-    entityType: 'provider', entityId: current.id, action: 'update', actorId: actor.id,
+    entityType: 'provider', entityId: current.id, action: 'update', actorId: actor.id, schoolId: touched.length === 1 ? touched[0] : null,
     data: { changes, schoolsAssigned: schools.assigned, schoolsUnassigned: schools.unassigned },
   });
   return updated;
