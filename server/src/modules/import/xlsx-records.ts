@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { AppError, badRequest } from '../../lib/errors.js';
+import { badRequest } from '../../lib/errors.js';
 import type { RawCell } from './cell-text.js';
 import type { SourceRecord } from './records.js';
 
@@ -24,38 +23,30 @@ export function plainCell(value: unknown): RawCell {
 }
 
 /**
- * The rows of an .xlsx file's first worksheet, read with exceljs's streaming reader (shared
- * strings and styles cached, so that date cells come as dates; no workbook held in memory), as
- * `{ line, cells }` with the worksheet's own row numbers; rows without any value are left out.
- * A file that is not a readable workbook is a 400 (`xlsx_invalid`).
+ * The rows of an .xlsx file's first worksheet as `{ line, cells }` with the worksheet's own row
+ * numbers; rows without any value are left out. The workbook is loaded whole (the upload is in memory
+ * already, within its size limit): exceljs's streaming reader garbles a multi-byte character that
+ * falls on a chunk boundary of the shared strings (xlsx-records.test.ts). A file that is not a
+ * readable workbook is a 400 (`xlsx_invalid`).
  */
 export async function* xlsxRecords(bytes: Buffer, slice: () => Promise<void>): AsyncGenerator<SourceRecord> {
   if (bytes.length < ZIP_SIGNATURE.length || !bytes.subarray(0, 4).equals(ZIP_SIGNATURE)) throw xlsxInvalid();
-  const input = Readable.from([bytes]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
-  let sheets = 0;
+  const workbook = new ExcelJS.Workbook();
   try {
-    for await (const worksheet of reader) {
-      sheets++;
-      if (sheets > 1) {
-        // Later sheets (a template's help) are read past, not used.
-        for await (const row of worksheet) { void row; await slice(); }
-        continue;
-      }
-      for await (const row of worksheet) {
-        const values = Array.isArray(row.values) ? row.values : [];
-        // exceljs counts columns from 1: values[0] is always empty.
-        const cells: RawCell[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
-        if (cells.some((c) => c !== null && c !== undefined && !(typeof c === 'string' && c.trim() === ''))) yield { line: row.number, cells };
-        await slice();
-      }
-    }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
     throw xlsxInvalid();
-  } finally {
-    input.destroy();
   }
-  if (!sheets) throw xlsxInvalid();
+  // The first worksheet in the workbook's order; later ones (a template's help) are not read.
+  const worksheet = workbook.worksheets[0];
+  if (!worksheet) throw xlsxInvalid();
+  for (let number = 1; number <= worksheet.rowCount; number++) {
+    const row = worksheet.getRow(number);
+    const values = Array.isArray(row.values) ? row.values : [];
+    // exceljs counts columns from 1: values[0] is always empty.
+    const cells: RawCell[] = [];
+    for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
+    if (cells.some((c) => c !== null && c !== undefined && !(typeof c === 'string' && c.trim() === ''))) yield { line: number, cells };
+    await slice();
+  }
 }
