@@ -51,7 +51,7 @@ async function oneRun(database: string, format: Format, body: Buffer) {
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const type = format.startsWith('xlsx') ? XLSX_TYPE : 'text/csv; charset=utf-8';
     const started = performance.now();
-    const res = await fetch(`${base}/api/schools/import`, { method: 'POST', headers: { cookie, 'content-type': type }, body });
+    const res = await fetch(`${base}/api/schools/import`, { method: 'POST', headers: { cookie, 'content-type': type }, body: new Uint8Array(body) });
     const importMs = Math.round(performance.now() - started);
     const answer = await res.json();
     if (res.status !== 200 || answer.created !== N) {
