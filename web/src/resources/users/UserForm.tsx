@@ -1,4 +1,5 @@
 import {
+  AutocompleteInput,
   ReferenceArrayInput,
   ReferenceInput,
   SelectArrayInput,
@@ -29,15 +30,16 @@ function RoleLinks() {
   }
   if (role === 'school') {
     return (
-      <ReferenceInput source="schoolId" reference="schools" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
-        <SelectInput optionText="name" validate={required()} sx={{ minWidth: 320 }} />
+      // The whole directory of a programme the deck's size is offered at once; typing searches by name.
+      <ReferenceInput source="schoolId" reference="schools" sort={{ field: 'name', order: 'ASC' }} perPage={500}>
+        <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} validate={required()} sx={{ minWidth: 320 }} />
       </ReferenceInput>
     );
   }
   if (role === 'provider') {
     return (
-      <ReferenceInput source="providerId" reference="providers" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
-        <SelectInput optionText="name" validate={required()} sx={{ minWidth: 320 }} />
+      <ReferenceInput source="providerId" reference="providers" sort={{ field: 'name', order: 'ASC' }} perPage={500}>
+        <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} validate={required()} sx={{ minWidth: 320 }} />
       </ReferenceInput>
     );
   }

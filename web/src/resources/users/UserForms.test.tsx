@@ -34,7 +34,10 @@ describe('accounts in the UI', () => {
     await waitFor(() => expect(input('regionIds')).not.toBeNull());
     await choose(/角色/, '院校');
     expect(input('regionIds')).toBeNull();
-    await choose(/所属院校/, schools[0]!.name);
+    const school = await screen.findByRole('combobox', { name: /所属院校/ });
+    fireEvent.click(school);
+    fireEvent.keyDown(school, { key: 'ArrowDown' });
+    fireEvent.click(await within(await screen.findByRole('listbox')).findByRole('option', { name: schools[0]!.name }));
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(body).toBeDefined());
     expect(body).toEqual({ email: 'li@hz.test', name: '李老师', role: 'school', locale: 'zh', schoolId: 1 });
