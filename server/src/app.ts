@@ -12,7 +12,6 @@ import { responseSerializerCompiler } from './plugins/response-serializer.js';
 import { registerCsrfGuard } from './plugins/csrf.js';
 import { authPlugin } from './plugins/auth.js';
 import { registerSpa } from './plugins/spa.js';
-import { redactUrl } from './lib/redact-url.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { readOnlyRoutes } from './modules/read-only-routes.js';
@@ -72,7 +71,11 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
     ...opts,
   });
   app.addHook('onResponse', async (request, reply) => {
-    request.log.info({ method: request.method, url: redactUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    // The route's pattern, never the URL: no query values (a search for a student's name, a token).
+    request.log.info({
+      method: request.method, route: request.routeOptions.url ?? '(no route)', status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10, userId: request.actor?.id, role: request.actor?.role, ip: request.ip,
+    }, 'request');
   });
   app.decorate('db', database.db);
   app.decorate('database', database);

@@ -53,6 +53,8 @@ const schema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(100).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `json` (one JSON line per event, the default) or `pretty` (readable lines for development; npm run dev). */
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
   WEB_DIST: z.string().optional(),
   /** Creates the first HQ account on a database that has no users yet (a real deployment without demo data). */
   ADMIN_EMAIL: z.string().email('must be an email address').transform((v) => v.toLowerCase()).optional(),

@@ -1,4 +1,6 @@
+import type { Logger } from 'pino';
 import { loadConfig, ConfigError } from './config.js';
+import { createLogger } from './lib/logger.js';
 import { openConfiguredDatabase } from './db/open-configured.js';
 import { buildApp } from './app.js';
 import { purgeExpiredSessions } from './modules/auth/session-repository.js';
@@ -12,6 +14,9 @@ import { DataFolderLockedError } from './db/data-folder-lock.js';
 import { startDigestSchedule } from './modules/mail/digest/digest-schedule.js';
 import { MigrationChangedError } from './db/migrations.js';
 
+/** The process's logger: JSON lines (lib/logger.ts); the defaults until the configuration is read. */
+let log: Logger = createLogger({ LOG_LEVEL: 'info', LOG_FORMAT: 'json' });
+
 /** Start-up: config, database and migrations, demo data on an empty database, then listen. */
 async function main() {
   const started = performance.now();
@@ -20,11 +25,12 @@ async function main() {
     config = loadConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
-      console.error(e.message);
+      log.fatal(e.message);
       process.exit(1);
     }
     throw e;
   }
+  log = createLogger(config);
   const database = await openConfiguredDatabase(config);
   // Regions, default tier policies and the official course catalogue: on every database, idempotent.
   const { seedReferenceData } = await import('./modules/reference-data/reference-data.js');
@@ -34,17 +40,17 @@ async function main() {
   const firstStart = await prepareFirstAccount(database.db, {
     adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD, seedDemo: config.seedDemo, smtp: !!config.SMTP_URL,
   });
-  for (const line of firstStart) console.log(line);
+  for (const line of firstStart) log.info(line);
   if (config.seedDemo) {
     const { seedDemoIfEmpty } = await import('@campus/seed/demo.js');
     const seeded = await seedDemoIfEmpty(database.db);
-    if (seeded) console.log('demo data loaded: sign in as hq@demo.test / demo1234');
+    if (seeded) log.info('demo data loaded: sign in as hq@demo.test / demo1234');
   }
   await purgeExpiredSessions(database.db);
   const abandoned = await failAbandonedBulkJobs(database);
   await ensureComplianceFresh(database.db, todayInChina());
   const app = await buildApp(config, database, {
-    logger: { level: config.LOG_LEVEL },
+    loggerInstance: log,
     connectionTimeout: 60_000,
     requestTimeout: 120_000,
     forceCloseConnections: 'idle',
@@ -85,11 +91,12 @@ async function main() {
 // A dropped database connection must not take the server down with it (see db/socket-race.ts).
 process.on('uncaughtException', (error) => {
   if (isPostgresSocketRace(error)) return;
-  console.error(error);
+  log.fatal({ err: error }, 'uncaught exception');
   process.exit(1);
 });
 
 main().catch((e) => {
-  console.error(e instanceof DataFolderLockedError || e instanceof MigrationChangedError ? e.message : e);
+  if (e instanceof DataFolderLockedError || e instanceof MigrationChangedError) log.fatal(e.message);
+  else log.fatal({ err: e }, 'start-up failed');
   process.exit(1);
 });
