@@ -5,8 +5,11 @@ import { screenshotDir } from './paths.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Headless Debian chromium; playwright-core makes its own temporary profile (no --user-data-dir). */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Headless Debian chromium; playwright-core makes its own temporary profile (no --user-data-dir).
+ * `extraArgs` adds command-line switches (--ignore-certificate-errors for a test's self-signed TLS).
+ */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`No chromium at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
@@ -21,6 +24,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { repoRoot } from './paths.js';
 import { ensureWebBuilt } from './web-build.js';
+import { ensureServerBuilt, serverEntry } from './server-build.js';
 
 export interface StartOptions {
   /**
@@ -27,6 +28,11 @@ export interface StartOptions {
   timeoutMs?: number;
   /** Listen on this port (from freePort(), when the environment must name the address, e.g. PUBLIC_URL); default a free one. */
   port?: number;
+  /**
+   * Run the compiled server (`node server/dist/server.js`, as `npm start` does; built first when
+   * missing or stale) instead of the sources through tsx.
+   */
+  compiled?: boolean;
 }
 
 export interface RunningServer {
@@ -78,6 +84,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   if (options.web !== false) ensureWebBuilt();
+  if (options.compiled) ensureServerBuilt();
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cp-e2e-'));
   const removeData = !options.dataDir && !options.keepData;
@@ -92,7 +99,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
 
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
+  const args = options.compiled ? ['--enable-source-maps', serverEntry] : ['--import', 'tsx', 'server/src/server.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
