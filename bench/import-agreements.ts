@@ -5,14 +5,12 @@
  * database with 2,000 schools added by the SCHOOLS use case (createSchool) in the set-up. After each
  * import: the full compliance refresh (recomputeAll) is timed, and the stored summaries the import
  * wrote must equal what it recomputes.
- *   node --import tsx bench/import-agreements.ts            (embedded, then PostgreSQL when PG_URL or 127.0.0.1:5432 answers)
+ *   node --import tsx bench/import-agreements.ts            (embedded, then PostgreSQL)
  * PostgreSQL: a database of its own is created on PG_URL (default postgres://postgres@127.0.0.1:5432/postgres) and dropped after.
  * Results: bench/results/import-agreements.json.
- * School names are ASCII ("Bench College 0001") by default: with BENCH_NAMES=zh (基准学院0001) the
- * import is refused on the stored exceljs 4.4 because its streaming reader decodes each inflated
- * 16 KiB chunk of the XML on its own and breaks a Chinese character cut by a chunk boundary (rows 273
- * and 1883 named "��准学院0271", "基准��院1881"; exceljs issues #2063, #2084). The headers and the
- * state words are Chinese; they come first in the shared strings, inside the first chunk.
+ * School names are Chinese (基准学院0001); BENCH_NAMES=ascii names them "Bench College 0001". (Before
+ * commit 32c78f6 the kit read .xlsx with exceljs's streaming reader, which broke a Chinese character
+ * cut by a 16 KiB chunk boundary: 2 of these 2,000 names were refused.)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,7 +34,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const today = todayInChina();
 const daysAgo = (n: number) => format(subDays(new Date(`${today}T00:00:00`), n), 'yyyy-MM-dd');
 const tiers = ['industry_college', 'talent_base', 'pilot_1x', 'partner_school'] as const;
-const nameOf = (i: number) => (process.env.BENCH_NAMES === 'zh' ? `基准学院${String(i).padStart(4, '0')}` : `Bench College ${String(i).padStart(4, '0')}`);
+const nameOf = (i: number) => (process.env.BENCH_NAMES === 'ascii' ? `Bench College ${String(i).padStart(4, '0')}` : `基准学院${String(i).padStart(4, '0')}`);
 
 /** Row i of the file: every tier, starts 60 to 1,500 days back, one in five rectifying, the ended years but the last evaluated. */
 function rowOf(i: number) {
@@ -108,7 +106,7 @@ results.push(await measure('embedded', file));
 process.env.DATABASE_URL = pgUrl; // createTestApp makes a database of its own on that server and drops it on close
 results.push(await measure('postgres', file));
 const out = {
-  date: today, loadAverage: os.loadavg().map((x) => +x.toFixed(1)), cpus: os.cpus().length, file: { rows: N, bytes: file.length, format: 'xlsx', schoolNames: process.env.BENCH_NAMES === 'zh' ? 'zh' : 'ascii' },
+  date: today, loadAverage: os.loadavg().map((x) => +x.toFixed(1)), cpus: os.cpus().length, file: { rows: N, bytes: file.length, format: 'xlsx', schoolNames: process.env.BENCH_NAMES === 'ascii' ? 'ascii' : 'zh' },
   note: 'schools without facts: the KPIs are computed over empty fact tables; one run = a fresh database, 2,000 schools by createSchool, one POST of the file, then recomputeAll',
   results,
 };
