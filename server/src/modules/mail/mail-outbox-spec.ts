@@ -7,6 +7,17 @@ import { mailOutboxRecord, mailStatuses } from './mail-outbox-record.js';
 
 const status = z.enum(mailStatuses);
 
+/**
+ * A mail as HQ reads it in the outbox: once the SMTP server has taken the mail, the one-time token of
+ * its link (an invitation, a reset, a join confirmation) is hidden, so that reading the outbox never
+ * lets one HQ user use a link meant for someone else. A queued mail keeps its link: without SMTP_URL
+ * the outbox is how HQ hands it over.
+ */
+const hideToken = (text: unknown) => String(text).replace(/([?&]token=)[A-Za-z0-9_-]+/g, '$1(hidden once sent)');
+function withSentTokensHidden(row: Record<string, unknown>) {
+  return row.status === 'sent' ? { ...row, text: hideToken(row.text), html: hideToken(row.html) } : row;
+}
+
 /** The outbox, HQ's only (permissions: 'mail-outbox'); other scopes read nothing of it. */
 export const mailOutboxSpec: ResourceSpec = {
   name: 'mail-outbox',
@@ -33,4 +44,5 @@ export const mailOutboxSpec: ResourceSpec = {
     userId: filterDef(z.number().int(), (v) => eq(mailOutbox.userId, v)),
   },
   search: [mailOutbox.recipient, mailOutbox.subject],
+  serialize: withSentTokensHidden,
 };

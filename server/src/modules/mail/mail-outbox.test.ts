@@ -48,6 +48,19 @@ describe('HQ reads the outbox', () => {
     expect((await (await t.as('hq@test.cn')).get('/api/mail-outbox/999999')).statusCode).toBe(404);
   });
 
+  it('hides the one-time token of a link once the mail is sent; a queued mail keeps it for HQ to hand over', async () => {
+    const queued = await mail('q@school.test', 'invitation');
+    const sent = await mail('s@school.test', 'invitation');
+    await t.database.db.update(mailOutbox).set({ status: 'sent', sentAt: sql`now()`, attempts: 1 }).where(eq(mailOutbox.id, sent));
+    const hq = await t.as('hq@test.cn');
+    const one = async (id: number) => (await hq.get(`/api/mail-outbox/${id}`)).json() as { text: string; html: string };
+    expect((await one(queued)).text).toContain('token=t1');
+    for (const part of Object.values(await one(sent))) expect(String(part)).not.toContain('token=t1');
+    expect((await one(sent)).text).toContain('token=(hidden once sent)');
+    const listed = (await hq.get('/api/mail-outbox', listQuery({ filter: { status: 'sent' } }))).json() as { text: string; html: string }[];
+    expect(listed.map((m) => `${m.text}${m.html}`).join('')).not.toContain('token=t1');
+  });
+
   it('refuses everyone but HQ', async () => {
     const id = await mail('a@school.test', 'invitation');
     for (const email of ['east@test.cn', 'school@test.cn', 'provider@test.cn']) {
