@@ -18,5 +18,5 @@ export const auditEvents = pgTable('audit_events', {
 }, (t) => [
   index('audit_events_entity_idx').on(t.entityType, t.entityId, t.at),
   index('audit_events_school_idx').on(t.schoolId, t.at),
-  index('audit_events_at_idx').on(t.at),
+  index('audit_events_at_idx').on(t.at, t.id),
 ]);

@@ -14,6 +14,7 @@ export const certificates = pgTable('certificates', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   check('certificates_kind', sql.raw(`kind IN (${sqlList(certificateKinds)})`)),
-  index('certificates_school_issued_idx').on(t.schoolId, t.issuedOn),
+  index('certificates_school_issued_idx').on(t.schoolId, t.issuedOn, t.id),
+  index('certificates_issued_idx').on(t.issuedOn, t.id),
   index('certificates_student_idx').on(t.studentId),
 ]);

@@ -16,7 +16,8 @@ export const jobRegistrations = pgTable('job_registrations', {
 }, (t) => [
   unique('job_registrations_student').on(t.studentId),
   check('job_registrations_resume', sql`${t.resumeCompleteness} BETWEEN 0 AND 100`),
-  index('job_registrations_school_idx').on(t.schoolId),
+  index('job_registrations_school_idx').on(t.schoolId, t.registeredOn, t.id),
+  index('job_registrations_registered_idx').on(t.registeredOn, t.id),
 ]);
 
 /** One job application a registered student sent on the platform. */

@@ -19,6 +19,7 @@ export const practiceRecords = pgTable('practice_records', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   check('practice_hours_range', sql`${t.hours} > 0 AND ${t.hours} <= 2000`),
-  index('practice_records_school_date_idx').on(t.schoolId, t.practicedOn),
+  index('practice_records_school_date_idx').on(t.schoolId, t.practicedOn, t.id),
+  index('practice_records_date_idx').on(t.practicedOn, t.id),
   index('practice_records_student_idx').on(t.studentId),
 ]);

@@ -23,7 +23,11 @@ export const students = pgTable('students', {
   check('students_cohort', sql`${t.cohortYear} BETWEEN 1990 AND 2100`),
   index('students_school_cohort_idx').on(t.schoolId, t.cohortYear),
   index('students_school_enrolled_idx').on(t.schoolId, t.enrolledOn, t.leftOn),
-  index('students_name_idx').on(t.name),
+  // Lists (issue 15): an index per offered sort, with the id that breaks ties, across all schools and
+  // within one school, so that a first page is read from the index without sorting the list.
+  index('students_name_idx').on(t.name, t.id),
+  index('students_student_no_idx').on(t.studentNo, t.id),
+  index('students_school_name_idx').on(t.schoolId, t.name, t.id),
   // Trigram indexes (pg_trgm) for the q search (ILIKE '%…%') across all schools.
   index('students_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
   index('students_student_no_trgm_idx').using('gin', t.studentNo.op('gin_trgm_ops')),
@@ -37,5 +41,6 @@ export const courseCompletions = pgTable('course_completions', {
   completedOn: date({ mode: 'string' }).notNull(),
 }, (t) => [
   unique('course_completions_student_course').on(t.studentId, t.courseId),
-  index('course_completions_school_idx').on(t.schoolId),
+  index('course_completions_school_idx').on(t.schoolId, t.completedOn, t.id),
+  index('course_completions_completed_idx').on(t.completedOn, t.id),
 ]);
