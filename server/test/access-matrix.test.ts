@@ -114,6 +114,7 @@ const otherSchoolName = (a: Actor) => (a.other === 'east' ? '浙江金融职业�
 
 const matrix: Record<string, Check> = {
   'GET /api/health': async ({ t }) => { expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200); },
+  'GET /api/health/ready': async ({ t }) => { expect((await t.app.inject({ method: 'GET', url: '/api/health/ready' })).statusCode).toBe(200); },
   'POST /api/auth/login': async ({ t }) => { expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@test.cn', password: 'x' } })).statusCode).toBe(401); },
   'POST /api/auth/logout': async ({ t }) => { expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(200); },
   'GET /api/auth/me': ok(),
