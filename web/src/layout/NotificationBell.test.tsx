@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { memoryStore } from 'react-admin';
-import { App } from '../App';
-import { createAuthProvider } from '../providers/authProvider';
-import { createDataProvider } from '../providers/dataProvider';
-import { server } from '../test/server';
-import { API, listHandler, meHandler, users } from '../test/api';
+import { listHandler, users } from '../test/api';
+import { renderComponent } from '../test/render-resource';
+import { NotificationBell } from './NotificationBell';
 
 const notifications = [
   { id: 3, kind: 'application.regional_return', entityType: 'application', entityId: 12, params: { tier: 'industry_college', comment: '请补充实践项目' }, readAt: null, createdAt: new Date(Date.now() - 3_600_000).toISOString() },
@@ -14,12 +11,11 @@ const notifications = [
   { id: 1, kind: 'something.new', entityType: 'evaluation', entityId: 9, params: {}, readAt: null, createdAt: '2026-02-01T09:00:00+08:00' },
 ];
 
-function renderApp(unread = 2) {
+/** The bell with the app's providers (no page around it), as a school user on the schools list. */
+function renderBell(unread = 2) {
   const reads: unknown[] = [];
   let count = unread;
-  window.location.hash = '#/schools';
-  server.use(
-    meHandler(users.school),
+  renderComponent(<NotificationBell />, '#/schools', users.school,
     // The bell asks the API at the app's own origin.
     http.get('*/api/notifications/unread-count', () => HttpResponse.json({ unread: count })),
     http.post('*/api/notifications/read', async ({ request }) => {
@@ -29,28 +25,20 @@ function renderApp(unread = 2) {
       return HttpResponse.json({ read: 1 });
     }),
     listHandler('notifications', notifications),
-    listHandler('schools', []),
-    listHandler('regions', []),
-    http.get(`${API}/applications/12`, () => HttpResponse.json({ id: 12, schoolId: 1, tier: 'industry_college', status: 'returned', version: 2, plan: {}, pledge: false, reviewComments: {}, planItems: [], allowedActions: [] })),
-    listHandler('audit-events', []),
-    listHandler('evidence', []),
-    listHandler('agreements', []),
-    listHandler('courses', []),
   );
-  render(<App dataProvider={createDataProvider(API)} authProvider={createAuthProvider(API)} store={memoryStore()} />);
   return reads;
 }
 
 describe('the notification bell', () => {
   it('shows how many notifications are unread', async () => {
-    renderApp(2);
+    renderBell(2);
     const bell = await screen.findByTestId('notification-bell');
     await waitFor(() => expect(within(bell).getByText('2')).toBeInTheDocument());
     expect(bell).toHaveAttribute('aria-label', '2 条未读消息');
   });
 
   it('lists the latest in words, marks one read when it is opened and goes to its record', async () => {
-    const reads = renderApp(2);
+    const reads = renderBell(2);
     fireEvent.click(await screen.findByTestId('notification-bell'));
     const menu = await screen.findByTestId('notification-menu');
     const items = await within(menu).findAllByTestId('notification-item');
@@ -66,7 +54,7 @@ describe('the notification bell', () => {
   });
 
   it('marks all read', async () => {
-    const reads = renderApp(2);
+    const reads = renderBell(2);
     fireEvent.click(await screen.findByTestId('notification-bell'));
     const menu = await screen.findByTestId('notification-menu');
     fireEvent.click(within(menu).getByRole('button', { name: '全部标为已读' }));

@@ -1,28 +1,20 @@
 import { render } from '@testing-library/react';
-import { http, HttpResponse, type RequestHandler } from 'msw';
+import type { RequestHandler } from 'msw';
 import { memoryStore } from 'react-admin';
 import { App } from '../App';
 import { createAuthProvider } from '../providers/authProvider';
 import { createDataProvider } from '../providers/dataProvider';
-import { server } from './server';
-import { API, listHandler, meHandler, oneHandler, regions, users } from './api';
+import { API } from './api';
+import { serveSession } from './render-resource';
 
-/** The whole app on a route, as `user`, against msw handlers (plus the app bar's own requests). */
-export function renderApp(hash: string, user: (typeof users)[keyof typeof users], ...handlers: RequestHandler[]) {
-  window.location.hash = hash;
-  server.use(
-    ...handlers,
-    meHandler(user),
-    listHandler('regions', regions),
-    oneHandler('regions', regions),
-    http.get(`${API}/notifications/unread-count`, () => HttpResponse.json({ unread: 0 })),
-    listHandler('notifications', []),
-    listHandler('audit-events', []),
-  );
+export { bodyOf } from './render-resource';
+
+/**
+ * The whole app on a route, as `user`, against msw handlers (the same answers as renderResource's): only for what the
+ * app as a whole shows, such as the role's menu and the app bar around a page. A screen, or a piece of the layout,
+ * renders alone with renderResource / renderComponent (render-resource.tsx), which costs far less.
+ */
+export function renderApp(hash: string, user: Parameters<typeof serveSession>[1], ...handlers: RequestHandler[]) {
+  serveSession(hash, user, handlers);
   return render(<App dataProvider={createDataProvider(API)} authProvider={createAuthProvider(API)} store={memoryStore()} />);
-}
-
-/** A JSON body of a request, for assertions. */
-export async function bodyOf(request: Request) {
-  return JSON.parse(await request.text()) as Record<string, unknown>;
 }

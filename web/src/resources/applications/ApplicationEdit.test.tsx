@@ -3,7 +3,6 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { server } from '../../test/server';
 import { API, listHandler, users } from '../../test/api';
-import { renderApp } from '../../test/render-app';
 import { renderResource } from '../../test/render-resource';
 import { fakeTimeouts } from '../../test/clock';
 
@@ -22,11 +21,11 @@ const industryCollege2024 = {
 
 /**
  * The school's form on a draft, with the PUTs answered by `put` (default: saved, version + 1): the applications
- * resource alone, or within the whole app (`whole`) where a test leaves through the menu.
+ * resource alone, with `navigate` to leave the form as the app's menu does.
  */
-function renderForm(record: Record<string, unknown> = draft, put?: (body: Record<string, unknown>) => Response | Promise<Response>, whole = false) {
+function renderForm(record: Record<string, unknown> = draft, put?: (body: Record<string, unknown>) => Response | Promise<Response>) {
   const puts: Record<string, unknown>[] = [];
-  (whole ? renderApp : renderResource)(`#/applications/${record.id}`, users.school,
+  const { navigate } = renderResource(`#/applications/${record.id}`, users.school,
     http.get(`${API}/applications/${record.id}`, () => HttpResponse.json(record)),
     http.put(`${API}/applications/${record.id}`, async ({ request }) => {
       const body = (await request.json()) as Record<string, unknown>;
@@ -41,7 +40,7 @@ function renderForm(record: Record<string, unknown> = draft, put?: (body: Record
     http.get(`${API}/notifications/unread-count`, () => HttpResponse.json({ unread: 0 })),
     listHandler('notifications', []),
   );
-  return puts;
+  return { puts, navigate };
 }
 
 const input = (name: string) => document.querySelector<HTMLInputElement>(`input[name="${name}"], textarea[name="${name}"]`)!;
@@ -49,7 +48,7 @@ const type = (name: string, value: string) => fireEvent.change(input(name), { ta
 
 describe('the application form', () => {
   it('saves the draft as the school types, each time with the version the last save answered', async () => {
-    const puts = renderForm();
+    const { puts } = renderForm();
     await waitFor(() => expect(input('plan.contact.name')).toBeInTheDocument());
 
     type('plan.contact.name', '陈老师');
@@ -64,7 +63,7 @@ describe('the application form', () => {
   });
 
   it('sends the job-platform rate as a fraction and keeps plan keys the form does not show', async () => {
-    const puts = renderForm({ ...draft, plan: { ...draft.plan, targets: { ...draft.plan.targets, studentsPerYear: 120 } } });
+    const { puts } = renderForm({ ...draft, plan: { ...draft.plan, targets: { ...draft.plan.targets, studentsPerYear: 120 } } });
     await waitFor(() => expect(input('plan.targets.jobPlatformRate')).toBeInTheDocument());
     type('plan.targets.jobPlatformRate', '96');
     await waitFor(() => expect(puts).toHaveLength(1));
@@ -73,8 +72,8 @@ describe('the application form', () => {
 
   it('keeps what was typed when the application changed elsewhere (409), and offers to reload', async () => {
     const clock = fakeTimeouts();
-    const puts = renderForm(draft, () =>
-      HttpResponse.json({ error: 'stale_version', message: 'This application was changed elsewhere since you opened it; reload it to continue.' }, { status: 409 }), true);
+    const { puts, navigate } = renderForm(draft, () =>
+      HttpResponse.json({ error: 'stale_version', message: 'This application was changed elsewhere since you opened it; reload it to continue.' }, { status: 409 }));
     await waitFor(() => expect(input('plan.summary')).toBeInTheDocument());
     type('plan.summary', '与平台共建产业学院，开设跨境电商B2B专业课程');
 
@@ -92,7 +91,7 @@ describe('the application form', () => {
     expect(input('plan.summary')).toHaveValue('与平台共建产业学院，开设跨境电商B2B专业课程并开展真实项目实践');
 
     // Leaving for another page asks first: these changes cannot be saved on the way out.
-    fireEvent.click(screen.getByRole('menuitem', { name: '申报' }));
+    navigate('/applications');
     expect(await screen.findByText('修改尚未保存')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '留在此页' }));
     expect(input('plan.summary')).toHaveValue('与平台共建产业学院，开设跨境电商B2B专业课程并开展真实项目实践');
@@ -101,7 +100,7 @@ describe('the application form', () => {
   it("saves the school's values over the latest version when asked to", async () => {
     let conflictOnce = true;
     let latest = { ...draft, version: 5 };
-    const puts = renderForm(draft, (body) => {
+    const { puts } = renderForm(draft, (body) => {
       if (conflictOnce) {
         conflictOnce = false;
         return HttpResponse.json({ error: 'stale_version', message: 'changed elsewhere' }, { status: 409 });
@@ -203,14 +202,14 @@ type Stored = typeof returned & Record<string, unknown>;
  * list does), a read answers the current record, a save is version-checked and replaces the plan
  * items only when it carries them. Reads can be held back to see what the app shows meanwhile.
  */
-function serveApplication(start: Stored, hash: string, whole = false) {
+function serveApplication(start: Stored, hash: string) {
   let current: Stored = structuredClone(start);
   const puts: Record<string, unknown>[] = [];
   let held: Promise<void> | undefined;
   let release = () => undefined as void;
   let heldSaves: Promise<void> | undefined;
   let releaseSaves = () => undefined as void;
-  (whole ? renderApp : renderResource)(hash, users.school,
+  const { navigate } = renderResource(hash, users.school,
     http.get(`${API}/applications`, () => {
       const { planItems: _items, ...row } = current;
       return HttpResponse.json([row], { headers: { 'Content-Range': 'applications 0-0/1' } });
@@ -248,6 +247,8 @@ function serveApplication(start: Stored, hash: string, whole = false) {
   );
   return {
     puts,
+    /** Leaves the form for another page, as the app's menu does. */
+    navigate,
     current: () => current,
     /** Another tab saves: the stored record changes and its version moves on. */
     changeElsewhere: (change: (r: Stored) => Stored) => {
@@ -297,11 +298,11 @@ describe('the application form edits what the server holds', () => {
   });
 
   it('leaving right after typing saves it, and coming back shows it and saves on with the new version', async () => {
-    const api = serveApplication(returned, '#/applications/7', true);
+    const api = serveApplication(returned, '#/applications/7');
     await waitFor(() => expect(input('plan.summary')).toBeInTheDocument());
     type('plan.summary', '与平台共建产业学院，开设跨境电商B2B专业课程');
     // Straight away, before the autosave second has passed: to the list, and back into the form.
-    fireEvent.click(screen.getByRole('menuitem', { name: '申报' }));
+    api.navigate('/applications');
     await openFromList();
     await waitFor(() => expect(input('plan.summary')).toBeInTheDocument());
     expect(input('plan.summary')).toHaveValue('与平台共建产业学院，开设跨境电商B2B专业课程');
@@ -318,14 +319,14 @@ describe('the application form edits what the server holds', () => {
   });
 
   it('what is typed while a save is under way and then left is saved after it, and shown on coming back', async () => {
-    const api = serveApplication(returned, '#/applications/7', true);
+    const api = serveApplication(returned, '#/applications/7');
     await waitFor(() => expect(input('plan.summary')).toBeInTheDocument());
     const release = api.holdSaves();
     try {
       type('plan.summary', '与平台共建产业学院，开设跨境电商B2B专业课程');
       await waitFor(() => expect(api.puts).toHaveLength(1));
       type('plan.contact.phone', '0571-88888888');
-      fireEvent.click(screen.getByRole('menuitem', { name: '申报' }));
+      api.navigate('/applications');
       await openFromList();
     } finally {
       release();

@@ -3,8 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { API, listHandler, users } from '../../test/api';
-import { bodyOf, renderApp } from '../../test/render-app';
-import { renderResource } from '../../test/render-resource';
+import { bodyOf, renderResource } from '../../test/render-resource';
+import { readsSettled } from '../../test/settled';
 import { fakeTimeouts } from '../../test/clock';
 
 const job = { id: 5, kind: 'open_evaluations', status: 'running', total: 12, done: 0, result: null, error: null };
@@ -92,9 +92,15 @@ describe('opening every ended year at once', () => {
   });
 
   it('is offered to HQ only', async () => {
-    renderApp('#/evaluations', users.school, listHandler('evaluations', []), listHandler('agreements', []));
-    expect(await screen.findByText('评审', { selector: '.RaMenuItemLink-root *' })).toBeInTheDocument();
-    await waitFor(() => expect(screen.queryByText('开启评审', { selector: 'button' })).not.toBeInTheDocument());
+    let asked = false;
+    const { queryClient } = renderResource('#/evaluations', users.school,
+      listHandler('evaluations', [], () => {
+        asked = true;
+      }),
+      listHandler('agreements', []));
+    // The school's list of evaluations has been read and its toolbar knows what the school may do.
+    await readsSettled(queryClient, () => asked);
+    expect(screen.queryByText('开启评审', { selector: 'button' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '开启全部已结束年度' })).not.toBeInTheDocument();
   });
 });

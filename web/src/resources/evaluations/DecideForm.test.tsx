@@ -5,8 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { API, listHandler, users } from '../../test/api';
 import { addDays } from '../../components/dates';
 import { todayInChina } from '@campus/common';
-import { bodyOf } from '../../test/render-app';
-import { renderResource } from '../../test/render-resource';
+import { bodyOf, renderResource } from '../../test/render-resource';
 
 const kpi = (value: number | null, threshold: number | null, met: boolean | null) => ({ value, threshold, met });
 

@@ -3,8 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { API, listHandler, users } from '../../test/api';
-import { bodyOf } from '../../test/render-app';
-import { renderResource } from '../../test/render-resource';
+import { bodyOf, renderResource } from '../../test/render-resource';
 
 const open = {
   id: 12, schoolId: 1, schoolName: '杭州职业技术学院', providerId: 1, providerName: '杭州数贸通跨境电商服务有限公司',

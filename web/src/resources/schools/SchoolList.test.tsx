@@ -2,14 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { server } from '../../test/server';
 import { API, listHandler, schools, users } from '../../test/api';
-import { renderComponent, renderResource } from '../../test/render-resource';
-import { Layout } from '../../layout/Layout';
+import { renderApp } from '../../test/render-app';
+import { renderResource } from '../../test/render-resource';
 
 /** The list alone, with the app's providers. */
 const renderList = (hash: string) => renderResource(hash, users.hq);
-
-/** The app's layout (menu and app bar) with the app's providers, as `user`: what the menu offers is the layout's. */
-const renderLayout = (user: (typeof users)[keyof typeof users]) => renderComponent(<Layout><span /></Layout>, '#/schools', user);
 
 describe('the schools list', () => {
   it('lists schools with their region, translated tier and status, in Chinese by default', async () => {
@@ -62,13 +59,14 @@ describe('the schools list', () => {
   });
 
   it('shows HQ the users menu entry and a school user only what the school may see', async () => {
-    const { unmount } = renderLayout(users.hq);
+    server.use(listHandler('schools', schools));
+    const { unmount } = renderApp('#/schools', users.hq);
     expect(await screen.findByRole('menuitem', { name: /用户/ })).toBeInTheDocument();
     expect(screen.getByTestId('current-user')).toHaveTextContent('王总部');
     expect(screen.getByTestId('current-user')).toHaveTextContent('总部');
     unmount();
 
-    renderLayout(users.school);
+    renderApp('#/schools', users.school);
     expect(await screen.findByRole('menuitem', { name: /操作日志/ })).toBeInTheDocument();
     expect(screen.queryByRole('menuitem', { name: /用户/ })).not.toBeInTheDocument();
     expect(screen.getByTestId('current-user')).toHaveTextContent('李老师');
