@@ -13,6 +13,7 @@ import {
 } from 'react-admin';
 import { StateField, TierField } from '../../components/chips';
 import { ListToolbar } from '../../components/list/ListToolbar';
+import { ListEmpty } from '../../components/list/ListEmpty';
 import { searchFilter, useRegionFilter } from '../../components/list/filters';
 import { useTierChoices, useVocabularyChoices } from '../../components/choices';
 import { agreementStates } from '../../providers/permissions';
@@ -110,7 +111,7 @@ export function AgreementList() {
   const filters = useAgreementFilters();
   const { permissions: role } = usePermissions<string>();
   return (
-    <List filters={filters} sort={{ field: 'updatedAt', order: 'DESC' }} perPage={25} actions={<ListActions />} storeKey={`agreements.${role}`}>
+    <List filters={filters} sort={{ field: 'updatedAt', order: 'DESC' }} perPage={25} actions={<ListActions />} storeKey={`agreements.${role}`} empty={<ListEmpty create={<CreateButton variant="contained" label="resources.agreements.existing.button" />} importable />}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="id" />
         {role === 'school' ? null : <DataTable.Col source="schoolName" />}

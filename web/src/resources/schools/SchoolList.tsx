@@ -2,6 +2,7 @@ import { DataTable, List, ReferenceField, SelectInput, TextInput, usePermissions
 import { TierField, StateField } from '../../components/chips';
 import { RegionNameField, SchoolNameField } from '../../components/fields';
 import { ListToolbar } from '../../components/list/ListToolbar';
+import { ListEmpty } from '../../components/list/ListEmpty';
 import { searchFilter, useRegionFilter } from '../../components/list/filters';
 import { useSchoolStatusChoices, useTierChoices, useVocabularyChoices } from '../../components/choices';
 
@@ -30,7 +31,7 @@ function useSchoolFilters() {
 export function SchoolList() {
   const filters = useSchoolFilters();
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<ListToolbar create importable exportable />}>
+    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<ListToolbar create importable exportable />} empty={<ListEmpty importable />}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" field={SchoolNameField} />
         <DataTable.Col source="regionId">
