@@ -49,7 +49,7 @@ describe('the history timeline', () => {
     expect(within(returned).getByText('已退回')).toBeInTheDocument();
     expect(within(returned).getByText(/周晓东/)).toBeInTheDocument();
     // The time is China's, whatever the browser's zone.
-    expect(within(returned).getByText(/2026\/03\/03 16:05/)).toBeInTheDocument();
+    expect(within(returned).getByText(/2026-03-03 16:05/)).toBeInTheDocument();
     expect(within(returned).getByTestId('history-comment')).toHaveTextContent('请补充实战项目安排');
   });
 

@@ -11,7 +11,7 @@ import { enUS, zhCN } from 'date-fns/locale';
 import { useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { StateChip } from './chips';
 import { stateTones } from './vocabulary';
-import { intlLocale } from '../i18n';
+import { formatInstant } from './dates';
 import { resourceOfEntity } from './audit/entity-links';
 
 /** One audit event as GET /api/audit-events answers it. */
@@ -168,9 +168,7 @@ export function When({ at }: { at: string }) {
   const [locale] = useLocaleState();
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return <span>{at}</span>;
-  const exact = new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  }).format(date);
+  const exact = formatInstant(date, locale);
   const relative = formatDistanceToNow(date, { addSuffix: true, locale: locale === 'en' ? enUS : zhCN });
   return (
     <Tooltip title={relative}>

@@ -1,20 +1,18 @@
 import Chip from '@mui/material/Chip';
-import { DateField, useLocaleState, useRecordContext, type DateFieldProps } from 'react-admin';
-import { intlLocale } from '../i18n';
+import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { formatWhen } from './dates';
 
-/** Dates and instants as read in China (DOMAIN.md: calendar dates are Asia/Shanghai), in the UI language. */
-export function LocalDateField({ showTime, ...props }: DateFieldProps) {
+/**
+ * Dates and instants as read in China (DOMAIN.md: calendar dates are Asia/Shanghai), in the UI language's one format
+ * (components/dates.ts): a calendar date as a day, an instant with its time when `showTime`.
+ */
+export function LocalDateField({ source, showTime = false, emptyText }: { source: string; showTime?: boolean; emptyText?: string; label?: string; sortable?: boolean; sortBy?: string }) {
+  const record = useRecordContext<Record<string, unknown>>();
   const [locale] = useLocaleState();
-  return (
-    <DateField
-      {...props}
-      showTime={showTime}
-      locales={intlLocale(locale)}
-      options={showTime
-        ? { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }
-        : { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }}
-    />
-  );
+  const translate = useTranslate();
+  const value = record?.[source];
+  if (typeof value !== 'string' || !value) return emptyText ? <span>{translate(emptyText, { _: emptyText })}</span> : null;
+  return <span>{formatWhen(value, locale, showTime)}</span>;
 }
 
 /** The region's name in the UI language. */

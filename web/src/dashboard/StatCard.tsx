@@ -6,8 +6,11 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { useLocaleState } from 'react-admin';
+import { formatNumber } from '../components/dates';
 
 export function StatCard({ label, value, icon, color, to, suffix = '' }: { label: string; value: number | undefined; icon: ReactNode; color: string; to?: string; suffix?: string }) {
+  const [locale] = useLocaleState();
   const body = (
     <CardContent>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
@@ -15,7 +18,7 @@ export function StatCard({ label, value, icon, color, to, suffix = '' }: { label
         <Stack>
           <Typography variant="body2" color="text.secondary">{label}</Typography>
           <Typography variant="h4" component="p" sx={{ fontWeight: 600, lineHeight: 1.1 }}>
-            {value === undefined ? <Skeleton width={48} /> : `${value.toLocaleString()}${suffix}`}
+            {value === undefined ? <Skeleton width={48} /> : `${formatNumber(value, locale, 1)}${suffix}`}
           </Typography>
         </Stack>
       </Stack>

@@ -19,7 +19,7 @@ import InsertDriveFileOutlinedIcon from '@mui/icons-material/InsertDriveFileOutl
 import ImageOutlinedIcon from '@mui/icons-material/ImageOutlined';
 import { Confirm, useDataProvider, useGetList, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { useQueryClient } from '@tanstack/react-query';
-import { intlLocale } from '../../i18n';
+import { formatWhen } from '../dates';
 import { useErrorText } from '../problem/parse-problem';
 import { ACCEPTED_FILES, fileSize, uploadEvidence, type EvidenceFile } from './evidence-api';
 
@@ -68,7 +68,6 @@ export function Evidence({
     sort: { field: 'uploadedAt', order: newestFirst ? 'DESC' : 'ASC' },
     pagination: { page: 1, perPage },
   });
-  const dateFormat = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
   const reload = async () => {
     await queryClient.invalidateQueries({ queryKey: ['evidence'] });
@@ -136,7 +135,7 @@ export function Evidence({
                     {showEntity ? <Chip size="small" variant="outlined" label={translate(`app.entity.${f.entityType}`, { _: f.entityType })} /> : null}
                   </Box>
                 )}
-                secondary={[f.description, dateFormat.format(new Date(f.uploadedAt)), f.uploaderName, fileSize(f.sizeBytes, locale)].filter(Boolean).join(' · ')}
+                secondary={[f.description, formatWhen(f.uploadedAt, locale, false), f.uploaderName, fileSize(f.sizeBytes, locale)].filter(Boolean).join(' · ')}
               />
             </ListItem>
           ))}

@@ -7,11 +7,13 @@ import {
   List,
   SelectInput,
   useListContext,
+  useLocaleState,
   usePermissions,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { StateField, TierField } from '../../components/chips';
+import { formatCalendarDate, formatLastDay } from '../../components/dates';
 import { ListToolbar } from '../../components/list/ListToolbar';
 import { ListEmpty } from '../../components/list/ListEmpty';
 import { searchFilter, useRegionFilter } from '../../components/list/filters';
@@ -130,9 +132,14 @@ export function AgreementList() {
   );
 }
 
-/** A calendar date as the API gives it (YYYY-MM-DD, China), or a dash. */
+/**
+ * A calendar date (YYYY-MM-DD, China) in the UI language's format, or a dash. The end date is the exclusive end of the
+ * term as the API gives it: shown as its inclusive last day, as the show page and the compliance years show it.
+ */
 function DateText({ source }: { source: keyof Agreement }) {
   const record = useRecordContext<Agreement>();
+  const [locale] = useLocaleState();
   const value = record?.[source];
-  return <span>{typeof value === 'string' && value ? value : '—'}</span>;
+  if (typeof value !== 'string' || !value) return <span>—</span>;
+  return <span>{source === 'endDate' ? formatLastDay(value, locale) : formatCalendarDate(value, locale)}</span>;
 }

@@ -16,7 +16,8 @@ import Typography from '@mui/material/Typography';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import CancelIcon from '@mui/icons-material/Cancel';
 import { Link as RouterLink } from 'react-router-dom';
-import { ShowBase, Title, useCanAccess, useRecordContext, useResourceDefinitions, useShowContext, useTranslate } from 'react-admin';
+import { ShowBase, Title, useCanAccess, useRecordContext, useResourceDefinitions, useLocaleState, useShowContext, useTranslate } from 'react-admin';
+import { formatCalendarDate, formatLastDay } from '../../components/dates';
 import { StateChip, TierChip } from '../../components/chips';
 import { History } from '../../components/History';
 import { Evidence } from '../../components/evidence/Evidence';
@@ -184,6 +185,7 @@ function ShowContent() {
   const { isPending, error } = useShowContext<Agreement>();
   const record = useRecordContext<Agreement>();
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const errorText = useErrorText();
   const { canAccess: canSeeSchool } = useCanAccess({ resource: 'schools', action: 'show' });
   if (error) return <Alert severity="error" sx={{ m: 2 }}>{errorText(error)}</Alert>;
@@ -211,7 +213,7 @@ function ShowContent() {
             <Box><AgreementActions /></Box>
           </Stack>
           <Grid container spacing={2} sx={{ mt: 1 }} data-testid="agreement-term">
-            <Grid size={{ xs: 6, md: 3 }}><Fact label="resources.agreements.fields.startDate">{record.startDate}</Fact></Grid>
+            <Grid size={{ xs: 6, md: 3 }}><Fact label="resources.agreements.fields.startDate">{record.startDate ? formatCalendarDate(record.startDate, locale) : null}</Fact></Grid>
             <Grid size={{ xs: 6, md: 3 }}>
               <Fact label="resources.agreements.fields.currentYear">
                 {started && record.currentYear
@@ -219,8 +221,8 @@ function ShowContent() {
                   : translate('resources.agreements.term.not_started', { total: record.termYears })}
               </Fact>
             </Grid>
-            <Grid size={{ xs: 6, md: 3 }}><Fact label="resources.agreements.fields.endDate">{record.endDate}</Fact></Grid>
-            <Grid size={{ xs: 6, md: 3 }}><Fact label="resources.agreements.fields.endedOn">{record.endedOn}</Fact></Grid>
+            <Grid size={{ xs: 6, md: 3 }}><Fact label="resources.agreements.fields.endDate">{record.endDate ? formatLastDay(record.endDate, locale) : null}</Fact></Grid>
+            <Grid size={{ xs: 6, md: 3 }}><Fact label="resources.agreements.fields.endedOn">{record.endedOn ? formatCalendarDate(record.endedOn, locale) : null}</Fact></Grid>
           </Grid>
           <Box sx={{ mt: 1 }}><RelatedLinks record={record} /></Box>
         </CardContent>

@@ -18,7 +18,8 @@ describe('an existing partnership, recorded by HQ', () => {
     expect(screen.getByRole('link', { name: /导入/ })).toHaveAttribute('href', expect.stringContaining('/agreements/import'));
     view.unmount();
     renderResource('#/agreements', users.school, listHandler('agreements', rows), listHandler('schools', schools));
-    expect(await screen.findByText('2027-03-01')).toBeInTheDocument();
+    // endDate is the term's exclusive end: the list shows its inclusive last day, as the compliance years do.
+    expect(await screen.findByText('2027-02-28')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /录入已有合作/ })).toBeNull();
     expect(screen.queryByRole('link', { name: /导入/ })).toBeNull();
   });

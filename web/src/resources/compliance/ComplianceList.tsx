@@ -3,6 +3,7 @@ import {
   List,
   NullableBooleanInput,
   SelectInput,
+  useLocaleState,
   usePermissions,
   useRecordContext,
   useTranslate,
@@ -14,7 +15,7 @@ import { useTierChoices, useVocabularyChoices } from '../../components/choices';
 import { useExporter, type ExportColumn } from '../../components/exporter';
 import { CompliantChip, KpiValueField, OutlookChip } from './KpiParts';
 import Typography from '@mui/material/Typography';
-import { lastDay } from './ComplianceYear';
+import { formatPeriod } from '../../components/dates';
 import { formatKpiNumber, kpiNames } from '../../components/kpi/kpi';
 import { kpiStatus, projectionOutlook } from './kpi';
 import { type ComplianceRecord } from '@campus/common';
@@ -41,12 +42,14 @@ function useComplianceFilters() {
 function YearField(_: { source?: string; label?: string }) {
   const record = useRecordContext<ComplianceRecord>();
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   if (!record) return null;
+  const period = formatPeriod(record.from, record.to, locale);
   return (
     <span style={{ whiteSpace: 'nowrap' }}>
       {translate('app.compliance.year', { year: record.year })}
       <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-        {record.from} – {lastDay(record.to)}
+        {period.from} – {period.to}
       </Typography>
     </span>
   );

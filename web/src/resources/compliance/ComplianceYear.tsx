@@ -19,7 +19,7 @@ import Typography from '@mui/material/Typography';
 import { Link } from 'react-router-dom';
 import { useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { TierChip } from '../../components/chips';
-import { intlLocale } from '../../i18n';
+import { formatCalendarDate, formatPeriod } from '../../components/dates';
 import { useComplianceTrend, useMinClassHours } from './api';
 import { CompliantChip, DrillDownLinks, FailingKpiChips, KpiCard, KpiStatusChip, KpiValue, OutlookChip } from './KpiParts';
 import { formatKpiThreshold, kpiNames } from '../../components/kpi/kpi';
@@ -30,23 +30,17 @@ const TrendChart = lazy(() => import('./TrendChart'));
 
 const isTrendKpi = (kpi: string): kpi is TrendKpi => (trendKpis as readonly string[]).includes(kpi);
 
-/** "2025-07-25" → "2025年7月25日" / "25 Jul 2025": the year's dates as read. */
+/** "2025-07-25" → "2025-07-25" / "25 Jul 2025": the year's dates in the UI language's one format (components/dates.ts). */
 export function useFormatDate() {
   const [locale] = useLocaleState();
-  return (date: string) => new Date(`${date}T00:00:00+08:00`).toLocaleDateString(intlLocale(locale), { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'short', day: 'numeric' });
+  return (date: string) => formatCalendarDate(date, locale);
 }
-
-/** The last day of [from, to): the period is shown inclusive, as people read it. */
-export const lastDay = (to: string) => {
-  const d = new Date(`${to}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-};
 
 export function PeriodText({ row }: { row: Pick<ComplianceRecord, 'from' | 'to'> }) {
   const translate = useTranslate();
-  const format = useFormatDate();
-  return <span style={{ whiteSpace: 'nowrap' }}>{translate('app.compliance.period', { from: format(row.from), to: format(lastDay(row.to)) })}</span>;
+  const [locale] = useLocaleState();
+  // [from, to): shown from the first to the inclusive last day, as people read it (and as agreements show their end).
+  return <span style={{ whiteSpace: 'nowrap' }}>{translate('app.compliance.period', formatPeriod(row.from, row.to, locale))}</span>;
 }
 
 /** The row's identity: school, tier, year and period, verdict and projection. */

@@ -15,7 +15,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { ShowBase, Title, useGetList, useLocaleState, useRecordContext, useShowContext, useTranslate } from 'react-admin';
 import { StateChip, TierChip } from '../../components/chips';
 import { RecordHistory } from '../../components/RecordHistory';
-import { intlLocale } from '../../i18n';
+import { formatInstant } from '../../components/dates';
 import { DecideForm, type DecideResult } from './DecideForm';
 import { Evidence } from '../../components/evidence/Evidence';
 import { CompliantChip } from './KpiVerdict';
@@ -49,8 +49,7 @@ export function DecisionChip({ decision }: { decision: string | null | undefined
 
 function useInstant() {
   const [locale] = useLocaleState();
-  const f = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-  return (at: string | null | undefined) => (at ? f.format(new Date(at)) : '—');
+  return (at: string | null | undefined) => (at ? formatInstant(at, locale) : '—');
 }
 
 function Header({ record }: { record: Evaluation }) {
