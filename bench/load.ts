@@ -6,6 +6,7 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/campus_scale npm run bench:load
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:load -- --quick   (CI; exits 1 on any error)
+ *   … -- --quick --nginx   the same through Debian's nginx (docs/nginx.conf, TLS) in front of both processes
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -21,6 +22,7 @@ import { SCALE_PASSWORD, SCALE_USERS } from '@campus/seed/scale.js';
 import { listUrl } from './http.js';
 import { percentile } from './measure.js';
 import { createQuickDatabase } from './quick-db.js';
+import { startNginx, type RunningNginx } from '@campus/e2e/support/nginx.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.join(here, '..');
@@ -30,7 +32,8 @@ function usage(message?: string): never {
   console.error(`Usage:
   DATABASE_URL=postgres://postgres@127.0.0.1:5432/campus_scale npm run bench:load            60 s against a database made by npm run seed:scale
   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:load -- --quick     15 s against a temporary 100-school database (exits 1 on any error)
-Options: --seconds N (60; quick 15), --clients N (8), --max-requests N (200000), --schools N (quick: 100), --out NAME (load-full / load-quick), --no-write`);
+Options: --seconds N (60; quick 15), --clients N (8), --max-requests N (200000), --schools N (quick: 100), --out NAME (load-full / load-quick; with --nginx load-*-nginx), --no-write,
+  --nginx: every request through nginx (docs/nginx.conf: TLS, round robin over the two processes; /usr/sbin/nginx or NGINX_PATH) instead of straight to a random process`);
   process.exit(2);
 }
 
@@ -109,11 +112,11 @@ function freePort(): Promise<number> {
 
 interface ServerProc { child: ChildProcess; pid: number; port: number; base: string; rss: number[]; log: string[]; exited?: { code: number | null; signal: string | null } }
 
-async function startServer(databaseUrl: string): Promise<ServerProc> {
+async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<ServerProc> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIST: '/nonexistent' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIST: '/nonexistent', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const proc: ServerProc = { child, pid: child.pid!, port, base: `http://127.0.0.1:${port}`, rss: [], log: [] };
@@ -233,7 +236,7 @@ async function main() {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean' }, seconds: { type: 'string' }, clients: { type: 'string' }, 'max-requests': { type: 'string' },
-      schools: { type: 'string' }, out: { type: 'string' }, 'no-write': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      schools: { type: 'string' }, out: { type: 'string' }, 'no-write': { type: 'boolean' }, nginx: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) usage();
@@ -248,7 +251,8 @@ async function main() {
   const seconds = num(values.seconds, quick ? 15 : 60);
   const clients = num(values.clients, 8);
   const maxRequests = num(values['max-requests'], 200_000);
-  const out = values.out ?? (quick ? 'load-quick' : 'load-full');
+  const viaNginx = !!values.nginx;
+  const out = values.out ?? `${quick ? 'load-quick' : 'load-full'}${viaNginx ? '-nginx' : ''}`;
 
   let url = serverUrl;
   let dropQuick: (() => Promise<void>) | undefined;
@@ -260,9 +264,10 @@ async function main() {
     generation = made.generation;
   }
   const servers: ServerProc[] = [];
+  const proxy: { nginx?: RunningNginx } = {};
   let failed = false;
   try {
-    const results = await run(url, servers, { seconds, clients, maxRequests, quick });
+    const results = await run(url, servers, { seconds, clients, maxRequests, quick, viaNginx, proxy });
     (results as Record<string, unknown>).generation = generation;
     const md = markdown(results);
     console.log(`\n${JSON.stringify({ ...results, errors: results.errors.slice(0, 20) }, null, 2)}\n\n${md}`);
@@ -278,13 +283,14 @@ async function main() {
       failed = true;
     }
   } finally {
+    await proxy.nginx?.stop().catch((e) => console.error(`stopping nginx: ${e}`));
     for (const s of servers) await stopServer(s).catch((e) => console.error(`stopping server ${s.pid}: ${e}`));
     await dropQuick?.();
   }
   if (failed) process.exitCode = 1;
 }
 
-async function run(url: string, servers: ServerProc[], opts: { seconds: number; clients: number; maxRequests: number; quick: boolean }) {
+async function run(url: string, servers: ServerProc[], opts: { seconds: number; clients: number; maxRequests: number; quick: boolean; viaNginx: boolean; proxy: { nginx?: RunningNginx } }) {
   const sql = postgres(url, { max: 2, onnotice: () => {} });
   const today = todayInChina();
   const runId = crypto.randomBytes(3).toString('hex');
@@ -304,8 +310,17 @@ async function run(url: string, servers: ServerProc[], opts: { seconds: number; 
     if (schools.length < opts.clients) throw new Error(`only ${schools.length} free East China schools for ${opts.clients} clients`);
 
     console.log(`starting two servers on ${env.database}`);
-    servers.push(await startServer(url), await startServer(url));
-    const bases = servers.map((s) => s.base);
+    // Behind nginx the processes trust it (TRUST_PROXY) for the client's address and host, and the cookie is Secure, as docs/nginx.conf says.
+    const serverEnv: Record<string, string> = opts.viaNginx ? { TRUST_PROXY: '127.0.0.1', COOKIE_SECURE: 'true' } : {};
+    servers.push(await startServer(url, serverEnv), await startServer(url, serverEnv));
+    let bases = servers.map((s) => s.base);
+    if (opts.viaNginx) {
+      opts.proxy.nginx = await startNginx({ upstreams: servers.map((s) => `127.0.0.1:${s.port}`) });
+      // nginx's certificate is the self-signed one startNginx just made; this process talks to nothing else over TLS.
+      process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+      bases = [opts.proxy.nginx.baseUrl];
+      console.log(`nginx ${opts.proxy.nginx.baseUrl} in front of ${servers.map((s) => s.base).join(' and ')}`);
+    }
     const hqCookie = await signIn(bases[0], SCALE_USERS.hq, SCALE_PASSWORD);
 
     // One school user per client (created as HQ through the API), for a distinct East China school.
@@ -313,7 +328,7 @@ async function run(url: string, servers: ServerProc[], opts: { seconds: number; 
     for (let i = 0; i < opts.clients; i++) {
       const schoolId = Number(schools[i].id);
       const email = `load-${runId}-${i}@scale.test`;
-      const res = await fetch(`${bases[i % 2]}/api/users`, {
+      const res = await fetch(`${bases[i % bases.length]}/api/users`, {
         method: 'POST', headers: { cookie: hqCookie, 'content-type': 'application/json' },
         body: JSON.stringify({ email, name: `压测学校用户${i}`, role: 'school', schoolId, password: SCALE_PASSWORD }),
       });
@@ -362,18 +377,23 @@ async function run(url: string, servers: ServerProc[], opts: { seconds: number; 
       }];
     }));
     const all = load.samples.map((s) => s.ms).sort((a, b) => a - b);
+    // Through nginx the process is nginx's choice: count its access log's upstream addresses (the set-up's requests included).
+    const nginxLines = opts.proxy.nginx?.accessLog() ?? [];
+    const perServer = opts.viaNginx
+      ? servers.map((s) => nginxLines.filter((l) => l.startsWith(`127.0.0.1:${s.port} `)).length)
+      : servers.map((_, i) => load.samples.filter((s) => s.server === i).length);
     return {
       mode: opts.quick ? 'quick' : 'full',
       date: new Date().toISOString(),
       commit: git('git rev-parse --short HEAD'),
       machine: { cpus: os.cpus().length, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg().map(round) },
       database: { name: env.database, version: String(env.version).split(' on ')[0], jit: env.jit, schools: env.schools, studentsAtStart: env.students },
-      config: { seconds: opts.seconds, clients: opts.clients, maxRequests: opts.maxRequests, servers: 2, mix: Object.fromEntries(MIX) },
+      config: { seconds: opts.seconds, clients: opts.clients, maxRequests: opts.maxRequests, servers: 2, via: opts.viaNginx ? 'nginx (docs/nginx.conf, TLS, round robin)' : 'direct (random process per request)', mix: Object.fromEntries(MIX) },
       elapsedSeconds: round(elapsed),
       requests: load.samples.length,
       perSecond: round(load.samples.length / elapsed),
       overall: { p50: round(percentile(all, 50)), p95: round(percentile(all, 95)), p99: round(percentile(all, 99)) },
-      perServer: servers.map((_, i) => load.samples.filter((s) => s.server === i).length),
+      perServer,
       kinds,
       writes: { ...counters, studentsDelta: after.students - before.students, certificatesDelta: after.certificates - before.certificates },
       memory: servers.map((s, i) => ({ server: i, pid: s.pid, port: s.port, samples: s.rss.length, startMiB: s.rss[0], peakMiB: Math.max(...s.rss), endMiB: s.rss[s.rss.length - 1] })),
@@ -396,7 +416,9 @@ function markdown(r: Awaited<ReturnType<typeof run>>): string {
     `# Mixed-workload load test (${r.mode})`,
     '',
     `${r.date.slice(0, 16).replace('T', ' ')} UTC, commit ${r.commit ?? '?'}; ${r.database.name}: ${r.database.schools.toLocaleString('en-US')} schools, ${r.database.studentsAtStart.toLocaleString('en-US')} students at the start; ${r.database.version} (jit ${r.database.jit}), Node ${r.machine.node}, ${r.machine.cpus} cores, ${r.machine.memGiB} GiB; load average at the end ${r.machine.loadAverage.join(' ')}.`,
-    `Two server processes on the same database, ${r.config.clients} concurrent clients for ${r.elapsedSeconds} s; each client signed in once as HQ, as East China and as its own East China school, and sent every request to a randomly chosen process (requests per process: ${r.perServer.join(' / ')}).`,
+    r.config.via.startsWith('nginx')
+      ? `Two server processes on the same database behind nginx (docs/nginx.conf: TLS, HTTP/1.1 from the clients, round robin), ${r.config.clients} concurrent clients for ${r.elapsedSeconds} s; each client signed in once as HQ, as East China and as its own East China school, and sent every request to nginx (requests per process in nginx's log, set-up included: ${r.perServer.join(' / ')}).`
+      : `Two server processes on the same database, ${r.config.clients} concurrent clients for ${r.elapsedSeconds} s; each client signed in once as HQ, as East China and as its own East China school, and sent every request to a randomly chosen process (requests per process: ${r.perServer.join(' / ')}).`,
     '',
     `**${r.requests.toLocaleString('en-US')} requests, ${r.perSecond} req/s overall; p50 ${f(r.overall.p50)} ms, p95 ${f(r.overall.p95)} ms, p99 ${f(r.overall.p99)} ms; errors: ${r.errorCount}.**`,
     '',
