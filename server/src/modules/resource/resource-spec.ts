@@ -113,13 +113,13 @@ function listClauses(spec: ResourceSpec, params: ListParams, scope: Scope) {
     throw badRequest(reason, [{ field: 'sort', ...reason }]);
   }
   const where = and(scopeWhere(spec, scope), ...filterConditions(spec, params.filter, scope));
-  const order = [params.sort.order === 'ASC' ? asc(sortColumn) : desc(sortColumn), asc(spec.id)];
+  // The id breaks ties in the same direction, so that one index on (sort, id) serves the page both ways.
+  const dir = params.sort.order === 'ASC' ? asc : desc;
+  const order = [dir(sortColumn), dir(spec.id)];
   return { where, order };
 }
 
-const totalColumn = () => ({ __total: sql<number>`count(*) over()`.mapWith(Number).as('__total') });
-
-/** The total of a list when its page is empty (past the end): the window count has no row to ride on. */
+/** The list's total, as its own statement (issue 15: a window count in the page query made PostgreSQL read and sort every row before the LIMIT). */
 async function countList(db: Executor, spec: ResourceSpec, where: SQL | undefined) {
   let countQuery = db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(spec.table).$dynamic();
   if (spec.join) countQuery = spec.join(countQuery as never) as typeof countQuery;
@@ -127,36 +127,46 @@ async function countList(db: Executor, spec: ResourceSpec, where: SQL | undefine
   return c?.n ?? 0;
 }
 
+/**
+ * The total of a page's list: known without counting when the page ends the list (fewer rows than
+ * asked, and not past the end), else counted by a statement of its own.
+ */
+function totalOf(db: Executor, spec: ResourceSpec, where: SQL | undefined, params: ListParams, pageRows: number): Promise<number> | number {
+  if (pageRows < params.range.limit && (pageRows > 0 || params.range.offset === 0)) return params.range.offset + pageRows;
+  return countList(db, spec, where);
+}
+
+/**
+ * A list's page and total: the page as one statement with ORDER BY … LIMIT (which an index on the
+ * sort serves without reading the rest), the total as another (totalOf).
+ */
 export async function listRecords(db: Executor, spec: ResourceSpec, params: ListParams, scope: Scope) {
   const { where, order } = listClauses(spec, params, scope);
-  const rows = await baseQuery(db, spec, totalColumn() as never)
+  const rows = await baseQuery(db, spec)
     .where(where)
     .orderBy(...order)
     .limit(params.range.limit)
     .offset(params.range.offset) as Record<string, unknown>[];
-  const total = rows.length ? Number(rows[0].__total) : params.range.offset > 0 ? await countList(db, spec, where) : 0;
-  const data = rows.map((r) => {
-    const { __total: _, ...rest } = r;
-    return spec.serialize ? spec.serialize(rest) : rest;
-  });
+  const total = await totalOf(db, spec, where, params, rows.length);
+  const data = rows.map((r) => (spec.serialize ? spec.serialize(r) : r));
   return { data, total };
 }
 
 /**
  * A list of a resource whose records the database writes as JSON (spec.json): the page as one JSON
  * array, in text, ready to send; `count` is the number of records in it. The page's ids are chosen
- * first (with the total), and only its own records are written out.
+ * first, and only its own records are written out; the total is counted apart (totalOf).
  */
 export async function listRecordsJson(db: Executor, spec: ResourceSpec, params: ListParams, scope: Scope) {
   if (!spec.json) throw new Error(`${spec.name} has no JSON column`);
   const { where, order } = listClauses(spec, params, scope);
-  let inner = db.select({ __id: sql`${spec.id}`.as('__id'), ...totalColumn() }).from(spec.table).$dynamic();
+  let inner = db.select({ __id: sql`${spec.id}`.as('__id') }).from(spec.table).$dynamic();
   if (spec.join) inner = spec.join(inner as never) as typeof inner;
   const page = inner.where(where).orderBy(...order).limit(params.range.limit).offset(params.range.offset).as('page');
-  let outer = db.select({ json: sql<string>`${spec.json}`, total: page.__total }).from(page).innerJoin(spec.table, eq(spec.id, page.__id)).$dynamic();
+  let outer = db.select({ json: sql<string>`${spec.json}` }).from(page).innerJoin(spec.table, eq(spec.id, page.__id)).$dynamic();
   if (spec.join) outer = spec.join(outer as never) as typeof outer;
   const rows = await outer.orderBy(...order);
-  const total = rows.length ? Number(rows[0].total) : params.range.offset > 0 ? await countList(db, spec, where) : 0;
+  const total = await totalOf(db, spec, where, params, rows.length);
   return { json: `[${rows.map((r) => r.json).join(',')}]`, count: rows.length, total };
 }
 
