@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { Layout as RaLayout, useLocaleState, useTranslate } from 'react-admin';
 import { AppBar } from './AppBar';
 import { Menu } from './Menu';
+import { MuiLocale } from './MuiLocale';
 
 /** Keeps the tab title and the page language in step with the chosen language. */
 export function useDocumentLanguage() {
@@ -16,8 +17,10 @@ export function useDocumentLanguage() {
 export function Layout({ children }: { children: ReactNode }) {
   useDocumentLanguage();
   return (
-    <RaLayout appBar={AppBar} menu={Menu}>
-      {children}
-    </RaLayout>
+    <MuiLocale>
+      <RaLayout appBar={AppBar} menu={Menu}>
+        {children}
+      </RaLayout>
+    </MuiLocale>
   );
 }

@@ -15,6 +15,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { LocalesMenuButton, useLogin, useTranslate, type HttpError } from 'react-admin';
 import { useDocumentLanguage } from './Layout';
 import { useErrorText } from '../components/problem/parse-problem';
+import { MuiLocale } from './MuiLocale';
 
 /**
  * Sign-in with email and password. A refusal shows the server's own message (wrong credentials,
@@ -51,6 +52,7 @@ export function LoginPage() {
   const passwordMissing = submitted && !password;
 
   return (
+    <MuiLocale>
     <Box
       sx={{
         minHeight: '100vh',
@@ -118,5 +120,6 @@ export function LoginPage() {
         </CardContent>
       </Card>
     </Box>
+    </MuiLocale>
   );
 }

@@ -6,6 +6,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import SchoolIcon from '@mui/icons-material/School';
 import { LocalesMenuButton } from 'react-admin';
+import { MuiLocale } from './MuiLocale';
 import { useDocumentLanguage } from './Layout';
 
 /**
@@ -15,6 +16,7 @@ import { useDocumentLanguage } from './Layout';
 export function PublicPage({ title, maxWidth = 400, children }: { title: string; maxWidth?: number; children: ReactNode }) {
   useDocumentLanguage();
   return (
+    <MuiLocale>
     <Box
       component="main"
       sx={{
@@ -37,5 +39,6 @@ export function PublicPage({ title, maxWidth = 400, children }: { title: string;
         </CardContent>
       </Card>
     </Box>
+    </MuiLocale>
   );
 }

@@ -1,0 +1,16 @@
+import { useMemo, type ReactNode } from 'react';
+import { ThemeProvider, createTheme, useTheme } from '@mui/material/styles';
+import { enUS, zhCN } from '@mui/material/locale';
+import { useLocaleState } from 'react-admin';
+
+/**
+ * MUI's own words (pagination's "Rows per page", the autocomplete's "No options", "Close", the pagination buttons'
+ * names) in the UI language: the app's theme with MUI's locale for the language chosen in the app bar (MUI's documented
+ * way: createTheme(theme, locale)). Wraps the layout, the sign-in page and the public pages.
+ */
+export function MuiLocale({ children }: { children: ReactNode }) {
+  const [locale] = useLocaleState();
+  const theme = useTheme();
+  const localized = useMemo(() => createTheme(theme, locale === 'en' ? enUS : zhCN), [theme, locale]);
+  return <ThemeProvider theme={localized}>{children}</ThemeProvider>;
+}
