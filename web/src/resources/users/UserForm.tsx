@@ -24,7 +24,7 @@ function RoleLinks() {
   if (role === 'regional') {
     return (
       <ReferenceArrayInput source="regionIds" reference="regions" sort={{ field: 'sortOrder', order: 'ASC' }} perPage={100}>
-        <SelectArrayInput optionText={<RegionNameField />} validate={required()} sx={{ minWidth: 320 }} />
+        <SelectArrayInput label="resources.users.fields.regionIds" optionText={<RegionNameField />} validate={required()} sx={{ minWidth: 320 }} />
       </ReferenceArrayInput>
     );
   }
