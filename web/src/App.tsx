@@ -1,13 +1,13 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { CustomRoutes, Resource } from 'react-admin';
+import { Admin } from './layout/Admin';
 import { authProvider as defaultAuthProvider } from './providers/authProvider';
 import { dataProvider as defaultDataProvider } from './providers/dataProvider';
 import { canAccess, type Role } from './providers/permissions';
 import { createStore } from './providers/store';
 import { i18nProvider } from './i18n';
-import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
-import { Dashboard } from './dashboard/Dashboard';
+import { lazyPage, suspended } from './lazy-page';
 import { resourceModules } from './resources';
 import { joinRoutes } from './join/join-routes';
 import { accountRoutes } from './account/account-routes';
@@ -20,6 +20,11 @@ interface AppProps {
 }
 
 const defaultStore = createStore();
+
+// Loaded after sign-in, in chunks of their own: the sign-in page downloads neither (nor any screen:
+// each resource's pages are lazy in its index.ts).
+const Layout = suspended(lazyPage(() => import('./layout/Layout'), 'Layout'));
+const Dashboard = lazyPage(() => import('./dashboard/Dashboard'), 'Dashboard');
 
 /** The composition of the app; every piece lives in its own folder. Providers can be swapped in tests. */
 export function App({ dataProvider = defaultDataProvider, authProvider = defaultAuthProvider, store = defaultStore }: AppProps) {

@@ -1,6 +1,9 @@
 import { Route } from 'react-router-dom';
-import { SetPasswordPage } from './SetPasswordPage';
-import { ForgotPasswordPage } from './ForgotPasswordPage';
+import { lazyPage, suspended } from '../lazy-page';
+
+// Loaded when opened: nobody signing in needs them.
+const SetPasswordPage = suspended(lazyPage(() => import('./SetPasswordPage'), 'SetPasswordPage'));
+const ForgotPasswordPage = suspended(lazyPage(() => import('./ForgotPasswordPage'), 'ForgotPasswordPage'));
 
 /** The password pages: outside the layout, open without signing in (App.tsx's CustomRoutes noLayout). */
 export const accountRoutes = [

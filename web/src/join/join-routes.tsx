@@ -1,6 +1,9 @@
 import { Route } from 'react-router-dom';
-import { JoinPage } from './JoinPage';
-import { JoinConfirmPage } from './JoinConfirmPage';
+import { lazyPage, suspended } from '../lazy-page';
+
+// Loaded when opened: nobody signing in needs them.
+const JoinPage = suspended(lazyPage(() => import('./JoinPage'), 'JoinPage'));
+const JoinConfirmPage = suspended(lazyPage(() => import('./JoinConfirmPage'), 'JoinConfirmPage'));
 
 /** The join page and its confirmation page: outside the layout, open without signing in (App.tsx's CustomRoutes noLayout). */
 export const joinRoutes = [

@@ -13,7 +13,7 @@ import Typography from '@mui/material/Typography';
 import SchoolIcon from '@mui/icons-material/School';
 import { Link as RouterLink } from 'react-router-dom';
 import { LocalesMenuButton, useLogin, useTranslate, type HttpError } from 'react-admin';
-import { useDocumentLanguage } from './Layout';
+import { useDocumentLanguage } from './useDocumentLanguage';
 import { useErrorText } from '../components/problem/parse-problem';
 import { MuiLocale } from './MuiLocale';
 

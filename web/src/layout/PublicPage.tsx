@@ -7,7 +7,7 @@ import Typography from '@mui/material/Typography';
 import SchoolIcon from '@mui/icons-material/School';
 import { LocalesMenuButton } from 'react-admin';
 import { MuiLocale } from './MuiLocale';
-import { useDocumentLanguage } from './Layout';
+import { useDocumentLanguage } from './useDocumentLanguage';
 
 /**
  * A page anyone may open without signing in (the join page, its confirmation), in the look of the

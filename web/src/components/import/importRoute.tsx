@@ -1,5 +1,7 @@
 import { Route } from 'react-router-dom';
-import { ImportPage } from './ImportPage';
+import { lazyPage } from '../../lazy-page';
+
+const ImportPage = lazyPage(() => import('./ImportPage'), 'ImportPage');
 
 /**
  * The import screen as a route of a resource: /<resource>/import (registered with the resource's

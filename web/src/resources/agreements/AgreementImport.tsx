@@ -1,7 +1,9 @@
 import Alert from '@mui/material/Alert';
 import { Route } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
-import { ImportPage } from '../../components/import';
+import { lazyPage } from '../../lazy-page';
+
+const ImportPage = lazyPage(() => import('../../components/import/ImportPage'), 'ImportPage');
 
 /** The import of partnerships that began before the product, with how the evaluated years are written. */
 function AgreementImportPage() {

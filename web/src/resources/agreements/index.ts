@@ -1,9 +1,11 @@
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import type { ResourceModule } from '../types';
-import { AgreementList } from './AgreementList';
-import { AgreementShow } from './AgreementShow';
-import { ExistingAgreementCreate } from './ExistingAgreementCreate';
+import { lazyPage } from '../../lazy-page';
 import { agreementImportRoute } from './AgreementImport';
+
+const AgreementList = lazyPage(() => import('./AgreementList'), 'AgreementList');
+const AgreementShow = lazyPage(() => import('./AgreementShow'), 'AgreementShow');
+const ExistingAgreementCreate = lazyPage(() => import('./ExistingAgreementCreate'), 'ExistingAgreementCreate');
 
 const agreements: ResourceModule = {
   list: AgreementList,

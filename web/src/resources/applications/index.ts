@@ -1,9 +1,11 @@
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import type { ResourceModule } from '../types';
-import { ApplicationCreate } from './ApplicationCreate';
-import { ApplicationEdit } from './ApplicationEdit';
-import { ApplicationList } from './ApplicationList';
-import { ApplicationShow } from './ApplicationShow';
+import { lazyPage } from '../../lazy-page';
+
+const ApplicationCreate = lazyPage(() => import('./ApplicationCreate'), 'ApplicationCreate');
+const ApplicationEdit = lazyPage(() => import('./ApplicationEdit'), 'ApplicationEdit');
+const ApplicationList = lazyPage(() => import('./ApplicationList'), 'ApplicationList');
+const ApplicationShow = lazyPage(() => import('./ApplicationShow'), 'ApplicationShow');
 
 const applications: ResourceModule = {
   list: ApplicationList,

@@ -1,6 +1,8 @@
 import HistoryIcon from '@mui/icons-material/History';
 import type { ResourceModule } from '../types';
-import { AuditEventList } from './AuditEventList';
+import { lazyPage } from '../../lazy-page';
+
+const AuditEventList = lazyPage(() => import('./AuditEventList'), 'AuditEventList');
 
 const auditEvents: ResourceModule = {
   list: AuditEventList,

@@ -1,8 +1,12 @@
 import CertificateIcon from '@mui/icons-material/WorkspacePremium';
 import type { ResourceModule } from '../types';
-import { importRoute } from '../../components/import';
-import { CertificateList } from './CertificateList';
-import { CertificateCreate, CertificateEdit, CertificateShow } from './CertificatePages';
+import { lazyPage } from '../../lazy-page';
+import { importRoute } from '../../components/import/importRoute';
+
+const CertificateList = lazyPage(() => import('./CertificateList'), 'CertificateList');
+const CertificateCreate = lazyPage(() => import('./CertificatePages'), 'CertificateCreate');
+const CertificateEdit = lazyPage(() => import('./CertificatePages'), 'CertificateEdit');
+const CertificateShow = lazyPage(() => import('./CertificatePages'), 'CertificateShow');
 
 const certificates: ResourceModule = {
   list: CertificateList,

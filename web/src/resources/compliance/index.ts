@@ -1,7 +1,9 @@
 import ComplianceIcon from '@mui/icons-material/FactCheck';
 import type { ResourceModule } from '../types';
-import { ComplianceList } from './ComplianceList';
-import { ComplianceShow } from './ComplianceShow';
+import { lazyPage } from '../../lazy-page';
+
+const ComplianceList = lazyPage(() => import('./ComplianceList'), 'ComplianceList');
+const ComplianceShow = lazyPage(() => import('./ComplianceShow'), 'ComplianceShow');
 
 /** One row per agreement and agreement year (id "<agreementId>-<year>"); read-only, computed by the server. */
 const compliance: ResourceModule = {

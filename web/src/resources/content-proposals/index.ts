@@ -1,8 +1,10 @@
 import LibraryAddIcon from '@mui/icons-material/LibraryAdd';
 import type { ResourceModule } from '../types';
-import { ContentProposalCreate } from './ContentProposalCreate';
-import { ContentProposalList } from './ContentProposalList';
-import { ContentProposalShow } from './ContentProposalShow';
+import { lazyPage } from '../../lazy-page';
+
+const ContentProposalCreate = lazyPage(() => import('./ContentProposalCreate'), 'ContentProposalCreate');
+const ContentProposalList = lazyPage(() => import('./ContentProposalList'), 'ContentProposalList');
+const ContentProposalShow = lazyPage(() => import('./ContentProposalShow'), 'ContentProposalShow');
 
 const contentProposals: ResourceModule = {
   list: ContentProposalList,

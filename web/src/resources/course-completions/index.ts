@@ -1,8 +1,12 @@
 import CompletionIcon from '@mui/icons-material/AssignmentTurnedIn';
 import type { ResourceModule } from '../types';
-import { importRoute } from '../../components/import';
-import { CourseCompletionList } from './CourseCompletionList';
-import { CourseCompletionCreate, CourseCompletionEdit, CourseCompletionShow } from './CourseCompletionPages';
+import { lazyPage } from '../../lazy-page';
+import { importRoute } from '../../components/import/importRoute';
+
+const CourseCompletionList = lazyPage(() => import('./CourseCompletionList'), 'CourseCompletionList');
+const CourseCompletionCreate = lazyPage(() => import('./CourseCompletionPages'), 'CourseCompletionCreate');
+const CourseCompletionEdit = lazyPage(() => import('./CourseCompletionPages'), 'CourseCompletionEdit');
+const CourseCompletionShow = lazyPage(() => import('./CourseCompletionPages'), 'CourseCompletionShow');
 
 const courseCompletions: ResourceModule = {
   list: CourseCompletionList,

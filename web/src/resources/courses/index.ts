@@ -1,7 +1,11 @@
 import CourseIcon from '@mui/icons-material/MenuBook';
 import type { ResourceModule } from '../types';
-import { CourseList } from './CourseList';
-import { CourseCreate, CourseEdit, CourseShow } from './CoursePages';
+import { lazyPage } from '../../lazy-page';
+
+const CourseList = lazyPage(() => import('./CourseList'), 'CourseList');
+const CourseCreate = lazyPage(() => import('./CoursePages'), 'CourseCreate');
+const CourseEdit = lazyPage(() => import('./CoursePages'), 'CourseEdit');
+const CourseShow = lazyPage(() => import('./CoursePages'), 'CourseShow');
 
 const courses: ResourceModule = {
   list: CourseList,

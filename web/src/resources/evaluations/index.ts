@@ -1,7 +1,9 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import type { ResourceModule } from '../types';
-import { EvaluationList } from './EvaluationList';
-import { EvaluationShow } from './EvaluationShow';
+import { lazyPage } from '../../lazy-page';
+
+const EvaluationList = lazyPage(() => import('./EvaluationList'), 'EvaluationList');
+const EvaluationShow = lazyPage(() => import('./EvaluationShow'), 'EvaluationShow');
 
 const evaluations: ResourceModule = {
   list: EvaluationList,

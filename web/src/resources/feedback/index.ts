@@ -1,8 +1,10 @@
 import FeedbackIcon from '@mui/icons-material/Feedback';
 import type { ResourceModule } from '../types';
-import { FeedbackCreate } from './FeedbackCreate';
-import { FeedbackList } from './FeedbackList';
-import { FeedbackShow } from './FeedbackShow';
+import { lazyPage } from '../../lazy-page';
+
+const FeedbackCreate = lazyPage(() => import('./FeedbackCreate'), 'FeedbackCreate');
+const FeedbackList = lazyPage(() => import('./FeedbackList'), 'FeedbackList');
+const FeedbackShow = lazyPage(() => import('./FeedbackShow'), 'FeedbackShow');
 
 const feedback: ResourceModule = {
   list: FeedbackList,

@@ -1,8 +1,12 @@
 import InstructorIcon from '@mui/icons-material/CoPresent';
 import type { ResourceModule } from '../types';
-import { importRoute } from '../../components/import';
-import { InstructorList } from './InstructorList';
-import { InstructorCreate, InstructorEdit, InstructorShow } from './InstructorPages';
+import { lazyPage } from '../../lazy-page';
+import { importRoute } from '../../components/import/importRoute';
+
+const InstructorList = lazyPage(() => import('./InstructorList'), 'InstructorList');
+const InstructorCreate = lazyPage(() => import('./InstructorPages'), 'InstructorCreate');
+const InstructorEdit = lazyPage(() => import('./InstructorPages'), 'InstructorEdit');
+const InstructorShow = lazyPage(() => import('./InstructorPages'), 'InstructorShow');
 
 const instructors: ResourceModule = {
   list: InstructorList,

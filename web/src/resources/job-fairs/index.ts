@@ -1,7 +1,11 @@
 import FairIcon from '@mui/icons-material/Storefront';
 import type { ResourceModule } from '../types';
-import { JobFairList } from './JobFairList';
-import { JobFairCreate, JobFairEdit, JobFairShow } from './JobFairPages';
+import { lazyPage } from '../../lazy-page';
+
+const JobFairList = lazyPage(() => import('./JobFairList'), 'JobFairList');
+const JobFairCreate = lazyPage(() => import('./JobFairPages'), 'JobFairCreate');
+const JobFairEdit = lazyPage(() => import('./JobFairPages'), 'JobFairEdit');
+const JobFairShow = lazyPage(() => import('./JobFairPages'), 'JobFairShow');
 
 const jobFairs: ResourceModule = {
   list: JobFairList,

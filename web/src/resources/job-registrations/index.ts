@@ -1,8 +1,12 @@
 import JobIcon from '@mui/icons-material/WorkOutlined';
 import type { ResourceModule } from '../types';
-import { importRoute } from '../../components/import';
-import { JobRegistrationList } from './JobRegistrationList';
-import { JobRegistrationCreate, JobRegistrationEdit, JobRegistrationShow } from './JobRegistrationPages';
+import { lazyPage } from '../../lazy-page';
+import { importRoute } from '../../components/import/importRoute';
+
+const JobRegistrationList = lazyPage(() => import('./JobRegistrationList'), 'JobRegistrationList');
+const JobRegistrationCreate = lazyPage(() => import('./JobRegistrationPages'), 'JobRegistrationCreate');
+const JobRegistrationEdit = lazyPage(() => import('./JobRegistrationPages'), 'JobRegistrationEdit');
+const JobRegistrationShow = lazyPage(() => import('./JobRegistrationPages'), 'JobRegistrationShow');
 
 const jobRegistrations: ResourceModule = {
   list: JobRegistrationList,

@@ -1,7 +1,9 @@
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import type { ResourceModule } from '../types';
-import { JoinRequestList } from './JoinRequestList';
-import { JoinRequestShow } from './JoinRequestShow';
+import { lazyPage } from '../../lazy-page';
+
+const JoinRequestList = lazyPage(() => import('./JoinRequestList'), 'JoinRequestList');
+const JoinRequestShow = lazyPage(() => import('./JoinRequestShow'), 'JoinRequestShow');
 
 const joinRequests: ResourceModule = {
   list: JoinRequestList,

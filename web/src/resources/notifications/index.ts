@@ -1,6 +1,8 @@
 import NotificationsIcon from '@mui/icons-material/Notifications';
 import type { ResourceModule } from '../types';
-import { NotificationList } from './NotificationList';
+import { lazyPage } from '../../lazy-page';
+
+const NotificationList = lazyPage(() => import('./NotificationList'), 'NotificationList');
 
 const notifications: ResourceModule = {
   list: NotificationList,

@@ -1,8 +1,12 @@
 import PracticeIcon from '@mui/icons-material/Engineering';
 import type { ResourceModule } from '../types';
-import { importRoute } from '../../components/import';
-import { PracticeRecordList } from './PracticeRecordList';
-import { PracticeRecordCreate, PracticeRecordEdit, PracticeRecordShow } from './PracticeRecordPages';
+import { lazyPage } from '../../lazy-page';
+import { importRoute } from '../../components/import/importRoute';
+
+const PracticeRecordList = lazyPage(() => import('./PracticeRecordList'), 'PracticeRecordList');
+const PracticeRecordCreate = lazyPage(() => import('./PracticeRecordPages'), 'PracticeRecordCreate');
+const PracticeRecordEdit = lazyPage(() => import('./PracticeRecordPages'), 'PracticeRecordEdit');
+const PracticeRecordShow = lazyPage(() => import('./PracticeRecordPages'), 'PracticeRecordShow');
 
 const practiceRecords: ResourceModule = {
   list: PracticeRecordList,

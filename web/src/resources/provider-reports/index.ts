@@ -1,8 +1,10 @@
 import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
 import type { ResourceModule } from '../types';
-import { ProviderReportCreate } from './ProviderReportCreate';
-import { ProviderReportList } from './ProviderReportList';
-import { ProviderReportShow } from './ProviderReportShow';
+import { lazyPage } from '../../lazy-page';
+
+const ProviderReportCreate = lazyPage(() => import('./ProviderReportCreate'), 'ProviderReportCreate');
+const ProviderReportList = lazyPage(() => import('./ProviderReportList'), 'ProviderReportList');
+const ProviderReportShow = lazyPage(() => import('./ProviderReportShow'), 'ProviderReportShow');
 
 const providerReports: ResourceModule = {
   list: ProviderReportList,

@@ -1,9 +1,11 @@
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import type { ResourceModule } from '../types';
-import { ProviderList } from './ProviderList';
-import { ProviderShow } from './ProviderShow';
-import { ProviderEdit } from './ProviderEdit';
-import { ProviderCreate } from './ProviderCreate';
+import { lazyPage } from '../../lazy-page';
+
+const ProviderList = lazyPage(() => import('./ProviderList'), 'ProviderList');
+const ProviderShow = lazyPage(() => import('./ProviderShow'), 'ProviderShow');
+const ProviderEdit = lazyPage(() => import('./ProviderEdit'), 'ProviderEdit');
+const ProviderCreate = lazyPage(() => import('./ProviderCreate'), 'ProviderCreate');
 
 /** Edit and create are registered only for roles the permissions table lets edit/create (HQ). */
 const providers: ResourceModule = {
@@ -17,4 +19,3 @@ const providers: ResourceModule = {
 };
 
 export default providers;
-export { SchoolProvidersPanel } from './SchoolProvidersPanel';

@@ -1,7 +1,9 @@
 import MapIcon from '@mui/icons-material/Map';
 import type { ResourceModule } from '../types';
-import { RegionList } from './RegionList';
-import { RegionEdit } from './RegionEdit';
+import { lazyPage } from '../../lazy-page';
+
+const RegionList = lazyPage(() => import('./RegionList'), 'RegionList');
+const RegionEdit = lazyPage(() => import('./RegionEdit'), 'RegionEdit');
 
 const regions: ResourceModule = {
   list: RegionList,

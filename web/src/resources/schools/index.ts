@@ -1,10 +1,12 @@
 import SchoolIcon from '@mui/icons-material/School';
-import { importRoute } from '../../components/import';
+import { importRoute } from '../../components/import/importRoute';
 import type { ResourceModule } from '../types';
-import { SchoolList } from './SchoolList';
-import { SchoolShow } from './SchoolShow';
-import { SchoolCreate } from './SchoolCreate';
-import { SchoolEdit } from './SchoolEdit';
+import { lazyPage } from '../../lazy-page';
+
+const SchoolList = lazyPage(() => import('./SchoolList'), 'SchoolList');
+const SchoolShow = lazyPage(() => import('./SchoolShow'), 'SchoolShow');
+const SchoolCreate = lazyPage(() => import('./SchoolCreate'), 'SchoolCreate');
+const SchoolEdit = lazyPage(() => import('./SchoolEdit'), 'SchoolEdit');
 
 const schools: ResourceModule = {
   list: SchoolList,

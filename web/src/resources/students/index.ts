@@ -1,9 +1,12 @@
 import StudentIcon from '@mui/icons-material/Groups';
 import type { ResourceModule } from '../types';
-import { importRoute } from '../../components/import';
-import { StudentList } from './StudentList';
-import { StudentCreate, StudentEdit } from './StudentCreate';
-import { StudentShow } from './StudentShow';
+import { lazyPage } from '../../lazy-page';
+import { importRoute } from '../../components/import/importRoute';
+
+const StudentList = lazyPage(() => import('./StudentList'), 'StudentList');
+const StudentShow = lazyPage(() => import('./StudentShow'), 'StudentShow');
+const StudentCreate = lazyPage(() => import('./StudentCreate'), 'StudentCreate');
+const StudentEdit = lazyPage(() => import('./StudentCreate'), 'StudentEdit');
 
 const students: ResourceModule = {
   list: StudentList,

@@ -1,10 +1,12 @@
 import PeopleIcon from '@mui/icons-material/People';
 import type { ResourceModule } from '../types';
-import { UserList } from './UserList';
-import { UserShow } from './UserShow';
-import { UserCreate } from './UserCreate';
-import { UserEdit } from './UserEdit';
-import { importRoute } from '../../components/import';
+import { lazyPage } from '../../lazy-page';
+import { importRoute } from '../../components/import/importRoute';
+
+const UserList = lazyPage(() => import('./UserList'), 'UserList');
+const UserShow = lazyPage(() => import('./UserShow'), 'UserShow');
+const UserCreate = lazyPage(() => import('./UserCreate'), 'UserCreate');
+const UserEdit = lazyPage(() => import('./UserEdit'), 'UserEdit');
 
 const users: ResourceModule = {
   list: UserList,
