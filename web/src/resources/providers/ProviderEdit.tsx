@@ -1,8 +1,5 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import { useState } from 'react';
-import { Edit, useNotify, useRecordContext, useRedirect, useRefresh, useTranslate, type HttpError } from 'react-admin';
-import { isConflict, useErrorText } from '../../components/problem/parse-problem';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { VersionedEdit } from '../../components/VersionedEdit';
 import { ProviderForm, toUpdateBody } from './ProviderForm';
 import type { Provider } from './scorecard';
 
@@ -18,41 +15,9 @@ function EditTitle() {
  * what was typed and offers to reload.
  */
 export function ProviderEdit() {
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const redirect = useRedirect();
-  const translate = useTranslate();
-  const errorText = useErrorText();
-  const [conflict, setConflict] = useState(false);
   return (
-    <Edit
-      title={<EditTitle />}
-      mutationMode="pessimistic"
-      transform={toUpdateBody}
-      mutationOptions={{
-        onError: (error: unknown) => {
-          if (isConflict(error)) setConflict(true);
-          if ((error as HttpError)?.body?.errors) return;
-          const message = errorText(error) || 'ra.notification.http_error';
-          notify(message, { type: 'error', messageArgs: { _: message }, multiLine: true });
-        },
-        onSuccess: (data: Provider) => {
-          setConflict(false);
-          notify('ra.notification.updated', { messageArgs: { smart_count: 1 } });
-          redirect('show', 'providers', data.id);
-        },
-      }}
-    >
-      {conflict ? (
-        <Alert
-          severity="warning"
-          sx={{ m: 2, mb: 0 }}
-          action={<Button color="inherit" size="small" onClick={() => { setConflict(false); refresh(); }}>{translate('app.errors.reload')}</Button>}
-        >
-          {translate('app.provider_admin.stale')}
-        </Alert>
-      ) : null}
+    <VersionedEdit title={<EditTitle />} staleKey="app.provider_admin.stale" transform={toUpdateBody}>
       <ProviderForm edit />
-    </Edit>
+    </VersionedEdit>
   );
 }

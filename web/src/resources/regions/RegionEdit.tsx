@@ -1,11 +1,5 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import { useState } from 'react';
-import {
-  Edit, NumberInput, SimpleForm, TextInput, maxLength, required,
-  useNotify, useRecordContext, useRedirect, useRefresh, useTranslate, type HttpError,
-} from 'react-admin';
-import { isConflict, useErrorText } from '../../components/problem/parse-problem';
+import { NumberInput, SimpleForm, TextInput, maxLength, required, useRecordContext, useTranslate } from 'react-admin';
+import { VersionedEdit } from '../../components/VersionedEdit';
 import { useRegionName } from '../../components/fields';
 
 /** Provinces as one line of text: separated by 、 , ， ; ； or spaces. */
@@ -37,40 +31,8 @@ function EditTitle() {
  * it, and its schools move here (their regional staff and queues with them); the form says so.
  */
 export function RegionEdit() {
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const redirect = useRedirect();
-  const translate = useTranslate();
-  const errorText = useErrorText();
-  const [conflict, setConflict] = useState(false);
   return (
-    <Edit
-      title={<EditTitle />}
-      mutationMode="pessimistic"
-      transform={toRegionBody}
-      mutationOptions={{
-        onError: (error: unknown) => {
-          if (isConflict(error)) setConflict(true);
-          if ((error as HttpError)?.body?.errors) return;
-          const message = errorText(error) || 'ra.notification.http_error';
-          notify(message, { type: 'error', messageArgs: { _: message }, multiLine: true });
-        },
-        onSuccess: () => {
-          setConflict(false);
-          notify('ra.notification.updated', { messageArgs: { smart_count: 1 } });
-          redirect('list', 'regions');
-        },
-      }}
-    >
-      {conflict ? (
-        <Alert
-          severity="warning"
-          sx={{ m: 2, mb: 0 }}
-          action={<Button color="inherit" size="small" onClick={() => { setConflict(false); refresh(); }}>{translate('app.errors.reload')}</Button>}
-        >
-          {translate('app.region_admin.stale')}
-        </Alert>
-      ) : null}
+    <VersionedEdit title={<EditTitle />} staleKey="app.region_admin.stale" transform={toRegionBody} redirectTo="list">
       <SimpleForm>
         <TextInput source="nameZh" validate={[required(), maxLength(50)]} />
         <TextInput source="nameEn" validate={[required(), maxLength(100)]} />
@@ -83,6 +45,6 @@ export function RegionEdit() {
         />
         <NumberInput source="sortOrder" min={0} max={1000} />
       </SimpleForm>
-    </Edit>
+    </VersionedEdit>
   );
 }
