@@ -21,8 +21,9 @@ import { linksOf, startMailbox, type Mailbox, type ReceivedMail } from './suppor
  * 4. HQ invites a school administrator of a school with an active partnership; the administrator
  *    sets a password from the mailed link, signs in and sees the school's live compliance of its
  *    current agreement year;
- * 5. a school not in the product asks to join on /join (linked from the sign-in page), confirms its
- *    e-mail from the mailed link, is accepted by HQ acting for the region; its administrator sets a
+ * 5. HQ invites East China's regional staff, who set their password from the mail;
+ * 6. a school not in the product asks to join on /join (linked from the sign-in page), confirms its
+ *    e-mail from the mailed link, is accepted by its region's staff; its administrator sets a
  *    password from the invitation and drafts an application.
  */
 
@@ -30,6 +31,7 @@ const ADMIN = 'hq-admin@golive.test';
 const PASSWORD = 'GoLive2026';
 const SCHOOL_ADMIN = 'admin@school-golive.test';
 const JOINER = 'contact@join-golive.test';
+const REGIONAL = 'east@golive.test';
 const JOINING_SCHOOL = '衢州职业技术学院（申请加入）';
 const PROVIDER = '杭州云帆跨境电商服务有限公司';
 
@@ -43,7 +45,7 @@ const sessions: { context: BrowserContext; problems: string[] }[] = [];
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-go-live-'));
 
 /** State the steps hand on, in order. */
-const journey: { hq?: Page; schoolNames: string[]; partnerSchools: string[]; rectifyingSchools: Set<string> } = {
+const journey: { hq?: Page; regional?: Page; schoolNames: string[]; partnerSchools: string[]; rectifyingSchools: Set<string> } = {
   schoolNames: [], partnerSchools: [], rectifyingSchools: new Set(),
 };
 
@@ -209,6 +211,23 @@ async function importThroughScreen(page: Page, resource: string, file: string, e
   await page.waitForURL(new RegExp(`#/${resource}$|#/${resource}\\?`));
 }
 
+/** HQ's users form: name, e-mail, the role, what the role needs (`links`), save; the owner is invited by mail. */
+async function inviteFromUsersForm(hq: Page, person: { name: string; email: string; role: string }, links: () => Promise<void>) {
+  await hq.goto('/#/users');
+  await settle(hq);
+  await hq.getByRole('link', { name: '新建', exact: true }).click();
+  await hq.waitForURL(/#\/users\/create/);
+  await hq.locator('input[name="name"]').fill(person.name);
+  await hq.locator('input[name="email"]').fill(person.email);
+  await hq.getByRole('combobox', { name: '角色' }).click();
+  await hq.getByRole('listbox').getByRole('option', { name: person.role, exact: true }).click();
+  await links();
+  const created = hq.waitForResponse((r) => new URL(r.url()).pathname === '/api/users' && r.request().method() === 'POST');
+  await hq.getByRole('button', { name: '保存' }).click();
+  expect((await created).status()).toBe(201);
+  await hq.waitForURL(/#\/users\/\d+\/show/);
+}
+
 interface School { id: number; name: string; tier: string | null; status: string }
 interface Agreement { id: number; schoolId: number; schoolName: string; tier: string; status: string }
 interface ComplianceRow { id: string; schoolId: number; agreementId: number; year: number; from: string; to: string; current: boolean; kpis: Record<string, { value: number | null; threshold: number | null; met: boolean | null }> }
@@ -286,21 +305,13 @@ describe('going live from an empty database', { timeout: 300_000 }, () => {
   it("HQ invites a school administrator; from the mailed link the administrator sets a password and sees the school's live compliance", async () => {
     const hq = journey.hq!;
     const schoolName = journey.partnerSchools.find((n) => !journey.rectifyingSchools.has(n))!;
-    await hq.goto('/#/users/create');
-    await settle(hq);
-    await hq.locator('input[name="name"]').fill('王老师');
-    await hq.locator('input[name="email"]').fill(SCHOOL_ADMIN);
-    await hq.getByRole('combobox', { name: '角色' }).click();
-    await hq.getByRole('option', { name: '院校', exact: true }).click();
-    // One school of 400: typed to search it, as in the provider form.
-    const schoolInput = hq.getByRole('combobox', { name: '所属院校' });
-    await schoolInput.click();
-    if (await schoolInput.evaluate((el) => el.tagName === 'INPUT')) await schoolInput.fill(schoolName.slice(0, 6));
-    await hq.getByRole('option', { name: schoolName, exact: true }).click();
-    const created = hq.waitForResponse((r) => new URL(r.url()).pathname === '/api/users' && r.request().method() === 'POST');
-    await hq.getByRole('button', { name: '保存' }).click();
-    expect((await created).status()).toBe(201);
-    await hq.waitForURL(/#\/users\/\d+\/show/);
+    await inviteFromUsersForm(hq, { name: '王老师', email: SCHOOL_ADMIN, role: '院校' }, async () => {
+      // One school of 400: typed to search it, as in the provider form.
+      const schoolInput = hq.getByRole('combobox', { name: '所属院校' });
+      await schoolInput.click();
+      if (await schoolInput.evaluate((el) => el.tagName === 'INPUT')) await schoolInput.fill(schoolName.slice(0, 6));
+      await hq.getByRole('option', { name: schoolName, exact: true }).click();
+    });
 
     const mail = await mailbox.take(SCHOOL_ADMIN);
     const link = productLink(mail);
@@ -324,8 +335,27 @@ describe('going live from an empty database', { timeout: 300_000 }, () => {
     await shoot(school, 'school-dashboard');
   });
 
+  it("HQ invites East China's regional staff, who set their password from the mail", async () => {
+    const hq = journey.hq!;
+    await inviteFromUsersForm(hq, { name: '华东大区 陈经理', email: REGIONAL, role: '大区' }, async () => {
+      await hq.getByRole('combobox', { name: '负责大区' }).click();
+      await hq.getByRole('listbox').getByRole('option', { name: '华东', exact: true }).click();
+      await hq.keyboard.press('Escape');
+    });
+    const regional = await freshPage();
+    await setPasswordAndSignIn(regional, productLink(await mailbox.take(REGIONAL)), REGIONAL);
+    const me = (await apiAs<{ role: string; regionIds: number[] }>(regional, '/api/auth/me')).json;
+    expect(me.role).toBe('regional');
+    expect(me.regionIds).toHaveLength(1);
+    journey.regional = regional;
+  });
+
   it('a school not in the product asks to join, confirms its e-mail, is accepted, sets its password and drafts an application', async () => {
     const visitor = await freshPage();
+    // The address given to schools, <PUBLIC_URL>/join, opens the page; so does the sign-in page's link.
+    await visitor.goto('/join');
+    await visitor.waitForURL(/#\/join$/);
+    await visitor.getByRole('button', { name: '提交申请' }).waitFor();
     await visitor.goto('/');
     await visitor.getByRole('link', { name: '学校尚未加入？申请加入项目' }).click();
     await visitor.waitForURL(/#\/join$/);
@@ -344,17 +374,17 @@ describe('going live from an empty database', { timeout: 300_000 }, () => {
     await visitor.goto(productLink(confirmMail));
     await visitor.getByText('邮箱已确认').waitFor();
 
-    // HQ takes the regional step (the region has no staff yet) in the queue of join requests.
-    const hq = journey.hq!;
-    await hq.goto('/#/join-requests');
-    await settle(hq);
-    const row = hq.getByRole('row').filter({ hasText: JOINING_SCHOOL });
+    // The region's staff accept it in their queue of join requests (浙江 is East China's).
+    const regional = journey.regional!;
+    await regional.goto('/#/join-requests');
+    await settle(regional);
+    const row = regional.getByRole('row').filter({ hasText: JOINING_SCHOOL });
     await row.getByRole('button', { name: '接受' }).click();
-    const accepted = hq.waitForResponse((r) => /\/api\/join-requests\/\d+\/actions\/accept$/.test(new URL(r.url()).pathname));
-    await hq.getByRole('dialog').getByRole('button', { name: '接受' }).click();
+    const accepted = regional.waitForResponse((r) => /\/api\/join-requests\/\d+\/actions\/accept$/.test(new URL(r.url()).pathname));
+    await regional.getByRole('dialog').getByRole('button', { name: '接受' }).click();
     expect((await accepted).status()).toBe(200);
-    await settle(hq);
-    const requests = (await apiAs<JoinRequest[]>(hq, `/api/join-requests${listQuery({ filter: { q: JOINING_SCHOOL } })}`)).json;
+    await settle(regional);
+    const requests = (await apiAs<JoinRequest[]>(regional, `/api/join-requests${listQuery({ filter: { q: JOINING_SCHOOL } })}`)).json;
     expect(requests.find((r) => r.schoolName === JOINING_SCHOOL)?.status).toBe('accepted');
 
     const invitation = await mailbox.take(JOINER, { subject: /账号/ });
