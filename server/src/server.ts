@@ -40,11 +40,13 @@ async function main() {
   const firstStart = await prepareFirstAccount(database.db, {
     adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD, seedDemo: config.seedDemo, smtp: !!config.SMTP_URL,
   });
-  for (const line of firstStart) log.info(line);
+  // Warnings: each asks the operator to act (sign in with the link, create the first account), so LOG_LEVEL=warn still shows them.
+  for (const line of firstStart) log.warn(line);
   if (config.seedDemo) {
     const { seedDemoIfEmpty } = await import('@campus/seed/demo.js');
     const seeded = await seedDemoIfEmpty(database.db);
-    if (seeded) log.info('demo data loaded: sign in as hq@demo.test / demo1234');
+    // A warning: accounts with a published password now exist in this database.
+    if (seeded) log.warn('demo data loaded: sign in as hq@demo.test / demo1234');
   }
   await purgeExpiredSessions(database.db);
   const abandoned = await failAbandonedBulkJobs(database);

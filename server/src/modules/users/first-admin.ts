@@ -34,7 +34,7 @@ export interface FirstStartSettings {
 /**
  * The first account of a deployment (issue 13 item 10), and what the operator is told at start-up:
  * - ADMIN_EMAIL and ADMIN_PASSWORD on a database without users: the HQ account, as before;
- * - ADMIN_EMAIL alone: the HQ account, invited (the link is mailed, and printed when there is no SMTP);
+ * - ADMIN_EMAIL alone: the HQ account, invited (the link is mailed; printed only when there is no SMTP);
  * - neither, no demo data, no users: how to create the first account (the server still starts);
  * - ADMIN_PASSWORD on a database where the account exists with another password: that it changes nothing.
  * Answers the lines to print.
@@ -51,7 +51,8 @@ export async function prepareFirstAccount(db: Db, s: FirstStartSettings): Promis
       const { link } = await db.transaction((tx) => inviteUser(tx, { email, name: 'HQ administrator', role: 'hq', locale: 'zh' }, null));
       return [
         `first HQ account created: ${email}, invited to set its password`,
-        s.smtp ? `the invitation is mailed to ${email}; its link (valid 7 days, single use): ${link}`
+        // With SMTP the link goes by mail only: a log is read by more people than the mailbox.
+        s.smtp ? `the invitation is mailed to ${email} (valid 7 days, single use; if it does not arrive: npm run admin:reset-password -- ${email})`
           : `no SMTP_URL is set, so no mail is sent: open this link to set the password (valid 7 days, single use): ${link}`,
       ];
     }

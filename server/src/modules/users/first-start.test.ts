@@ -112,6 +112,7 @@ describe('the first start with SMTP', () => {
     try {
       const server = await start({ ...db.env, ADMIN_EMAIL: 'mailed@partner.test', SMTP_URL: smtp.url, MAIL_POLL_SECONDS: '1', PUBLIC_URL: 'https://partner.example.com' });
       expect(server.output()).toContain('the invitation is mailed to mailed@partner.test');
+      expect(server.output()).not.toContain('token=');
       const mail = await waitUntil('the invitation reaches the SMTP server', () => smtp.mails.find((m) => m.to.includes('mailed@partner.test')), { detail: () => server.output() });
       expect(mail.subject).toBe('您的校企合作平台账号');
       const token = tokenIn(mail.text)!;
