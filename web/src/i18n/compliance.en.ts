@@ -44,8 +44,8 @@ export const complianceEn: typeof complianceZh = {
       none: '—',
     },
     outlook_help: {
-      not_enough_data: 'Fewer than 60 days of the year have passed; no projection yet (%{days} days so far).',
-      projected: 'Year-end values at the pace of the %{days} days so far.',
+      not_enough_data: 'Fewer than 60 days of the year have passed; no projection yet (%{days} day so far). |||| Fewer than 60 days of the year have passed; no projection yet (%{days} days so far).',
+      projected: 'Year-end values at the pace of the %{days} day so far. |||| Year-end values at the pace of the %{days} days so far.',
     },
     compliance: {
       year: 'Year %{year}',
@@ -179,7 +179,7 @@ export const complianceEn: typeof complianceZh = {
       change: 'Change',
       total: 'Total',
       no_schools: 'No school’s current year falls under this policy.',
-      summary: '%{after} compliant with the change (%{before} now), of %{total} schools',
+      summary: '%{after} compliant with the change (%{before} now), of %{total} school |||| %{after} compliant with the change (%{before} now), of %{total} schools',
     },
     certificate_kind: {
       '1x': '1+X (any level)',

@@ -85,6 +85,32 @@ describe('translations', () => {
     expect(i18nProvider.translate('resources.schools.name', { smart_count: 2 })).toBe('院校');
   });
 
+  it('speaks one language at a time: no Chinese in English, in Chinese only the technical terms typed as they are', () => {
+    const text = (messages: unknown, key: string) => (at(messages as Tree, key) as string).replace(/%\{[^}]*\}/g, '');
+    // The language menu names Chinese in Chinese in either language.
+    expect(enKeys.filter((k) => k !== 'app.locale.zh' && /[\u4e00-\u9fff]/.test(text(enMessages, k)))).toEqual([]);
+    // What a user types or a file holds literally (formats, headers, query parameters, field names of the API, encodings).
+    const technical = new Set(['CSV', 'csv', 'Excel', 'KPI', 'UTF', 'GBK', 'xlsx', 'JSON', 'YYYY', 'MM', 'DD', 'Content', 'Type', 'Length',
+      'Origin', 'text', 'continue', 'rectify', 'PNG', 'JPG', 'WebP', 'MB', 'MiB', 'PDF', 'Word', 'PowerPoint', 'CRM', 'sort', 'range',
+      'filter', 'ASC', 'DESC', 'id', 'entityType', 'entityId', 'file', 'regionId', 'tier', 'NUL', 'Unicode', 'application', 'vnd',
+      'openxmlformats', 'officedocument', 'spreadsheetml', 'sheet', 'mode', 'upsert', 'multipart', 'form', 'data', 'English']);
+    const english = zhKeys.flatMap((k) => (text(zhMessages, k).match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !technical.has(w)).map((w) => `${k}: ${w}`));
+    expect(english).toEqual([]);
+  });
+
+  it('writes English plurals right for a count of one', async () => {
+    await i18nProvider.changeLocale('en');
+    try {
+      expect(i18nProvider.translate('resources.applications.details.students', { n: 1, smart_count: 1 })).toBe('1 student');
+      expect(i18nProvider.translate('resources.applications.details.employers', { n: 3, smart_count: 3 })).toBe('3 employers');
+      expect(i18nProvider.translate('app.whatif.summary', { after: 1, before: 0, total: 1, smart_count: 1 })).toBe('1 compliant with the change (0 now), of 1 school');
+      expect(i18nProvider.translate('app.outlook_help.projected', { days: 1, smart_count: 1 })).toBe('Year-end values at the pace of the 1 day so far.');
+      expect(i18nProvider.translate('app.outlook_help.not_enough_data', { days: 30, smart_count: 30 })).toContain('(30 days so far)');
+    } finally {
+      await i18nProvider.changeLocale('zh');
+    }
+  });
+
   it('passes a server message through unchanged', () => {
     expect(i18nProvider.translate('The email or password is wrong.', { _: 'The email or password is wrong.' })).toBe('The email or password is wrong.');
   });

@@ -234,8 +234,8 @@ export const workflowEn: typeof workflowZh = {
       },
       details: {
         hours_per_student: '%{n} h per student',
-        students: '%{n} students',
-        employers: '%{n} employers',
+        students: '%{n} student |||| %{n} students',
+        employers: '%{n} employer |||| %{n} employers',
       },
       list: {
         queue: 'Waiting for me',

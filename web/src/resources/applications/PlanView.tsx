@@ -70,11 +70,11 @@ export function useItemDetails(catalogue: CatalogueCourse[]) {
       }
       case 'practice_project':
         if (d.hoursPerStudent != null) parts.push(translate('resources.applications.details.hours_per_student', { n: d.hoursPerStudent }));
-        if (d.students != null) parts.push(translate('resources.applications.details.students', { n: d.students }));
+        if (d.students != null) parts.push(translate('resources.applications.details.students', { n: d.students, smart_count: d.students }));
         break;
       case 'job_fair':
         if (d.plannedMonth != null) parts.push(translate('resources.applications.month', { month: d.plannedMonth }));
-        if (d.employers != null) parts.push(translate('resources.applications.details.employers', { n: d.employers }));
+        if (d.employers != null) parts.push(translate('resources.applications.details.employers', { n: d.employers, smart_count: d.employers }));
         break;
       case 'target':
         if (d.value != null) parts.push(String(d.value));

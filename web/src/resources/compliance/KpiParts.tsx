@@ -51,8 +51,8 @@ export function OutlookChip({ row, size = 'small' }: { row: Pick<ComplianceRecor
   const outlook = projectionOutlook(row);
   if (outlook === 'none') return <Typography variant="body2" color="text.disabled" component="span">—</Typography>;
   const help = row.projection?.status === 'not_enough_data'
-    ? translate('app.outlook_help.not_enough_data', { days: row.projection.daysElapsed })
-    : translate('app.outlook_help.projected', { days: row.projection?.daysElapsed });
+    ? translate('app.outlook_help.not_enough_data', { days: row.projection.daysElapsed, smart_count: row.projection.daysElapsed })
+    : translate('app.outlook_help.projected', { days: row.projection?.daysElapsed, smart_count: row.projection?.daysElapsed ?? 0 });
   return (
     <Tooltip title={help}>
       <Chip size={size} variant={outlook === 'not_enough_data' ? 'outlined' : 'filled'} color={outlookColors[outlook]} label={translate(`app.outlook.${outlook}`)} />

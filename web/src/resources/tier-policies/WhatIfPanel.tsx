@@ -137,7 +137,7 @@ export function WhatIfPanel() {
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
                 <Chip
                   color={total.after.pass < total.before.pass ? 'error' : total.after.pass > total.before.pass ? 'success' : 'default'}
-                  label={translate('app.whatif.summary', { after: total.after.pass, before: total.before.pass, total: schools })}
+                  label={translate('app.whatif.summary', { after: total.after.pass, before: total.before.pass, total: schools, smart_count: schools })}
                   data-testid="what-if-summary"
                 />
               </Stack>
