@@ -15,10 +15,10 @@ describe('canAccess (the table shared with the server)', () => {
     expect(canAccess('hq', 'users', 'show')).toBe(true);
   });
 
-  it('regional staff see schools, policies, regions and the audit log, but not users', () => {
-    expect(menuOf('regional')).toEqual(expect.arrayContaining(['schools', 'tier-policies', 'regions', 'audit-events', 'compliance']));
-    expect(menuOf('regional')).not.toContain('users');
-    expect(canAccess('regional', 'users', 'list')).toBe(false);
+  it('regional staff see schools, policies, regions, the audit log and the accounts they manage (their regions\' school accounts: the server scopes them)', () => {
+    expect(menuOf('regional')).toEqual(expect.arrayContaining(['schools', 'tier-policies', 'regions', 'audit-events', 'compliance', 'users']));
+    expect(canAccess('regional', 'users', 'list')).toBe(true);
+    expect(canAccess('regional', 'users', 'create')).toBe(true);
     expect(canAccess('regional', 'tier-policies', 'edit')).toBe(false);
   });
 
