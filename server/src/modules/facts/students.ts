@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { and, eq, gte, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { likePattern } from '../../lib/list-query.js';
 import { certificates, courseCompletions, jobRegistrations, practiceRecords, students, leftReasons } from '../../db/schema/index.js';
 import { certificateResource } from './certificates.js';
 import { practiceResource } from './practice-records.js';
@@ -51,6 +52,18 @@ function valuesOf(input: Partial<Input>, schoolId: number, current?: Record<stri
   return v;
 }
 
+/**
+ * The q search of students. Three characters or more: ILIKE on name and student number (trigram
+ * indexes). One or two (a Chinese given name, 王芳): names holding them, through the index on
+ * name_grams(name) (migration 0019; trigrams need three characters), and a student number equal to
+ * them. For one or two characters the grams test is exact (no ILIKE beside it: a recheck of each
+ * matching row would compute name_grams() again, measured 3.6 s instead of 0.3 s for the total of 王).
+ */
+function studentSearch(q: string): SQL {
+  if ([...q].length > 2) return or(ilike(students.name, likePattern(q)), ilike(students.studentNo, likePattern(q)))!;
+  return or(sql`name_grams(${students.name}) @> ARRAY[${q.toLowerCase()}]::text[]`, eq(students.studentNo, q))!;
+}
+
 export const studentSpec: ResourceSpec = {
   name: 'students',
   noun: 'student',
@@ -65,6 +78,7 @@ export const studentSpec: ResourceSpec = {
   sortable: { id: students.id, studentNo: students.studentNo, name: students.name, cohortYear: students.cohortYear, enrolledOn: students.enrolledOn, leftOn: students.leftOn },
   defaultSort: ['studentNo', 'ASC'],
   search: [students.name, students.studentNo],
+  searchWhere: studentSearch,
   filters: {
     schoolId: filterDef(oneOrMany(idValue), (v) => inArray(students.schoolId, asList(v))),
     cohortYear: filterDef(oneOrMany(z.coerce.number().int()), (v) => inArray(students.cohortYear, asList(v))),

@@ -126,3 +126,35 @@ describe('the total, counted apart from the page', () => {
     expect((await listRecords(logged, studentSpec, parseListQuery({}, studentSpec.defaultSort), { kind: 'all' })).total).toBe(all);
   });
 });
+
+describe('a name search of one or two characters across all students (issue 15 item 2)', () => {
+  async function searchPlans(q: string) {
+    statements = [];
+    const params = parseListQuery({ filter: JSON.stringify({ q }), range: '[0,24]' }, studentSpec.defaultSort);
+    const result = await listRecords(logged, studentSpec, params, { kind: 'all' });
+    const found: string[] = [];
+    for (const s of statements) {
+      const [row] = await raw(`EXPLAIN (FORMAT JSON) ${s.sql}`, s.params);
+      const plan = (typeof row['QUERY PLAN'] === 'string' ? JSON.parse(row['QUERY PLAN']) : row['QUERY PLAN']) as { Plan: PlanNode }[];
+      found.push(...wholeTableReads(plan[0].Plan, 'students'));
+    }
+    return { result, found };
+  }
+
+  it('finds the names holding the characters, and reads neither page nor total from the whole table', async () => {
+    const [{ name }] = await raw(`SELECT name FROM students WHERE school_id = ${bigSchool} ORDER BY id LIMIT 1 OFFSET 123`);
+    for (const q of [String(name), String(name).slice(1)]) {
+      const [{ n }] = await raw('SELECT count(*)::int AS n FROM students WHERE name LIKE $1', [`%${q}%`]);
+      const { result, found } = await searchPlans(q);
+      expect(result.total).toBe(n);
+      expect(result.data.every((r) => String((r as { name: string }).name).includes(q))).toBe(true);
+      expect(found).toEqual([]);
+    }
+  });
+
+  it('a short search also finds a student number equal to it', async () => {
+    await raw(`INSERT INTO students (school_id, student_no, name, cohort_year, enrolled_on) VALUES (${bigSchool}, 'Z9', '甲乙', 2021, '2021-09-01')`);
+    const { result } = await searchPlans('Z9');
+    expect(result.data.map((r) => (r as { studentNo: string }).studentNo)).toEqual(['Z9']);
+  });
+});

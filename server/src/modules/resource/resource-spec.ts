@@ -42,6 +42,8 @@ export interface ResourceSpec<Row = Record<string, unknown>> {
   defaultSort: [string, 'ASC' | 'DESC'];
   filters?: Record<string, FilterDef>;
   search?: (Column | SQL)[];
+  /** The `q` condition of its own (used instead of ILIKE over `search`), e.g. for an index that fits short searches. */
+  searchWhere?: (q: string) => SQL | undefined;
   /** Joins needed by columns, applied to every query. */
   // drizzle's dynamic select builder has no public type that survives a join; the spec adds joins only.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -81,7 +83,8 @@ function filterConditions(spec: ResourceSpec, filter: Record<string, unknown>, s
     if (key === 'q') {
       if (typeof raw !== 'string') throw badRequest('filter_q_invalid', [{ field: 'filter.q', code: 'filter_q_invalid' }]);
       const q = raw.trim().slice(0, 200);
-      if (q && spec.search?.length) conditions.push(or(...spec.search.map((c) => ilike(c as Column, likePattern(q))))!);
+      if (q && spec.searchWhere) conditions.push(spec.searchWhere(q) ?? sql`true`);
+      else if (q && spec.search?.length) conditions.push(or(...spec.search.map((c) => ilike(c as Column, likePattern(q))))!);
       continue;
     }
     const def = ownValue(spec.filters, key);
