@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatCalendarDate, formatInstant, formatNumber, formatPeriod, formatWhen } from './dates';
+import { addDays, formatCalendarDate, formatInstant, formatMonth, formatNumber, formatPeriod, formatWhen } from './dates';
 
 describe('one date format per language', () => {
   it('shows a calendar date as 2026-06-02 in Chinese and 2 Jun 2026 in English', () => {
@@ -24,6 +24,11 @@ describe('one date format per language', () => {
   it('shows an agreement year [from, to) with its inclusive last day', () => {
     expect(formatPeriod('2025-07-25', '2026-07-25', 'zh')).toEqual({ from: '2025-07-25', to: '2026-07-24' });
     expect(formatPeriod('2025-07-25', '2026-07-25', 'en')).toEqual({ from: '25 Jul 2025', to: '24 Jul 2026' });
+  });
+
+  it('shows a month of a trend in the same format', () => {
+    expect(formatMonth('2026-03', 'zh')).toBe('2026-03');
+    expect(formatMonth('2026-03', 'en')).toBe('Mar 2026');
   });
 
   it('writes numbers with thousands separators', () => {

@@ -49,6 +49,14 @@ export function formatWhen(value: string, locale: string, showTime: boolean): st
   return showTime ? formatInstant(date, locale) : formatCalendarDate(inChina(date).day, locale);
 }
 
+/** A month (YYYY-MM, as the trends give it): Chinese `2026-03`, English `Mar 2026`. */
+export function formatMonth(month: string, locale: string): string {
+  if (!/^\d{4}-\d{2}$/.test(month)) return month;
+  return locale === 'en' ? englishMonth.format(new Date(`${month}-01T00:00:00Z`)) : month;
+}
+
+const englishMonth = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'short', year: 'numeric' });
+
 /** A range [from, to) of days (an agreement year, an agreement's term) as shown: from its first to its inclusive last day. */
 export function formatPeriod(from: string, to: string, locale: string): { from: string; to: string } {
   return { from: formatCalendarDate(from, locale), to: formatLastDay(to, locale) };

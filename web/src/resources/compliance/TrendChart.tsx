@@ -2,6 +2,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Too
 import { useLocaleState, useTranslate } from 'react-admin';
 import type { TrendPoint } from './api';
 import { formatKpiNumber } from '../../components/kpi/kpi';
+import { formatMonth, formatNumber } from '../../components/dates';
 import { type TrendKpi } from './kpi';
 
 /**
@@ -11,14 +12,14 @@ import { type TrendKpi } from './kpi';
 export default function TrendChart({ kpi, points, threshold, height = 110, color = '#1565c0' }: { kpi: TrendKpi; points: TrendPoint[]; threshold: number | null; height?: number; color?: string }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const data = points.map((p) => ({ month: p.month.slice(2).replace('-', '/'), value: p[kpi] }));
+  const data = points.map((p) => ({ month: formatMonth(p.month, locale), value: p[kpi] }));
   const max = Math.max(threshold ?? 0, ...data.map((d) => d.value ?? 0));
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -12 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="month" tick={{ fontSize: 10 }} interval="preserveStartEnd" tickLine={false} />
-        <YAxis tick={{ fontSize: 10 }} width={40} domain={[0, Math.ceil(max * 1.1) || 1]} allowDecimals={kpi === 'practiceHours'} tickLine={false} />
+        <YAxis tick={{ fontSize: 10 }} width={40} domain={[0, Math.ceil(max * 1.1) || 1]} allowDecimals={kpi === 'practiceHours'} tickLine={false} tickFormatter={(v: number) => formatNumber(v, locale, 1)} />
         <Tooltip formatter={(value) => [formatKpiNumber(kpi, value as number, locale), translate(`app.kpi.${kpi}`)]} />
         {threshold !== null ? (
           <ReferenceLine y={threshold} stroke="#c62828" strokeDasharray="4 4" ifOverflow="extendDomain" label={{ value: translate('app.compliance.threshold_line'), position: 'insideTopLeft', fontSize: 10, fill: '#c62828' }} />
