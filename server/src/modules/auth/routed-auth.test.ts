@@ -56,7 +56,12 @@ describe('authentication on the routed path', () => {
   });
 
   it('every API route the app serves, except those marked public, is 401 without a cookie', async () => {
-    const publicRoutes = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/health']);
+    // Signing in, out and back in (a forgotten password, an invitation's link), health and readiness, and the join page.
+    const publicRoutes = new Set([
+      'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/forgot-password', 'POST /api/auth/reset-password',
+      'GET /api/health', 'GET /api/health/ready',
+      'GET /api/join-requests/provinces', 'POST /api/join-requests', 'POST /api/join-requests/confirm',
+    ]);
     for (const { method, url } of t.app.routeTable) {
       if (!url.startsWith('/api/') || publicRoutes.has(`${method} ${url}`)) continue;
       const concrete = url.replace(/:[A-Za-z]+/g, '1').replace(/^\/api\//, '/%61pi/');
