@@ -3,6 +3,7 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from './server';
 import { makeEmotionSpeedy } from './emotion-speedy';
+import { i18nProvider } from '../i18n';
 
 // findBy*/waitFor wait for a condition and return as soon as it holds; the deadline only ends a wait that can never
 // succeed. A react-admin screen's first paint takes seconds on a fully loaded small machine, so it is generous.
@@ -23,9 +24,11 @@ if (!('jsdomComputedStyle' in window)) {
 makeEmotionSpeedy();
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   server.resetHandlers();
   localStorage.clear();
+  // The UI's language is module state, shared by the files of a worker: a test that switched to English leaves it Chinese again.
+  if (i18nProvider.getLocale() !== 'zh') await i18nProvider.changeLocale('zh');
 });
 afterAll(() => server.close());
