@@ -27,8 +27,8 @@ const roleLabel: Record<Role, string> = { hq: '总部', regional: '大区', scho
 
 const accounts: { key: string; email: string; role: Role; sees: string[]; doesNotSee: string[] }[] = [
   { key: 'hq', email: 'hq@demo.test', role: 'hq', sees: ['用户', '层次政策', '院校', '大区', '操作日志'], doesNotSee: [] },
-  { key: 'east', email: 'east@demo.test', role: 'regional', sees: ['院校', '层次政策', '操作日志'], doesNotSee: ['用户'] },
-  { key: 'south', email: 'south@demo.test', role: 'regional', sees: ['院校', '层次政策', '操作日志'], doesNotSee: ['用户'] },
+  { key: 'east', email: 'east@demo.test', role: 'regional', sees: ['院校', '层次政策', '操作日志', '用户'], doesNotSee: [] },
+  { key: 'south', email: 'south@demo.test', role: 'regional', sees: ['院校', '层次政策', '操作日志', '用户'], doesNotSee: [] },
   { key: 'school', email: 'school@demo.test', role: 'school', sees: ['院校', '层次政策'], doesNotSee: ['用户'] },
   { key: 'school2', email: 'school2@demo.test', role: 'school', sees: ['院校', '层次政策'], doesNotSee: ['用户'] },
   { key: 'provider', email: 'provider@demo.test', role: 'provider', sees: ['院校'], doesNotSee: ['用户', '操作日志'] },
