@@ -230,6 +230,8 @@ export const problemZh = {
       evidence_uploader_unknown: '此文件的上传者已无法确认；只有上传者可以删除。',
       multipart_required: '请以 multipart/form-data 发送文件，包含 entityType、entityId 和 file 字段。',
       one_file_per_request: '每次请求只能发送一个文件。',
+      files_not_for_action: '操作“%{action}”不接受文件（仅：%{allowed}）。',
+      too_many_files: '每次最多发送 %{maximum} 个文件。',
       multipart_unreadable: '无法读取上传的表单（%{reason}）；请重新提交。',
       file_missing: '请在“file”字段中附上文件。',
       entity_type_missing: '请说明文件属于哪类记录：entityType。',

@@ -77,7 +77,7 @@ export const problemCodes = [
   // Evidence files
   'file_type_refused', 'file_content_mismatch', 'evidence_uploader_only', 'evidence_uploader_unknown', 'multipart_required', 'one_file_per_request',
   'multipart_unreadable', 'file_missing', 'entity_type_missing', 'entity_id_invalid', 'evidence_entity_unknown',
-  'evidence_role_may_not', 'evidence_state_closed',
+  'evidence_role_may_not', 'evidence_state_closed', 'files_not_for_action', 'too_many_files',
   // Joining (the public join page and its queue)
   'join_province_unknown', 'join_too_many_from_domain', 'too_many_join_requests', 'join_token_invalid', 'join_token_expired',
   'join_token_used', 'join_decline_reason_missing',

@@ -253,6 +253,8 @@ export const en: Catalogue = {
     evidence_uploader_unknown: 'This file was attached by someone no longer known; only they may remove it.',
     multipart_required: 'Send the file as multipart/form-data with the fields entityType, entityId and file.',
     one_file_per_request: 'Send one file per request.',
+    files_not_for_action: 'The action {action} takes no files (only: {allowed}).',
+    too_many_files: 'At most {maximum} files in one request.',
     multipart_unreadable: 'The multipart body could not be read ({reason}); send the form again.',
     file_missing: 'Attach the file in the field "file".',
     entity_type_missing: 'Say what the file belongs to: entityType.',
