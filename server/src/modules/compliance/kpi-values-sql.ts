@@ -40,6 +40,8 @@ export interface KpiQueryOptions {
   policies?: SQL;
   /** One agreement year measured at the end of each month up to its as-of day (its trend), not only on that day. */
   monthly?: { agreementId: number; year: number };
+  /** Only these agreement years: a SQL subquery of (agreement_id, year) rows (the what-if: the current years of one policy). */
+  agreementYears?: SQL;
 }
 
 const states = (list: readonly string[]) => sql.raw(sqlList(list));
@@ -63,6 +65,7 @@ export function kpiValuesQuery(opts: KpiQueryOptions): SQL {
   const schoolFilter = opts.schoolIds ? sql`AND a.school_id IN (${sql.join(opts.schoolIds.length ? opts.schoolIds.map((id) => sql`${id}`) : [sql`NULL`], sql`, `)})` : sql``;
   const policies = opts.policies ?? sql`SELECT * FROM tier_policies`;
   const oneYear = opts.monthly ? sql`AND a.id = ${opts.monthly.agreementId} AND n.year = ${opts.monthly.year}` : sql``;
+  const someYears = opts.agreementYears ? sql`AND (a.id, n.year) IN (${opts.agreementYears})` : sql``;
   // The days each year is measured on: its as-of day, or the end of each month up to it.
   const points = opts.monthly
     ? sql`SELECT ay.*, LEAST((m + interval '1 month - 1 day')::date, ay.as_of) AS point
@@ -81,7 +84,7 @@ ay0 AS (
   CROSS JOIN generate_series(1, 10) AS n(year)
   WHERE a.start_date IS NOT NULL AND n.year <= a.term_years
     AND a.status IN (${states(startedAgreementStates)})
-    ${schoolFilter} ${oneYear}
+    ${schoolFilter} ${oneYear} ${someYears}
 ),
 ay1 AS (
   -- Facts count before until_date: the year's end, or the day after the agreement ended within the
