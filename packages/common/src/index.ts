@@ -18,3 +18,4 @@ export * from './workflow/provider-work-transitions.js';
 export * from './workflow/join-request-transitions.js';
 export * from './audit/audit-event-types.js';
 export * from './api/index.js';
+export * from './api/what-if.js';
