@@ -49,10 +49,16 @@ export function StateField({ source = 'status', size, entity }: SourceProps & { 
   return <StateChip state={record[source] as string | null} entity={entity} size={size} />;
 }
 
-export function RoleChip({ role, size = 'small', variant = 'filled' }: { role: string | undefined; size?: ChipProps['size']; variant?: ChipProps['variant'] }) {
+/**
+ * A role as a chip. `inverse`: on a dark ground (the app bar), white text and outline, since the
+ * role's colour would read 1.5–2.7:1 there.
+ */
+export function RoleChip({ role, size = 'small', variant = 'filled', inverse = false }: { role: string | undefined; size?: ChipProps['size']; variant?: ChipProps['variant']; inverse?: boolean }) {
   const translate = useTranslate();
   if (!role) return null;
-  return <Chip size={size} variant={variant} color={roleTones[role] ?? 'default'} label={translate(`app.role.${role}`, { _: role })} />;
+  const label = translate(`app.role.${role}`, { _: role });
+  if (inverse) return <Chip size={size} variant="outlined" label={label} sx={{ color: '#fff', borderColor: 'rgba(255,255,255,0.75)' }} />;
+  return <Chip size={size} variant={variant} color={roleTones[role] ?? 'default'} label={label} />;
 }
 
 export function RoleField({ source = 'role', size }: SourceProps) {

@@ -6,11 +6,11 @@ export type SchoolStatus = (typeof schoolStatuses)[number];
 
 /** One colour per tier, deepest partnership warmest; used by chips and the dashboard chart. */
 export const tierColors: Record<Tier | 'none', string> = {
-  industry_college: '#e65100',
+  industry_college: '#b33f00',
   talent_base: '#1565c0',
   pilot_1x: '#2e7d32',
   partner_school: '#6a1b9a',
-  none: '#9e9e9e',
+  none: '#757575',
 };
 
 type Tone = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';

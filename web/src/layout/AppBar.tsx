@@ -22,7 +22,7 @@ function CurrentUser() {
   return (
     <Box sx={{ display: { xs: 'none', sm: 'flex' }, alignItems: 'center', gap: 1, mx: 1 }} data-testid="current-user">
       <Typography variant="body2" sx={{ fontWeight: 500 }}>{identity.fullName}</Typography>
-      <RoleChip role={identity.role as string} variant="outlined" size="small" />
+      <RoleChip role={identity.role as string} size="small" inverse />
     </Box>
   );
 }
