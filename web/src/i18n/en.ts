@@ -11,6 +11,7 @@ import { providersEn } from './providers.en';
 import { mailEn } from './mail.en';
 import { schoolsEn } from './schools.en';
 import { accountEn } from './account.en';
+import { a11yEn } from './a11y.en';
 
 /** Our labels in English; the types (and the i18n test) keep the keys the same as zh.ts. */
 const app: Messages['app'] = {
@@ -332,6 +333,6 @@ const resources: Messages['resources'] = {
   },
 };
 
-export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, schoolsEn, accountEn);
+export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, schoolsEn, accountEn, a11yEn);
 
 export const enTranslationMessages: TranslationMessages = enMessages;

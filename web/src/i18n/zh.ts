@@ -10,6 +10,7 @@ import { providersZh } from './providers.zh';
 import { mailZh } from './mail.zh';
 import { schoolsZh } from './schools.zh';
 import { accountZh } from './account.zh';
+import { a11yZh } from './a11y.zh';
 
 /** Our labels in Chinese (the default language). en.ts has exactly the same keys. */
 export const zhMessages = mergeMessages({
@@ -331,7 +332,7 @@ export const zhMessages = mergeMessages({
       },
     },
   },
-}, workflowZh, complianceZh, evaluationZh, problemZh, joinZh, providersZh, mailZh, schoolsZh, accountZh);
+}, workflowZh, complianceZh, evaluationZh, problemZh, joinZh, providersZh, mailZh, schoolsZh, accountZh, a11yZh);
 
 export type Messages = typeof zhMessages;
 

@@ -1,0 +1,16 @@
+/**
+ * Accessibility labels (issue 16 item 1): landmarks, chart tables, page titles. a11y.zh.ts has
+ * exactly the same keys.
+ */
+export const a11yEn = {
+  app: {
+    a11y: {
+      navigation: 'Main menu',
+      show_table: 'Show as table',
+      show_chart: 'Show as chart',
+      chart_data: '%{title} (data table)',
+      page_error: 'Something went wrong',
+      focus_after_action: 'Done: %{action}',
+    },
+  },
+};

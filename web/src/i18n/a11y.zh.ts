@@ -1,0 +1,16 @@
+/**
+ * Accessibility labels (issue 16 item 1): landmarks, chart tables, page titles. a11y.en.ts has
+ * exactly the same keys.
+ */
+export const a11yZh = {
+  app: {
+    a11y: {
+      navigation: '主菜单',
+      show_table: '以表格查看',
+      show_chart: '以图表查看',
+      chart_data: '%{title}（数据表）',
+      page_error: '页面出错',
+      focus_after_action: '已完成：%{action}',
+    },
+  },
+};
