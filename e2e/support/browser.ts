@@ -63,8 +63,8 @@ const loginIdentifier = 'input[name="username"], input[name="email"], input[type
 const loginPassword = 'input[name="password"]';
 /** An entry of react-admin's <Menu> (MenuItemLink: the dashboard and each resource). */
 export const menuItemSelector = '.RaMenuItemLink-root';
-/** The app bar's user menu button: its aria-label is ra.auth.user_menu in either language. */
-const userMenuButton = 'header button[aria-label="个人资料"], header button[aria-label="Profile"]';
+/** The app bar's user menu button: its aria-label ends with ra.auth.user_menu in either language ("王芳 的个人资料"). */
+const userMenuButton = 'header button[aria-label$="个人资料"], header button[aria-label$="Profile"]';
 
 /** Opens the app and waits for the login page (the app redirects there without a session). */
 export async function gotoLogin(page: Page): Promise<void> {

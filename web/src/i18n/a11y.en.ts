@@ -10,6 +10,7 @@ export const a11yEn = {
       show_chart: 'Show as chart',
       chart_data: '%{title} (data table)',
       page_error: 'Something went wrong',
+      user_menu: '%{name}: Profile',
       focus_after_action: 'Done: %{action}',
     },
   },

@@ -10,6 +10,7 @@ export const a11yZh = {
       show_chart: '以图表查看',
       chart_data: '%{title}（数据表）',
       page_error: '页面出错',
+      user_menu: '%{name} 的个人资料',
       focus_after_action: '已完成：%{action}',
     },
   },

@@ -6,12 +6,12 @@ import {
   LocalesMenuButton,
   Logout,
   TitlePortal,
-  UserMenu,
   useGetIdentity,
   useTranslate,
 } from 'react-admin';
 import { RoleChip } from '../components/chips';
 import { NotificationBell } from './NotificationBell';
+import { UserMenu } from './UserMenu';
 import { DigestMenuItem } from './DigestMenuItem';
 import { ChangePasswordMenuItem } from '../account/ChangePasswordMenuItem';
 
