@@ -12,6 +12,7 @@ import { mailEn } from './mail.en';
 import { schoolsEn } from './schools.en';
 import { accountEn } from './account.en';
 import { a11yEn } from './a11y.en';
+import { evidenceEn } from './evidence.en';
 
 /** Our labels in English; the types (and the i18n test) keep the keys the same as zh.ts. */
 const app: Messages['app'] = {
@@ -333,6 +334,6 @@ const resources: Messages['resources'] = {
   },
 };
 
-export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, schoolsEn, accountEn, a11yEn);
+export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, schoolsEn, accountEn, a11yEn, evidenceEn);
 
 export const enTranslationMessages: TranslationMessages = enMessages;

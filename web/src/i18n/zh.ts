@@ -11,6 +11,7 @@ import { mailZh } from './mail.zh';
 import { schoolsZh } from './schools.zh';
 import { accountZh } from './account.zh';
 import { a11yZh } from './a11y.zh';
+import { evidenceZh } from './evidence.zh';
 
 /** Our labels in Chinese (the default language). en.ts has exactly the same keys. */
 export const zhMessages = mergeMessages({
@@ -332,7 +333,7 @@ export const zhMessages = mergeMessages({
       },
     },
   },
-}, workflowZh, complianceZh, evaluationZh, problemZh, joinZh, providersZh, mailZh, schoolsZh, accountZh, a11yZh);
+}, workflowZh, complianceZh, evaluationZh, problemZh, joinZh, providersZh, mailZh, schoolsZh, accountZh, a11yZh, evidenceZh);
 
 export type Messages = typeof zhMessages;
 
