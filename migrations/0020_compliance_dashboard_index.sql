@@ -1,0 +1,1 @@
+CREATE INDEX "compliance_dashboard_idx" ON "compliance_summaries" USING btree ("region_id","tier","school_id","compliant","agreement_id","year","failing_kpis") WHERE "compliance_summaries"."is_current";
