@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { AdminContext, memoryStore } from 'react-admin';
 import { MemoryRouter } from 'react-router-dom';
@@ -35,5 +35,13 @@ describe('the login page', () => {
   it('says how long to wait when sign-in is throttled', async () => {
     signInRefused({ error: 'too_many_requests', code: 'too_many_sign_ins', params: { seconds: 300 }, message: 'Too many failed sign-ins; try again in 5 minutes.', details: { retryAfterSeconds: 300 } }, 429);
     expect(await screen.findByRole('alert')).toHaveTextContent('登录失败次数过多，请 5 分钟后再试。');
+  });
+
+  it('moves focus to the password after a refusal, described by the announced alert (not to <body>)', async () => {
+    signInRefused({ error: 'unauthenticated', code: 'login_failed', params: {}, message: 'The email or password is wrong.' }, 401);
+    const alert = await screen.findByRole('alert');
+    const password = document.querySelector<HTMLInputElement>('input[name="password"]')!;
+    await waitFor(() => expect(document.activeElement).toBe(password));
+    expect(password.getAttribute('aria-describedby')).toContain(alert.id);
   });
 });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -31,11 +31,22 @@ export function LoginPage() {
   const [submitted, setSubmitted] = useState(false);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<{ status?: number; message: string } | null>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
+  // After a refusal the fields were disabled while asking, so focus fell to <body>: it goes back to
+  // the password (described by the announced alert), to type it again (WCAG 2.4.3, 3.3.1).
+  const [refused, setRefused] = useState(0);
+  useEffect(() => {
+    if (refused) passwordRef.current?.focus();
+  }, [refused]);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (!email.trim() || !password) return;
+    if (!email.trim() || !password) {
+      (email.trim() ? passwordRef : emailRef).current?.focus();
+      return;
+    }
     setLoading(true);
     setError(null);
     try {
@@ -45,6 +56,7 @@ export function LoginPage() {
       // Worded by the problem's code (login_failed, too_many_sign_ins…) in the UI's language.
       setError({ status: err?.status, message: errorText(e) || translate('ra.auth.sign_in_error') });
       setLoading(false);
+      setRefused((n) => n + 1);
     }
   };
 
@@ -78,7 +90,7 @@ export function LoginPage() {
           <form onSubmit={onSubmit} noValidate>
             <Stack spacing={2}>
               {error ? (
-                <Alert severity="error" role="alert">
+                <Alert severity="error" role="alert" id="login-error">
                   <AlertTitle>{translate(error.status === 429 ? 'app.login.throttled' : 'app.login.failed')}</AlertTitle>
                   {error.message}
                 </Alert>
@@ -91,6 +103,7 @@ export function LoginPage() {
                 name="email"
                 autoComplete="username"
                 autoFocus
+                inputRef={emailRef}
                 value={email}
                 onChange={(e) => setEmail(e.target.value)}
                 error={emailMissing}
@@ -103,6 +116,8 @@ export function LoginPage() {
                 type="password"
                 name="password"
                 autoComplete="current-password"
+                inputRef={passwordRef}
+                slotProps={{ htmlInput: { 'aria-describedby': error ? 'login-error' : undefined } }}
                 value={password}
                 onChange={(e) => setPassword(e.target.value)}
                 error={passwordMissing}

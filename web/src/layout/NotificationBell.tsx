@@ -74,9 +74,14 @@ export function NotificationBell() {
     <>
       <Tooltip title={label}>
         <IconButton color="inherit" onClick={(e) => setAnchor(e.currentTarget)} aria-label={label} data-testid="notification-bell">
-          <Badge badgeContent={unread} color="error" max={99} data-testid="notification-count">
-            {unread ? <NotificationsIcon /> : <NotificationsNoneIcon />}
-          </Badge>
+          {/* The name holds the number the badge shows (label in name): no hidden "0", no "99+". */}
+          {unread ? (
+            <Badge badgeContent={unread} color="error" max={Number.MAX_SAFE_INTEGER} data-testid="notification-count">
+              <NotificationsIcon />
+            </Badge>
+          ) : (
+            <NotificationsNoneIcon />
+          )}
         </IconButton>
       </Tooltip>
       <Popover

@@ -1,9 +1,10 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import Button, { type ButtonProps } from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { actionLook, actionOrder } from './action-look';
 import type { WorkflowRecord } from './workflow-record';
+import { focusAfterAction } from './focus';
 
 /** The actions in the shared order (forward moves first); an action the order does not know comes last. */
 export function sortActions(actions: readonly string[], order: readonly string[] = actionOrder): string[] {
@@ -30,18 +31,25 @@ export function ActionBar<R extends WorkflowRecord>({ record: given, omit = [], 
   const fromContext = useRecordContext<R>();
   const record = given ?? fromContext;
   const [open, setOpen] = useState<string>();
+  const buttons = useRef(new Map<string, HTMLButtonElement | null>());
+  // After the dialog, focus goes back to its button, or to the page's heading when the action removed it.
+  const close = () => {
+    const opener = open ? buttons.current.get(open) : undefined;
+    setOpen(undefined);
+    focusAfterAction(opener);
+  };
   const actions = sortActions((record?.allowedActions ?? []).filter((a) => !omit.includes(a)));
   if (!record || !actions.length) return null;
   return (
     <>
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} data-testid={testId} onClick={(e) => e.stopPropagation()}>
         {actions.map((action) => (
-          <Button key={action} size={size} {...actionLook(action)} onClick={() => setOpen(action)} data-action={action}>
+          <Button key={action} size={size} {...actionLook(action)} onClick={() => setOpen(action)} data-action={action} ref={(el) => { buttons.current.set(action, el); }}>
             {translate(`app.action.${action}`, { _: action })}
           </Button>
         ))}
       </Stack>
-      {open ? dialog(open, () => setOpen(undefined), record) : null}
+      {open ? dialog(open, close, record) : null}
     </>
   );
 }

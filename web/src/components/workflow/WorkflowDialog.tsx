@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Button, { type ButtonProps } from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
@@ -11,6 +11,7 @@ import { useRefresh, useTranslate } from 'react-admin';
 import { parseProblem, type Problem } from '../problem/parse-problem';
 import { ProblemAlert } from '../problem/ProblemAlert';
 import { confirmColour } from './action-look';
+import { focusAfterAction, focusAlert } from './focus';
 
 export interface WorkflowDialogProps {
   open: boolean;
@@ -45,12 +46,24 @@ export function WorkflowDialog({
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem>();
   const [invalid, setInvalid] = useState<string>();
+  // What had focus when the dialog opened (its action button): focus goes back there, or to the
+  // page's heading when the action removed it, never to <body>.
+  const opener = useRef<Element | null>(null);
+  const wasOpen = useRef(false);
+  if (open && !wasOpen.current && typeof document !== 'undefined') opener.current = document.activeElement;
+  wasOpen.current = open;
+  // A refusal is announced (role="alert") and focused: the confirm button was disabled while asking.
+  const content = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (problem || invalid) focusAlert(content.current);
+  }, [problem, invalid]);
 
   const close = () => {
     if (busy) return;
     setProblem(undefined);
     setInvalid(undefined);
     onClose();
+    focusAfterAction(opener.current, { watchMs: 2_000 });
   };
   const confirm = async () => {
     const found = validate?.();
@@ -62,6 +75,7 @@ export function WorkflowDialog({
       await onConfirm();
       setBusy(false);
       onClose();
+      focusAfterAction(opener.current);
     } catch (e) {
       setBusy(false);
       setProblem(parseProblem(e));
@@ -71,7 +85,7 @@ export function WorkflowDialog({
   return (
     <Dialog open={open} onClose={close} fullWidth maxWidth={maxWidth} aria-labelledby="workflow-dialog-title" onClick={(e) => e.stopPropagation()}>
       <DialogTitle id="workflow-dialog-title">{title}</DialogTitle>
-      <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <DialogContent ref={content} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
         {help ? <DialogContentText>{help}</DialogContentText> : null}
         {children}
         {invalid ? <Alert severity="error" role="alert">{invalid}</Alert> : null}

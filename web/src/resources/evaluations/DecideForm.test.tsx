@@ -69,6 +69,20 @@ describe('the decision screen', () => {
     expect(within(decisions).queryByText('不续约')).not.toBeInTheDocument();
   });
 
+  it('a decision not chosen is announced on the radio group (role=alert, described by it) and focus goes to the first choice', async () => {
+    const user = userEvent.setup({ delay: null });
+    const seen: Record<string, unknown>[] = [];
+    renderResource('#/evaluations/6/show', users.hq, ...evaluationHandlers([annual], () => HttpResponse.json({}), seen));
+    await user.click(await screen.findByRole('button', { name: '提交决定' }));
+    const alert = (await screen.findAllByRole('alert')).find((a) => a.textContent === '请选择一项决定')!;
+    expect(alert).toBeTruthy();
+    const group = screen.getByRole('radiogroup', { name: '决定' });
+    expect(group).toHaveAttribute('aria-describedby', alert.id);
+    expect(group).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(document.activeElement).toBe(within(group).getAllByRole('radio')[0]));
+    expect(seen).toHaveLength(0);
+  });
+
   it('a rectification needs the KPIs, a notice and a deadline in the future; the snapshot\'s failing KPIs are preselected', async () => {
     const user = userEvent.setup({ delay: null });
     const seen: Record<string, unknown>[] = [];

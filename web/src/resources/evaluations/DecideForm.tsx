@@ -79,7 +79,13 @@ export function DecideForm({ record, onDecided }: { record: Evaluation; onDecide
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (Object.keys(ownProblems).length) return;
+    if (Object.keys(ownProblems).length) {
+      // To the first field to fix, whose message is announced (role="alert"): the decision's radios first.
+      const form = event.currentTarget as HTMLFormElement;
+      const first = ownProblems.decision ? form.querySelector<HTMLElement>('input[name="decision"]:not(:disabled)') : form.querySelector<HTMLElement>('[aria-invalid="true"]');
+      setTimeout(() => (first ?? form.querySelector<HTMLElement>('[aria-invalid="true"]'))?.focus(), 0);
+      return;
+    }
     setConfirming(true);
   };
 
@@ -107,7 +113,7 @@ export function DecideForm({ record, onDecided }: { record: Evaluation; onDecide
           <Stack spacing={2.5}>
             <FormControl error={!!messageOf('decision')}>
               <FormLabel id="decision-label">{translate('resources.evaluations.fields.decision')}</FormLabel>
-              <RadioGroup aria-labelledby="decision-label" name="decision" value={values.decision} onChange={(e) => set('decision', e.target.value)}>
+              <RadioGroup aria-labelledby="decision-label" aria-describedby={messageOf('decision') ? 'decision-error' : undefined} aria-invalid={!!messageOf('decision') || undefined} name="decision" value={values.decision} onChange={(e) => set('decision', e.target.value)}>
                 {decisionsFor(kind).map((decision) => {
                   const unavailable = decision === 'upgrade' && !nextTier;
                   return (
@@ -132,7 +138,7 @@ export function DecideForm({ record, onDecided }: { record: Evaluation; onDecide
                   );
                 })}
               </RadioGroup>
-              {messageOf('decision') ? <FormHelperText>{messageOf('decision')}</FormHelperText> : null}
+              {messageOf('decision') ? <FormHelperText id="decision-error" role="alert">{messageOf('decision')}</FormHelperText> : null}
             </FormControl>
 
             {values.decision === 'rectify' ? (
@@ -160,7 +166,7 @@ export function DecideForm({ record, onDecided }: { record: Evaluation; onDecide
                       );
                     })}
                   </FormGroup>
-                  {messageOf('failingKpis') ? <FormHelperText>{messageOf('failingKpis')}</FormHelperText> : null}
+                  {messageOf('failingKpis') ? <FormHelperText role="alert">{messageOf('failingKpis')}</FormHelperText> : null}
                 </FormControl>
                 <TextField
                   name="notice"
