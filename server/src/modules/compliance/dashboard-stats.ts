@@ -1,43 +1,64 @@
-import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
 import { complianceSummaries as cs, schools } from '../../db/schema/index.js';
 import { queryRows } from '../../db/raw.js';
-import type { Scope } from '@campus/common';
-import { kpiNames } from '@campus/common';
+import type { ComplianceRecord, Scope, Tier } from '@campus/common';
+import { kpiNames, tiers } from '@campus/common';
 import { schoolScopeCondition } from '../access/scope-filter.js';
-import { toComplianceRecord } from './compliance-spec.js';
 
 export interface StatsFilter { regionId?: number[]; tier?: string[] }
 
+interface Tally { schools: number; compliant: number }
+
+/** How many schools the at-risk list names (the most failing KPIs first); atRiskCount counts them all. */
+export const AT_RISK_SHOWN = 50;
+
 /**
- * The dashboard's numbers for the current agreement years in scope, aggregated in SQL: schools per
- * tier and how many comply, failing KPIs by count, the region × tier table, and the schools at risk
- * (failing now, with whether the projection says they recover).
+ * The dashboard's numbers for the current agreement years in scope, in one statement and one pass
+ * (issue 15 item 3): the current rows' narrow columns (region, tier, compliant, failing KPIs: the
+ * covering index compliance_dashboard_idx, migration 0020, so the ~1 kB `record` of each row is not
+ * read) are read once into a CTE, which gives the region × tier table (schools per tier, the totals
+ * and the at-risk count are its sums), the failing KPIs by count, and the at-risk schools: failing
+ * now, most failing KPIs first, whose records (with whether the projection says they recover) are
+ * read for those 50 rows only. Before: five statements, each scanning compliance_summaries.
  */
-export async function dashboardStats(db: Db, scope: Scope, filter: StatsFilter) {
+export async function dashboardStats(db: Executor, scope: Scope, filter: StatsFilter) {
   const where = and(
     eq(cs.isCurrent, true),
     schoolScopeCondition(scope, cs.schoolId),
     filter.regionId?.length ? inArray(cs.regionId, filter.regionId) : undefined,
     filter.tier?.length ? inArray(cs.tier, filter.tier) : undefined,
   ) as SQL;
-  const [byTier, regionTier, failing] = await Promise.all([
-    db.select({ tier: cs.tier, schools: sql<number>`count(*)`.mapWith(Number), compliant: sql<number>`count(*) FILTER (WHERE ${cs.compliant})`.mapWith(Number) })
-      .from(cs).where(where).groupBy(cs.tier),
-    db.select({ regionId: cs.regionId, tier: cs.tier, schools: sql<number>`count(*)`.mapWith(Number), compliant: sql<number>`count(*) FILTER (WHERE ${cs.compliant})`.mapWith(Number) })
-      .from(cs).where(where).groupBy(cs.regionId, cs.tier),
-    queryRows<{ kpi: string; n: number }>(db, sql`SELECT k AS kpi, count(*)::int AS n FROM ${cs}, unnest(${cs.failingKpis}) AS k WHERE ${where} GROUP BY k`),
-  ]);
-  const failingByKpi = kpiNames.map((kpi) => ({ kpi, schools: Number(failing.find((f) => f.kpi === kpi)?.n ?? 0) }));
+  const [row] = await queryRows<{ region_tier: string; failing: string; at_risk: string }>(db, sql`
+    WITH cur AS MATERIALIZED (
+      SELECT ${cs.agreementId} AS agreement_id, ${cs.year} AS year, ${cs.schoolId} AS school_id, ${cs.regionId} AS region_id,
+             ${cs.tier} AS tier, ${cs.compliant} AS compliant, ${cs.failingKpis} AS failing_kpis
+      FROM ${cs} WHERE ${where}
+    ),
+    g AS (SELECT region_id, tier, count(*)::int AS schools, (count(*) FILTER (WHERE compliant))::int AS compliant FROM cur GROUP BY region_id, tier),
+    f AS (SELECT k AS kpi, count(*)::int AS schools FROM cur, unnest(failing_kpis) AS k GROUP BY k),
+    r AS (
+      SELECT cur.agreement_id, cur.year, cardinality(cur.failing_kpis) AS failing, s.name
+      FROM cur JOIN ${schools} s ON s.id = cur.school_id
+      WHERE NOT cur.compliant
+      ORDER BY cardinality(cur.failing_kpis) DESC, s.name
+      LIMIT ${AT_RISK_SHOWN}
+    )
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('regionId', region_id, 'tier', tier, 'schools', schools, 'compliant', compliant) ORDER BY region_id, tier), '[]'::json) FROM g)::text AS region_tier,
+      (SELECT coalesce(json_agg(json_build_object('kpi', kpi, 'schools', schools)), '[]'::json) FROM f)::text AS failing,
+      (SELECT coalesce(json_agg(c.record || jsonb_build_object('schoolName', r.name) ORDER BY r.failing DESC, r.name), '[]'::json)
+         FROM r JOIN ${cs} c ON c.agreement_id = r.agreement_id AND c.year = r.year)::text AS at_risk`);
+  const regionTier = JSON.parse(row.region_tier) as ({ regionId: number; tier: Tier } & Tally)[];
+  const failing = JSON.parse(row.failing) as { kpi: string; schools: number }[];
+  const atRisk = JSON.parse(row.at_risk) as ComplianceRecord[];
 
-  // At risk: failing now. A projection only ever raises flows, so a school that passes now is not
-  // projected to fail; the projection tells which of the failing ones are on course to recover.
-  const failingRows = await db.select({ ...getTableColumns(cs), schoolName: schools.name })
-    .from(cs).innerJoin(schools, eq(schools.id, cs.schoolId))
-    .where(and(where, eq(cs.compliant, false)))
-    .orderBy(desc(sql`cardinality(${cs.failingKpis})`), asc(schools.name)).limit(50);
-  const atRisk = failingRows.map((r) => toComplianceRecord(r as unknown as Record<string, unknown>));
-  const [{ n: atRiskCount }] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(cs).where(and(where, eq(cs.compliant, false)));
+  const byTier = tiers
+    .map((tier) => regionTier.filter((g) => g.tier === tier).reduce((acc, g) => ({ tier, schools: acc.schools + g.schools, compliant: acc.compliant + g.compliant }), { tier, schools: 0, compliant: 0 }))
+    .filter((t) => t.schools > 0);
   const totals = byTier.reduce((acc, t) => ({ schools: acc.schools + t.schools, compliant: acc.compliant + t.compliant }), { schools: 0, compliant: 0 });
-  return { totals, byTier, regionTier, failingByKpi, atRisk, atRiskCount };
+  const failingByKpi = kpiNames.map((kpi) => ({ kpi, schools: failing.find((f) => f.kpi === kpi)?.schools ?? 0 }));
+  // At risk: failing now. A projection only ever raises flows, so a school that passes now is not
+  // projected to fail; the records tell which of the failing ones are on course to recover.
+  return { totals, byTier, regionTier, failingByKpi, atRisk, atRiskCount: totals.schools - totals.compliant };
 }
