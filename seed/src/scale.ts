@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { isNull, sql } from 'drizzle-orm';
 import { openDatabase, runMigrations, type Database } from '@campus/server/db/client.js';
 import { acquireDataFolderLock } from '@campus/server/db/data-folder-lock.js';
+import { embeddedDataDir } from '@campus/server/db/open-configured.js';
 import * as s from '@campus/server/db/schema/index.js';
 import { queryRows } from '@campus/server/db/raw.js';
 import { hashPassword } from '@campus/server/modules/auth/password.js';
@@ -62,7 +63,8 @@ function usage(message?: string): never {
   --fresh                  drop the target database's schema (public and drizzle) first
   --keep-indexes           load with every index and foreign key in place (slower; default drops and rebuilds them)
   --embedded               PGlite in --data-dir instead of DATABASE_URL (needs GBs of memory at full scale)
-  --data-dir DIR           PGlite data folder (default .data-scale)
+  --data-dir DIR           the server's DATA_DIR (default .data-scale): the database goes to DIR/pg, where a
+                           server started with DATA_DIR=DIR reads it
   --seed N, --batch N, --today YYYY-MM-DD
   --report FILE            also write the phase times and row counts as JSON (e.g. bench/results/seed-scale.json)
 
@@ -104,7 +106,8 @@ function parseOptions(argv: string[]): ScaleRunOptions {
     fresh: !!values.fresh,
     keepIndexes: !!values['keep-indexes'],
     databaseUrl: values.embedded ? undefined : databaseUrl,
-    dataDir: values.embedded ? path.resolve(values['data-dir'] ?? '.data-scale') : undefined,
+    // The server's DATA_DIR: the database is written to DATA_DIR/pg, where a server started with DATA_DIR reads it.
+    dataDir: values.embedded ? embeddedDataDir({ dataDir: path.resolve(values['data-dir'] ?? '.data-scale') }) : undefined,
     report: values.report,
   };
 }
@@ -258,7 +261,7 @@ async function addUsers(database: Database, plans: SchoolPlan[]) {
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
 if (invokedDirectly) {
   const opts = parseOptions(process.argv.slice(2));
-  const where = opts.databaseUrl ? new URL(opts.databaseUrl).pathname.slice(1) || '(default database)' : `PGlite in ${opts.dataDir}`;
+  const where = opts.databaseUrl ? new URL(opts.databaseUrl).pathname.slice(1) || '(default database)' : `PGlite in ${opts.dataDir} (start the server with DATA_DIR=${path.dirname(opts.dataDir!)})`;
   console.log(`seed:scale: ${opts.schools} schools × ~${opts.studentsPerSchool} students, agreements up to ${opts.years} years old, today ${opts.today}, into ${where}`);
   if (!opts.databaseUrl && opts.schools > 500) console.warn('warning: PGlite at this scale is slow and needs several GB of memory; PostgreSQL (DATABASE_URL) is the way for full scale.');
   generateScale(opts).then((report) => {
@@ -269,6 +272,7 @@ if (invokedDirectly) {
       fs.writeFileSync(opts.report, `${JSON.stringify({ date: new Date().toISOString(), machine, ...report, phases: seconds }, null, 2)}\n`);
       console.log(`report written to ${opts.report}`);
     }
+    if (opts.dataDir) console.log(`\ndatabase written to ${opts.dataDir}: start the server on it with DATA_DIR=${path.dirname(opts.dataDir)} npm start`);
     console.log(`\nsigned-in users (password ${SCALE_PASSWORD}): ${Object.values(SCALE_USERS).join(', ')}; school@scale.test is school ${report.schoolUser.schoolId} ${report.schoolUser.name}`);
   }).catch((error) => {
     console.error(`seed:scale failed: ${error instanceof Error ? error.message : error}`);
