@@ -17,6 +17,7 @@ import { authRoutes } from './modules/auth/routes.js';
 import { readOnlyRoutes } from './modules/read-only-routes.js';
 import { tierPolicyRoutes } from './modules/tier-policies/routes.js';
 import { applicationRoutes } from './modules/applications/routes.js';
+import { reviewContextRoutes } from './modules/review-context/routes.js';
 import { evidenceRoutes } from './modules/evidence/routes.js';
 import { agreementRoutes } from './modules/agreements/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
@@ -140,6 +141,7 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
   await app.register(userRoutes);
   await app.register(tierPolicyRoutes);
   await app.register(applicationRoutes);
+  await app.register(reviewContextRoutes);
   await app.register(agreementRoutes);
   await app.register(evidenceRoutes);
   await app.register(notificationRoutes);

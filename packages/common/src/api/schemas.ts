@@ -8,6 +8,7 @@ import { kpiNames, type KpiName } from '../kpi/kpi-names.js';
 import { roles, tiers } from '../vocabulary.js';
 import type { ComplianceProjection, ComplianceRecord, KpiCell, TrendPoint } from './compliance.js';
 import type { SignedInUser } from './signed-in-user.js';
+import { reviewRequirements, type ReviewContextRecord } from './review-context.js';
 import { problemCodes, type ApiErrorBody, type ProblemDetail } from '../problem/problem-codes.js';
 
 /** YYYY-MM-DD, a China calendar day. */
@@ -104,3 +105,43 @@ export const apiErrorBodySchema = z.object({
   message: z.string(),
   details: z.union([z.array(problemDetailSchema), z.record(z.string(), z.unknown())]).optional(),
 }) satisfies z.ZodType<ApiErrorBody>;
+
+const reviewValue = z.union([z.number(), z.boolean(), z.string(), z.null()]);
+const valueChange = z.object({ path: z.string(), before: z.unknown(), after: z.unknown() });
+const planItemSummary = z.object({ id: z.number().int().nullable(), kind: z.string(), title: z.string() });
+const reviewComment = z.object({ action: z.string(), at: z.string(), actorName: z.string().nullable(), comment: z.string().nullable(), fieldComments: z.record(z.string(), z.string()) });
+
+/** GET /api/{applications,agreements,evaluations}/:id/review-context (ReviewContextRecord). */
+export const reviewContextSchema = z.object({
+  subject: z.object({
+    kind: z.enum(['application', 'agreement', 'evaluation']), id: z.number().int(), schoolId: z.number().int(), schoolName: z.string(),
+    tier: z.enum(tiers), policyId: z.number().int(), policyYear: z.number().int(), agreementYear: z.number().int().nullable(),
+  }),
+  checklist: z.array(z.object({
+    key: z.enum(reviewRequirements),
+    required: z.record(z.string(), reviewValue),
+    actual: z.record(z.string(), reviewValue),
+    met: z.boolean().nullable(),
+    source: z.enum(['plan', 'records', 'snapshot']),
+    evidence: z.array(z.object({ label: z.string(), detail: z.string().nullable(), date: isoDateSchema.nullable(), counts: z.boolean().nullable() })),
+  })),
+  history: z.object({
+    school: z.object({ id: z.number().int(), name: z.string(), regionId: z.number().int(), tier: z.enum(tiers).nullable(), status: z.string() }),
+    agreements: z.array(z.object({
+      id: z.number().int(), tier: z.enum(tiers), status: z.string(), startDate: isoDateSchema.nullable(), termYears: z.number().int(), endedOn: isoDateSchema.nullable(),
+      evaluations: z.array(z.object({ id: z.number().int(), year: z.number().int(), status: z.string(), decision: z.string().nullable(), reason: z.string().nullable(), decidedAt: z.string().nullable() })),
+    })),
+    compliance: z.array(z.object({ agreementId: z.number().int(), year: z.number().int(), from: isoDateSchema, to: isoDateSchema, current: z.boolean(), compliant: z.boolean(), failingKpis: z.array(z.string()) })),
+    instructors: z.array(z.object({
+      id: z.number().int(), name: z.string(), validToday: z.boolean(),
+      certifications: z.array(z.object({ certNo: z.string(), level: z.string(), validFrom: isoDateSchema, validTo: isoDateSchema })),
+    })),
+    applications: z.array(z.object({
+      id: z.number().int(), tier: z.enum(tiers), status: z.string(), submittedAt: z.string().nullable(), decidedAt: z.string().nullable(), reviews: z.array(reviewComment),
+    })),
+  }),
+  resubmission: z.object({
+    returnedAt: z.string(), returnedBy: z.string().nullable(), action: z.string(), comment: z.string().nullable(), fieldComments: z.record(z.string(), z.string()),
+    diff: z.object({ fields: z.array(valueChange), added: z.array(planItemSummary), removed: z.array(planItemSummary), changed: z.array(planItemSummary.extend({ fields: z.array(valueChange) })), empty: z.boolean() }).nullable(),
+  }).nullable(),
+}) satisfies z.ZodType<ReviewContextRecord>;

@@ -1,4 +1,5 @@
 import type { Tier } from '../vocabulary.js';
+import type { PlanSnapshot } from '../api/review-context.js';
 
 /**
  * The audit trail's events, typed per entity: which actions each kind of record is audited with and
@@ -70,6 +71,8 @@ export interface ApplicationActionData {
   agreementId?: number;
   /** A regional step HQ took because the region had no active regional staff (DOMAIN.md, issue 13 item 9). */
   actedForRegion?: number;
+  /** A return: the plan as the reviewer saw it, so that the resubmission shows what changed since (issue 17). */
+  snapshot?: PlanSnapshot;
 }
 
 export type ApplicationAuditEvent =

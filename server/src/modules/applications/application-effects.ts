@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { agreements, applicationPlanItems, applications, courses, evidenceFiles, schoolRequiredCourses, schools } from '../../db/schema/index.js';
-import type { Actor, AuditedRow, Tier } from '@campus/common';
+import type { Actor, AuditedRow, PlanSnapshot, Tier } from '@campus/common';
 import { initialAgreementState, todayInChina } from '@campus/common';
 import { appendAudit } from '../audit/audit-repository.js';
 import { policyInForce } from '../tier-policies/policy-in-force.js';
@@ -27,7 +27,14 @@ export const applicationEffects: Effects<ApplicationRun> = {
   stampSubmission: { before: (r) => { Object.assign(r.set, { submittedAt: sql`now()`, reviewComments: {} }); } },
   /** A return keeps the reviewer's comments by field, and the overall one, for the school's form. */
   recordReviewComments: {
-    before: (r) => { r.set.reviewComments = { ...(r.input.fieldComments ?? {}), ...(r.comment ? { _overall: r.comment } : {}) }; },
+    before: (r) => {
+      r.set.reviewComments = { ...(r.input.fieldComments ?? {}), ...(r.comment ? { _overall: r.comment } : {}) };
+      // The plan as the reviewer saw it: the resubmission is shown against it (what changed since the comments).
+      r.data.snapshot = {
+        tier: r.row.tier, plan: r.row.plan as Record<string, unknown>, pledge: r.row.pledge,
+        planItems: r.planItems.map((i) => ({ id: i.id, kind: i.kind, title: i.title, details: (i.details ?? {}) as Record<string, unknown>, needsPlatformSupport: i.needsPlatformSupport })),
+      } satisfies PlanSnapshot;
+    },
   },
   /** HQ took the regional step because the region has no active regional staff: the audit event names the region. */
   recordActedForRegion: {

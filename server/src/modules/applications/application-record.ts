@@ -19,5 +19,7 @@ export const applicationRecord = z.object({
   /** Days since it reached the reviewer it waits for (null when it waits for nobody). */
   waitingDays: z.number().int().nullable(),
   editable: z.boolean(),
+  /** Under review again after a reviewer returned it (the queue marks it; its review context shows what changed). */
+  resubmitted: z.boolean(),
   planItems: z.array(planItemRecord).optional(),
 });

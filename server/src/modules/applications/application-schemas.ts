@@ -49,7 +49,7 @@ export const applicationUpdateBody = z.strictObject({
   planItems: z.array(planItemInput.extend({
     applicationId: z.unknown().optional(), approved: z.unknown().optional(), approvedBy: z.unknown().optional(), position: z.unknown().optional(),
   })).max(200).optional(),
-  ...Object.fromEntries(['id', 'schoolId', 'status', 'reviewComments', 'upgradeFromAgreementId', 'submittedAt', 'decidedAt', 'createdAt', 'updatedAt', 'schoolName', 'regionId', 'waitingDays', 'allowedActions', 'editable', 'history'].map((k) => [k, z.unknown().optional()])),
+  ...Object.fromEntries(['id', 'schoolId', 'status', 'reviewComments', 'upgradeFromAgreementId', 'submittedAt', 'decidedAt', 'createdAt', 'updatedAt', 'schoolName', 'regionId', 'waitingDays', 'allowedActions', 'editable', 'resubmitted', 'history'].map((k) => [k, z.unknown().optional()])),
 });
 
 export const applicationActionBody = z.strictObject({

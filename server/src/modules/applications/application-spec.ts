@@ -9,6 +9,7 @@ import { allowedActions } from '@campus/common';
 import type { Actor } from '@campus/common';
 import { applicationRecord } from './application-record.js';
 import { activeStaffByRegion } from './region-staff.js';
+import { returnActions, reviewEvents } from '../review-context/school-history.js';
 
 /** Days an application has waited in its current review state. */
 const waitingDays = sql<number | null>`CASE WHEN ${inArray(applications.status, [...awaitingReviewApplicationStates])} THEN (current_date - (${applications.updatedAt} AT TIME ZONE 'Asia/Shanghai')::date) END`;
@@ -70,7 +71,11 @@ export const applicationSpec: ResourceSpec = {
     // HQ's regional actions depend on the region's staff: counted once for the page, only when HQ could take them
     const waiting = actor.role === 'hq' ? rows.filter((r) => r.status === 'pending_regional').map((r) => r.regionId as number) : [];
     const staff = await activeStaffByRegion(db, waiting);
+    // A resubmission (issue 17): an application under review that a reviewer returned before; the queue marks it.
+    const inReview = rows.filter((r) => (awaitingReviewApplicationStates as readonly string[]).includes(r.status as string)).map((r) => r.id as number);
+    const returned = new Set((await reviewEvents(db, inReview, returnActions)).map((e) => e.entityId));
     return rows.map((r) => ({
+      resubmitted: returned.has(r.id as number),
       ...r,
       allowedActions: applicationActionsFor(r as { status: string; regionId?: unknown }, actor, staff),
       editable: actor.role === 'school' && editableApplicationStates.includes(r.status as ApplicationState),

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { applicationPlanItems } from '../../db/schema/index.js';
 import type { planItemInput } from './application-schemas.js';
+import { canonicalJson } from '@campus/common';
 
 type ItemInput = z.infer<typeof planItemInput>;
 
@@ -18,7 +19,8 @@ export async function replacePlanItems(tx: Tx, applicationId: number, items: Ite
   await tx.insert(applicationPlanItems).values(items.map((item, position) => {
     const before = item.id ? byId.get(item.id) : undefined;
     const unchanged = before && before.kind === item.kind && before.title === item.title
-      && JSON.stringify(before.details) === JSON.stringify(item.details ?? {})
+      // jsonb keeps keys in its own order: compare the details as values, not as the texts the form and the column write
+      && canonicalJson(before.details ?? {}) === canonicalJson(item.details ?? {})
       && before.needsPlatformSupport === (item.needsPlatformSupport ?? false);
     return {
       ...(before ? { id: before.id } : {}),
