@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { kpiNames, tiers } from '@campus/common';
+import { kpiNames, tiers, type WhatIfAnswer, type WhatIfPassFail, type WhatIfSchool } from '@campus/common';
 import { complianceRecordSchema } from '@campus/common/api-schemas';
 import { recordId } from '../../lib/response-schemas.js';
 
@@ -16,13 +16,34 @@ export const dashboardStatsAnswer = z.object({
   atRiskCount: z.number().int(),
 });
 
-const passFail = z.object({ pass: z.number().int(), fail: z.number().int() });
+const passFail = z.object({ pass: z.number().int(), fail: z.number().int() }) satisfies z.ZodType<WhatIfPassFail>;
+const whatIfTally = { before: passFail, after: passFail, passToFail: z.number().int(), failToPass: z.number().int() };
 
-/** POST /api/tier-policies/:id/what-if: how many schools of the policy would pass, region by region, before and after the change. */
+/**
+ * POST /api/tier-policies/:id/what-if: the schools whose current year falls under the policy, each
+ * judged now and with the unsaved edit (which flip, pass → fail or fail → pass), and the tallies by
+ * region, by tier and in all.
+ */
 export const whatIfAnswer = z.object({
   policyId: recordId,
   tier: z.enum(tiers),
   effectiveYear: z.number().int(),
-  byRegion: z.array(z.object({ regionId: recordId, nameZh: z.string(), nameEn: z.string(), before: passFail, after: passFail })),
-  total: z.object({ before: passFail, after: passFail }),
-});
+  recomputedKpis: z.array(z.enum(kpiNames)),
+  byRegion: z.array(z.object({ regionId: recordId, nameZh: z.string(), nameEn: z.string(), ...whatIfTally })),
+  byTier: z.array(z.object({ tier: z.enum(tiers), ...whatIfTally })),
+  total: z.object(whatIfTally),
+  schools: z.array(z.object({
+    schoolId: recordId,
+    schoolName: z.string(),
+    regionId: recordId,
+    tier: z.enum(tiers),
+    agreementId: recordId,
+    year: z.number().int(),
+    complianceId: z.string(),
+    before: z.boolean(),
+    after: z.boolean(),
+    flip: z.enum(['pass_to_fail', 'fail_to_pass']).nullable(),
+    failingBefore: z.array(z.enum(kpiNames)),
+    failingAfter: z.array(z.enum(kpiNames)),
+  }) satisfies z.ZodType<WhatIfSchool>),
+}) satisfies z.ZodType<WhatIfAnswer>;

@@ -116,7 +116,7 @@ describe('tier policies drive the verdicts', () => {
     expect(res.statusCode, res.body).toBe(200);
     const east = res.json().byRegion.find((r: { regionId: number }) => r.regionId === t.fixture.regions.east.id);
     expect(east).toMatchObject({ before: { pass: 0, fail: 1 }, after: { pass: 1, fail: 0 } });
-    expect(res.json().total).toEqual({ before: { pass: 0, fail: 2 }, after: { pass: 1, fail: 1 } });
+    expect(res.json().total).toEqual({ before: { pass: 0, fail: 2 }, after: { pass: 1, fail: 1 }, passToFail: 0, failToPass: 1 });
     const [unchanged] = await t.database.db.select().from(tierPolicies).where(eq(tierPolicies.id, policy.id));
     expect(unchanged.version).toBe(policy.version);
     expect((await (await t.as('east@test.cn')).post(`/api/tier-policies/${policy.id}/what-if`, easier)).statusCode).toBe(403);

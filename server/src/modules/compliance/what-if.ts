@@ -1,45 +1,139 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { regions, tierPolicies } from '../../db/schema/index.js';
+import { tierPolicies } from '../../db/schema/index.js';
+import { queryRows } from '../../db/raw.js';
 import { notFound } from '../../lib/errors.js';
-import { computeKpiValues } from './kpi-values-sql.js';
-import { toSummary } from './summary-rows.js';
-import type { Scope } from '@campus/common';
+import { schoolScopeCondition } from '../access/scope-filter.js';
+import { kpiValuesQuery, type KpiValueRow } from './kpi-values-sql.js';
+import { thresholdsOf, valuesOf } from './summary-rows.js';
+import {
+  evaluateKpis, kpiNames,
+  type KpiName, type KpiValues, type Scope, type Tier,
+  type WhatIfAnswer, type WhatIfRegionTally, type WhatIfSchool, type WhatIfTally, type WhatIfTierTally,
+} from '@campus/common';
+
+type Policy = typeof tierPolicies.$inferSelect;
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 
 /**
- * How many schools of each region would pass or fail their current agreement year if a policy's
- * thresholds were changed, before saving: the KPI query runs with the edited policy in place of
- * the stored one, and nothing is written.
+ * The policy's settings that change what a KPI counts rather than its threshold (DOMAIN.md): an
+ * offline course counts from so many class hours, a certified student is "active" on the job
+ * platform from such a resume and so many applications. An edit of one of these re-runs the one KPI
+ * query (kpi-values-sql.ts) for the policy's current years; an edit of thresholds only does not.
  */
-export async function whatIf(db: Db, scope: Scope, policyId: number, changes: Record<string, unknown>, today: string) {
+const countingRules: Partial<Record<keyof Policy, KpiName>> = {
+  offlineCourseMinHours: 'offlineCourses',
+  activeResumeCompleteness: 'jobPlatformRate',
+  activeMinApplications: 'jobPlatformRate',
+};
+
+interface TargetRow extends Record<KpiName, number | null> {
+  agreementId: number;
+  year: number;
+  schoolId: number;
+  schoolName: string;
+  regionId: number;
+  regionZh: string;
+  regionEn: string;
+  tier: Tier;
+  /** The recomputed counts, when an edit changes what counts. */
+  kvOfflineCourses: number | null;
+  kvCertifiedStudents: number | null;
+  kvActiveCertified: number | null;
+}
+
+const emptyTally = (): WhatIfTally => ({ before: { pass: 0, fail: 0 }, after: { pass: 0, fail: 0 }, passToFail: 0, failToPass: 0 });
+
+function count(t: WhatIfTally, s: WhatIfSchool) {
+  t.before[s.before ? 'pass' : 'fail']++;
+  t.after[s.after ? 'pass' : 'fail']++;
+  if (s.flip === 'pass_to_fail') t.passToFail++;
+  if (s.flip === 'fail_to_pass') t.failToPass++;
+}
+
+const flipOrder = { pass_to_fail: 0, fail_to_pass: 1 } as const;
+
+/**
+ * Which schools would pass or fail their current agreement year if a policy were edited, before
+ * saving, and nothing is written. One statement reads the current years under the policy in scope
+ * from the compliance summaries' value columns (never their `record` blobs) with the school and
+ * region names; when the edit changes what a KPI counts, the same statement re-runs the one KPI
+ * query (kpi-values-sql.ts) with the edited policy, for those years only. Each year is then judged
+ * by the one verdict rule (evaluateKpis) under the stored and under the edited thresholds.
+ */
+export async function whatIf(db: Db, scope: Scope, policyId: number, changes: Record<string, unknown>, today: string): Promise<WhatIfAnswer> {
   const [policy] = await db.select().from(tierPolicies).where(eq(tierPolicies.id, policyId));
   if (!policy) throw notFound('tier policy');
-  const edited = { ...policy, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
-  const asRow = Object.fromEntries(Object.entries(edited).map(([k, v]) => [snake(k), v instanceof Date ? v.toISOString() : v]));
-  const policies = sql`SELECT * FROM tier_policies WHERE id <> ${policyId} UNION ALL SELECT * FROM jsonb_populate_record(NULL::tier_policies, ${JSON.stringify(asRow)}::jsonb)`;
-  const [stored, proposed] = await Promise.all([
-    computeKpiValues(db, { today }),
-    computeKpiValues(db, { today, policies }),
-  ]);
-  const regionRows = await db.select().from(regions);
-  const inScope = (regionId: number) => scope.kind === 'all' || (scope.kind === 'regions' && scope.regionIds.includes(regionId));
-  const tally = new Map<number, { regionId: number; nameZh: string; nameEn: string; before: { pass: number; fail: number }; after: { pass: number; fail: number } }>();
-  for (const r of regionRows) if (inScope(r.id)) tally.set(r.id, { regionId: r.id, nameZh: r.nameZh, nameEn: r.nameEn, before: { pass: 0, fail: 0 }, after: { pass: 0, fail: 0 } });
-  const count = (rows: typeof stored, side: 'before' | 'after', pol: (id: number | null) => typeof policy | undefined) => {
-    for (const row of rows) {
-      if (!row.isCurrent || row.policyId !== policyId || !tally.has(row.regionId)) continue;
-      const s = toSummary(row, pol(row.policyId), today);
-      tally.get(row.regionId)![side][s.compliant ? 'pass' : 'fail']++;
-    }
+  const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  const edited = { ...policy, ...defined } as Policy;
+  const recomputed = [...new Set(Object.entries(countingRules)
+    .filter(([k]) => edited[k as keyof Policy] !== policy[k as keyof Policy])
+    .map(([, kpi]) => kpi!))];
+  return judge(db, scope, policy, edited, recomputed, today);
+}
+
+/** The what-if's statement and verdicts; `recomputed` names the KPIs measured again with the edited policy. */
+export async function judge(db: Db, scope: Scope, policy: Policy, edited: Policy, recomputed: KpiName[], today: string): Promise<WhatIfAnswer> {
+  const scoped = schoolScopeCondition(scope, sql`cs.school_id`);
+  const target = sql`
+    SELECT cs.agreement_id, cs.year, cs.school_id, cs.tier,
+           ${sql.join(kpiNames.map((k) => sql.raw(`cs.${snake(k)}`)), sql`, `)}
+    FROM compliance_summaries cs
+    WHERE cs.is_current AND cs.policy_id = ${policy.id} ${scoped ? sql`AND ${scoped}` : sql``}`;
+  let kv = sql``;
+  let kvColumns = sql`NULL::int AS "kvOfflineCourses", NULL::int AS "kvCertifiedStudents", NULL::int AS "kvActiveCertified"`;
+  if (recomputed.length) {
+    const asRow = Object.fromEntries(Object.entries(edited).map(([k, v]) => [snake(k), v instanceof Date ? v.toISOString() : v]));
+    const policies = sql`SELECT * FROM tier_policies WHERE id <> ${policy.id} UNION ALL SELECT * FROM jsonb_populate_record(NULL::tier_policies, ${JSON.stringify(asRow)}::jsonb)`;
+    kv = sql`, kv AS (${kpiValuesQuery({ today, policies, agreementYears: sql`SELECT agreement_id, year FROM target` })})`;
+    kvColumns = sql`kv."offlineCourses" AS "kvOfflineCourses", kv."certifiedStudents" AS "kvCertifiedStudents", kv."activeCertified" AS "kvActiveCertified"`;
+  }
+  const rows = await queryRows<TargetRow>(db, sql`
+WITH target AS (${target}) ${kv}
+SELECT t.agreement_id AS "agreementId", t.year, t.school_id AS "schoolId", s.name AS "schoolName",
+       s.region_id AS "regionId", r.name_zh AS "regionZh", r.name_en AS "regionEn", t.tier,
+       ${sql.join(kpiNames.map((k) => sql.raw(`t.${snake(k)} AS "${k}"`)), sql`, `)},
+       ${kvColumns}
+FROM target t
+JOIN schools s ON s.id = t.school_id
+JOIN regions r ON r.id = s.region_id
+${recomputed.length ? sql`LEFT JOIN kv ON kv."agreementId" = t.agreement_id AND kv.year = t.year` : sql``}
+ORDER BY r.id, s.name, t.school_id`);
+
+  const stored = thresholdsOf(policy);
+  const proposed = thresholdsOf(edited);
+  const byRegion = new Map<number, WhatIfRegionTally>();
+  const byTier = new Map<Tier, WhatIfTierTally>();
+  const total = emptyTally();
+  const schools: WhatIfSchool[] = [];
+  for (const row of rows) {
+    const values = Object.fromEntries(kpiNames.map((k) => [k, row[k] === null ? null : Number(row[k])])) as KpiValues;
+    const now = evaluateKpis(values, stored);
+    const measured = recomputed.length ? valuesOf({
+      offlineCourses: Number(row.kvOfflineCourses ?? 0),
+      certifiedStudents: Number(row.kvCertifiedStudents ?? 0),
+      activeCertified: Number(row.kvActiveCertified ?? 0),
+    } as KpiValueRow) : values;
+    const next = evaluateKpis({ ...values, ...Object.fromEntries(recomputed.map((k) => [k, measured[k]])) }, proposed);
+    const school: WhatIfSchool = {
+      schoolId: Number(row.schoolId), schoolName: row.schoolName, regionId: Number(row.regionId), tier: row.tier,
+      agreementId: Number(row.agreementId), year: Number(row.year), complianceId: `${row.agreementId}-${row.year}`,
+      before: now.compliant, after: next.compliant,
+      flip: now.compliant === next.compliant ? null : now.compliant ? 'pass_to_fail' : 'fail_to_pass',
+      failingBefore: now.failing, failingAfter: next.failing,
+    };
+    schools.push(school);
+    if (!byRegion.has(school.regionId)) byRegion.set(school.regionId, { regionId: school.regionId, nameZh: row.regionZh, nameEn: row.regionEn, ...emptyTally() });
+    if (!byTier.has(school.tier)) byTier.set(school.tier, { tier: school.tier, ...emptyTally() });
+    count(byRegion.get(school.regionId)!, school);
+    count(byTier.get(school.tier)!, school);
+    count(total, school);
+  }
+  // The flips first; the rest keep the statement's order (region, then name).
+  schools.sort((a, b) => (a.flip ? flipOrder[a.flip] : 2) - (b.flip ? flipOrder[b.flip] : 2));
+  return {
+    policyId: policy.id, tier: policy.tier as Tier, effectiveYear: policy.effectiveYear, recomputedKpis: recomputed,
+    byRegion: [...byRegion.values()], byTier: [...byTier.values()], total, schools,
   };
-  count(stored, 'before', () => policy);
-  count(proposed, 'after', () => edited as typeof policy);
-  const byRegion = [...tally.values()].filter((r) => r.before.pass + r.before.fail > 0);
-  const total = byRegion.reduce((acc, r) => ({
-    before: { pass: acc.before.pass + r.before.pass, fail: acc.before.fail + r.before.fail },
-    after: { pass: acc.after.pass + r.after.pass, fail: acc.after.fail + r.after.fail },
-  }), { before: { pass: 0, fail: 0 }, after: { pass: 0, fail: 0 } });
-  return { policyId, tier: policy.tier, effectiveYear: policy.effectiveYear, byRegion, total };
 }

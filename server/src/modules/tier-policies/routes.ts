@@ -7,6 +7,7 @@ import { tierPolicyCreateBody, tierPolicyUpdateBody } from './tier-policy-schema
 import { updateTierPolicy } from './update-tier-policy.js';
 import { createTierPolicy } from './create-tier-policy.js';
 import { whatIf } from '../compliance/what-if.js';
+import { ensureComplianceFresh } from '../compliance/recompute.js';
 import { todayInChina } from '@campus/common';
 import { answers, createdAnswers } from '../../lib/response-schemas.js';
 import { tierPolicyRecord } from './tier-policy-record.js';
@@ -24,6 +25,8 @@ export async function tierPolicyRoutes(app: FastifyInstance) {
     schema: { params: idParams, body: tierPolicyUpdateBody, tags: ['tier-policies'], response: answers(whatIfAnswer) },
   }, async (request) => {
     const { version: _v, comment: _c, id: _i, tier: _t, effectiveYear: _e, updatedAt: _u, updatedBy: _b, ...changes } = request.body;
+    // Judged from the summaries, as every compliance read is: today's, or yesterday's while today's refresh runs.
+    await ensureComplianceFresh(app.db, todayInChina(), { background: true });
     return whatIf(app.db, request.scope, request.params.id, changes, todayInChina());
   });
   r.post('/api/tier-policies', {
