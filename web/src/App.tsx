@@ -6,6 +6,7 @@ import { canAccess, type Role } from './providers/permissions';
 import { createStore } from './providers/store';
 import { i18nProvider } from './i18n';
 import { LoginPage } from './layout/LoginPage';
+import { DefaultTitle } from './layout/DocumentTitle';
 import { theme } from './layout/theme';
 import { lazyPage, suspended } from './lazy-page';
 import { resourceModules } from './resources';
@@ -40,6 +41,7 @@ export function App({ dataProvider = defaultDataProvider, authProvider = default
       loginPage={LoginPage}
       dashboard={Dashboard}
       theme={theme}
+      title={<DefaultTitle />}
     >
       {/* Pages open without signing in (react-admin always renders these, whatever the session). */}
       <CustomRoutes noLayout>{joinRoutes}{accountRoutes}</CustomRoutes>

@@ -1,4 +1,5 @@
 import { UserMenu as RaUserMenu, useGetIdentity, useTranslate, type UserMenuProps } from 'react-admin';
+import { DocumentTitle } from './DocumentTitle';
 
 /**
  * react-admin's user menu, named by what it shows: on a wide screen the button's visible text is the
@@ -10,5 +11,11 @@ export function UserMenu(props: UserMenuProps) {
   const { identity } = useGetIdentity();
   const name = identity?.fullName;
   const label = name ? translate('app.a11y.user_menu', { name }) : translate('ra.auth.user_menu');
-  return <RaUserMenu label={label} {...props} />;
+  // The app bar's one always-present piece also keeps the browser tab's title in step with the page.
+  return (
+    <>
+      <DocumentTitle />
+      <RaUserMenu label={label} {...props} />
+    </>
+  );
 }
