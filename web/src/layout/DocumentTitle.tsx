@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslate } from 'react-admin';
+import { nameRowCheckboxes } from './row-checkbox-names';
 
 /** The browser tab's title for a page titled `page`: "学校列表 · 校企合作管理平台", or the app's name alone. */
 export function documentTitle(page: string | null | undefined, app: string): string {
@@ -27,6 +28,8 @@ export function DocumentTitle() {
     observer.observe(portal, { childList: true, subtree: true, characterData: true });
     return () => observer.disconnect();
   }, [app]);
+  // Rendered once for the signed-in app, so it also names the lists' row checkboxes (see there).
+  useEffect(() => nameRowCheckboxes(document), []);
   return null;
 }
 

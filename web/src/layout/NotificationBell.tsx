@@ -140,7 +140,7 @@ function NotificationMenu({ unread, onClose }: { unread: number; onClose: () => 
       </Box>
       <Divider />
       {isPending ? (
-        <Box sx={{ p: 2, textAlign: 'center' }}><CircularProgress size={20} /></Box>
+        <Box sx={{ p: 2, textAlign: 'center' }}><CircularProgress size={20} aria-label={translate('ra.page.loading')} /></Box>
       ) : !data?.length ? (
         <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>{translate('app.notification.none')}</Typography>
       ) : (

@@ -65,7 +65,7 @@ export function CompliantSchoolsField(_: { label?: string; source?: string }) {
         <Link component={RouterLink} to={complianceOfSchools(record)} underline="hover">
           {translate('app.work.provider.compliant_of', { compliant: record.compliantSchools, total: record.evaluatedSchools })}
         </Link>
-        <LinearProgress variant="determinate" value={share * 100} color={share >= 0.8 ? 'success' : share >= 0.5 ? 'warning' : 'error'} sx={{ mt: 0.5, height: 6, borderRadius: 3 }} />
+        <LinearProgress variant="determinate" value={share * 100} color={share >= 0.8 ? 'success' : share >= 0.5 ? 'warning' : 'error'} sx={{ mt: 0.5, height: 6, borderRadius: 3 }} aria-label={translate('app.work.provider.compliant_of', { compliant: record.compliantSchools, total: record.evaluatedSchools })} />
       </Box>
     </Tooltip>
   );
