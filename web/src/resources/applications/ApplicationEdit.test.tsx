@@ -372,3 +372,16 @@ describe('the application form edits what the server holds', () => {
     expect(input('plan.contact.phone')).toHaveValue('0571-88888888');
   });
 });
+
+describe('the fields the submission requires', () => {
+  it('marks the contact fields required on a returned application, as the resubmit guard requires them (issue 17 item 7)', async () => {
+    renderForm({ ...draft, status: 'returned', allowedActions: ['resubmit', 'withdraw'], reviewComments: { _overall: '请补充联系人' } });
+    await waitFor(() => expect(input('plan.contact.name')).toBeInTheDocument());
+    const labelOf = (name: string) => input(name).labels?.[0]?.textContent ?? '';
+    expect(labelOf('plan.contact.name')).toMatch(/\*$/);
+    expect(labelOf('plan.contact.phone')).toMatch(/\*$/);
+    expect(input('plan.contact.name')).toHaveAttribute('aria-required', 'true');
+    // The e-mail is not asked for by the guard: no mark.
+    expect(labelOf('plan.contact.email')).not.toMatch(/\*/);
+  });
+});

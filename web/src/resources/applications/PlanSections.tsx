@@ -24,6 +24,7 @@ import {
   useTranslate,
   type Validator,
 } from 'react-admin';
+import { missingForSubmit } from '@campus/common';
 import { useTierChoices } from '../../components/choices';
 import type { TierPolicy } from '../../components/policy/thresholds';
 import { FieldComment, SectionComments } from './ReviewComments';
@@ -107,17 +108,31 @@ export function TierSection({ policy, canChangeTier }: { policy?: TierPolicy; ca
   );
 }
 
+/**
+ * The plan fields the submit (and resubmit) guard demands for this tier, read off the shared guard
+ * itself (an empty plan names every one), so a mark never disagrees with what the server refuses.
+ */
+export function useSubmitRequired() {
+  const tier = useWatch<PlanFormValues, 'tier'>({ name: 'tier' });
+  const fields = new Set(missingForSubmit({ tier: tier ?? 'partner_school', plan: {}, pledge: true, planItems: [], input: {} }).map((p) => p.field));
+  return (field: string) => fields.has(field);
+}
+
 export function ContactSection() {
+  const translate = useTranslate();
+  const isRequired = useSubmitRequired();
+  // Marked like react-admin marks a required input (label *), without blocking the draft's autosave.
+  const marked = (key: string) => (isRequired(key) ? { label: `${translate(label(key))} *`, slotProps: { htmlInput: { 'aria-required': true } } } : { label: label(key) });
   return (
     <Section id="contact" title="resources.applications.sections.contact">
       <SectionComments prefix="plan.contact" />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-          <TextInput source="plan.contact.name" label={label('plan.contact.name')} validate={maxLength(200)} helperText={false} />
+          <TextInput source="plan.contact.name" {...marked('plan.contact.name')} validate={maxLength(200)} helperText={false} />
           <FieldComment path="plan.contact.name" />
         </Grid>
         <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-          <TextInput source="plan.contact.phone" label={label('plan.contact.phone')} validate={maxLength(30)} helperText={false} />
+          <TextInput source="plan.contact.phone" {...marked('plan.contact.phone')} validate={maxLength(30)} helperText={false} />
           <FieldComment path="plan.contact.phone" />
         </Grid>
         <Grid size={{ xs: 12, sm: 6, md: 4 }}>
