@@ -107,6 +107,23 @@ describe('application actions', () => {
     expect(calls[0]).toEqual({ action: 'hq_approve', body: { version: 6, planItemDecisions: { 52: true, 53: true } } });
   });
 
+  it('keeps an already approved item approved when HQ clicks approve on it again (issue 17 item 7)', async () => {
+    const calls = recordActions(() => HttpResponse.json({ ...pending, status: 'approved', version: 7, allowedActions: [] }));
+    renderShow({ ...pending, status: 'pending_hq', allowedActions: ['hq_approve', 'hq_return', 'hq_reject'] }, users.hq);
+    fireEvent.click(await screen.findByRole('button', { name: '总部通过' }));
+    const dialog = await screen.findByRole('dialog');
+    const decisions = within(dialog).getByTestId('support-decisions');
+    const approvedItem = within(decisions).getByRole('group', { name: '义乌产业带店铺代运营' });
+    const approve = within(approvedItem).getByRole('button', { name: '同意' });
+    expect(approve).toHaveAttribute('aria-pressed', 'true');
+    fireEvent.click(approve);
+    expect(approve).toHaveAttribute('aria-pressed', 'true');
+    fireEvent.click(within(within(decisions).getByRole('group', { name: '阿里巴巴国际站实训模拟软件' })).getByRole('button', { name: '同意' }));
+    fireEvent.click(within(dialog).getByTestId('workflow-confirm'));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0].body.planItemDecisions).toEqual({ 52: true, 53: true });
+  });
+
   it('tells the reviewer someone else acted first (409) and offers to reload', async () => {
     recordActions(() => HttpResponse.json({ error: 'stale_version', message: 'Someone else has acted on this record since you opened it; reload it to see its current state.' }, { status: 409 }));
     renderShow({ ...pending, allowedActions: ['regional_approve'] });

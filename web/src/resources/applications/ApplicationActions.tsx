@@ -135,7 +135,9 @@ function ApplicationActionDialog({ action, record, onClose }: { action: string; 
                 size="small"
                 exclusive
                 value={decisions[String(item.id)] === undefined ? null : decisions[String(item.id)] ? 'yes' : 'no'}
-                onChange={(_, v: 'yes' | 'no' | null) => setDecisions((d) => ({ ...d, [String(item.id)]: v === null ? undefined : v === 'yes' }))}
+                // An exclusive group answers null when the pressed button is clicked again: that is the same
+                // decision, not its withdrawal (clicking approve on an approved item must keep it approved).
+                onChange={(_, v: 'yes' | 'no' | null) => { if (v !== null) setDecisions((d) => ({ ...d, [String(item.id)]: v === 'yes' })); }}
                 aria-label={item.title}
               >
                 <ToggleButton value="yes" color="success">{translate('resources.applications.dialog.approve_item')}</ToggleButton>
