@@ -1,11 +1,13 @@
 import { qualified } from '../../db/qualified.js';
 import { z } from 'zod';
-import { eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import { certificates, certificateKinds } from '../../db/schema/index.js';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { certificates, certificateKinds, students } from '../../db/schema/index.js';
+import { certificateKindValues } from './import/fact-vocabulary.js';
+import { studentIdsByNo } from './fact-school.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, dateValue, idValue, oneOrMany } from '../../lib/filters.js';
 import { happenedOn } from './fact-dates.js';
-import type { FactResource } from './fact-resource.js';
+import type { FactResource, KeyedFact } from './fact-resource.js';
 import { resolveStudent, resolveStudentNumbers } from './student-facts.js';
 import { cell } from '../import/cells.js';
 import { updateSchemaOf } from './update-schema.js';
@@ -67,11 +69,33 @@ export const certificateResource: FactResource = {
   },
   csv: {
     columns: [
-      { key: 'studentNo', aliases: ['学号'], required: true, example: '2024010101' },
-      { key: 'kind', aliases: ['证书类型'], required: true, example: '1x_junior' },
-      { key: 'certNo', aliases: ['证书编号'], example: '1X-2026-000123' },
-      { key: 'issuedOn', aliases: ['发证日期'], required: true, type: 'date', example: '2026-06-20' },
+      { key: 'studentNo', aliases: ['学号', 'Student no.'], required: true, example: '2024010101' },
+      { key: 'kind', aliases: ['证书类型', 'Kind'], required: true, example: '1+X初级', values: certificateKindValues },
+      { key: 'certNo', aliases: ['证书编号', 'Certificate no.'], example: '1X-2026-000123' },
+      { key: 'issuedOn', aliases: ['发证日期', 'Issued on'], required: true, type: 'date', example: '2026-06-20' },
     ],
+    // The export's student name (and, for staff, school) beside the number.
+    ignoredHeaders: ['学生姓名', 'studentName', 'Student', '院校', 'School', 'schoolName'],
+    key: {
+      field: 'certNo',
+      of: (input) => (typeof input.certNo === 'string' && input.certNo.trim() ? input.certNo.trim() : undefined),
+      async find(tx, schoolId, keys) {
+        const found = new Map<string, KeyedFact>();
+        for (let i = 0; i < keys.length; i += 5000) {
+          const rows = await tx.select({ id: certificates.id, certNo: certificates.certNo, kind: certificates.kind, issuedOn: certificates.issuedOn, studentNo: students.studentNo })
+            .from(certificates).innerJoin(students, eq(students.id, certificates.studentId))
+            .where(and(eq(certificates.schoolId, schoolId), inArray(certificates.certNo, keys.slice(i, i + 5000))));
+          for (const r of rows) if (r.certNo && !found.has(r.certNo)) found.set(r.certNo, { ...r, label: r.certNo });
+        }
+        return found;
+      },
+      changes: (existing, input) => (['studentNo', 'kind', 'issuedOn'] as const)
+        .filter((f) => input[f] !== undefined && String(input[f]) !== String(existing[f] ?? '')),
+      async updateInput(tx, schoolId, input) {
+        const ids = await studentIdsByNo(tx, schoolId, [String(input.studentNo ?? '')]);
+        return { kind: input.kind, issuedOn: input.issuedOn, studentId: ids.get(String(input.studentNo ?? '')) };
+      },
+    },
     parse: (r) => ({ studentNo: cell.text(r.studentNo), kind: cell.text(r.kind), certNo: cell.text(r.certNo), issuedOn: cell.text(r.issuedOn) }),
     async resolveMany(tx, actor, _scope, rows) {
       const { schoolId, problems, resolved } = await resolveStudentNumbers(tx, actor, rows as never);

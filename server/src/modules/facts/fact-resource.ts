@@ -32,8 +32,28 @@ export interface FactResource<C extends z.ZodType = z.ZodType, U extends z.ZodTy
   /** Facts the database deletes with this one (ON DELETE CASCADE), by the column that names it: each is audited on its own. */
   dependents?: () => { fact: FactResource; by: PgColumn }[];
   /** Bulk import (modules/import): the columns (English keys, Chinese aliases, types, examples), and how a row is read. */
-  csv?: { columns: ImportColumn[]; body?: z.ZodType; parse: CsvParser; resolveMany: (tx: Tx, actor: Actor, scope: Scope, rows: { line: number; input: z.infer<C> }[]) => Promise<ImportResolution> };
+  csv?: {
+    columns: ImportColumn[]; body?: z.ZodType; parse: CsvParser;
+    resolveMany: (tx: Tx, actor: Actor, scope: Scope, rows: { line: number; input: z.infer<C> }[]) => Promise<ImportResolution>;
+    /** Headers of the web export's columns that the import skips (a student's name beside the number). */
+    ignoredHeaders?: string[];
+    /** The natural key (student number, certificate number): `?mode=upsert` updates the school's record with that key. */
+    key?: FactImportKey;
+  };
 }
+
+/** A fact's natural key within its school, for imports that update (`?mode=upsert`). */
+export interface FactImportKey {
+  field: string;
+  of: (input: Record<string, unknown>) => string | undefined;
+  /** The school's records with these keys (id and the compared fields), by key. */
+  find: (tx: Tx, schoolId: number, keys: string[]) => Promise<Map<string, KeyedFact>>;
+  /** The fields an imported row changes on the record (its empty cells keep the record's value). */
+  changes: (existing: KeyedFact, input: Record<string, unknown>) => string[];
+  /** The update input of a row (as PUT takes it); may look up ids (a certificate's student by number). */
+  updateInput: (tx: Tx, schoolId: number, input: Record<string, unknown>, existing: KeyedFact) => Promise<Record<string, unknown>>;
+}
+export type KeyedFact = Record<string, unknown> & { id: number; label: string };
 
 export type { ImportProblem };
 export interface ImportResolution { values: FactValues[]; problems: ImportProblem[]; after?: (tx: Tx, ids: number[]) => Promise<void> }

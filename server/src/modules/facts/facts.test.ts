@@ -143,8 +143,8 @@ describe('bulk import', () => {
     const res = await importCsv('students', csv(['S001,重复,2025,,,,', 'I010,甲,2025,,,,', 'I010,乙,2025,,,,']));
     expect(res.statusCode).toBe(400);
     expect(res.json().details).toEqual([
-      { row: 2, field: 'studentNo', code: 'student_exists', params: {}, message: expect.stringContaining('already exists') },
-      { row: 4, field: 'studentNo', code: 'same_student_no_as_row', params: { other: 3 }, message: expect.stringContaining('row 3') },
+      { row: 2, field: 'studentNo', code: 'duplicate_in_database', params: { id: expect.any(Number), record: expect.stringContaining('S001') }, message: expect.stringContaining('S001') },
+      { row: 4, field: 'studentNo', code: 'duplicate_in_file', params: { otherRow: 3 }, message: expect.stringContaining('3') },
     ]);
   });
 

@@ -10,11 +10,12 @@ import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, dateValue, idValue, oneOrMany } from '../../lib/filters.js';
 import { isoDate } from '../../lib/dates.js';
 import { invalid } from '../../lib/errors.js';
-import type { FactResource, FactValues, ImportProblem } from './fact-resource.js';
-import { schoolOfWriter, studentIdsByNo } from './fact-school.js';
+import type { FactResource, FactValues, KeyedFact } from './fact-resource.js';
+import { schoolOfWriter } from './fact-school.js';
 import { cell } from '../import/cells.js';
 import { updateSchemaOf } from './update-schema.js';
 import { studentRecord } from './fact-records.js';
+import { leftReasonValues } from './import/fact-vocabulary.js';
 
 const fields = {
   studentNo: z.string().trim().min(1, 'is required').max(50),
@@ -112,28 +113,39 @@ export const studentResource: FactResource = {
     return valuesOf(input as Input, schoolId, current);
   },
   csv: {
+    // The Chinese name first (the templates' header), then the web's English labels, which its export writes in English.
     columns: [
-      { key: 'studentNo', aliases: ['学号'], required: true, example: '2024010101' },
-      { key: 'name', aliases: ['姓名'], required: true, example: '李明' },
-      { key: 'cohortYear', aliases: ['入学年份'], required: true, type: 'int', example: '2024' },
-      { key: 'enrolledOn', aliases: ['入学日期'], type: 'date', example: '2024-09-01' },
-      { key: 'leftOn', aliases: ['离校日期'], type: 'date', example: '' },
-      { key: 'leftReason', aliases: ['离校原因'], example: '' },
-      { key: 'major', aliases: ['专业'], example: '跨境电子商务' },
+      { key: 'studentNo', aliases: ['学号', 'Student no.'], required: true, example: '2024010101' },
+      { key: 'name', aliases: ['姓名', 'Name'], required: true, example: '李明' },
+      { key: 'cohortYear', aliases: ['入学年份', 'Cohort'], required: true, type: 'int', example: '2024' },
+      { key: 'enrolledOn', aliases: ['入学日期', 'Enrolled on'], type: 'date', example: '2024-09-01' },
+      { key: 'leftOn', aliases: ['离校日期', 'Left on'], type: 'date', example: '' },
+      { key: 'leftReason', aliases: ['离校原因', 'Reason for leaving'], example: '', values: leftReasonValues },
+      { key: 'major', aliases: ['专业', 'Major'], example: '跨境电子商务' },
     ],
+    // The school of each student, which staff's exports name (院校): a school imports only its own.
+    ignoredHeaders: ['院校', 'School', 'schoolName'],
     parse: (r) => ({ studentNo: cell.text(r.studentNo), name: cell.text(r.name), cohortYear: cell.int(r.cohortYear), enrolledOn: cell.text(r.enrolledOn), leftOn: cell.text(r.leftOn), leftReason: cell.text(r.leftReason), major: cell.text(r.major) }),
-    async resolveMany(tx, actor, _scope, rows) {
+    // Duplicates within the file and numbers already recorded are the kit's (the natural key below).
+    async resolveMany(_tx, actor, _scope, rows) {
       const schoolId = schoolOfWriter(actor, undefined);
-      const problems: ImportProblem[] = [];
-      const seen = new Map<string, number>();
-      for (const { line, input } of rows as { line: number; input: Input }[]) {
-        const first = seen.get(input.studentNo);
-        if (first) problems.push({ row: line, field: 'studentNo', code: 'same_student_no_as_row', params: { other: first } });
-        else seen.set(input.studentNo, line);
-      }
-      const existing = await studentIdsByNo(tx, schoolId, [...seen.keys()]);
-      for (const { line, input } of rows as { line: number; input: Input }[]) if (existing.has(input.studentNo)) problems.push({ row: line, field: 'studentNo', code: 'student_exists' });
-      return { problems, values: (rows as { input: Input }[]).map(({ input }) => valuesOf(input, schoolId)) };
+      return { problems: [], values: (rows as { input: Input }[]).map(({ input }) => valuesOf(input, schoolId)) };
+    },
+    key: {
+      field: 'studentNo',
+      of: (input) => (input as Input).studentNo,
+      async find(tx, schoolId, keys) {
+        const found = new Map<string, KeyedFact>();
+        for (let i = 0; i < keys.length; i += 5000) {
+          const rows = await tx.select().from(students).where(and(eq(students.schoolId, schoolId), inArray(students.studentNo, keys.slice(i, i + 5000))));
+          for (const r of rows) found.set(r.studentNo, { ...r, label: `${r.studentNo} ${r.name}` });
+        }
+        return found;
+      },
+      changes: (existing, input) => (['name', 'cohortYear', 'enrolledOn', 'leftOn', 'leftReason', 'major'] as const)
+        .filter((f) => input[f] !== undefined && input[f] !== null && String(input[f]) !== String(existing[f] ?? '')),
+      // An empty cell keeps the record's value (the update merges the row into the record).
+      updateInput: async (_tx, _schoolId, input, existing) => ({ enrolledOn: existing.enrolledOn, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) }),
     },
   },
 };

@@ -27,13 +27,15 @@ export function columnNamer(columns: ImportColumn[]) {
  * are ignored). Refused with the header's problems, on row 1: a column given twice (under any of
  * its names), unknown, or a required one missing.
  */
-export function readHeader(header: string[], columns: ImportColumn[]): (string | undefined)[] {
+export function readHeader(header: string[], columns: ImportColumn[], ignored: string[] = []): (string | undefined)[] {
   const nameOf = columnNamer(columns);
-  const keys = header.map((h) => (h.trim() === '' ? undefined : nameOf(h)));
+  const skipped = new Set(ignored.map(headerKey));
+  const isSkipped = (h: string) => skipped.has(headerKey(h)) && !nameOf(h);
+  const keys = header.map((h) => (h.trim() === '' || isSkipped(h) ? undefined : nameOf(h)));
   const seen = new Set<string>();
   const twice = [...new Set(keys.filter((k): k is string => k !== undefined && (seen.has(k) ? true : (seen.add(k), false))))];
   if (twice.length) throw badRequest({ code: 'columns_twice', params: { columns: twice } }, twice.map((c) => ({ row: 1, field: c, code: 'column_twice' as const })));
-  const unknown = header.filter((h, i) => h.trim() !== '' && keys[i] === undefined).map((h) => h.trim());
+  const unknown = header.filter((h, i) => h.trim() !== '' && !isSkipped(h) && keys[i] === undefined).map((h) => h.trim());
   if (unknown.length) throw badRequest({ code: 'columns_unknown', params: { columns: unknown, expected: columns.map((c) => c.key) } }, unknown.map((u) => ({ row: 1, field: u, code: 'column_unknown' as const })));
   const missing = columns.filter((c) => c.required && !seen.has(c.key)).map((c) => c.key);
   if (missing.length) throw badRequest({ code: 'columns_missing', params: { columns: missing } }, missing.map((m) => ({ row: 1, field: m, code: 'column_missing' as const })));

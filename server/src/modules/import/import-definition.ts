@@ -16,7 +16,16 @@ export interface ImportColumn {
   type?: CellType;
   /** An example value, shown in the template's help. */
   example?: string;
+  /**
+   * The values a cell may hold, each a code with its Chinese and English words: a cell may give
+   * either (as the web's export writes them, in the UI's language), read as the code before the row
+   * schema sees it; the templates list them.
+   */
+  values?: readonly ImportValue[];
 }
+
+/** One allowed value of a column: its code and its words (as the web's catalogues name it). */
+export interface ImportValue { code: string; zh: string; en: string }
 
 /** A problem of an import row: row 1 is the header, 0 the file as a whole; `field` a column key. */
 export interface ImportProblem extends Reason { row: number; field: string }
@@ -95,6 +104,11 @@ export interface ImportDefinition<I = unknown, E = unknown, P = unknown> {
   write: (tx: Tx, ctx: ImportContext, plan: ImportPlan<I, E, P>) => Promise<void>;
   /** Default 100,000 rows. */
   maxRows?: number;
+  /**
+   * Headers of columns the web's export writes that the import does not read (a student's name
+   * beside the student number, the school): accepted and skipped, so an exported file imports back.
+   */
+  ignoredHeaders?: string[];
   /** The template's file name (without extension); default `<name>-template`. */
   templateName?: string;
 }

@@ -297,12 +297,12 @@ describe('the fact imports on the kit', () => {
     expect(rows).toEqual([{ no: '2025000001', on: '2025-09-01' }, { no: '2025000002', on: '2025-09-02' }]);
   });
 
-  it('a dry run of students changes nothing; upsert is refused (facts only create)', async () => {
+  it('a dry run of students changes nothing; upsert updates by student number (facts without a natural key only create)', async () => {
     const before = await studentCount();
     const dry = await upload('学号,姓名,入学年份\n2025000003,孙三,2025\n2025000001,重复,2025\n', CSV, '?dryRun=true', {}, 'students', 'school@test.cn');
-    expect(dry.json()).toMatchObject({ created: 1, rejected: 1, rows: [{ row: 2, outcome: 'created' }, { row: 3, outcome: 'rejected', problems: [{ field: 'studentNo', code: 'student_exists' }] }] });
+    expect(dry.json()).toMatchObject({ created: 1, rejected: 1, rows: [{ row: 2, outcome: 'created' }, { row: 3, outcome: 'rejected', problems: [{ field: 'studentNo', code: 'duplicate_in_database' }] }] });
     expect(await studentCount()).toBe(before);
-    const upsert = await upload('学号,姓名,入学年份\n2025000003,孙三,2025\n', CSV, '?mode=upsert', {}, 'students', 'school@test.cn');
+    const upsert = await upload('学号,证书类型,发证日期\n2025000001,operator,2025-01-01\n', CSV, '?mode=upsert', {}, 'practice-records', 'school@test.cn');
     expect(upsert.statusCode).toBe(400);
     expect(upsert.json().code).toBe('upsert_not_supported');
   });

@@ -59,7 +59,8 @@
  * Web: `web/src/components/import` (ImportPage / importRoute(resource), ImportButton) is the screen for any resource with an import.
  */
 export { registerImport, IMPORT_MAX_ROWS } from './import-routes.js';
-export type { ImportColumn, ImportContext, ImportDefinition, ImportMode, ImportPlan, ImportProblem, ImportRow, NaturalKey } from './import-definition.js';
+export type { ImportColumn, ImportContext, ImportDefinition, ImportMode, ImportPlan, ImportProblem, ImportRow, ImportValue, NaturalKey } from './import-definition.js';
+export { valueWords } from './values.js';
 export type { CellType, RawCell } from './cell-text.js';
 export { cellText, normalizeDay } from './cell-text.js';
 export { cell } from './cells.js';

@@ -55,7 +55,14 @@ export async function planImport<I, E, P>(definition: ImportDefinition<I, E, P>,
   }
   const candidates = rows.filter((r) => !rejected.has(r.row));
   const checked = definition.check ? await definition.check(db, ctx, candidates) : { problems: [] as ImportProblem[], prepared: undefined };
-  for (const p of checked.problems) { problems.push(p); rejected.add(p.row); }
+  // Each bad cell is reported once: the first problem named on a row's column (the schema's, then the key's, then the table's checks).
+  const named = new Set(problems.map((p) => `${p.row}:${p.field}`));
+  for (const p of checked.problems) {
+    rejected.add(p.row);
+    if (named.has(`${p.row}:${p.field}`)) continue;
+    named.add(`${p.row}:${p.field}`);
+    problems.push(p);
+  }
   problems.sort((a, b) => a.row - b.row);
 
   const outcomes = new Map<number, RowOutcome>();

@@ -3,6 +3,7 @@ import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import type { CellType } from './cell-text.js';
 import { templateHeader } from './header.js';
 import type { ImportColumn } from './import-definition.js';
+import { allowedValues } from './values.js';
 
 const formats: Record<CellType, { zh: string; en: string }> = {
   text: { zh: '文本', en: 'text' },
@@ -19,7 +20,20 @@ const formats: Record<CellType, { zh: string; en: string }> = {
  * column as `中文名 (englishKey)`, which an import accepts as it is, as it accepts either name alone.
  */
 export function csvTemplate(columns: ImportColumn[]): string {
-  return '\ufeff' + stringifyCsv([columns.map(templateHeader)], { record_delimiter: '\r\n' });
+  return '\ufeff' + stringifyCsv([columns.map(templateHeader), ...valuesRow(columns)], { record_delimiter: '\r\n' });
+}
+
+/**
+ * The CSV template's second row when some columns have allowed values: `# 可选值 Allowed:` in the
+ * first cell, then under each such column its values in Chinese with their codes. The import skips
+ * a row whose first cell starts with `#`; delete it or leave it.
+ */
+function valuesRow(columns: ImportColumn[]): string[][] {
+  if (!columns.some((c) => c.values?.length)) return [];
+  return [columns.map((c, i) => {
+    const values = allowedValues(c);
+    return i === 0 ? `# 可选值 Allowed${values ? `: ${values}` : ' (本行导入时跳过 / skipped on import)'}` : values;
+  })];
 }
 
 /**
@@ -33,17 +47,25 @@ export async function xlsxTemplate(name: string, columns: ImportColumn[]): Promi
   const sheet = workbook.addWorksheet(name.slice(0, 31));
   sheet.columns = columns.map((c) => ({ header: templateHeader(c), key: c.key, width: Math.max(14, templateHeader(c).length * 1.6), style: (c.type ?? 'text') === 'text' ? { numFmt: '@' } : c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : {} }));
   sheet.getRow(1).font = { bold: true };
+  // A column with allowed values offers them as a drop-down (the Chinese words with the code, as the import reads them).
+  columns.forEach((c, i) => {
+    if (!c.values?.length) return;
+    const list = c.values.map((v) => `${v.zh} (${v.code})`).join(',');
+    if (list.length > 250) return; // Excel's limit of an inline list
+    for (let row = 2; row <= 501; row++) sheet.getCell(row, i + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${list}"`] };
+  });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
 
   const help = workbook.addWorksheet('说明 Help');
   help.columns = [
     { header: '列 Column', width: 28 }, { header: '中文', width: 16 }, { header: 'English', width: 20 },
     { header: '必填 Required', width: 14 }, { header: '格式 Format', width: 44 }, { header: '示例 Example', width: 24 },
+    { header: '可选值 Allowed values', width: 60 },
   ];
   help.getRow(1).font = { bold: true };
   for (const c of columns) {
     const f = formats[c.type ?? 'text'];
-    help.addRow([templateHeader(c), c.aliases?.[0] ?? '', c.key, c.required ? '是 yes' : '否 no', `${f.zh} / ${f.en}`, c.example ?? '']);
+    help.addRow([templateHeader(c), c.aliases?.[0] ?? '', c.key, c.required ? '是 yes' : '否 no', `${f.zh} / ${f.en}`, c.example ?? '', allowedValues(c)]);
   }
   help.addRow([]);
   help.addRow(['在第一个工作表中每行填写一条记录；表头可用中文或英文名。全部行无误才会导入。']);
