@@ -16,5 +16,9 @@ export const certificates = pgTable('certificates', {
   check('certificates_kind', sql.raw(`kind IN (${sqlList(certificateKinds)})`)),
   index('certificates_school_issued_idx').on(t.schoolId, t.issuedOn, t.id),
   index('certificates_issued_idx').on(t.issuedOn, t.id),
+  // The other sorts the list's screen offers, across all schools and within one (issue 15; list-plans.test.ts).
+  index('certificates_kind_idx').on(t.kind, t.id),
+  index('certificates_school_kind_idx').on(t.schoolId, t.kind, t.id),
+  index('certificates_school_student_idx').on(t.schoolId, t.studentId, t.id),
   index('certificates_student_idx').on(t.studentId),
 ]);

@@ -18,6 +18,9 @@ export const jobRegistrations = pgTable('job_registrations', {
   check('job_registrations_resume', sql`${t.resumeCompleteness} BETWEEN 0 AND 100`),
   index('job_registrations_school_idx').on(t.schoolId, t.registeredOn, t.id),
   index('job_registrations_registered_idx').on(t.registeredOn, t.id),
+  // The other sorts the list's screen offers, across all schools and within one (issue 15; list-plans.test.ts).
+  index('job_registrations_resume_idx').on(t.resumeCompleteness, t.id),
+  index('job_registrations_school_resume_idx').on(t.schoolId, t.resumeCompleteness, t.id),
 ]);
 
 /** One job application a registered student sent on the platform. */

@@ -21,5 +21,12 @@ export const practiceRecords = pgTable('practice_records', {
   check('practice_hours_range', sql`${t.hours} > 0 AND ${t.hours} <= 2000`),
   index('practice_records_school_date_idx').on(t.schoolId, t.practicedOn, t.id),
   index('practice_records_date_idx').on(t.practicedOn, t.id),
+  // The other sorts the list's screen offers, across all schools and within one (issue 15; list-plans.test.ts).
+  index('practice_records_project_idx').on(t.project, t.id),
+  index('practice_records_hours_idx').on(t.hours, t.id),
+  index('practice_records_confirmed_idx').on(t.confirmed, t.id),
+  index('practice_records_school_project_idx').on(t.schoolId, t.project, t.id),
+  index('practice_records_school_hours_idx').on(t.schoolId, t.hours, t.id),
+  index('practice_records_school_confirmed_idx').on(t.schoolId, t.confirmed, t.id),
   index('practice_records_student_idx').on(t.studentId),
 ]);

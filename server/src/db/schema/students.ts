@@ -28,6 +28,11 @@ export const students = pgTable('students', {
   index('students_name_idx').on(t.name, t.id),
   index('students_student_no_idx').on(t.studentNo, t.id),
   index('students_school_name_idx').on(t.schoolId, t.name, t.id),
+  // The other sorts the list's screen offers, across all schools and within one (issue 15; list-plans.test.ts).
+  index('students_cohort_idx').on(t.cohortYear, t.id),
+  index('students_enrolled_idx').on(t.enrolledOn, t.id),
+  index('students_left_idx').on(t.leftOn, t.id),
+  index('students_school_left_idx').on(t.schoolId, t.leftOn, t.id),
   // Trigram indexes (pg_trgm) for the q search (ILIKE '%…%') across all schools.
   index('students_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
   index('students_student_no_trgm_idx').using('gin', t.studentNo.op('gin_trgm_ops')),

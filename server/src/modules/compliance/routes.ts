@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requirePermission } from '../../plugins/auth.js';
 import { parseListQuery } from '../../lib/list-query.js';
 import { getRecord, listRecordsJson } from '../resource/resource-spec.js';
-import { listQuerystring } from '../resource/read-routes.js';
+import { listQuerystring, TOTAL_ESTIMATED_HEADER } from '../resource/read-routes.js';
 import { todayInChina, type ComplianceRecord } from '@campus/common';
 import { complianceIdPattern, complianceSpec } from './compliance-spec.js';
 import { ensureComplianceFresh } from './recompute.js';
@@ -29,9 +29,10 @@ export async function complianceRoutes(app: FastifyInstance) {
     await ensureComplianceFresh(app.db, todayInChina(), { background: true });
     const params = parseListQuery(request.query as Record<string, unknown>, complianceSpec.defaultSort);
     // The page as the database writes it: the records are stored pre-built (compliance-record.ts).
-    const { json, count, total } = await listRecordsJson(app.db, complianceSpec, params, request.scope);
+    const { json, count, total, estimated } = await listRecordsJson(app.db, complianceSpec, params, request.scope);
     const end = count ? params.range.offset + count - 1 : params.range.offset;
     reply.header('Content-Range', `compliance ${params.range.offset}-${end}/${total}`);
+    if (estimated) reply.header(TOTAL_ESTIMATED_HEADER, 'true');
     reply.type('application/json; charset=utf-8');
     return json;
   });

@@ -14,6 +14,9 @@ export const listQuerystring = z.object({
   filter: z.string().optional(),
 }).catchall(z.unknown());
 
+/** Sent with a list whose Content-Range total is an estimate (more than EXACT_TOTAL_BOUND records): the UI shows "about N". */
+export const TOTAL_ESTIMATED_HEADER = 'X-Total-Estimated';
+
 /** One record as the API answers it: scoped, enriched for the actor, with its detail. */
 export async function readOne(app: FastifyInstance, spec: ResourceSpec, id: number, actor: Actor, scope: Scope) {
   let row = (await getRecord(app.db, spec, id, scope)) as Record<string, unknown>;
@@ -30,11 +33,12 @@ export function registerReadRoutes(app: FastifyInstance, spec: ResourceSpec) {
     schema: { querystring: listQuerystring, tags: [spec.name], response: answers(z.array(spec.record)) },
   }, async (request, reply) => {
     const params = parseListQuery(request.query as Record<string, unknown>, spec.defaultSort);
-    const { data: rows, total } = await listRecords(app.db, spec, params, request.scope);
+    const { data: rows, total, estimated } = await listRecords(app.db, spec, params, request.scope);
     const data = spec.enrich ? await spec.enrich(rows as Record<string, unknown>[], request.actor, app.db) : rows;
     const start = params.range.offset;
     const end = data.length ? start + data.length - 1 : start;
     reply.header('Content-Range', `${spec.name} ${start}-${end}/${total}`);
+    if (estimated) reply.header(TOTAL_ESTIMATED_HEADER, 'true');
     return data;
   });
   r.get(`/api/${spec.name}/:id`, {
