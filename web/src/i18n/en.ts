@@ -9,10 +9,12 @@ import { problemEn } from './problem.en';
 import { joinEn } from './join.en';
 import { providersEn } from './providers.en';
 import { mailEn } from './mail.en';
+import { listEn } from './list.en';
 import { schoolsEn } from './schools.en';
 import { accountEn } from './account.en';
 import { a11yEn } from './a11y.en';
 import { evidenceEn } from './evidence.en';
+import { reviewEn } from './review.en';
 
 /** Our labels in English; the types (and the i18n test) keep the keys the same as zh.ts. */
 const app: Messages['app'] = {
@@ -334,6 +336,6 @@ const resources: Messages['resources'] = {
   },
 };
 
-export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, schoolsEn, accountEn, a11yEn, evidenceEn);
+export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, listEn, schoolsEn, accountEn, a11yEn, evidenceEn, reviewEn);
 
 export const enTranslationMessages: TranslationMessages = enMessages;

@@ -8,10 +8,12 @@ import { problemZh } from './problem.zh';
 import { joinZh } from './join.zh';
 import { providersZh } from './providers.zh';
 import { mailZh } from './mail.zh';
+import { listZh } from './list.zh';
 import { schoolsZh } from './schools.zh';
 import { accountZh } from './account.zh';
 import { a11yZh } from './a11y.zh';
 import { evidenceZh } from './evidence.zh';
+import { reviewZh } from './review.zh';
 
 /** Our labels in Chinese (the default language). en.ts has exactly the same keys. */
 export const zhMessages = mergeMessages({
@@ -333,7 +335,7 @@ export const zhMessages = mergeMessages({
       },
     },
   },
-}, workflowZh, complianceZh, evaluationZh, problemZh, joinZh, providersZh, mailZh, schoolsZh, accountZh, a11yZh, evidenceZh);
+}, workflowZh, complianceZh, evaluationZh, problemZh, joinZh, providersZh, mailZh, listZh, schoolsZh, accountZh, a11yZh, evidenceZh, reviewZh);
 
 export type Messages = typeof zhMessages;
 

@@ -31,6 +31,15 @@ describe('dataProvider', () => {
     expect(result.data).toEqual([{ id: 3, name: '杭州职业技术学院' }]);
   });
 
+  it('marks an estimated total (X-Total-Estimated) in the list\'s meta', async () => {
+    server.use(http.get(`${API}/students`, () => HttpResponse.json([{ id: 1 }], { headers: { 'Content-Range': 'students 0-0/3498112', 'X-Total-Estimated': 'true' } })));
+    const estimated = await createDataProvider(API).getList('students', { pagination: { page: 1, perPage: 25 }, sort: { field: 'id', order: 'ASC' }, filter: {} });
+    expect([estimated.total, estimated.meta]).toEqual([3498112, { totalEstimated: true }]);
+    server.use(http.get(`${API}/students`, () => HttpResponse.json([{ id: 1 }], { headers: { 'Content-Range': 'students 0-0/1' } })));
+    const exact = await createDataProvider(API).getList('students', { pagination: { page: 1, perPage: 25 }, sort: { field: 'id', order: 'ASC' }, filter: {} });
+    expect(exact.meta).toBeUndefined();
+  });
+
   it('gets one record by id', async () => {
     server.use(http.get(`${API}/regions/2`, () => HttpResponse.json({ id: 2, code: 'east', nameZh: '华东', nameEn: 'East China' })));
     const { data } = await createDataProvider(API).getOne('regions', { id: 2 });

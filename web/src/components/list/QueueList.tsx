@@ -1,6 +1,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import { List, usePermissions, type Exporter } from 'react-admin';
 import { ListToolbar } from './ListToolbar';
+import { ListPagination } from './ListPagination';
 
 /**
  * The list of a workflow record that waits for someone (evaluations, reports, proposals, feedback):
@@ -24,6 +25,7 @@ export function QueueList({ queue, exporter, filters, create = true, empty, chil
       filterDefaultValues={role === queue.role ? { status: queue.status } : undefined}
       sort={{ field: 'createdAt', order: 'DESC' }}
       perPage={25}
+      pagination={<ListPagination />}
       actions={<ListToolbar filters create={create} exportable />}
       empty={empty}
     >

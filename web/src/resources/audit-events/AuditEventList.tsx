@@ -15,6 +15,7 @@ import { LocalDateField } from '../../components/fields';
 import { useVocabularyChoices } from '../../components/choices';
 import { zhMessages } from '../../i18n/zh';
 import { AuditDataPanel, compactColumns, EntityField, TransitionField } from '../../components/audit/AuditEventFields';
+import { ListPagination } from '../../components/list/ListPagination';
 
 // The vocabularies that the filters offer are the ones the UI has labels for.
 const entityTypes = Object.keys(zhMessages.app.entity);
@@ -45,7 +46,7 @@ export function AuditEventList() {
   const filters = useAuditFilters();
   const { permissions: role } = usePermissions<string>();
   return (
-    <List filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={25}>
+    <List filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={25} pagination={<ListPagination />}>
       <DataTable bulkActionButtons={false} rowClick="expand" expand={<AuditDataPanel />} sx={compactColumns}>
         <DataTable.Col source="at">
           <LocalDateField source="at" showTime />

@@ -14,6 +14,7 @@ import { useVocabularyChoices } from '../../components/choices';
 import { schoolColumn, useExporter, type ExportColumn } from '../../components/exporter';
 import { DateCol, FactListActions, SchoolRefField, StudentField, StudentReferenceInput, schoolFilter, useManySchools } from '../../components/facts/shared';
 import { useRowClick } from '../../components/facts/FactPages';
+import { ListPagination } from '../../components/list/ListPagination';
 
 export { certificateKinds };
 
@@ -83,7 +84,7 @@ export function CertificateList() {
   const exporter = useCertificateExporter();
   const many = useManySchools();
   return (
-    <List filters={filters} sort={{ field: 'issuedOn', order: 'DESC' }} perPage={25} exporter={exporter} actions={<FactListActions />}>
+    <List filters={filters} sort={{ field: 'issuedOn', order: 'DESC' }} perPage={25} pagination={<ListPagination />} exporter={exporter} actions={<FactListActions />}>
       <DataTable rowClick={rowClick} bulkActionButtons={false}>
         {many ? <DataTable.Col source="schoolId" disableSort field={SchoolRefField} /> : null}
         <DataTable.Col source="studentId" field={StudentField} />

@@ -2,6 +2,7 @@ import { AutocompleteInput, DataTable, List, ReferenceInput, type Validator } fr
 import { schoolColumn, useExporter, type ExportColumn } from '../../components/exporter';
 import { DateCol, FactListActions, SchoolRefField, StudentField, StudentReferenceInput, schoolFilter, useManySchools } from '../../components/facts/shared';
 import { useRowClick } from '../../components/facts/FactPages';
+import { ListPagination } from '../../components/list/ListPagination';
 
 interface CourseCompletionRecord {
   id: number;
@@ -41,7 +42,7 @@ export function CourseCompletionList() {
     <CourseReferenceInput key="courseId" />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'completedOn', order: 'DESC' }} perPage={25} exporter={exporter} actions={<FactListActions />}>
+    <List filters={filters} sort={{ field: 'completedOn', order: 'DESC' }} perPage={25} pagination={<ListPagination />} exporter={exporter} actions={<FactListActions />}>
       <DataTable rowClick={rowClick} bulkActionButtons={false}>
         {many ? <DataTable.Col source="schoolId" disableSort field={SchoolRefField} /> : null}
         <DataTable.Col source="studentId" disableSort field={StudentField} />

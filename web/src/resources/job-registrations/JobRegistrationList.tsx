@@ -10,6 +10,7 @@ import {
 import { schoolColumn, useExporter, type ExportColumn } from '../../components/exporter';
 import { DateCol, FactListActions, SchoolRefField, StudentField, StudentReferenceInput, schoolFilter, useManySchools } from '../../components/facts/shared';
 import { useRowClick } from '../../components/facts/FactPages';
+import { ListPagination } from '../../components/list/ListPagination';
 
 export interface JobRegistrationRecord {
   id: number;
@@ -72,7 +73,7 @@ export function JobRegistrationList() {
   const exporter = useJobRegistrationExporter();
   const many = useManySchools();
   return (
-    <List filters={filters} sort={{ field: 'registeredOn', order: 'DESC' }} perPage={25} exporter={exporter} actions={<FactListActions />}>
+    <List filters={filters} sort={{ field: 'registeredOn', order: 'DESC' }} perPage={25} pagination={<ListPagination />} exporter={exporter} actions={<FactListActions />}>
       <DataTable rowClick={rowClick} bulkActionButtons={false}>
         {many ? <DataTable.Col source="schoolId" disableSort field={SchoolRefField} /> : null}
         <DataTable.Col source="studentId" disableSort field={StudentField} />

@@ -17,6 +17,7 @@ import { canAccess, type Role } from '../../providers/permissions';
 import { schoolColumn, useExporter, type ExportColumn } from '../../components/exporter';
 import { DateCol, FactListActions, SchoolRefField, StudentField, StudentReferenceInput, schoolFilter, useManySchools } from '../../components/facts/shared';
 import { useRowClick } from '../../components/facts/FactPages';
+import { ListPagination } from '../../components/list/ListPagination';
 
 export interface PracticeRecord {
   id: number;
@@ -95,7 +96,7 @@ export function PracticeRecordList() {
   const { permissions: role } = usePermissions<Role>();
   const canConfirm = canAccess(role, 'practice-records', 'edit');
   return (
-    <List filters={filters} sort={{ field: 'practicedOn', order: 'DESC' }} perPage={25} exporter={exporter} actions={<FactListActions />}>
+    <List filters={filters} sort={{ field: 'practicedOn', order: 'DESC' }} perPage={25} pagination={<ListPagination />} exporter={exporter} actions={<FactListActions />}>
       <DataTable rowClick={rowClick} bulkActionButtons={canConfirm ? <ConfirmButton /> : false}>
         {many ? <DataTable.Col source="schoolId" disableSort field={SchoolRefField} /> : null}
         <DataTable.Col source="studentId" disableSort field={StudentField} />

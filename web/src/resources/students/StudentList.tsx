@@ -13,6 +13,7 @@ import { useVocabularyChoices } from '../../components/choices';
 import { schoolColumn, useExporter, type ExportColumn } from '../../components/exporter';
 import { DateCol, FactListActions, SchoolRefField, schoolFilter, useManySchools } from '../../components/facts/shared';
 import { useRowClick } from '../../components/facts/FactPages';
+import { ListPagination } from '../../components/list/ListPagination';
 
 export interface StudentRecord {
   id: number;
@@ -79,7 +80,7 @@ export function StudentList() {
   const exporter = useStudentExporter();
   const many = useManySchools();
   return (
-    <List filters={filters} sort={{ field: 'studentNo', order: 'ASC' }} perPage={25} exporter={exporter} actions={<FactListActions />}>
+    <List filters={filters} sort={{ field: 'studentNo', order: 'ASC' }} perPage={25} pagination={<ListPagination />} exporter={exporter} actions={<FactListActions />}>
       <DataTable rowClick={rowClick} bulkActionButtons={false}>
         {many ? <DataTable.Col source="schoolId" disableSort field={SchoolRefField} /> : null}
         <DataTable.Col source="studentNo" />
