@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { server } from '../../test/server';
@@ -92,5 +92,46 @@ describe('editing a tier policy', () => {
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     expect(await screen.findByText('required when a plaque is required')).toBeInTheDocument();
     expect(await screen.findByText('A plaque ceremony needs signing: tick "requires signing" too.')).toBeInTheDocument();
+  });
+
+  describe('leaving with unsaved thresholds', () => {
+    afterEach(() => { vi.restoreAllMocks(); });
+
+    it('asks first, and staying keeps what was typed', async () => {
+      const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+      const page = renderEdit();
+      await waitFor(() => expect(input('jobPlatformRate')).toHaveValue(95));
+      fireEvent.change(input('jobPlatformRate'), { target: { value: '85' } });
+      page.navigate('/tier-policies');
+      await waitFor(() => expect(confirm).toHaveBeenCalledWith('部分修改尚未保存。确定要放弃这些修改吗？'));
+      expect(input('jobPlatformRate')).toHaveValue(85);
+      expect(window.location.hash).toBe('#/tier-policies/2');
+    });
+
+    it('leaves when the user confirms, and without asking when nothing was changed', async () => {
+      const confirm = vi.spyOn(window, 'confirm').mockReturnValue(true);
+      const page = renderEdit();
+      await waitFor(() => expect(input('jobPlatformRate')).toHaveValue(95));
+      page.navigate('/tier-policies/2/show');
+      await waitFor(() => expect(window.location.hash).toBe('#/tier-policies/2/show'));
+      expect(confirm).not.toHaveBeenCalled();
+      page.navigate('/tier-policies/2');
+      await waitFor(() => expect(input('jobPlatformRate')).toHaveValue(95));
+      fireEvent.change(input('jobPlatformRate'), { target: { value: '85' } });
+      page.navigate('/tier-policies');
+      await waitFor(() => expect(window.location.hash).toBe('#/tier-policies'));
+      expect(confirm).toHaveBeenCalledTimes(1);
+    });
+
+    it('does not ask after a successful save', async () => {
+      const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+      server.use(http.put(`${API}/tier-policies/2`, async ({ request }) => HttpResponse.json({ ...talentBase, ...((await request.json()) as object), version: 4 })));
+      renderEdit();
+      await waitFor(() => expect(input('jobPlatformRate')).toHaveValue(95));
+      fireEvent.change(input('jobPlatformRate'), { target: { value: '85' } });
+      fireEvent.click(screen.getByRole('button', { name: '保存' }));
+      await waitFor(() => expect(window.location.hash).toBe('#/tier-policies/2/show'));
+      expect(confirm).not.toHaveBeenCalled();
+    });
   });
 });

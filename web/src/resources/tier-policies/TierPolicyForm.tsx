@@ -47,13 +47,17 @@ const FormToolbar = () => (
   </Toolbar>
 );
 
-/** The thresholds of one tier and year; `create` adds the tier and the year, which an edit cannot change. */
+/**
+ * The thresholds of one tier and year; `create` adds the tier and the year, which an edit cannot change.
+ * Leaving with unsaved values asks first (react-admin's warnWhenUnsavedChanges: a confirm on a route
+ * change, the browser's own prompt on closing the tab); a successful save leaves without asking.
+ */
 export function TierPolicyForm({ create = false, defaultValues, preview }: { create?: boolean; defaultValues?: Record<string, unknown>; preview?: ReactNode }) {
   const translate = useTranslate();
   const tierChoices = useTierChoices();
   // noValidate: our validators speak the user's language and units; the browser's would not.
   return (
-    <SimpleForm toolbar={<FormToolbar />} defaultValues={defaultValues} noValidate sx={{ maxWidth: 760 }}>
+    <SimpleForm toolbar={<FormToolbar />} defaultValues={defaultValues} noValidate warnWhenUnsavedChanges sx={{ maxWidth: 760 }}>
       {create ? (
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ width: '100%' }}>
           <SelectInput source="tier" choices={tierChoices} validate={required()} sx={{ minWidth: 220 }} />

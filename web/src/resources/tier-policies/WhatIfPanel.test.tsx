@@ -11,13 +11,25 @@ const talentBase = {
   requiresPlaque: false, requiresInspection: true, version: 3, updatedBy: 1, updatedAt: '2026-01-05T10:00:00+08:00',
 };
 
+const school = (id: number, name: string, regionId: number, flip: 'pass_to_fail' | 'fail_to_pass' | null, failingBefore: string[], failingAfter: string[]) => ({
+  schoolId: id, schoolName: name, regionId, tier: 'talent_base', agreementId: id * 10, year: 2, complianceId: `${id * 10}-2`,
+  before: failingBefore.length === 0, after: failingAfter.length === 0, flip, failingBefore, failingAfter,
+});
+
 const answer = {
-  policyId: 2, tier: 'talent_base', effectiveYear: 2024,
+  policyId: 2, tier: 'talent_base', effectiveYear: 2024, recomputedKpis: [],
   byRegion: [
-    { regionId: 1, nameZh: '华东', nameEn: 'East China', before: { pass: 1, fail: 2 }, after: { pass: 3, fail: 0 } },
-    { regionId: 2, nameZh: '华南', nameEn: 'South China', before: { pass: 1, fail: 0 }, after: { pass: 1, fail: 0 } },
+    { regionId: 1, nameZh: '华东', nameEn: 'East China', before: { pass: 1, fail: 2 }, after: { pass: 2, fail: 1 }, passToFail: 1, failToPass: 2 },
+    { regionId: 2, nameZh: '华南', nameEn: 'South China', before: { pass: 1, fail: 0 }, after: { pass: 1, fail: 0 }, passToFail: 0, failToPass: 0 },
   ],
-  total: { before: { pass: 2, fail: 2 }, after: { pass: 4, fail: 0 } },
+  byTier: [{ tier: 'talent_base', before: { pass: 2, fail: 2 }, after: { pass: 3, fail: 1 }, passToFail: 1, failToPass: 2 }],
+  total: { before: { pass: 2, fail: 2 }, after: { pass: 3, fail: 1 }, passToFail: 1, failToPass: 2 },
+  schools: [
+    school(11, '浙江金融职业学院', 1, 'pass_to_fail', [], ['jobFairs']),
+    school(12, '义乌工商职业技术学院', 1, 'fail_to_pass', ['certificates1x', 'certificatesOperator'], []),
+    school(13, '宁波职业技术学院', 1, 'fail_to_pass', ['jobPlatformRate'], []),
+    school(21, '广东轻工职业技术大学', 2, null, [], []),
+  ],
 };
 
 function renderEdit(whatIf: (body: Record<string, unknown>) => Response) {
@@ -43,7 +55,7 @@ function renderEdit(whatIf: (body: Record<string, unknown>) => Response) {
 const input = (name: string) => document.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
 
 describe('previewing a tier policy edit before saving it', () => {
-  it('posts the unsaved values and shows per region who passes now and with the change, with totals', async () => {
+  it('posts the unsaved values and names the schools that flip, linked, with the tallies by region and tier', async () => {
     const page = renderEdit(() => HttpResponse.json(answer));
     await waitFor(() => expect(input('certificates1x')).toHaveValue(40));
     fireEvent.change(input('certificates1x'), { target: { value: '10' } });
@@ -51,16 +63,48 @@ describe('previewing a tier policy edit before saving it', () => {
     fireEvent.click(screen.getByRole('button', { name: '预览影响' }));
 
     const panel = await screen.findByTestId('what-if');
-    expect(await within(panel).findByTestId('what-if-summary')).toHaveTextContent('修改后达标 4 所（现为 2 所），共 4 所院校');
+    expect(await within(panel).findByTestId('what-if-summary')).toHaveTextContent('修改后达标 3 所（现为 2 所），共 4 所院校');
     expect(page.bodies[0]).toMatchObject({ version: 3, certificates1x: 10, jobPlatformRate: 0.9, practiceHours: null });
     expect(page.bodies[0]).not.toHaveProperty('comment');
 
+    // The schools that flip, by region and tier, each a link to its school; the one that keeps its verdict is not listed.
+    const flips = within(panel).getByTestId('what-if-flips');
+    expect(within(flips).getByText('转为未达标 1')).toBeInTheDocument();
+    expect(within(flips).getByText('转为达标 2')).toBeInTheDocument();
+    const group = flips.querySelector('[data-group="1-talent_base"]') as HTMLElement;
+    expect(within(group).getByText('华东')).toBeInTheDocument();
+    expect(within(group).getByText('人才基地')).toBeInTheDocument();
+    const items = Array.from(group.querySelectorAll('li'));
+    expect(items.map((li) => [li.getAttribute('data-school'), li.getAttribute('data-flip')])).toEqual([['11', 'pass_to_fail'], ['12', 'fail_to_pass'], ['13', 'fail_to_pass']]);
+    expect(within(items[0]).getByRole('link', { name: '浙江金融职业学院' })).toHaveAttribute('href', '#/schools/11/show');
+    expect(items[0]).toHaveTextContent('修改后未达标：招聘会');
+    expect(items[1]).toHaveTextContent('现未达标：1+X证书人数、操盘官证书人数');
+    expect(flips.querySelector('[data-school="21"]')).toBeNull();
+
     const east = panel.querySelector('[data-region="1"]')!;
-    expect(Array.from(east.querySelectorAll('td')).map((td) => td.textContent)).toEqual(['华东', '1', '2', '3', '0', '+2']);
+    expect(Array.from(east.querySelectorAll('td')).map((td) => td.textContent)).toEqual(['华东', '1', '2', '2', '1', '+1', '1', '2']);
     const total = panel.querySelector('[data-region="total"]')!;
-    expect(Array.from(total.querySelectorAll('td')).map((td) => td.textContent)).toEqual(['合计', '2', '2', '4', '0', '+2']);
+    expect(Array.from(total.querySelectorAll('td')).map((td) => td.textContent)).toEqual(['合计', '2', '2', '3', '1', '+1', '1', '2']);
+    const tier = panel.querySelector('[data-tier="talent_base"]')!;
+    expect(Array.from(tier.querySelectorAll('td')).map((td) => td.textContent)).toEqual(['人才基地', '2', '2', '3', '1', '+1', '1', '2']);
     // A preview saves nothing.
     expect(page.saved()).toBe(false);
+  });
+
+  it('says when nothing flips, and which KPIs an edit of a counting rule measured again', async () => {
+    renderEdit(() => HttpResponse.json({
+      ...answer, recomputedKpis: ['jobPlatformRate'],
+      byRegion: answer.byRegion.map((r) => ({ ...r, after: r.before, passToFail: 0, failToPass: 0 })),
+      byTier: [{ ...answer.byTier[0], after: answer.byTier[0].before, passToFail: 0, failToPass: 0 }],
+      total: { ...answer.total, after: answer.total.before, passToFail: 0, failToPass: 0 },
+      schools: answer.schools.map((s) => ({ ...s, flip: null, failingAfter: s.failingBefore, after: s.before })),
+    }));
+    await waitFor(() => expect(input('activeMinApplications')).toHaveValue(1));
+    fireEvent.change(input('activeMinApplications'), { target: { value: '2' } });
+    fireEvent.click(screen.getByRole('button', { name: '预览影响' }));
+    const flips = await screen.findByTestId('what-if-flips');
+    expect(within(flips).getByText('没有院校的达标情况发生变化。')).toBeInTheDocument();
+    expect(screen.getByText(/已重新计算：/)).toHaveTextContent('修改了计数规则，已重新计算：就业平台活跃率');
   });
 
   it('says when the form changed since the preview', async () => {
