@@ -57,12 +57,15 @@ function valuesOf(input: Partial<Input>, schoolId: number, current?: Record<stri
  * The q search of students. Three characters or more: ILIKE on name and student number (trigram
  * indexes). One or two (a Chinese given name, 王芳): names holding them, through the index on
  * name_grams(name) (migration 0019; trigrams need three characters), and a student number equal to
- * them. For one or two characters the grams test is exact (no ILIKE beside it: a recheck of each
- * matching row would compute name_grams() again, measured 3.6 s instead of 0.3 s for the total of 王).
+ * them. The name test reads `strpos(lower(name), q) > 0` first, which is exact on its own and cheap,
+ * so that a page walked in its sort order (a common character: 袁, 2% of names) computes
+ * name_grams() only for the names that hold q (measured at 3.5 million students: 173 → 82 ms);
+ * the grams test beside it is what lets the GIN index find rare ones (issue 15 item 2).
  */
 function studentSearch(q: string): SQL {
   if ([...q].length > 2) return or(ilike(students.name, likePattern(q)), ilike(students.studentNo, likePattern(q)))!;
-  return or(sql`name_grams(${students.name}) @> ARRAY[${q.toLowerCase()}]::text[]`, eq(students.studentNo, q))!;
+  const lower = q.toLowerCase();
+  return or(sql`(strpos(lower(${students.name}), ${lower}) > 0 AND name_grams(${students.name}) @> ARRAY[${lower}]::text[])`, eq(students.studentNo, q))!;
 }
 
 export const studentSpec: ResourceSpec = {
