@@ -12,6 +12,7 @@ import { createExistingAgreement } from './create-existing-agreement.js';
 import { runAgreementAction } from './run-agreement-action.js';
 import { registerImport } from '../import/index.js';
 import { agreementImport } from './agreement-import.js';
+import { registerStepWithFiles } from './step-with-files.js';
 
 export async function agreementRoutes(app: FastifyInstance) {
   registerReadRoutes(app, agreementSpec);
@@ -31,4 +32,5 @@ export async function agreementRoutes(app: FastifyInstance) {
   registerImport(app, agreementImport);
   registerActionRoute(app, agreementSpec, agreementActionBody, (request, id, action, input) =>
     runAgreementAction(app.db, request.actor, request.scope, id, action, input));
+  registerStepWithFiles(app);
 }

@@ -19,11 +19,15 @@ import type { agreementActionBody } from './agreement-schemas.js';
 
 type Input = z.infer<typeof agreementActionBody>;
 
+/** Files that go with the step (the signed agreement, the ceremony's photos): recorded in the step's transaction, their ids answered. */
+export type AttachFiles = (tx: Tx, row: typeof agreements.$inferSelect) => Promise<number[]>;
+
 /**
  * One agreement action in one transaction: scoped lock, checks, then the table row's effects around
- * the change, the audit event and the notification.
+ * the change, the audit event and the notification. `attach` records the step's files once the
+ * change is made, in the same transaction: a refused step stores none.
  */
-export async function runAgreementAction(db: Db, actor: Actor, scope: Scope, id: number, action: string, input: Input) {
+export async function runAgreementAction(db: Db, actor: Actor, scope: Scope, id: number, action: string, input: Input, attach?: AttachFiles) {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(agreements)
       .where(and(eq(agreements.id, id), schoolScopeCondition(scope, agreements.schoolId))).for('update');
@@ -37,15 +41,17 @@ export async function runAgreementAction(db: Db, actor: Actor, scope: Scope, id:
     const decision = checkTransition(agreementTransitions, row, action, actor.role, input.version, ctx);
     const run: AgreementRun = startRun({ tx, actor, row, action, to: decision.to, input, today, comment: input.comment?.trim() || null });
     let updated: typeof agreements.$inferSelect | undefined;
+    let attached: number[] = [];
     await carryOut(effectRegistry.agreement, decision.effects, run, {
       update: async (r) => {
         [updated] = await tx.update(agreements)
           .set({ ...r.set, status: r.to as AgreementState, version: row.version + 1, updatedAt: sql`now()` })
           .where(eq(agreements.id, id)).returning();
+        if (attach) attached = await attach(tx, row);
       },
       audit: (r) => appendAudit(tx, {
         entityType: 'agreement', entityId: id, schoolId: row.schoolId, action: action as AgreementPathAction, fromState: row.status, toState: r.to, actorId: actor.id, comment: r.comment,
-        data: { ...(r.set as AgreementActionData), ...(input.evidenceIds?.length ? { evidenceIds: input.evidenceIds } : {}), ...(input.checklist ? { checklist: input.checklist } : {}) },
+        data: { ...(r.set as AgreementActionData), ...(input.evidenceIds?.length || attached.length ? { evidenceIds: [...(input.evidenceIds ?? []), ...attached] } : {}), ...(input.checklist ? { checklist: input.checklist } : {}) },
       }).then(() => undefined),
       notify: async (r) => {
         await notify(tx, { audience: r.audience, schoolId: row.schoolId, kind: `agreement.${action}`, entityType: 'agreement', entityId: id, params: { tier: row.tier, comment: r.comment }, exceptUserId: actor.id });

@@ -37,7 +37,8 @@ interface Owner {
 const owners: ReadonlyMap<string, Owner> = new Map<string, Owner>([
   ['school', { table: schools, id: schools.id, schoolId: schools.id }],
   ['application', { table: applications, id: applications.id, schoolId: applications.schoolId, status: applications.status, editableStates: editableApplicationStates, transitions: applicationTransitions }],
-  ['agreement', { table: agreements, id: agreements.id, schoolId: agreements.schoolId, status: agreements.status, transitions: agreementTransitions }],
+  // A school under rectification files what it did about it on its agreement.
+  ['agreement', { table: agreements, id: agreements.id, schoolId: agreements.schoolId, status: agreements.status, transitions: agreementTransitions, authorStates: { school: ['rectifying'] } }],
   ['evaluation', { table: evaluations, id: evaluations.id, schoolId: evaluations.schoolId, status: evaluations.status, transitions: evaluationTransitions }],
   ['instructor', { table: instructors, id: instructors.id, schoolId: instructors.schoolId }],
   ['student', { table: students, id: students.id, schoolId: students.schoolId }],

@@ -33,3 +33,29 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
   }
   return { fields, file };
 }
+
+/**
+ * Reads a multipart/form-data body of text fields and up to `maxFiles` files (an agreement step
+ * with its photos or its signed agreement). More files than that: 400 too_many_files.
+ */
+export async function readUploads(request: FastifyRequest, maxFiles: number): Promise<{ fields: Record<string, string>; files: NonNullable<Upload['file']>[] }> {
+  if (!request.isMultipart()) throw badRequest('multipart_required');
+  const fields: Record<string, string> = Object.create(null);
+  const files: NonNullable<Upload['file']>[] = [];
+  try {
+    for await (const part of request.parts({ limits: { files: maxFiles + 1, parts: maxFiles + 12, fieldSize: 20_000 } })) {
+      if (part.type === 'file') {
+        if (files.length >= maxFiles) throw badRequest({ code: 'too_many_files', params: { maximum: maxFiles } }, [{ field: 'file', code: 'too_many_files', params: { maximum: maxFiles } }]);
+        files.push({ fileName: part.filename || 'file', content: await part.toBuffer() });
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value.slice(0, 5000);
+      }
+    }
+  } catch (e) {
+    const err = e as { statusCode?: unknown; code?: unknown; message?: unknown };
+    if (typeof err.statusCode === 'number' || typeof err.code === 'string') throw e;
+    const reason = typeof err.message === 'string' ? err.message.slice(0, 200) : 'unreadable';
+    throw badRequest({ code: 'multipart_unreadable', params: { reason } }, [{ field: 'body', code: 'multipart_unreadable', params: { reason } }]);
+  }
+  return { fields, files };
+}
