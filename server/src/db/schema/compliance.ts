@@ -57,6 +57,10 @@ export const complianceSummaries = pgTable('compliance_summaries', {
   // The dashboard's one pass over the current years (dashboard-stats.ts): every column it reads of
   // them, so that an index-only scan answers it without the rows' ~1 kB record (issue 15 item 3).
   index('compliance_dashboard_idx').on(t.regionId, t.tier, t.schoolId, t.compliant, t.agreementId, t.year, t.failingKpis).where(sql`${t.isCurrent}`),
+  // The tier policy what-if (compliance/what-if.ts): the current years of one policy with their KPI
+  // values, read by an index-only scan without the rows' record (issue 15 item 3, issue 17 item 5).
+  index('compliance_what_if_idx').on(t.policyId, t.schoolId, t.agreementId, t.year, t.tier, t.certifiedInstructors, t.teachingDelivery,
+    t.offlineCourses, t.practiceHours, t.certificates1x, t.certificatesOperator, t.jobPlatformRate, t.jobFairs).where(sql`${t.isCurrent}`),
 ]);
 
 /** The days on which the day-dependent part of the summaries (current years, as-of dates) was refreshed. */

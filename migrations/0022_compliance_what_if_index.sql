@@ -1,0 +1,1 @@
+CREATE INDEX "compliance_what_if_idx" ON "compliance_summaries" USING btree ("policy_id","school_id","agreement_id","year","tier","certified_instructors","teaching_delivery","offline_courses","practice_hours","certificates1x","certificates_operator","job_platform_rate","job_fairs") WHERE "compliance_summaries"."is_current";
