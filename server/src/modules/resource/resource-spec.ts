@@ -199,7 +199,7 @@ export async function listRecords(db: Executor, spec: ResourceSpec, params: List
   // record looking for them: the planner's estimate of a search is a guess, and a wrong one walked
   // 3.5 million students for 18 matches (32 s). Beyond the bound, the matches are common enough
   // that walking the sort's index finds a page within a few thousand records (issue 15 item 2).
-  const counted = isSearch(params) ? await countList(db, spec, where) : undefined;
+  const counted = isSearch(params) ? await countSearch(db, spec, where) : undefined;
   const rows = await baseQuery(db, spec)
     .where(where)
     .orderBy(...(counted && !counted.estimated ? fencedOrder : order))
@@ -208,6 +208,17 @@ export async function listRecords(db: Executor, spec: ResourceSpec, params: List
   const { total, estimated } = counted ? withPage(counted, params, rows.length) : await totalOf(db, spec, where, params, rows.length);
   const data = rows.map((r) => (spec.serialize ? spec.serialize(r) : r));
   return { data, total, estimated };
+}
+
+/**
+ * A search's total: when the planner expects more than three times the bound (a common character:
+ * 袁 finds 58,000 of 3.5 million students), its estimate without counting (counting the first 10,001
+ * matches read as many rows: 0.26 s); else counted up to the bound.
+ */
+async function countSearch(db: Executor, spec: ResourceSpec, where: SQL | undefined): Promise<ListTotal> {
+  const expected = await estimateRows(db, spec, where);
+  if (expected > 3 * EXACT_TOTAL_BOUND) return { total: expected, estimated: true };
+  return countList(db, spec, where);
 }
 
 function isSearch(params: ListParams): boolean {
