@@ -295,11 +295,12 @@ describe('an Industry College application, from draft to active partnership', ()
 
     const plaque = await openAction(page, 'hold_plaque_ceremony');
     await plaque.getByTestId('action-place').fill('温州职业技术学院图书馆报告厅');
-    const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/evidence') && r.request().method() === 'POST');
+    // The photo stays in the browser until the ceremony is confirmed; it is stored with it (issue 17).
     await plaque.getByTestId('photo-input').setInputFiles({ name: '揭牌现场.png', mimeType: 'image/png', buffer: png });
-    expect((await uploaded).status()).toBe(201);
     await plaque.getByText('揭牌现场.png').waitFor();
+    const held = page.waitForResponse((r) => r.url().endsWith('/actions/hold_plaque_ceremony/with-files') && r.request().method() === 'POST');
     await confirmAction(page, 'hold_plaque_ceremony');
+    expect((await held).status()).toBe(200);
     await page.getByText('待验收').first().waitFor();
 
     const inspection = await openAction(page, 'pass_inspection');

@@ -19,6 +19,7 @@ import { useGetList, useTranslate } from 'react-admin';
 import { daysBetween, todayInChina } from '@campus/common';
 import { factsLink, kpiLabelKey, kpiNames, type KpiName } from '../components/kpi/kpi';
 import type { Agreement } from '../resources/agreements/types';
+import { AgreementEvidence } from '../components/evidence/AgreementEvidence';
 
 /** "还剩 12 天" / "已逾期 3 天" / "今天到期", with the tone of its urgency. */
 export function DeadlineChip({ deadline, today = todayInChina() }: { deadline: string | null; today?: string }) {
@@ -84,6 +85,7 @@ function RectificationCard({ agreement }: { agreement: Agreement }) {
           ) : (
             <Alert severity="info" variant="outlined">{translate('app.rectification.help', { smart_count: open })}</Alert>
           )}
+          <AgreementEvidence agreement={agreement} rectification />
         </Stack>
       </CardContent>
     </Card>

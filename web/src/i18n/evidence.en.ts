@@ -15,7 +15,6 @@ export const evidenceEn = {
       pick_file: 'Choose a file',
       pick_photo: 'Choose photos',
       photos_on_confirm: 'The photos are stored with the ceremony when you confirm it, not before.',
-      remove_pick: 'Remove %{name}',
     },
   },
 };

@@ -15,7 +15,6 @@ export const evidenceZh = {
       pick_file: '选择文件',
       pick_photo: '选择照片',
       photos_on_confirm: '照片在确认揭牌时与揭牌记录一起保存，确认前不会上传。',
-      remove_pick: '移除 %{name}',
     },
   },
 };

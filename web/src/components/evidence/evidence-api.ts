@@ -38,3 +38,17 @@ export async function uploadEvidence(entityType: string, entityId: number, file:
   const { json } = await httpClient(`${API_URL}/evidence`, { method: 'POST', body });
   return json as EvidenceFile;
 }
+
+/**
+ * A workflow step with its files, as multipart/form-data (POST /api/<resource>/:id/actions/<action>/with-files):
+ * the files are stored by the server only with the step itself, in its transaction; a refused step
+ * stores none. Answers the updated record.
+ */
+export async function actionWithFiles<T>(resource: string, id: number, action: string, fields: Record<string, string | number | undefined>, files: File[], description?: string): Promise<T> {
+  const body = new FormData();
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined && value !== '') body.append(key, String(value));
+  if (description?.trim()) body.append('description', description.trim());
+  for (const file of files) body.append('file', file);
+  const { json } = await httpClient(`${API_URL}/${resource}/${id}/actions/${action}/with-files`, { method: 'POST', body });
+  return json as T;
+}

@@ -1,10 +1,8 @@
 import { useRef, useState } from 'react';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button, { type ButtonProps } from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
-import CircularProgress from '@mui/material/CircularProgress';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
@@ -13,11 +11,11 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import CloseIcon from '@mui/icons-material/Close';
 import PhotoCameraIcon from '@mui/icons-material/PhotoCamera';
+import AttachFileIcon from '@mui/icons-material/AttachFile';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { agreementTransitions, todayInChina, type AgreementContext } from '@campus/common';
-import { ACCEPTED_IMAGES, uploadEvidence, type EvidenceFile } from '../../components/evidence/evidence-api';
-import { useErrorText } from '../../components/problem/parse-problem';
+import { ACCEPTED_FILES, ACCEPTED_IMAGES, actionWithFiles } from '../../components/evidence/evidence-api';
 import { usePolicyInForce } from '../../components/policy/use-policy-in-force';
 import { ActionBar } from '../../components/workflow/ActionBar';
 import { guardProblems, useGuardText } from '../../components/workflow/guard';
@@ -71,16 +69,15 @@ function AgreementActionDialog({ action, record, onClose }: { action: string; re
   const refresh = useRefresh();
   const queryClient = useQueryClient();
   const { send } = useWorkflowAction<Agreement>('agreements');
-  const errorText = useErrorText();
   const today = todayInChina();
   const [on, setOn] = useState(today);
   const [place, setPlace] = useState('');
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState<string[]>(['']);
   const [checklist, setChecklist] = useState({ instructorsInPlace: false, resourcesConfigured: false });
-  const [photos, setPhotos] = useState<EvidenceFile[]>([]);
-  const [uploading, setUploading] = useState(false);
-  const [uploadError, setUploadError] = useState<string>();
+  // The step's files (the ceremony's photos, the signed agreement) stay in the browser until the
+  // step is confirmed: the server stores them with the step, in its transaction, or not at all.
+  const [picked, setPicked] = useState<File[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const { policy } = usePolicyInForce(record.tier);
@@ -97,22 +94,14 @@ function AgreementActionDialog({ action, record, onClose }: { action: string; re
   const title = translate(`app.action.${action}`, { _: action });
   const t = (key: string, args?: Record<string, unknown>) => translate(`resources.agreements.dialog.${key}`, args);
 
-  const upload = async (files: FileList | null) => {
-    const file = files?.[0];
-    if (!file) return;
-    setUploading(true);
-    setUploadError(undefined);
-    try {
-      const stored = await uploadEvidence('agreement', Number(record.id), file, t('photo_description'));
-      setPhotos((list) => [...list, stored]);
-      await queryClient.invalidateQueries({ queryKey: ['evidence'] });
-    } catch (e) {
-      setUploadError(`${file.name}: ${errorText(e)}`);
-    } finally {
-      setUploading(false);
-      if (fileInput.current) fileInput.current.value = '';
-    }
+  const pick = (files: FileList | null) => {
+    const list = [...(files ?? [])];
+    if (list.length) setPicked((was) => (action === 'sign' ? list.slice(0, 1) : [...was, ...list].slice(0, 10)));
+    if (fileInput.current) fileInput.current.value = '';
   };
+  const pickedChips = picked.map((f, i) => (
+    <Chip key={`${f.name}-${i}`} label={f.name} onDelete={() => setPicked((list) => list.filter((_, j) => j !== i))} />
+  ));
 
   const validate = () => guardText(
     problemsWith({ on: dated ? on : undefined, place, comment, missing, checklist }),
@@ -123,13 +112,16 @@ function AgreementActionDialog({ action, record, onClose }: { action: string; re
     const fields: Record<string, unknown> = {};
     if (dated) fields.on = on;
     if (comment.trim()) fields.comment = comment.trim();
-    if (action === 'hold_plaque_ceremony') {
-      fields.place = place.trim();
-      if (photos.length) fields.evidenceIds = photos.map((p) => p.id);
-    }
+    if (action === 'hold_plaque_ceremony') fields.place = place.trim();
     if (action === 'pass_inspection') fields.checklist = checklist;
     if (action === 'fail_inspection') fields.missing = missing.map((m) => m.trim()).filter(Boolean);
-    await send(record, action, fields);
+    if (picked.length && (action === 'sign' || action === 'hold_plaque_ceremony')) {
+      await actionWithFiles('agreements', Number(record.id), action, { ...(fields as Record<string, string>), version: record.version }, picked,
+        action === 'sign' ? translate('app.evidence.signed_agreement_description') : t('photo_description'));
+      await queryClient.invalidateQueries({ queryKey: ['evidence'] });
+    } else {
+      await send(record, action, fields);
+    }
     notify(`resources.agreements.notify.${action}`, { type: 'success', messageArgs: { _: translate('app.workflow.done', { action: title }) } });
     refresh();
   };
@@ -162,23 +154,29 @@ function AgreementActionDialog({ action, record, onClose }: { action: string; re
           <TextField label={t('place')} value={place} onChange={(e) => setPlace(e.target.value)} required slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'action-place' } }} />
           <Box>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-              <Button
-                variant="outlined"
-                startIcon={uploading ? <CircularProgress size={16} /> : <PhotoCameraIcon />}
-                disabled={uploading}
-                onClick={() => fileInput.current?.click()}
-              >
+              <Button variant="outlined" startIcon={<PhotoCameraIcon />} onClick={() => fileInput.current?.click()}>
                 {t('add_photo')}
               </Button>
-              <input ref={fileInput} type="file" hidden accept={ACCEPTED_IMAGES} data-testid="photo-input" onChange={(e) => upload(e.target.files)} />
-              {photos.map((p) => (
-                <Chip key={p.id} label={p.fileName} component="a" href={p.downloadUrl} target="_blank" clickable onDelete={() => setPhotos((list) => list.filter((x) => x.id !== p.id))} />
-              ))}
+              <input ref={fileInput} type="file" multiple hidden accept={ACCEPTED_IMAGES} data-testid="photo-input" onChange={(e) => pick(e.target.files)} />
+              {pickedChips}
             </Stack>
-            <Typography variant="caption" color="text.secondary">{t('photo_hint')}</Typography>
-            {uploadError ? <Alert severity="error" sx={{ mt: 1 }}>{uploadError}</Alert> : null}
+            <Typography variant="caption" color="text.secondary" component="div">{t('photo_hint')}</Typography>
+            <Typography variant="caption" color="text.secondary" component="div">{translate('app.evidence.photos_on_confirm')}</Typography>
           </Box>
         </>
+      ) : null}
+      {action === 'sign' ? (
+        <Box data-testid="signed-agreement">
+          <Typography variant="subtitle2">{translate('app.evidence.signed_agreement')}</Typography>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1, mt: 0.5 }}>
+            <Button variant="outlined" startIcon={<AttachFileIcon />} onClick={() => fileInput.current?.click()}>
+              {translate('app.evidence.pick_file')}
+            </Button>
+            <input ref={fileInput} type="file" hidden accept={ACCEPTED_FILES} data-testid="signed-input" onChange={(e) => pick(e.target.files)} />
+            {pickedChips}
+          </Stack>
+          <Typography variant="caption" color="text.secondary">{translate('app.evidence.signed_agreement_hint')}</Typography>
+        </Box>
       ) : null}
       {action === 'pass_inspection' ? (
         <Box>

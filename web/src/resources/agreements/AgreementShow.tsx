@@ -20,7 +20,7 @@ import { ShowBase, Title, useCanAccess, useRecordContext, useResourceDefinitions
 import { formatCalendarDate, formatLastDay } from '../../components/dates';
 import { StateChip, TierChip } from '../../components/chips';
 import { History } from '../../components/History';
-import { Evidence } from '../../components/evidence/Evidence';
+import { AgreementEvidence } from '../../components/evidence/AgreementEvidence';
 import { usePolicyInForce } from '../../components/policy/use-policy-in-force';
 import { useErrorText } from '../../components/problem/parse-problem';
 import { todayInChina } from '@campus/common';
@@ -236,7 +236,7 @@ function ShowContent() {
       </Block>
 
       <Block title="resources.agreements.sections.evidence">
-        <Evidence entityType="agreement" entityId={Number(record.id)} emptyText={translate('resources.agreements.no_evidence')} />
+        <AgreementEvidence agreement={record} emptyText={translate('resources.agreements.no_evidence')} />
       </Block>
 
       <Card variant="outlined">

@@ -1,6 +1,7 @@
 import { DateInput, ReferenceField, SelectInput, SimpleForm, TextField, TextInput, required } from 'react-admin';
 import { LocalDateField } from '../../components/fields';
 import { FactCreate, FactEdit, FactShow } from '../../components/facts/FactPages';
+import { RecordEvidence } from '../../components/evidence/RecordEvidence';
 import { StudentField, StudentReferenceInput } from '../../components/facts/shared';
 import { CertificateKindField, useCertificateKindChoices } from './CertificateList';
 
@@ -17,7 +18,12 @@ function CertificateForm() {
 }
 
 export const CertificateCreate = () => <FactCreate><CertificateForm /></FactCreate>;
-export const CertificateEdit = () => <FactEdit><CertificateForm /></FactEdit>;
+export const CertificateEdit = () => (
+  <FactEdit>
+    <CertificateForm />
+    <RecordEvidence heading entityType="certificate" resource="certificates" help="app.evidence.certificate_help" />
+  </FactEdit>
+);
 export const CertificateShow = () => (
   <FactShow>
     <ReferenceField source="schoolId" reference="schools" link="show" />
@@ -25,5 +31,6 @@ export const CertificateShow = () => (
     <CertificateKindField source="kind" />
     <TextField source="certNo" emptyText="—" />
     <LocalDateField source="issuedOn" />
+    <RecordEvidence label="app.evidence.title" entityType="certificate" resource="certificates" help="app.evidence.certificate_help" />
   </FactShow>
 );

@@ -227,6 +227,13 @@ function EvaluationPage() {
                 <Evidence filter={{ schoolId: record.schoolId }} showEntity newestFirst pageSize={8} emptyText={translate('app.evaluation.no_evidence')} />
               </CardContent>
             </Card>
+            <Card variant="outlined" data-testid="evaluation-evidence">
+              <CardHeader title={translate('app.evidence.title')} subheader={translate('app.evidence.evaluation_help')} slotProps={titleProps} />
+              <CardContent sx={{ pt: 0 }}>
+                {/* HQ's own files for this evaluation, attached while it is open (the server's rule). */}
+                <Evidence entityType="evaluation" entityId={Number(record.id)} upload={!!canDecide} remove={!!canDecide} />
+              </CardContent>
+            </Card>
           </Stack>
         </Grid>
       </Grid>

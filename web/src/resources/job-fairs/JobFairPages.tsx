@@ -1,6 +1,7 @@
 import { DateInput, NumberField, NumberInput, ReferenceField, SimpleForm, TextField, TextInput, minValue, required } from 'react-admin';
 import { LocalDateField } from '../../components/fields';
 import { FactCreate, FactEdit, FactShow } from '../../components/facts/FactPages';
+import { RecordEvidence } from '../../components/evidence/RecordEvidence';
 
 function JobFairForm() {
   return (
@@ -14,7 +15,12 @@ function JobFairForm() {
 }
 
 export const JobFairCreate = () => <FactCreate><JobFairForm /></FactCreate>;
-export const JobFairEdit = () => <FactEdit><JobFairForm /></FactEdit>;
+export const JobFairEdit = () => (
+  <FactEdit>
+    <JobFairForm />
+    <RecordEvidence heading entityType="job_fair" resource="job-fairs" help="app.evidence.job_fair_help" />
+  </FactEdit>
+);
 export const JobFairShow = () => (
   <FactShow>
     <ReferenceField source="schoolId" reference="schools" link="show" />
@@ -22,5 +28,6 @@ export const JobFairShow = () => (
     <LocalDateField source="heldOn" />
     <NumberField source="employers" />
     <NumberField source="attendance" />
+    <RecordEvidence label="app.evidence.title" entityType="job_fair" resource="job-fairs" help="app.evidence.job_fair_help" />
   </FactShow>
 );

@@ -15,6 +15,7 @@ import {
 } from 'react-admin';
 import { LocalDateField } from '../../components/fields';
 import { FactCreate, FactEdit, FactShow } from '../../components/facts/FactPages';
+import { RecordEvidence } from '../../components/evidence/RecordEvidence';
 import { StudentField, StudentReferenceInput } from '../../components/facts/shared';
 import { ConfirmedField, ProviderField } from './PracticeRecordList';
 
@@ -34,7 +35,12 @@ function PracticeRecordForm() {
 }
 
 export const PracticeRecordCreate = () => <FactCreate><PracticeRecordForm /></FactCreate>;
-export const PracticeRecordEdit = () => <FactEdit><PracticeRecordForm /></FactEdit>;
+export const PracticeRecordEdit = () => (
+  <FactEdit>
+    <PracticeRecordForm />
+    <RecordEvidence heading entityType="practice_record" resource="practice-records" help="app.evidence.practice_record_help" />
+  </FactEdit>
+);
 export const PracticeRecordShow = () => (
   <FactShow>
     <ReferenceField source="schoolId" reference="schools" link="show" />
@@ -44,5 +50,6 @@ export const PracticeRecordShow = () => (
     <LocalDateField source="practicedOn" />
     <ConfirmedField source="confirmed" />
     <ProviderField source="providerName" />
+    <RecordEvidence label="app.evidence.title" entityType="practice_record" resource="practice-records" help="app.evidence.practice_record_help" />
   </FactShow>
 );
