@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { server } from '../../test/server';
-import { API, listHandler, oneHandler, schools, users } from '../../test/api';
+import { listHandler, oneHandler, schools, users } from '../../test/api';
 import { renderComponent, renderResource } from '../../test/render-resource';
 import { mayAttachToAgreement, AgreementEvidence } from './AgreementEvidence';
 
