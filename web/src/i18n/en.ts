@@ -14,6 +14,7 @@ import { schoolsEn } from './schools.en';
 import { accountEn } from './account.en';
 import { a11yEn } from './a11y.en';
 import { evidenceEn } from './evidence.en';
+import { bulkEn } from './bulk.en';
 import { reviewEn } from './review.en';
 
 /** Our labels in English; the types (and the i18n test) keep the keys the same as zh.ts. */
@@ -336,6 +337,6 @@ const resources: Messages['resources'] = {
   },
 };
 
-export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, listEn, schoolsEn, accountEn, a11yEn, evidenceEn, reviewEn);
+export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, listEn, schoolsEn, accountEn, a11yEn, evidenceEn, reviewEn, bulkEn);
 
 export const enTranslationMessages: TranslationMessages = enMessages;

@@ -13,6 +13,7 @@ import { schoolsZh } from './schools.zh';
 import { accountZh } from './account.zh';
 import { a11yZh } from './a11y.zh';
 import { evidenceZh } from './evidence.zh';
+import { bulkZh } from './bulk.zh';
 import { reviewZh } from './review.zh';
 
 /** Our labels in Chinese (the default language). en.ts has exactly the same keys. */
@@ -335,7 +336,7 @@ export const zhMessages = mergeMessages({
       },
     },
   },
-}, workflowZh, complianceZh, evaluationZh, problemZh, joinZh, providersZh, mailZh, listZh, schoolsZh, accountZh, a11yZh, evidenceZh, reviewZh);
+}, workflowZh, complianceZh, evaluationZh, problemZh, joinZh, providersZh, mailZh, listZh, schoolsZh, accountZh, a11yZh, evidenceZh, reviewZh, bulkZh);
 
 export type Messages = typeof zhMessages;
 
