@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execSync } from 'node:child_process';
+import { execSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
@@ -32,6 +32,7 @@ import { Client, listUrl, type ListQuery } from './http.js';
 import { createQuickDatabase } from './quick-db.js';
 import { startServerProcess } from './server-process.js';
 import { measure, measureInterleaved, stats, type MeasureOptions, type Stats } from './measure.js';
+import { ensureLargeSchool, TARGETS, userReads, type Read } from './user-reads.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -70,7 +71,9 @@ function usage(message?: string): never {
   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- --quick     generates 100 schools into a temporary database, measures, drops it
 Options: --requests N (200; quick 60), --warmup N (20; quick 10), --budget SECONDS per scenario (120; quick 8),
          --jit on|off (default: the server's setting), --out NAME (results file name, default full or quick), --schools N (quick: 100), --no-write,
-         --daily-refresh (forget today's summary refresh first: the first request then pays the first-read-of-the-day recomputation)`);
+         --daily-refresh (forget today's summary refresh first: the first request then pays the first-read-of-the-day recomputation),
+         --large-school N (students of the large-school case, default 40000; quick 4000), --no-user-reads (only the read-path scenarios)
+Exits non-zero when a target is missed (bench/README.md lists them).`);
   process.exit(2);
 }
 
@@ -79,7 +82,7 @@ async function main() {
     options: {
       quick: { type: 'boolean' }, requests: { type: 'string' }, warmup: { type: 'string' }, budget: { type: 'string' },
       jit: { type: 'string' }, out: { type: 'string' }, schools: { type: 'string' }, 'no-write': { type: 'boolean' }, 'daily-refresh': { type: 'boolean' },
-      'in-process': { type: 'boolean' },
+      'in-process': { type: 'boolean' }, 'no-user-reads': { type: 'boolean' }, 'large-school': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -107,7 +110,8 @@ async function main() {
     Object.assign(generation, made.generation);
   }
   try {
-    const results = await bench(withJit(url, values.jit), measureOpts, quick, !!values['daily-refresh'], !!values['in-process']);
+    const largeSchool = num(values['large-school'], quick ? 4000 : 40_000);
+    const results = await bench(withJit(url, values.jit), measureOpts, quick, !!values['daily-refresh'], !!values['in-process'], values['no-user-reads'] ? undefined : largeSchool);
     results.generation = quick ? generation : undefined;
     results.wallSeconds = Math.round((performance.now() - started) / 100) / 10;
     const md = markdown(results);
@@ -120,6 +124,11 @@ async function main() {
       fs.writeFileSync(path.join(dir, `${out}-explain.txt`), results.explain.map((e: { name: string; plan: string }) => `### ${e.name}\n${e.plan}\n`).join('\n'));
       console.log(`written: bench/results/${out}.json, ${out}.md, ${out}-explain.txt`);
     }
+    const missed = missedTargets(results);
+    if (missed.length) {
+      console.error(`\nbench: ${missed.length} target(s) missed:\n${missed.map((m) => `  - ${m}`).join('\n')}`);
+      process.exitCode = 1;
+    } else console.log('\nbench: every target met');
   } finally {
     await dropQuick?.();
   }
@@ -139,7 +148,7 @@ function capturingDb(database: Database) {
   return { db, log };
 }
 
-async function bench(url: string, opts: MeasureOptions, quick: boolean, dailyRefresh: boolean, inProcess: boolean) {
+async function bench(url: string, opts: MeasureOptions, quick: boolean, dailyRefresh: boolean, inProcess: boolean, largeSchool: number | undefined) {
   const database = await openDatabase({ databaseUrl: url, poolMax: 10 });
   const sql = database.sql!;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-bench-'));
@@ -163,6 +172,9 @@ async function bench(url: string, opts: MeasureOptions, quick: boolean, dailyRef
     const [cohort] = await sql`SELECT cohort_year AS y, count(*)::int AS n FROM students WHERE school_id = ${schoolId} GROUP BY 1 ORDER BY abs(cohort_year - ${Number(today.slice(0, 4)) - 2}) LIMIT 1`;
     const [namePart] = await sql`SELECT left(name, 1) AS q FROM students WHERE school_id = ${schoolId} GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`;
     const [fullName] = await sql`SELECT name AS q FROM students WHERE school_id = ${schoolId} AND char_length(name) = 3 ORDER BY id LIMIT 1`;
+
+    // The large-school case (issue 15): one school of `largeSchool` students, then ANALYZE, before the server starts.
+    const large = largeSchool ? await ensureLargeSchool(sql, largeSchool, schoolId) : undefined;
 
     // The server: by default its own process, started as users start it; --in-process: built in this one.
     let base: string;
@@ -308,6 +320,18 @@ async function bench(url: string, opts: MeasureOptions, quick: boolean, dailyRef
 
     const staleness = await stalenessCheck(school, sql, schoolId, today, quick ? 3 : 5);
 
+    // What users feel (issue 15 item 5): every menu list, the large school, searches, the dashboard, at concurrency 1 and 8.
+    let reads: Read[] = [];
+    if (large) {
+      console.log('\nwhat users feel (p95 targets: lists 100 ms at 1 user, 400 ms at 8; search 150 ms; dashboard 30 ms):');
+      reads = await userReads({
+        base, sql, users: { hq: SCALE_USERS.hq, regional: SCALE_USERS.regional }, password: SCALE_PASSWORD, largeSchoolId: large.schoolId,
+        measure: { warmup: quick ? 2 : 3, requests: quick ? 15 : 40, budgetMs: opts.budgetMs, perClientC8: quick ? 4 : 8, concurrency: 8 },
+        log: (line) => console.log(line),
+      });
+    }
+    const whatIf = runWhatIfHook(url);
+
     return {
       mode: quick ? 'quick' : 'full',
       server: inProcess ? 'in the benchmark\'s own process (--in-process)' : 'its own process (node --import tsx server/src/server.ts, default settings)',
@@ -321,6 +345,10 @@ async function bench(url: string, opts: MeasureOptions, quick: boolean, dailyRef
       scenarios: results,
       perRequest: { authQueries, meEndpoint: me, meCpuMs, healthEndpoint: health },
       staleness,
+      largeSchool: large,
+      reads,
+      whatIf,
+      targets: TARGETS,
       explain,
       generation: undefined as unknown,
       wallSeconds: 0,
@@ -378,6 +406,34 @@ async function stalenessCheck(school: Client, sql: postgres.Sql, schoolId: numbe
   };
 }
 
+/**
+ * The what-if of a tier policy is measured by bench/what-if.ts (its own helper's; target < 200 ms):
+ * when that file exists it runs here on the same database, and its exit code counts as a target.
+ */
+function runWhatIfHook(url: string): { ran: boolean; exitCode?: number | null; output?: string } {
+  const file = path.join(here, 'what-if.ts');
+  if (!fs.existsSync(file) || process.env.BENCH_NO_WHAT_IF === '1') return { ran: false };
+  // --no-before: only the what-if as it is now; --out: its own results file, not the what-if helper's.
+  const r = spawnSync(process.execPath, ['--import', 'tsx', file, '--no-before', '--out', path.join(here, 'results', 'what-if-from-bench-run.json')], { cwd: path.join(here, '..'), env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', timeout: 600_000 });
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.slice(-3000);
+  console.log(`\nbench/what-if.ts exited ${r.status}:\n${output}`);
+  return { ran: true, exitCode: r.status, output };
+}
+
+/** Every absolute target the run missed, in words. */
+function missedTargets(r: Awaited<ReturnType<typeof bench>>): string[] {
+  const missed: string[] = [];
+  for (const s of r.scenarios) if (s.met?.p95 === false) missed.push(`${s.name}: p95 ${s.server.p95} ms (target < ${s.target?.p95Ms})`);
+  for (const read of r.reads) {
+    if (read.met) continue;
+    missed.push(`${read.name} (${read.user}): p95 ${read.c1.p95} ms at 1 user (target < ${read.target.p95C1})${read.c8 && read.target.p95C8 !== undefined ? `, ${read.c8.p95} ms at 8 (target < ${read.target.p95C8})` : ''}`);
+  }
+  if (!(r.staleness.total.median < TARGETS.writeReadMedian)) missed.push(`fact write + next compliance read: median ${r.staleness.total.median} ms (target < ${TARGETS.writeReadMedian})`);
+  if (!r.staleness.allMoved) missed.push('a written certificate was not counted in the next compliance read');
+  if (r.whatIf.ran && r.whatIf.exitCode !== 0) missed.push(`bench/what-if.ts exited ${r.whatIf.exitCode} (target < ${TARGETS.whatIfMs} ms)`);
+  return missed;
+}
+
 const round2 = (v: number) => Math.round(v * 100) / 100;
 function git(cmd: string) {
   try { return execSync(cmd, { cwd: here, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch { return null; }
@@ -405,6 +461,18 @@ function markdown(r: Awaited<ReturnType<typeof bench>>): string {
     '',
     `No staleness (school ${r.staleness.schoolId}, as school@scale.test): POST /api/certificates then GET its compliance, ${r.staleness.samples.length} times: certificates1x moved by one every time: ${r.staleness.allMoved ? 'yes' : '**no**'}; ` +
       `write median ${ms(r.staleness.write.median)} ms (max ${ms(r.staleness.write.max)}), read after it median ${ms(r.staleness.read.median)} ms, write+read median ${ms(r.staleness.total.median)} ms (max ${ms(r.staleness.total.max)}). Deleted again afterwards, count back: ${r.staleness.restoredAfterDelete ? 'yes' : 'no'}.`,
+    ...(r.reads.length ? [
+      '',
+      `## What users feel (issue 15)`,
+      '',
+      `Each menu list opened as the UI opens it (default sort and filter, first page of 25, then the getMany of the schools and students its rows name), as ${SCALE_USERS.hq} and ${SCALE_USERS.regional}; the large school (${r.largeSchool?.students.toLocaleString('en-US')} students${r.largeSchool?.added ? `, ${r.largeSchool.added.toLocaleString('en-US')} of them added by the benchmark, then ANALYZE` : ''}); searches across all students; the dashboard summary. At 1 user (one request after the other) and at 8 (8 sessions at once); ms.`,
+      '',
+      '| read | user | total | median 1 | p95 1 | median 8 | p95 8 | target p95 (1 / 8) | met |',
+      '|---|---|---|---:|---:|---:|---:|---|---|',
+      ...r.reads.map((x) => `| ${x.name} | ${x.user.split('@')[0]} | ${x.total ? `${x.total.split('/').pop()}${x.estimated ? ' (about)' : ''}` : '–'} | ${ms(x.c1.median)} | ${ms(x.c1.p95)} | ${x.c8 ? ms(x.c8.median) : '–'} | ${x.c8 ? ms(x.c8.p95) : '–'} | < ${x.target.p95C1}${x.target.p95C8 !== undefined ? ` / < ${x.target.p95C8}` : ''} | ${x.met ? 'yes' : '**no**'} |`),
+      '',
+      `Fact write + next compliance read: median ${ms(r.staleness.total.median)} ms (target < ${TARGETS.writeReadMedian}): ${r.staleness.total.median < TARGETS.writeReadMedian ? 'met' : '**missed**'}. What-if (bench/what-if.ts, target < ${TARGETS.whatIfMs} ms): ${r.whatIf.ran ? `exit ${r.whatIf.exitCode}` : 'not run (no bench/what-if.ts)'}.`,
+    ] : []),
     ...(r.generation ? ['', `Quick mode generated its database first in ${(r.generation as { seconds: number }).seconds} s; whole run ${r.wallSeconds} s.`] : []),
     '',
   ];
