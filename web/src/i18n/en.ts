@@ -14,6 +14,7 @@ import { schoolsEn } from './schools.en';
 import { accountEn } from './account.en';
 import { a11yEn } from './a11y.en';
 import { evidenceEn } from './evidence.en';
+import { explainEn } from './explain.en';
 import { bulkEn } from './bulk.en';
 import { reviewEn } from './review.en';
 
@@ -337,6 +338,6 @@ const resources: Messages['resources'] = {
   },
 };
 
-export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, listEn, schoolsEn, accountEn, a11yEn, evidenceEn, reviewEn, bulkEn);
+export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, listEn, schoolsEn, accountEn, a11yEn, evidenceEn, explainEn, reviewEn, bulkEn);
 
 export const enTranslationMessages: TranslationMessages = enMessages;

@@ -13,6 +13,7 @@ import { schoolsZh } from './schools.zh';
 import { accountZh } from './account.zh';
 import { a11yZh } from './a11y.zh';
 import { evidenceZh } from './evidence.zh';
+import { explainZh } from './explain.zh';
 import { bulkZh } from './bulk.zh';
 import { reviewZh } from './review.zh';
 
@@ -336,7 +337,7 @@ export const zhMessages = mergeMessages({
       },
     },
   },
-}, workflowZh, complianceZh, evaluationZh, problemZh, joinZh, providersZh, mailZh, listZh, schoolsZh, accountZh, a11yZh, evidenceZh, reviewZh, bulkZh);
+}, workflowZh, complianceZh, evaluationZh, problemZh, joinZh, providersZh, mailZh, listZh, schoolsZh, accountZh, a11yZh, evidenceZh, explainZh, reviewZh, bulkZh);
 
 export type Messages = typeof zhMessages;
 
