@@ -7,11 +7,27 @@ import { useDocumentLanguage } from './useDocumentLanguage';
 
 export { useDocumentLanguage };
 
+/**
+ * On a phone (below `sm`) the page is as wide as the screen, never wider: react-admin's layout grows
+ * to fit its content (min-width: fit-content), which let one wide table or chart widen every screen.
+ * Here the layout keeps to the screen, charts size to it, and a table too wide for it scrolls
+ * sideways inside its own box, not the page.
+ */
+const phoneFit = {
+  '@media (max-width: 599.95px)': {
+    minWidth: 0,
+    '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0, maxWidth: '100vw' },
+    '& .RaLayout-content': { overflowWrap: 'anywhere' },
+    '& .RaLayout-content table': { display: 'block', overflowX: 'auto', maxWidth: '100%' },
+    '& .recharts-responsive-container': { minWidth: 0, maxWidth: '100%' },
+  },
+} as const;
+
 export function Layout({ children }: { children: ReactNode }) {
   useDocumentLanguage();
   return (
     <MuiLocale>
-      <RaLayout appBar={AppBar} menu={Menu}>
+      <RaLayout appBar={AppBar} menu={Menu} sx={phoneFit}>
         {children}
       </RaLayout>
     </MuiLocale>

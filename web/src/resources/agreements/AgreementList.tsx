@@ -20,6 +20,7 @@ import { searchFilter, useRegionFilter } from '../../components/list/filters';
 import { useTierChoices, useVocabularyChoices } from '../../components/choices';
 import { agreementStates } from '../../providers/permissions';
 import type { Agreement } from './types';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 /** Rectifications due within this many days are "due soon" (the server's deadline notices use 30 too). */
 export const DUE_SOON_DAYS = 30;
@@ -114,7 +115,7 @@ export function AgreementList() {
   const { permissions: role } = usePermissions<string>();
   return (
     <List filters={filters} sort={{ field: 'updatedAt', order: 'DESC' }} perPage={25} actions={<ListActions />} storeKey={`agreements.${role}`} empty={<ListEmpty create={<CreateButton variant="contained" label="resources.agreements.existing.button" />} importable />}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="id" />
         {role === 'school' ? null : <DataTable.Col source="schoolName" />}
         <DataTable.Col source="tier" field={TierField} />
@@ -127,7 +128,7 @@ export function AgreementList() {
           <DateText source="endDate" />
         </DataTable.Col>
         <DataTable.Col source="rectificationDeadline" field={DeadlineField} />
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 }

@@ -16,6 +16,7 @@ import { useVocabularyChoices } from '../../components/choices';
 import { zhMessages } from '../../i18n/zh';
 import { AuditDataPanel, compactColumns, EntityField, TransitionField } from '../../components/audit/AuditEventFields';
 import { ListPagination } from '../../components/list/ListPagination';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 // The vocabularies that the filters offer are the ones the UI has labels for.
 const entityTypes = Object.keys(zhMessages.app.entity);
@@ -47,7 +48,7 @@ export function AuditEventList() {
   const { permissions: role } = usePermissions<string>();
   return (
     <List filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={25} pagination={<ListPagination />}>
-      <DataTable bulkActionButtons={false} rowClick="expand" expand={<AuditDataPanel />} sx={compactColumns}>
+      <ResponsiveDataTable bulkActionButtons={false} rowClick="expand" expand={<AuditDataPanel />} sx={compactColumns}>
         <DataTable.Col source="at">
           <LocalDateField source="at" showTime />
         </DataTable.Col>
@@ -63,7 +64,7 @@ export function AuditEventList() {
           </DataTable.Col>
         )}
         <DataTable.Col source="comment" disableSort field={TextField} />
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 }

@@ -15,6 +15,7 @@ import { schoolColumn, useExporter, type ExportColumn } from '../../components/e
 import { DateCol, FactListActions, SchoolRefField, StudentField, StudentReferenceInput, schoolFilter, useManySchools } from '../../components/facts/shared';
 import { useRowClick } from '../../components/facts/FactPages';
 import { ListPagination } from '../../components/list/ListPagination';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 export { certificateKinds };
 
@@ -85,13 +86,13 @@ export function CertificateList() {
   const many = useManySchools();
   return (
     <List filters={filters} sort={{ field: 'issuedOn', order: 'DESC' }} perPage={25} pagination={<ListPagination />} exporter={exporter} actions={<FactListActions />}>
-      <DataTable rowClick={rowClick} bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick={rowClick} bulkActionButtons={false}>
         {many ? <DataTable.Col source="schoolId" disableSort field={SchoolRefField} /> : null}
         <DataTable.Col source="studentId" field={StudentField} />
         <DataTable.Col source="kind" field={CertificateKindField} />
         <DataTable.Col source="certNo" disableSort field={TextField} />
         <DataTable.Col source="issuedOn"><DateCol source="issuedOn" /></DataTable.Col>
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 }

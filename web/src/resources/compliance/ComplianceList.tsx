@@ -19,6 +19,7 @@ import { formatPeriod } from '../../components/dates';
 import { formatKpiNumber, kpiNames } from '../../components/kpi/kpi';
 import { kpiStatus, projectionOutlook } from './kpi';
 import { type ComplianceRecord } from '@campus/common';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 function useComplianceFilters() {
   const { permissions: role } = usePermissions<string>();
@@ -115,7 +116,7 @@ export function ComplianceList() {
       exporter={exporter}
       actions={<ListToolbar exportable />}
     >
-      <DataTable
+      <ResponsiveDataTable
         rowClick="show"
         bulkActionButtons={false}
         size="small"
@@ -130,7 +131,7 @@ export function ComplianceList() {
           </DataTable.Col>
         ))}
         <DataTable.Col source="projection" disableSort field={OutlookField} />
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 }

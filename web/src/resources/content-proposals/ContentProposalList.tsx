@@ -8,6 +8,7 @@ import type { WorkflowRecord } from '../../components/workflow/workflow-record';
 import { contentProposalStates } from '../../providers/permissions';
 import { contentProposalReview } from './specs';
 import { useContentProposalExporter } from './exporter';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 export interface ContentProposal extends WorkflowRecord {
   providerId: number;
@@ -38,7 +39,7 @@ export function ContentProposalList() {
   ];
   return (
     <QueueList queue={{ role: 'hq', status: 'pending' }} exporter={exporter} filters={filters} empty={false}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick="show" bulkActionButtons={false} phoneOmit={[translate('app.work.actions')]}>
         <DataTable.Col source="title" />
         {role === 'provider' ? null : <DataTable.Col source="providerName" disableSort />}
         <DataTable.Col source="classHours" disableSort />
@@ -54,7 +55,7 @@ export function ContentProposalList() {
           <LocalDateField source="createdAt" />
         </DataTable.Col>
         {role === 'hq' ? <DataTable.Col label={translate('app.work.actions')} disableSort field={RowActions} /> : null}
-      </DataTable>
+      </ResponsiveDataTable>
     </QueueList>
   );
 }

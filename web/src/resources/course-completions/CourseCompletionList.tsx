@@ -3,6 +3,7 @@ import { schoolColumn, useExporter, type ExportColumn } from '../../components/e
 import { DateCol, FactListActions, SchoolRefField, StudentField, StudentReferenceInput, schoolFilter, useManySchools } from '../../components/facts/shared';
 import { useRowClick } from '../../components/facts/FactPages';
 import { ListPagination } from '../../components/list/ListPagination';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 interface CourseCompletionRecord {
   id: number;
@@ -43,12 +44,12 @@ export function CourseCompletionList() {
   ];
   return (
     <List filters={filters} sort={{ field: 'completedOn', order: 'DESC' }} perPage={25} pagination={<ListPagination />} exporter={exporter} actions={<FactListActions />}>
-      <DataTable rowClick={rowClick} bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick={rowClick} bulkActionButtons={false}>
         {many ? <DataTable.Col source="schoolId" disableSort field={SchoolRefField} /> : null}
         <DataTable.Col source="studentId" disableSort field={StudentField} />
         <DataTable.Col source="courseTitle" disableSort />
         <DataTable.Col source="completedOn"><DateCol source="completedOn" /></DataTable.Col>
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 }

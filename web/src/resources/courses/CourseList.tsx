@@ -18,6 +18,7 @@ import { canAccess, type Role } from '../../providers/permissions';
 import { useVocabularyChoices } from '../../components/choices';
 import { schoolColumn, useExporter, type ExportColumn } from '../../components/exporter';
 import { DateCol, FactListActions, SchoolRefField, schoolFilter, useManySchools } from '../../components/facts/shared';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 export const courseKinds = ['official_textbook', 'official_online', 'platform_training', 'offline'] as const;
 
@@ -79,7 +80,7 @@ export function CourseList() {
   const rowClick = (_id: unknown, _resource: string, record: RaRecord) => (canEdit && record.schoolId != null ? 'edit' : 'show');
   return (
     <List filters={filters} sort={{ field: 'title', order: 'ASC' }} perPage={25} exporter={exporter} actions={<FactListActions />}>
-      <DataTable rowClick={rowClick} bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick={rowClick} bulkActionButtons={false}>
         {many ? <DataTable.Col source="schoolId" disableSort field={SchoolRefField} /> : null}
         <DataTable.Col source="kind" field={CourseKindField} />
         <DataTable.Col source="code" disableSort field={TextField} />
@@ -88,7 +89,7 @@ export function CourseList() {
         <DataTable.Col source="term" disableSort field={TextField} />
         <DataTable.Col source="taughtFrom"><DateCol source="taughtFrom" /></DataTable.Col>
         <DataTable.Col source="taughtTo" disableSort><DateCol source="taughtTo" /></DataTable.Col>
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 }

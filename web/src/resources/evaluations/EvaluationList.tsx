@@ -25,6 +25,7 @@ import { OpenEvaluationButton } from './OpenEvaluationButton';
 import { RectificationWatch } from './RectificationWatch';
 import type { Evaluation } from './types';
 import { useEvaluationExporter } from './exporters';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 const decisions = [...new Set([...annualDecisions, ...finalDecisions])];
 
@@ -93,7 +94,7 @@ export function EvaluationList() {
     <>
       {role === 'hq' || role === 'regional' ? <RectificationWatch /> : null}
       <QueueList queue={{ role: 'hq', status: 'open' }} exporter={exporter} filters={filters} create={<><OpenEvaluationButton /><BulkOpenButton /></>}>
-        <DataTable rowClick="show" bulkActionButtons={false}>
+        <ResponsiveDataTable rowClick="show" bulkActionButtons={false}>
           <DataTable.Col source="schoolName" />
           <DataTable.Col source="year" field={YearField} />
           <DataTable.Col source="kind" disableSort field={KindField} />
@@ -107,7 +108,7 @@ export function EvaluationList() {
           <DataTable.Col source="createdAt">
             <LocalDateField source="createdAt" />
           </DataTable.Col>
-        </DataTable>
+        </ResponsiveDataTable>
       </QueueList>
     </>
   );

@@ -5,6 +5,7 @@ import { DataTable, DateInput, List, SearchInput, TextField, useRecordContext, u
 import { schoolColumn, useExporter, type ExportColumn } from '../../components/exporter';
 import { FactListActions, SchoolRefField, schoolFilter, useManySchools } from '../../components/facts/shared';
 import { useRowClick } from '../../components/facts/FactPages';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 export interface Certification { id?: number; certNo: string; level: 'junior' | 'intermediate' | 'senior'; validFrom: string; validTo: string }
 
@@ -70,14 +71,14 @@ export function InstructorList() {
   ];
   return (
     <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={exporter} actions={<FactListActions />}>
-      <DataTable rowClick={rowClick} bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick={rowClick} bulkActionButtons={false}>
         {many ? <DataTable.Col source="schoolId" disableSort field={SchoolRefField} /> : null}
         <DataTable.Col source="name" />
         <DataTable.Col source="staffNo" field={TextField} />
         <DataTable.Col source="email" disableSort field={TextField} />
         <DataTable.Col source="validToday" disableSort field={ValidTodayField} />
         <DataTable.Col source="certifications" disableSort field={CertificationsField} />
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 }

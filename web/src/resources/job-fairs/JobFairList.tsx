@@ -2,6 +2,7 @@ import { DataTable, DateInput, List, NumberField, SearchInput, TextField } from 
 import { schoolColumn, useExporter, type ExportColumn } from '../../components/exporter';
 import { DateCol, FactListActions, SchoolRefField, schoolFilter, useManySchools } from '../../components/facts/shared';
 import { useRowClick } from '../../components/facts/FactPages';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 interface JobFairRecord {
   id: number;
@@ -37,13 +38,13 @@ export function JobFairList() {
   ];
   return (
     <List filters={filters} sort={{ field: 'heldOn', order: 'DESC' }} perPage={25} exporter={exporter} actions={<FactListActions />}>
-      <DataTable rowClick={rowClick} bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick={rowClick} bulkActionButtons={false}>
         {many ? <DataTable.Col source="schoolId" disableSort field={SchoolRefField} /> : null}
         <DataTable.Col source="title" field={TextField} />
         <DataTable.Col source="heldOn"><DateCol source="heldOn" /></DataTable.Col>
         <DataTable.Col source="employers" align="right" disableSort><NumberField source="employers" /></DataTable.Col>
         <DataTable.Col source="attendance" align="right"><NumberField source="attendance" /></DataTable.Col>
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 }

@@ -11,6 +11,7 @@ import { schoolColumn, useExporter, type ExportColumn } from '../../components/e
 import { DateCol, FactListActions, SchoolRefField, StudentField, StudentReferenceInput, schoolFilter, useManySchools } from '../../components/facts/shared';
 import { useRowClick } from '../../components/facts/FactPages';
 import { ListPagination } from '../../components/list/ListPagination';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 export interface JobRegistrationRecord {
   id: number;
@@ -74,14 +75,14 @@ export function JobRegistrationList() {
   const many = useManySchools();
   return (
     <List filters={filters} sort={{ field: 'registeredOn', order: 'DESC' }} perPage={25} pagination={<ListPagination />} exporter={exporter} actions={<FactListActions />}>
-      <DataTable rowClick={rowClick} bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick={rowClick} bulkActionButtons={false}>
         {many ? <DataTable.Col source="schoolId" disableSort field={SchoolRefField} /> : null}
         <DataTable.Col source="studentId" disableSort field={StudentField} />
         <DataTable.Col source="registeredOn"><DateCol source="registeredOn" /></DataTable.Col>
         <DataTable.Col source="platformAccount" disableSort field={TextField} />
         <DataTable.Col source="resumeCompleteness" align="right" field={ResumeField} />
         <DataTable.Col source="applicationDates" disableSort field={ApplicationsField} />
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 }

@@ -8,6 +8,7 @@ import { useTierChoices } from '../../components/choices';
 import { ReviewActions } from '../../components/workflow/ReviewActions';
 import { joinRequestReview } from './specs';
 import type { JoinRequest } from './types';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 function RowActions() {
   const record = useRecordContext<JoinRequest>();
@@ -41,7 +42,7 @@ export function JoinRequestList() {
       actions={<ListToolbar filters />}
       empty={false}
     >
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick="show" bulkActionButtons={false} phoneOmit={[translate('app.work.actions')]}>
         <DataTable.Col source="schoolName" />
         <DataTable.Col source="province" />
         <DataTable.Col source="kind" disableSort field={KindField} />
@@ -55,7 +56,7 @@ export function JoinRequestList() {
           <LocalDateField source="confirmedAt" showTime />
         </DataTable.Col>
         {role === 'hq' || role === 'regional' ? <DataTable.Col label={translate('app.work.actions')} disableSort field={RowActions} /> : null}
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 }

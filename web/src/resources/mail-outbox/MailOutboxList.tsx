@@ -6,6 +6,7 @@ import { LocalDateField } from '../../components/fields';
 import { TranslatedField } from '../../components/chips';
 import { MailStatusField } from './MailStatusField';
 import { mailKinds, mailStatuses } from './mail-vocabulary';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 function useMailFilters() {
   const statusChoices = useVocabularyChoices(mailStatuses, 'app.mail.status');
@@ -22,7 +23,7 @@ function useMailFilters() {
 export function MailOutboxList() {
   return (
     <List filters={useMailFilters()} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} actions={<ListToolbar filters />}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="createdAt">
           <LocalDateField source="createdAt" showTime />
         </DataTable.Col>
@@ -36,7 +37,7 @@ export function MailOutboxList() {
         <DataTable.Col source="sentAt">
           <LocalDateField source="sentAt" showTime emptyText="—" />
         </DataTable.Col>
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 }

@@ -18,6 +18,7 @@ import { schoolColumn, useExporter, type ExportColumn } from '../../components/e
 import { DateCol, FactListActions, SchoolRefField, StudentField, StudentReferenceInput, schoolFilter, useManySchools } from '../../components/facts/shared';
 import { useRowClick } from '../../components/facts/FactPages';
 import { ListPagination } from '../../components/list/ListPagination';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 export interface PracticeRecord {
   id: number;
@@ -97,7 +98,7 @@ export function PracticeRecordList() {
   const canConfirm = canAccess(role, 'practice-records', 'edit');
   return (
     <List filters={filters} sort={{ field: 'practicedOn', order: 'DESC' }} perPage={25} pagination={<ListPagination />} exporter={exporter} actions={<FactListActions />}>
-      <DataTable rowClick={rowClick} bulkActionButtons={canConfirm ? <ConfirmButton /> : false}>
+      <ResponsiveDataTable rowClick={rowClick} bulkActionButtons={canConfirm ? <ConfirmButton /> : false}>
         {many ? <DataTable.Col source="schoolId" disableSort field={SchoolRefField} /> : null}
         <DataTable.Col source="studentId" disableSort field={StudentField} />
         <DataTable.Col source="project" field={TextField} />
@@ -105,7 +106,7 @@ export function PracticeRecordList() {
         <DataTable.Col source="practicedOn"><DateCol source="practicedOn" /></DataTable.Col>
         <DataTable.Col source="confirmed" field={ConfirmedField} />
         <DataTable.Col source="providerName" disableSort field={ProviderField} />
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 }

@@ -8,6 +8,7 @@ import type { WorkflowRecord } from '../../components/workflow/workflow-record';
 import { providerReportStates } from '../../providers/permissions';
 import { providerReportReview } from './specs';
 import { useProviderReportExporter } from './exporter';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 export interface ProviderReport extends WorkflowRecord {
   providerId: number;
@@ -56,7 +57,7 @@ export function ProviderReportList() {
   const { permissions: role } = usePermissions<string>();
   return (
     <QueueList queue={{ role: 'school', status: 'submitted' }} exporter={exporter} filters={filters} empty={false}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick="show" bulkActionButtons={false} phoneOmit={[translate('app.work.actions')]}>
         <DataTable.Col source="project" />
         {role === 'school' ? null : <DataTable.Col source="schoolName" disableSort />}
         {role === 'provider' ? null : <DataTable.Col source="providerName" disableSort />}
@@ -72,7 +73,7 @@ export function ProviderReportList() {
           <LocalDateField source="createdAt" />
         </DataTable.Col>
         {role === 'school' ? <DataTable.Col label={translate('app.work.actions')} disableSort field={RowActions} /> : null}
-      </DataTable>
+      </ResponsiveDataTable>
     </QueueList>
   );
 }

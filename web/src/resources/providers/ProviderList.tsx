@@ -3,6 +3,7 @@ import { ListToolbar } from '../../components/list/ListToolbar';
 import { searchFilter } from '../../components/list/filters';
 import { CompliantSchoolsField, FeedbackField, HoursField, ReportsField } from './scorecard';
 import { useProviderExporter } from './exporter';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 /**
  * Service providers. For HQ the scorecard: their schools' current KPI results,
@@ -15,7 +16,7 @@ export function ProviderList() {
   const scorecard = role === 'hq';
   return (
     <List exporter={exporter} filters={[searchFilter()]} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<ListToolbar create exportable />}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" />
         {scorecard ? null : <DataTable.Col source="contactName" disableSort />}
         {scorecard ? <DataTable.NumberCol source="schools" disableSort /> : null}
@@ -25,7 +26,7 @@ export function ProviderList() {
         {scorecard ? <DataTable.Col source="feedback" disableSort field={FeedbackField} /> : null}
         {scorecard ? <DataTable.NumberCol source="proposalsApproved" disableSort /> : null}
         {scorecard ? <DataTable.Col source="active" disableSort field={BooleanField} /> : null}
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 }

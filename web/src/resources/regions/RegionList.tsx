@@ -1,6 +1,7 @@
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import { DataTable, EditButton, List, useCanAccess, useGetList, useRecordContext } from 'react-admin';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 interface Region {
   id: number;
@@ -37,14 +38,14 @@ export function RegionList() {
   const { canAccess: canEdit } = useCanAccess({ resource: 'regions', action: 'edit' });
   return (
     <List sort={{ field: 'sortOrder', order: 'ASC' }} perPage={50} pagination={false} exporter={false}>
-      <DataTable rowClick={(id) => schoolsOfRegion(id)} bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick={(id) => schoolsOfRegion(id)} bulkActionButtons={false} phoneOmit={['']}>
         <DataTable.Col source="nameZh" />
         <DataTable.Col source="nameEn" />
         <DataTable.Col source="code" />
         <DataTable.Col source="provinces" disableSort field={ProvincesField} />
         <DataTable.Col source="schoolCount" disableSort field={SchoolCountField} />
         {canEdit ? <DataTable.Col label="" disableSort><EditButton /></DataTable.Col> : null}
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 }

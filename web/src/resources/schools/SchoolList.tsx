@@ -5,6 +5,7 @@ import { ListToolbar } from '../../components/list/ListToolbar';
 import { ListEmpty } from '../../components/list/ListEmpty';
 import { searchFilter, useRegionFilter } from '../../components/list/filters';
 import { useSchoolStatusChoices, useTierChoices, useVocabularyChoices } from '../../components/choices';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 function useSchoolFilters() {
   const { permissions: role } = usePermissions<string>();
@@ -32,7 +33,7 @@ export function SchoolList() {
   const filters = useSchoolFilters();
   return (
     <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<ListToolbar create importable exportable />} empty={<ListEmpty importable />}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" field={SchoolNameField} />
         <DataTable.Col source="regionId">
           <ReferenceField source="regionId" reference="regions" link={false}>
@@ -43,7 +44,7 @@ export function SchoolList() {
         <DataTable.Col source="city" disableSort />
         <DataTable.Col source="tier" field={TierField} />
         <DataTable.Col source="status" field={StateField} />
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 }

@@ -19,6 +19,7 @@ import { useTierChoices } from '../../components/choices';
 import { tiers } from '../../components/vocabulary';
 import { CertificatesValue, SigningSteps, ThresholdValue } from './PolicyFields';
 import { policiesInForce, type TierPolicy } from '../../components/policy/thresholds';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 function YearField({ inForce }: { inForce: Set<unknown> }) {
   const record = useRecordContext<TierPolicy>();
@@ -42,7 +43,7 @@ function TierGroup({ tier, policies, inForce }: { tier: string; policies: TierPo
         subheader={translate(`app.tier_description.${tier}`)}
         sx={{ pb: 0 }}
       />
-      <DataTable
+      <ResponsiveDataTable
         data={policies}
         total={policies.length}
         rowClick="show"
@@ -63,7 +64,7 @@ function TierGroup({ tier, policies, inForce }: { tier: string; policies: TierPo
         <DataTable.Col source="jobFairs" disableSort><ThresholdValue source="jobFairs" /></DataTable.Col>
         <DataTable.Col source="termYears" disableSort><ThresholdValue source="termYears" /></DataTable.Col>
         <DataTable.Col source="signing_steps" disableSort field={SigningSteps} />
-      </DataTable>
+      </ResponsiveDataTable>
     </Card>
   );
 }

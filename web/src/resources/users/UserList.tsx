@@ -16,6 +16,7 @@ import { userStatusKey, type UserLike } from './UserActions';
 import { RoleField } from '../../components/chips';
 import { RegionChip, RegionNameField } from '../../components/fields';
 import { useRoleChoices } from '../../components/choices';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 // source and label are read by the show layout for the field's label.
 export function UserRegions(_: { source?: string; label?: string }) {
@@ -48,7 +49,7 @@ export function UserList() {
   ];
   return (
     <List filters={filters} sort={{ field: 'email', order: 'ASC' }} perPage={25} actions={<ListToolbar create importable />}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="email" />
         <DataTable.Col source="role" field={RoleField} />
@@ -57,7 +58,7 @@ export function UserList() {
           <ReferenceField source="schoolId" reference="schools" emptyText="—" />
         </DataTable.Col>
         <DataTable.Col source="active" label="app.user_admin.status" disableSort field={UserStatusField} />
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 }
