@@ -22,6 +22,7 @@ import { searchFilter, useRegionFilter } from '../../components/list/filters';
 import { useTierChoices, useVocabularyChoices } from '../../components/choices';
 import { applicationStates } from '../../providers/permissions';
 import type { Application } from './plan-model';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 const reviewerRoles = ['hq', 'regional'];
 /** Days waiting in a review state from which the list flags the row (a week, then two). */
@@ -130,7 +131,7 @@ export function ApplicationList() {
       empty={false}
       storeKey={`applications.${role}`}
     >
-      <DataTable rowClick={rowClick} bulkActionButtons={false} empty={<Empty />}>
+      <ResponsiveDataTable rowClick={rowClick} bulkActionButtons={false} empty={<Empty />}>
         <DataTable.Col source="id" label="resources.applications.fields.id" />
         {role === 'school' ? null : <DataTable.Col source="schoolName" />}
         <DataTable.Col source="tier" field={TierField} />
@@ -145,7 +146,7 @@ export function ApplicationList() {
         ) : (
           <DataTable.Col source="waitingDays" field={WaitingDaysField} />
         )}
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 }

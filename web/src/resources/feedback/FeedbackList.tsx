@@ -6,6 +6,7 @@ import { referenceFilter, searchFilter, useStatusFilter } from '../../components
 import type { WorkflowRecord } from '../../components/workflow/workflow-record';
 import { feedbackStates } from '../../providers/permissions';
 import { useFeedbackExporter } from './exporter';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 export interface Feedback extends WorkflowRecord {
   schoolId: number;
@@ -34,7 +35,7 @@ export function FeedbackList() {
   ];
   return (
     <QueueList queue={{ role: 'hq', status: 'open' }} exporter={exporter} filters={filters} empty={false}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="subject" />
         {role === 'school' ? null : <DataTable.Col source="schoolName" disableSort />}
         <DataTable.Col source="providerName" disableSort />
@@ -47,7 +48,7 @@ export function FeedbackList() {
         <DataTable.Col source="repliedAt" disableSort>
           <LocalDateField source="repliedAt" emptyText="—" />
         </DataTable.Col>
-      </DataTable>
+      </ResponsiveDataTable>
     </QueueList>
   );
 }

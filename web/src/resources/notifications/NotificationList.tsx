@@ -18,6 +18,7 @@ import { useNavigate } from 'react-router-dom';
 import { When } from '../../components/History';
 import { markRead, useNotificationsChanged } from '../../layout/NotificationBell';
 import { notificationPath, useNotificationText, type Notification } from './notification-text';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 function TextField() {
   const record = useRecordContext<Notification>();
@@ -128,7 +129,7 @@ export function NotificationList() {
       actions={<Actions />}
       storeKey={false}
     >
-      <DataTable
+      <ResponsiveDataTable
         bulkActionButtons={<MarkSelectedRead />}
         rowClick={(_id, _resource, record) => {
           const n = record as Notification;
@@ -140,7 +141,7 @@ export function NotificationList() {
         <DataTable.Col source="kind" disableSort field={TextField} />
         <DataTable.Col source="readAt" field={ReadField} />
         <DataTable.Col source="createdAt" field={CreatedField} />
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 }

@@ -14,6 +14,7 @@ import { schoolColumn, useExporter, type ExportColumn } from '../../components/e
 import { DateCol, FactListActions, SchoolRefField, schoolFilter, useManySchools } from '../../components/facts/shared';
 import { useRowClick } from '../../components/facts/FactPages';
 import { ListPagination } from '../../components/list/ListPagination';
+import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
 export interface StudentRecord {
   id: number;
@@ -81,7 +82,7 @@ export function StudentList() {
   const many = useManySchools();
   return (
     <List filters={filters} sort={{ field: 'studentNo', order: 'ASC' }} perPage={25} pagination={<ListPagination />} exporter={exporter} actions={<FactListActions />}>
-      <DataTable rowClick={rowClick} bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick={rowClick} bulkActionButtons={false}>
         {many ? <DataTable.Col source="schoolId" disableSort field={SchoolRefField} /> : null}
         <DataTable.Col source="studentNo" />
         <DataTable.Col source="name" />
@@ -90,7 +91,7 @@ export function StudentList() {
         <DataTable.Col source="enrolledOn"><DateCol source="enrolledOn" /></DataTable.Col>
         <DataTable.Col source="leftOn"><DateCol source="leftOn" /></DataTable.Col>
         <DataTable.Col source="leftReason" disableSort field={LeftReasonField} />
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 }
