@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { tierPolicies } from '../../db/schema/index.js';
 import { queryRows } from '../../db/raw.js';
@@ -73,8 +73,11 @@ export async function whatIf(db: Db, scope: Scope, policyId: number, changes: Re
   return judge(db, scope, policy, edited, recomputed, today);
 }
 
-/** The what-if's statement and verdicts; `recomputed` names the KPIs measured again with the edited policy. */
-export async function judge(db: Db, scope: Scope, policy: Policy, edited: Policy, recomputed: KpiName[], today: string): Promise<WhatIfAnswer> {
+/**
+ * The what-if's one statement: the current years under the policy in scope, their values, school and
+ * region; `recomputed` names the KPIs measured again with the edited policy.
+ */
+export function whatIfStatement(scope: Scope, policy: Policy, edited: Policy, recomputed: KpiName[], today: string): SQL {
   const scoped = schoolScopeCondition(scope, sql`cs.school_id`);
   const target = sql`
     SELECT cs.agreement_id, cs.year, cs.school_id, cs.tier,
@@ -87,9 +90,15 @@ export async function judge(db: Db, scope: Scope, policy: Policy, edited: Policy
     const asRow = Object.fromEntries(Object.entries(edited).map(([k, v]) => [snake(k), v instanceof Date ? v.toISOString() : v]));
     const policies = sql`SELECT * FROM tier_policies WHERE id <> ${policy.id} UNION ALL SELECT * FROM jsonb_populate_record(NULL::tier_policies, ${JSON.stringify(asRow)}::jsonb)`;
     kv = sql`, kv AS (${kpiValuesQuery({ today, policies, agreementYears: sql`SELECT agreement_id, year FROM target` })})`;
-    kvColumns = sql`kv."offlineCourses" AS "kvOfflineCourses", kv."certifiedStudents" AS "kvCertifiedStudents", kv."activeCertified" AS "kvActiveCertified"`;
+    // Only the counts the edit changes are read from kv: PostgreSQL then leaves out the other KPIs'
+    // joins (unused outputs of a subquery, and left joins to grouped subqueries nobody reads).
+    kvColumns = sql.join([
+      recomputed.includes('offlineCourses') ? sql`kv."offlineCourses"` : sql`NULL::int`, sql` AS "kvOfflineCourses", `,
+      recomputed.includes('jobPlatformRate') ? sql`kv."certifiedStudents"` : sql`NULL::int`, sql` AS "kvCertifiedStudents", `,
+      recomputed.includes('jobPlatformRate') ? sql`kv."activeCertified"` : sql`NULL::int`, sql` AS "kvActiveCertified"`,
+    ]);
   }
-  const rows = await queryRows<TargetRow>(db, sql`
+  return sql`
 WITH target AS (${target}) ${kv}
 SELECT t.agreement_id AS "agreementId", t.year, t.school_id AS "schoolId", s.name AS "schoolName",
        s.region_id AS "regionId", r.name_zh AS "regionZh", r.name_en AS "regionEn", t.tier,
@@ -99,7 +108,12 @@ FROM target t
 JOIN schools s ON s.id = t.school_id
 JOIN regions r ON r.id = s.region_id
 ${recomputed.length ? sql`LEFT JOIN kv ON kv."agreementId" = t.agreement_id AND kv.year = t.year` : sql``}
-ORDER BY r.id, s.name, t.school_id`);
+ORDER BY r.id, s.name, t.school_id`;
+}
+
+/** The what-if's statement and verdicts; `recomputed` names the KPIs measured again with the edited policy. */
+export async function judge(db: Db, scope: Scope, policy: Policy, edited: Policy, recomputed: KpiName[], today: string): Promise<WhatIfAnswer> {
+  const rows = await queryRows<TargetRow>(db, whatIfStatement(scope, policy, edited, recomputed, today));
 
   const stored = thresholdsOf(policy);
   const proposed = thresholdsOf(edited);
