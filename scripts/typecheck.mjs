@@ -4,6 +4,9 @@
 // the same (all but the web's) are checked as one program, whose files are the union of their tsconfig.json's
 // include/exclude (read from those files, so it follows them); the web, with its own options, is checked alone. Each
 // program keeps its incremental build info under node_modules/.cache/tsc, so an unchanged file is not checked again.
+// The checking is TypeScript 7's native compiler (`typescript-native`, npm:typescript@7): about a sixth of
+// TypeScript 5.9's CPU time on this code. TypeScript 5.9 stays installed as `typescript` because typescript-eslint
+// and this script's tsconfig reading use its JavaScript API, which TypeScript 7 does not ship.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -51,7 +54,7 @@ for (const group of groups.values()) {
   }
   const started = performance.now();
   const { status } = spawnSync(process.execPath, [
-    path.join(root, 'node_modules/typescript/bin/tsc'), '-p', tsconfig, '--noEmit',
+    path.join(root, 'node_modules/typescript-native/bin/tsc'), '-p', tsconfig, '--noEmit',
     '--incremental', '--tsBuildInfoFile', path.join(cache, `${name}.tsbuildinfo`),
     ...process.argv.slice(2), // e.g. --extendedDiagnostics, --listFilesOnly
   ], { stdio: 'inherit', cwd: root });
