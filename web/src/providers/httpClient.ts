@@ -44,7 +44,8 @@ export async function httpClient(url: string, options: HttpClientOptions = {}): 
   }
   if (response.status < 200 || response.status >= 300) {
     if (isApiError(json)) {
-      const errors = formErrorsOf(json);
+      // Each field's problem in the UI's language by its code (never the server's words, which may be English).
+      const errors = formErrorsOf(json, (key, options) => i18nProvider.translate(key, options));
       throw new HttpError(json.message, response.status, errors ? { ...json, errors } : json);
     }
     throw new HttpError(response.statusText || `HTTP ${response.status}`, response.status, json ?? body);
