@@ -16,7 +16,8 @@ import Typography from '@mui/material/Typography';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import CancelIcon from '@mui/icons-material/Cancel';
 import { Link as RouterLink } from 'react-router-dom';
-import { ShowBase, Title, useCanAccess, useRecordContext, useResourceDefinitions, useLocaleState, useShowContext, useTranslate } from 'react-admin';
+import { ShowBase, Title, useCanAccess, usePermissions, useRecordContext, useResourceDefinitions, useLocaleState, useShowContext, useTranslate } from 'react-admin';
+import { ReviewPanel } from '../../components/review/ReviewPanel';
 import { formatCalendarDate, formatLastDay } from '../../components/dates';
 import { StateChip, TierChip } from '../../components/chips';
 import { History } from '../../components/History';
@@ -188,9 +189,11 @@ function ShowContent() {
   const [locale] = useLocaleState();
   const errorText = useErrorText();
   const { canAccess: canSeeSchool } = useCanAccess({ resource: 'schools', action: 'show' });
+  const { permissions: role } = usePermissions<string>();
   if (error) return <Alert severity="error" sx={{ m: 2 }}>{errorText(error)}</Alert>;
   if (isPending || !record) return null;
   const started = !!record.startDate;
+  const reviewer = role === 'hq' || role === 'regional';
   return (
     <Box sx={{ maxWidth: 1100, my: 2 }}>
       <Title title={translate('resources.agreements.show_title', { id: record.id })} />
@@ -229,6 +232,11 @@ function ShowContent() {
       </Card>
 
       <Rectification record={record} />
+
+      {reviewer ? (
+        // The evidence beside HQ's signing, inspection and rectification decisions (issue 17): the policy's checklist, the school's history.
+        <Box sx={{ mb: 2 }}><ReviewPanel resource="agreements" id={Number(record.id)} version={record.version} /></Box>
+      ) : null}
 
       <Block title="resources.agreements.sections.signing" testId="signing">
         <SigningSteps record={record} />

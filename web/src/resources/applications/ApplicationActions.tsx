@@ -11,7 +11,8 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import CloseIcon from '@mui/icons-material/Close';
 import { Link as RouterLink } from 'react-router-dom';
-import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useNextInQueue } from '../../components/review/use-next-in-queue';
 import { applicationTransitions } from '@campus/common';
 import { ActionBar } from '../../components/workflow/ActionBar';
 import { guardProblems, useGuardText } from '../../components/workflow/guard';
@@ -57,8 +58,16 @@ function ApplicationActionDialog({ action, record, onClose }: { action: string; 
   const decides = isHqApprove || (action === 'hq_return' && supportItems.length > 0);
   const isSubmit = action === 'submit' || action === 'resubmit';
 
+  const { permissions: role } = usePermissions<string>();
+  const nextInQueue = useNextInQueue();
   const done = async (fields: Record<string, unknown>) => {
     await send(record, action, fields);
+    // A reviewer lands on the next application of their queue (issue 17); the school stays on its record.
+    if (role === 'hq' || role === 'regional') {
+      await nextInQueue(record.id);
+      refresh();
+      return;
+    }
     notify(`resources.applications.notify.${action}`, { type: 'success', messageArgs: { _: translate('app.workflow.done', { action: translate(`app.action.${action}`, { _: action }) }) } });
     refresh();
   };

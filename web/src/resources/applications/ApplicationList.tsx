@@ -1,4 +1,6 @@
 import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import ReplayIcon from '@mui/icons-material/Replay';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
@@ -39,6 +41,18 @@ export function WaitingDaysField() {
   return (
     <Box component="span" sx={{ color: colour, fontWeight: colour ? 600 : undefined }} data-long-wait={days >= LONG_WAIT_DAYS || undefined}>
       {translate('resources.applications.list.days', { smart_count: days })}
+    </Box>
+  );
+}
+
+/** The state, and for an application under review again after a return, the mark "resubmitted" (its changes are on its page). */
+function StateWithResubmission() {
+  const record = useRecordContext<Application & { resubmitted?: boolean }>();
+  const translate = useTranslate();
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', gap: 0.5, alignItems: 'center', flexWrap: 'wrap' }}>
+      <StateField source="status" />
+      {record?.resubmitted ? <Chip size="small" color="info" variant="outlined" icon={<ReplayIcon />} label={translate('app.review.resubmitted')} data-testid="resubmitted-mark" /> : null}
     </Box>
   );
 }
@@ -135,7 +149,7 @@ export function ApplicationList() {
         <DataTable.Col source="id" label="resources.applications.fields.id" />
         {role === 'school' ? null : <DataTable.Col source="schoolName" />}
         <DataTable.Col source="tier" field={TierField} />
-        <DataTable.Col source="status" field={StateField} />
+        <DataTable.Col source="status" field={StateWithResubmission} />
         <DataTable.Col source="submittedAt">
           <LocalDateField source="submittedAt" showTime emptyText="—" />
         </DataTable.Col>

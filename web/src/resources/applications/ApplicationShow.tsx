@@ -8,12 +8,14 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import EditIcon from '@mui/icons-material/Edit';
 import HandshakeIcon from '@mui/icons-material/Handshake';
-import { Link as RouterLink } from 'react-router-dom';
+import DoneAllIcon from '@mui/icons-material/DoneAll';
+import { Link as RouterLink, useLocation } from 'react-router-dom';
 import {
   ShowBase,
   Title,
   useCanAccess,
   useGetList,
+  usePermissions,
   useRecordContext,
   useShowContext,
   useTranslate,
@@ -28,6 +30,7 @@ import { Section } from './PlanSections';
 import { ReviewBanner, ReviewCommentsProvider, SectionComments, useCommentLabel } from './ReviewComments';
 import { useErrorText } from '../../components/problem/parse-problem';
 import type { Application } from './plan-model';
+import { ReviewPanel } from '../../components/review/ReviewPanel';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   const translate = useTranslate();
@@ -121,21 +124,38 @@ function ShowContent() {
   const translate = useTranslate();
   const errorText = useErrorText();
   const label = useCommentLabel();
+  const { permissions: role } = usePermissions<string>();
+  const queueDone = (useLocation().state as { queueDone?: boolean } | null)?.queueDone === true;
   if (error) return <Alert severity="error" sx={{ m: 2 }}>{errorText(error)}</Alert>;
   if (isPending || !record) return null;
   const items = record.planItems ?? [];
+  const reviewer = role === 'hq' || role === 'regional';
+  const plan = (
+    <>
+      <PlanView record={record} />
+      <Section id="attachments" title="resources.applications.sections.attachments">
+        <SectionComments prefix="attachments" />
+        <Evidence entityType="application" entityId={Number(record.id)} />
+      </Section>
+    </>
+  );
   return (
-    <Box sx={{ maxWidth: 1100, my: 2 }}>
+    <Box sx={{ maxWidth: reviewer ? 1500 : 1100, my: 2 }}>
       <Title title={translate('resources.applications.show_title', { id: record.id })} />
+      {queueDone ? <QueueDone /> : null}
       <ReviewCommentsProvider comments={record.reviewComments}>
         <Header record={record} />
         <AgreementLink record={record} />
         <ReviewBanner returnedId={record.status === 'returned' ? record.id : undefined} />
-        <PlanView record={record} />
-        <Section id="attachments" title="resources.applications.sections.attachments">
-          <SectionComments prefix="attachments" />
-          <Evidence entityType="application" entityId={Number(record.id)} />
-        </Section>
+        {reviewer ? (
+          // The evidence beside the decision (issue 17): the policy's checklist, the resubmission's changes, the school's history.
+          <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>
+            <Grid size={{ xs: 12, lg: 8 }}>{plan}</Grid>
+            <Grid size={{ xs: 12, lg: 4 }}>
+              <ReviewPanel resource="applications" id={Number(record.id)} version={record.version} fieldLabel={label} />
+            </Grid>
+          </Grid>
+        ) : plan}
       </ReviewCommentsProvider>
       <Card variant="outlined">
         <CardContent>
@@ -148,6 +168,22 @@ function ShowContent() {
         </CardContent>
       </Card>
     </Box>
+  );
+}
+
+/** The reviewer acted on the last application of their queue. */
+function QueueDone() {
+  const translate = useTranslate();
+  return (
+    <Alert
+      severity="success"
+      icon={<DoneAllIcon />}
+      sx={{ mb: 2 }}
+      data-testid="queue-done"
+      action={<Button color="inherit" component={RouterLink} to="/applications">{translate('app.review.back_to_queue')}</Button>}
+    >
+      <strong>{translate('app.review.queue_done')}</strong> {translate('app.review.queue_done_body')}
+    </Alert>
   );
 }
 

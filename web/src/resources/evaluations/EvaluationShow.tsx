@@ -12,7 +12,8 @@ import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router-dom';
-import { ShowBase, Title, useGetList, useLocaleState, useRecordContext, useShowContext, useTranslate } from 'react-admin';
+import { ShowBase, Title, useGetList, useLocaleState, usePermissions, useRecordContext, useShowContext, useTranslate } from 'react-admin';
+import { ReviewPanel } from '../../components/review/ReviewPanel';
 import { StateChip, TierChip } from '../../components/chips';
 import { RecordHistory } from '../../components/RecordHistory';
 import { formatInstant } from '../../components/dates';
@@ -207,6 +208,7 @@ function EvaluationPage() {
   const { record, isPending, error } = useShowContext<Evaluation>();
   const translate = useTranslate();
   const [result, setResult] = useState<DecideResult | null>(null);
+  const { permissions: role } = usePermissions<string>();
   if (error) return <Alert severity="error" sx={{ mt: 2 }}>{(error as Error).message}</Alert>;
   if (isPending || !record) return null;
   const canDecide = record.allowedActions?.includes('decide');
@@ -220,6 +222,8 @@ function EvaluationPage() {
         </Grid>
         <Grid size={{ xs: 12, lg: 4 }}>
           <Stack spacing={2}>
+            {/* The evidence beside the decision (issue 17): the policy of the year against the snapshot, the school's history. */}
+            {role === 'hq' || role === 'regional' ? <ReviewPanel resource="evaluations" id={Number(record.id)} version={record.version} /> : null}
             <PreviousCard record={record} />
             <Card variant="outlined">
               <CardHeader title={translate('app.evaluation.evidence')} subheader={translate('app.evaluation.evidence_help')} slotProps={titleProps} />
