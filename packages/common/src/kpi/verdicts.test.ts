@@ -85,3 +85,22 @@ describe('practice hours with no student enrolled (issue 19 item 8)', () => {
     expect(evaluateKpis({ ...passing, practiceHours: null }, { ...industry, practiceHours: null }).kpis.practiceHours.met).toBeNull();
   });
 });
+
+describe('projections bounded by what is possible (issue 17 item 6)', () => {
+  const year = { from: '2026-01-01', to: '2027-01-01', asOf: '2026-07-02' };
+  it('a count of students is projected no higher than the students enrolled, nor lower than counted already', () => {
+    const p = projectYearEnd({ ...passing, certificates1x: 150, certificatesOperator: 40, jobFairs: 1 }, industry, year, { enrolledStudents: 200 });
+    if (p.status !== 'projected') throw new Error('expected a projection');
+    expect(p.values.certificates1x).toBe(200);
+    expect(p.values.certificatesOperator).toBeCloseTo(40 * 365 / 183, 9);
+    expect(p.values.jobFairs).toBeCloseTo(365 / 183, 9);
+    const over = projectYearEnd({ ...passing, certificatesOperator: 120 }, industry, year, { enrolledStudents: 100 });
+    if (over.status !== 'projected') throw new Error('expected a projection');
+    expect(over.values.certificatesOperator).toBe(120);
+  });
+  it('without a known enrolment the pace alone projects', () => {
+    const p = projectYearEnd({ ...passing, certificates1x: 150 }, industry, year);
+    if (p.status !== 'projected') throw new Error('expected a projection');
+    expect(p.values.certificates1x).toBeCloseTo(150 * 365 / 183, 9);
+  });
+});

@@ -18,7 +18,8 @@ export function toComplianceRecord(r: Record<string, unknown>): ComplianceRecord
   const asOf = r.asOf as string;
   const current = Boolean(r.isCurrent);
   const computedFor = r.computedFor as string;
-  const projection = current ? projectYearEnd(values, thresholds, { from, to, asOf }) : undefined;
+  // A count of students is projected no higher than the students enrolled in the year (issue 17 item 6).
+  const projection = current ? projectYearEnd(values, thresholds, { from, to, asOf }, { enrolledStudents: r.enrolledStudents as number | null }) : undefined;
   const kpis = Object.fromEntries(kpiNames.map((k): [KpiName, KpiCell] => [k, {
     value: values[k], threshold: thresholds[k], met: verdicts[k]?.met ?? null,
     ...(projection?.status === 'projected' ? { projected: projection.values[k], projectedMet: projection.met[k] } : {}),

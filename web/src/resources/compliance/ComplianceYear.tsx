@@ -25,6 +25,7 @@ import { CompliantChip, DrillDownLinks, FailingKpiChips, KpiCard, KpiStatusChip,
 import { formatKpiThreshold, kpiNames } from '../../components/kpi/kpi';
 import { formatProjected, kpiStatus, trendKpis, type TrendKpi } from './kpi';
 import { type ComplianceRecord } from '@campus/common';
+import { CertificatesCard } from '../../components/kpi/CertificatesCard';
 
 const TrendChart = lazy(() => import('./TrendChart'));
 
@@ -74,21 +75,31 @@ export function KpiGrid({ row, withSchool = false, trend = true }: { row: Compli
   const { data: points, isPending } = useComplianceTrend(trend ? row.id : undefined);
   return (
     <Grid container spacing={2}>
-      {kpiNames.map((kpi) => (
-        <Grid key={kpi} size={{ xs: 12, sm: 6, lg: 3 }}>
-          <KpiCard kpi={kpi} cell={row.kpis[kpi]} row={row} drill={{ withSchool, minClassHours }}>
-            {trend && isTrendKpi(kpi) ? (
-              <Box sx={{ mt: 1 }}>
-                {isPending ? <Skeleton variant="rounded" height={90} /> : points?.length ? (
-                  <Suspense fallback={<Skeleton variant="rounded" height={90} />}>
-                    <TrendChart kpi={kpi} points={points} threshold={row.kpis[kpi]?.threshold ?? null} height={90} />
-                  </Suspense>
-                ) : null}
-              </Box>
+      {/* The two certificate KPIs are one requirement (either count): one card, one verdict (issue 17 item 6). */}
+      {kpiNames.filter((kpi) => kpi !== 'certificatesOperator').map((kpi) => {
+        const chart = (k: TrendKpi) => (
+          <Box key={k} sx={{ mt: 1 }}>
+            {isPending ? <Skeleton variant="rounded" height={90} /> : points?.length ? (
+              <Suspense fallback={<Skeleton variant="rounded" height={90} />}>
+                <TrendChart kpi={k} points={points} threshold={row.kpis[k]?.threshold ?? null} height={90} />
+              </Suspense>
             ) : null}
-          </KpiCard>
-        </Grid>
-      ))}
+          </Box>
+        );
+        return (
+          <Grid key={kpi} size={{ xs: 12, sm: 6, lg: 3 }}>
+            {kpi === 'certificates1x' ? (
+              <CertificatesCard row={row} drill={{ withSchool, minClassHours }}>
+                {trend ? (['certificates1x', 'certificatesOperator'] as const).map(chart) : null}
+              </CertificatesCard>
+            ) : (
+              <KpiCard kpi={kpi} cell={row.kpis[kpi]} row={row} drill={{ withSchool, minClassHours }}>
+                {trend && isTrendKpi(kpi) ? chart(kpi) : null}
+              </KpiCard>
+            )}
+          </Grid>
+        );
+      })}
     </Grid>
   );
 }

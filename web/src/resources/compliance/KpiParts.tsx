@@ -13,10 +13,11 @@ import { useLocaleState, usePermissions, useRecordContext, useTranslate } from '
 import { canAccess, type Role } from '../../providers/permissions';
 import { kpiDrillDowns, type DrillDownOptions } from './drilldown';
 import { formatKpiNumber, formatKpiThreshold, kpiUnit, type KpiName } from '../../components/kpi/kpi';
+import { formatKpiGap, kpiGap } from '../../components/kpi/gap';
 import { formatProjected, kpiStatus, outlookColors, projectionOutlook, statusColors, type KpiStatus } from './kpi';
 import { type ComplianceRecord, type KpiCell } from '@campus/common';
 
-const statusBorder: Record<KpiStatus, string> = {
+export const statusBorder: Record<KpiStatus, string> = {
   met: 'success.main',
   failing: 'error.main',
   none: 'grey.400',
@@ -136,6 +137,7 @@ export function KpiCard({ kpi, cell, row, drill, children }: { kpi: KpiName; cel
   const unit = kpiUnit(kpi, translate, cell?.value ?? 2);
   const progress = progressOf(cell);
   const hasProjection = cell?.projected !== undefined && cell?.projected !== null && row.projection?.status === 'projected';
+  const gap = kpiGap(kpi, cell, row);
   return (
     <Card
       variant="outlined"
@@ -159,6 +161,7 @@ export function KpiCard({ kpi, cell, row, drill, children }: { kpi: KpiName; cel
         <Typography variant="body2" color="text.secondary" data-testid="kpi-threshold">
           {translate('app.compliance.threshold')}: {formatKpiThreshold(kpi, cell?.threshold ?? null, translate, locale)}
         </Typography>
+        {gap ? <Typography variant="body2" sx={{ color: 'error.main', fontWeight: 500 }} data-testid="kpi-gap">{formatKpiGap(gap, translate, locale)}</Typography> : null}
         {progress !== null ? (
           // Decorative: the value and the threshold are written out above it.
           <Box aria-hidden sx={{ mt: 1, height: 6, borderRadius: 3, bgcolor: 'grey.200', overflow: 'hidden' }}>
