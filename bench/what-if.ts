@@ -89,32 +89,42 @@ try {
   for (const s of scenarios) {
     const policy = policies.find((p) => p.id === s.policyId)!;
     let answer: WhatIfAnswer | undefined;
+    const cpuBefore = server.cpuMs();
+    let calls = 0;
     const viaServer = await measure(async () => {
+      calls++;
       const res = await hq.send('POST', `/api/tier-policies/${s.policyId}/what-if`, { version: policy.version, ...s.changes });
       if (res.status !== 200) throw new Error(`what-if answered ${res.status}: ${res.body.slice(0, 300)}`);
       answer ??= JSON.parse(res.body) as WhatIfAnswer;
     }, { warmup: s.warmup, requests: s.requests, budgetMs: s.budgetMs });
+    // The server process's own CPU per request (user + system): what a request costs it, whatever the machine's load.
+    const serverCpuMsPerRequest = Math.round(((server.cpuMs() - cpuBefore) / calls) * 10) / 10;
     const direct = await measure(() => whatIf(db, { kind: 'all' }, s.policyId, s.changes, today), { warmup: 1, requests: Math.min(s.requests, 20), budgetMs: s.budgetMs / 2 });
     const met = s.target === null ? null : viaServer.p95 < s.target;
     if (met === false) missed = true;
     const row = {
       scenario: s.name, policyId: s.policyId, tier: policy.tier, changes: s.changes,
       schoolsJudged: answer!.schools.length, flips: { passToFail: answer!.total.passToFail, failToPass: answer!.total.failToPass }, recomputedKpis: answer!.recomputedKpis,
-      server: viaServer, direct, targetP95Ms: s.target, met,
+      server: viaServer, serverCpuMsPerRequest, direct, targetP95Ms: s.target, met,
     };
     results.push(row);
-    console.log(`${s.name}: server median ${viaServer.median} ms, p95 ${viaServer.p95} ms (n=${viaServer.n}); direct median ${direct.median} ms; ${answer!.schools.length} schools, ${answer!.total.passToFail} → fail, ${answer!.total.failToPass} → pass${met === null ? '' : met ? ' — target met' : ' — TARGET MISSED'}`);
+    console.log(`${s.name}: server median ${viaServer.median} ms, p95 ${viaServer.p95} ms (n=${viaServer.n}), server CPU ${serverCpuMsPerRequest} ms/request; direct median ${direct.median} ms; ${answer!.schools.length} schools, ${answer!.total.passToFail} → fail, ${answer!.total.failToPass} → pass${met === null ? '' : met ? ' — target met' : ' — TARGET MISSED'}`);
   }
 } finally {
   hq.close();
   await server.stop();
 }
 
-let before: { scenario: string; direct: Stats; note: string } | { skipped: true } = { skipped: true };
+type Before = { scenario: string; direct: Stats; note: string; measuredAt?: string; loadAverage?: number[] };
+// With --no-before, the last measured figure of the old implementation is carried over, with its date.
+const earlier = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as { date?: string; before?: Before; machine?: { loadAverageAtEnd?: number[] } }) : undefined;
+let before: Before | { skipped: true } = earlier?.before?.direct
+  ? { ...earlier.before, measuredAt: earlier.before.measuredAt ?? earlier.date, loadAverage: earlier.before.loadAverage ?? earlier.machine?.loadAverageAtEnd }
+  : { skipped: true };
 if (!args['no-before']) {
   const s = scenarios[0];
   const stats = await measure(() => whatIfBefore(db, s.policyId, s.changes), { warmup: 0, requests: 3, budgetMs: 300_000 });
-  before = { scenario: s.name, direct: stats, note: 'the implementation before issue 15, called in-process (no HTTP): every KPI of every agreement year computed twice, then filtered in JavaScript; counts per region only' };
+  before = { scenario: s.name, direct: stats, measuredAt: new Date().toISOString(), loadAverage: load(), note: 'the implementation before issue 15, called in-process (no HTTP): every KPI of every agreement year computed twice, then filtered in JavaScript; counts per region only' };
   console.log(`before (old implementation, in-process): median ${stats.median} ms, max ${stats.max} ms (n=${stats.n})`);
 }
 
