@@ -174,9 +174,12 @@ export async function generateScale(opts: ScaleRunOptions): Promise<ScaleReport>
     await db.insert(s.complianceRefreshes).values({ day: opts.today, schools: recomputed.schools, ms: Math.round(performance.now() - mark) }).onConflictDoNothing();
     phase(`summaries (recomputeAll: ${recomputed.schools} schools, ${recomputed.rows} rows)`);
 
-    await db.execute(sql`ANALYZE`);
+    // VACUUM, not only ANALYZE: the summaries were just written, and the dashboard's one pass is an
+    // index-only scan of them (compliance_dashboard_idx), which reads the rows' pages until they are
+    // marked all-visible (measured: 1,609 pages and a sequential scan before, 51 pages after).
+    await db.execute(sql`VACUUM (ANALYZE)`);
     if (bulk && database.sql) await resetAutovacuum(database.sql, bulk.tables);
-    phase('analyze');
+    phase('vacuum + analyze');
     phases.total = performance.now() - started;
     log(`total: ${seconds(phases.total)}`);
 
