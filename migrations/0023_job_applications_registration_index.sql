@@ -1,0 +1,1 @@
+CREATE INDEX "job_applications_registration_idx" ON "job_applications" USING btree ("registration_id","applied_on");
