@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import GlobalStyles from '@mui/material/GlobalStyles';
 import { Layout as RaLayout } from 'react-admin';
 import { AppBar } from './AppBar';
 import { Menu } from './Menu';
@@ -23,10 +24,18 @@ const phoneFit = {
   },
 } as const;
 
+/** Dialogs are rendered outside the layout: on a phone each takes the whole screen (as MUI's fullScreen dialog). */
+const phoneDialogs = {
+  '@media (max-width: 599.95px)': {
+    '.MuiDialog-container > .MuiDialog-paper': { margin: 0, width: '100%', maxWidth: '100%', height: '100%', maxHeight: 'none', borderRadius: 0 },
+  },
+} as const;
+
 export function Layout({ children }: { children: ReactNode }) {
   useDocumentLanguage();
   return (
     <MuiLocale>
+      <GlobalStyles styles={phoneDialogs} />
       <RaLayout appBar={AppBar} menu={Menu} sx={phoneFit}>
         {children}
       </RaLayout>
