@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { ThemeProvider, createTheme, useTheme } from '@mui/material/styles';
 import { enUS, zhCN } from '@mui/material/locale';
-import { useLocaleState } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
 
 /**
  * MUI's own words (pagination's "Rows per page", the autocomplete's "No options", "Close", the pagination buttons'
@@ -10,7 +10,16 @@ import { useLocaleState } from 'react-admin';
  */
 export function MuiLocale({ children }: { children: ReactNode }) {
   const [locale] = useLocaleState();
+  const translate = useTranslate();
   const theme = useTheme();
-  const localized = useMemo(() => createTheme(theme, locale === 'en' ? enUS : zhCN), [theme, locale]);
+  // Every spinner and bar named "加载中" / "Loading" unless it says more (axe aria-progressbar-name):
+  // react-admin's own (the app bar's loading indicator, a button's busy state) have no name.
+  const loading = translate('ra.page.loading');
+  const localized = useMemo(() => createTheme(theme, locale === 'en' ? enUS : zhCN, {
+    components: {
+      MuiCircularProgress: { defaultProps: { 'aria-label': loading } },
+      MuiLinearProgress: { defaultProps: { 'aria-label': loading } },
+    },
+  }), [theme, locale, loading]);
   return <ThemeProvider theme={localized}>{children}</ThemeProvider>;
 }

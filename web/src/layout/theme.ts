@@ -48,6 +48,10 @@ export const theme: RaThemeOptions = {
         '.MuiAppBar-root .MuiButtonBase-root.Mui-focusVisible': { outlineColor: '#fff' },
       },
     },
+    // An unselected toggle's text (action.active, 4.3:1 on the page's grey) darkened to 6:1.
+    MuiToggleButton: {
+      styleOverrides: { root: { color: 'rgba(0, 0, 0, 0.7)' } },
+    },
     RaAppBar: {
       styleOverrides: {
         root: {

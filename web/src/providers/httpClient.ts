@@ -1,5 +1,6 @@
 import { HttpError } from 'react-admin';
 import { formErrorsOf, type ApiErrorBody } from '../components/problem/parse-problem';
+import { translateProblem } from '../components/problem/translate-problem';
 import { i18nProvider } from '../i18n';
 
 export interface HttpClientOptions extends RequestInit {
@@ -44,9 +45,13 @@ export async function httpClient(url: string, options: HttpClientOptions = {}): 
   }
   if (response.status < 200 || response.status >= 300) {
     if (isApiError(json)) {
-      // Each field's problem in the UI's language by its code (never the server's words, which may be English).
-      const errors = formErrorsOf(json, (key, options) => i18nProvider.translate(key, options));
-      throw new HttpError(json.message, response.status, errors ? { ...json, errors } : json);
+      // The problem and each field's in the UI's language by their codes (never the server's words,
+      // which are in the account's language, or English for a program): whatever shows the error's
+      // message or a field's says it in the language on screen.
+      const translate = (key: string, options?: Record<string, unknown>) => i18nProvider.translate(key, options);
+      const errors = formErrorsOf(json, translate);
+      const message = translateProblem({ code: json.code, params: json.params, message: json.message }, translate) || json.message;
+      throw new HttpError(message, response.status, errors ? { ...json, errors } : json);
     }
     throw new HttpError(response.statusText || `HTTP ${response.status}`, response.status, json ?? body);
   }
