@@ -5,7 +5,8 @@ import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { agreements, certificates, complianceSummaries, jobApplications, jobFairs, jobRegistrations, students, tierPolicies } from '../../db/schema/index.js';
 import { todayInChina, type WhatIfAnswer, type WhatIfSchool } from '@campus/common';
 import { recomputeAll } from './recompute.js';
-import { judge } from './what-if.js';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { judge, whatIfStatement } from './what-if.js';
 
 // issue 17 item 5 / issue 15 item 3: the what-if names the schools that would pass or fail, from one
 // statement over the summaries' value columns (or, when an edit changes what counts, the one KPI query).
@@ -110,6 +111,14 @@ describe('the what-if of a tier policy', () => {
     expect(answer.schools.filter((s) => s.flip)).toEqual([
       expect.objectContaining({ schoolId: eastA.id, flip: 'pass_to_fail', failingAfter: ['jobPlatformRate'] }),
     ]);
+  });
+
+  it("reads the summaries' value columns and never their record blobs, and the KPI query only for a counting rule", async () => {
+    const [policy] = await t.database.db.select().from(tierPolicies).where(eq(tierPolicies.id, policyId));
+    const text = (recomputed: Parameters<typeof whatIfStatement>[3]) => new PgDialect().sqlToQuery(whatIfStatement({ kind: 'all' }, policy, policy, recomputed, today)).sql;
+    for (const recomputed of [[], ['jobPlatformRate']] as const) expect(text([...recomputed])).not.toMatch(/\brecord\b|\bverdicts\b/);
+    expect(text([])).not.toMatch(/certificates c\b|job_applications/);
+    expect(text(['jobPlatformRate'])).toMatch(/job_applications/);
   });
 
   it('saves nothing, is HQ\'s, and refuses what it cannot judge', async () => {
