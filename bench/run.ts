@@ -471,7 +471,7 @@ function markdown(r: Awaited<ReturnType<typeof bench>>): string {
       '|---|---|---|---:|---:|---:|---:|---|---|',
       ...r.reads.map((x) => `| ${x.name} | ${x.user.split('@')[0]} | ${x.total ? `${x.total.split('/').pop()}${x.estimated ? ' (about)' : ''}` : '–'} | ${ms(x.c1.median)} | ${ms(x.c1.p95)} | ${x.c8 ? ms(x.c8.median) : '–'} | ${x.c8 ? ms(x.c8.p95) : '–'} | < ${x.target.p95C1}${x.target.p95C8 !== undefined ? ` / < ${x.target.p95C8}` : ''} | ${x.met ? 'yes' : '**no**'} |`),
       '',
-      `Fact write + next compliance read: median ${ms(r.staleness.total.median)} ms (target < ${TARGETS.writeReadMedian}): ${r.staleness.total.median < TARGETS.writeReadMedian ? 'met' : '**missed**'}. What-if (bench/what-if.ts, target < ${TARGETS.whatIfMs} ms): ${r.whatIf.ran ? `exit ${r.whatIf.exitCode}` : 'not run (no bench/what-if.ts)'}.`,
+      `Fact write + next compliance read: median ${ms(r.staleness.total.median)} ms (target < ${TARGETS.writeReadMedian}): ${r.staleness.total.median < TARGETS.writeReadMedian ? 'met' : '**missed**'}. What-if (bench/what-if.ts, target < ${TARGETS.whatIfMs} ms): ${r.whatIf.ran ? `exit ${r.whatIf.exitCode}` : 'not run here (BENCH_NO_WHAT_IF=1, or no bench/what-if.ts)'}.`,
     ] : []),
     ...(r.generation ? ['', `Quick mode generated its database first in ${(r.generation as { seconds: number }).seconds} s; whole run ${r.wallSeconds} s.`] : []),
     '',
