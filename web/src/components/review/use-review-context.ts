@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReviewContextRecord } from '@campus/common';
 import { httpClient } from '../../providers/httpClient';
-import { apiUrl } from '../../providers/dataProvider';
+import { API_URL } from '../../providers/dataProvider';
 
 export type ReviewResource = 'applications' | 'agreements' | 'evaluations';
 
@@ -9,7 +9,7 @@ export type ReviewResource = 'applications' | 'agreements' | 'evaluations';
 export function useReviewContext(resource: ReviewResource, id: number | string | undefined, version?: number) {
   return useQuery({
     queryKey: ['review-context', resource, Number(id), version ?? 0],
-    queryFn: async () => (await httpClient(apiUrl(`/${resource}/${id}/review-context`))).json as ReviewContextRecord,
+    queryFn: async () => (await httpClient(`${API_URL}/${resource}/${id}/review-context`)).json as ReviewContextRecord,
     enabled: id != null,
     staleTime: 30_000,
   });

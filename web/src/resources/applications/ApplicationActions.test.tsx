@@ -26,6 +26,9 @@ function renderShow(record: Record<string, unknown>, user: Parameters<typeof meH
     listHandler('evidence', []),
     listHandler('audit-events', []),
     listHandler('agreements', []),
+    // The reviewer's queue (empty: a reviewer's action ends on "queue done") and the review panel's context.
+    http.get(`${API}/applications`, () => HttpResponse.json([], { headers: { 'Content-Range': 'applications 0-0/0' } })),
+    http.get('*/api/applications/:id/review-context', () => HttpResponse.json({ error: 'not_found', message: 'No such application.' }, { status: 404 })),
     http.get(`${API}/notifications/unread-count`, () => HttpResponse.json({ unread: 0 })),
     listHandler('notifications', []),
   );

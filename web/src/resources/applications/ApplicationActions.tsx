@@ -64,7 +64,8 @@ function ApplicationActionDialog({ action, record, onClose }: { action: string; 
     await send(record, action, fields);
     // A reviewer lands on the next application of their queue (issue 17); the school stays on its record.
     if (role === 'hq' || role === 'regional') {
-      await nextInQueue(record.id);
+      // The action is done whatever the queue's answer: a failed look-up leaves the reviewer on the record.
+      await nextInQueue(record.id).catch(() => undefined);
       refresh();
       return;
     }
