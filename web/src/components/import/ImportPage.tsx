@@ -236,7 +236,9 @@ function ImportForm({ resource, upsert: canUpsert }: { resource: string; upsert:
       await queryClient.invalidateQueries();
       if (upsert) notify('app.import.done_upsert', { type: 'success', messageArgs: { created: done.created ?? 0, updated: done.updated ?? 0, unchanged: done.unchanged ?? 0 } });
       else notify('app.import.created', { type: 'success', messageArgs: { smart_count: done.created ?? 0, count: done.created ?? 0 } });
-      redirect('list', resource);
+      // The list newest first, so that the rows just created are the first ones in view.
+      if (done.created) redirect(`/${resource}?${new URLSearchParams({ sort: 'id', order: 'DESC', page: '1', filter: '{}' })}`);
+      else redirect('list', resource);
     } catch (e) {
       setPreview(null);
       refused(e, file);

@@ -16,7 +16,7 @@ const certificates: ResourceModule = {
   icon: CertificateIcon,
   recordRepresentation: (r) => `${r.studentName ?? ''} ${r.certNo ?? ''}`.trim(),
   menuGroup: 'facts',
-  routes: importRoute('certificates'),
+  routes: importRoute('certificates', { upsert: true }),
 };
 
 export default certificates;

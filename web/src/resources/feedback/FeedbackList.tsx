@@ -1,4 +1,5 @@
 import { DataTable, usePermissions } from 'react-admin';
+import { CloseFeedbackButton } from '../../components/bulk/CloseFeedbackButton';
 import { StateField } from '../../components/chips';
 import { LocalDateField } from '../../components/fields';
 import { QueueList } from '../../components/list/QueueList';
@@ -35,7 +36,7 @@ export function FeedbackList() {
   ];
   return (
     <QueueList queue={{ role: 'hq', status: 'open' }} exporter={exporter} filters={filters} empty={false}>
-      <ResponsiveDataTable rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick="show" bulkActionButtons={role === 'hq' ? <CloseFeedbackButton /> : false}>
         <DataTable.Col source="subject" />
         {role === 'school' ? null : <DataTable.Col source="schoolName" disableSort />}
         <DataTable.Col source="providerName" disableSort />

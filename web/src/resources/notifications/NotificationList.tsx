@@ -12,11 +12,12 @@ import {
   useNotify,
   useRecordContext,
   useTranslate,
-  useUnselectAll,
 } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { When } from '../../components/History';
 import { markRead, useNotificationsChanged } from '../../layout/NotificationBell';
+import { BulkActionButton } from '../../components/bulk/BulkActionButton';
+import { markNotificationsRead } from '../../components/bulk/bulkApi';
 import { notificationPath, useNotificationText, type Notification } from './notification-text';
 import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
@@ -48,27 +49,17 @@ function CreatedField() {
 }
 
 function MarkSelectedRead() {
-  const { selectedIds } = useListContext();
-  const translate = useTranslate();
   const changed = useNotificationsChanged();
-  const unselectAll = useUnselectAll('notifications');
-  const notify = useNotify();
   return (
-    <Button
-      size="small"
-      startIcon={<DoneAllIcon />}
-      onClick={async () => {
-        try {
-          await markRead({ ids: selectedIds.map(Number) });
-          unselectAll();
-          await changed();
-        } catch (e) {
-          notify((e as Error).message, { type: 'error' });
-        }
-      }}
-    >
-      {translate('app.notification.mark_read')}
-    </Button>
+    <BulkActionButton
+      resource="notifications"
+      label="app.notification.mark_read"
+      icon={<DoneAllIcon />}
+      title="app.notification.mark_read"
+      run={(dp, ids) => markNotificationsRead(dp, ids)}
+      done="app.bulk.mark_read_done"
+      after={changed}
+    />
   );
 }
 

@@ -13,6 +13,7 @@ import { useVocabularyChoices } from '../../components/choices';
 import { schoolColumn, useExporter, type ExportColumn } from '../../components/exporter';
 import { DateCol, FactListActions, SchoolRefField, schoolFilter, useManySchools } from '../../components/facts/shared';
 import { useRowClick } from '../../components/facts/FactPages';
+import { MarkStudentsLeftButton } from '../../components/bulk/MarkStudentsLeftButton';
 import { ListPagination } from '../../components/list/ListPagination';
 import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
@@ -82,7 +83,7 @@ export function StudentList() {
   const many = useManySchools();
   return (
     <List filters={filters} sort={{ field: 'studentNo', order: 'ASC' }} perPage={25} pagination={<ListPagination />} exporter={exporter} actions={<FactListActions />}>
-      <ResponsiveDataTable rowClick={rowClick} bulkActionButtons={false}>
+      <ResponsiveDataTable rowClick={rowClick} bulkActionButtons={many ? false : <MarkStudentsLeftButton />}>
         {many ? <DataTable.Col source="schoolId" disableSort field={SchoolRefField} /> : null}
         <DataTable.Col source="studentNo" />
         <DataTable.Col source="name" />

@@ -16,7 +16,7 @@ const students: ResourceModule = {
   icon: StudentIcon,
   recordRepresentation: (r) => `${r.studentNo} ${r.name}`,
   menuGroup: 'facts',
-  routes: importRoute('students'),
+  routes: importRoute('students', { upsert: true }),
 };
 
 export default students;

@@ -1,0 +1,3 @@
+export { BulkActionButton } from './BulkActionButton';
+export { MarkStudentsLeftButton } from './MarkStudentsLeftButton';
+export { CloseFeedbackButton } from './CloseFeedbackButton';
