@@ -35,3 +35,9 @@ describe('numbers and other cells as text', () => {
     expect(cellText(null)).toBeUndefined();
   });
 });
+
+describe('cells the web export neutralised', () => {
+  it.each([["'=SUM(A1)", '=SUM(A1)'], ["'-12", '-12'], ["'+86 138", '+86 138'], ["'@home", '@home'], ["O'Brien", "O'Brien"], ["'plain", "'plain"]])('%s reads as %s', (written, text) => {
+    expect(cellText(written)).toBe(text);
+  });
+});

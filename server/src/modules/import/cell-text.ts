@@ -60,7 +60,9 @@ export function cellText(value: RawCell, type: CellType = 'text'): string | unde
     return numberText(value);
   }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  const text = value.trim();
+  // The web's export writes a text that a spreadsheet would run as a formula with a leading
+  // apostrophe (web/src/components/exporter.ts, neutralise): read back as the text it was.
+  const text = value.trim().replace(/^'(?=[=+\-@])/, '');
   if (text === '') return undefined;
   if (type === 'date') return normalizeDay(text);
   if (type === 'dates') return text.split(/[;；]/).map((part) => normalizeDay(part.trim())).join(';');
