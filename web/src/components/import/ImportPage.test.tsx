@@ -21,6 +21,7 @@ interface Seen { body?: string; type?: string | null; templates: string[]; queri
 function renderImport(answer: (dryRun: boolean, url: URL) => Response, seen: Partial<Seen> = {}, props: { upsert?: boolean; resource?: string } = {}) {
   const resource = props.resource ?? 'certificates';
   let location = '';
+  let search = '';
   seen.templates = [];
   seen.queries = [];
   seen.bodies = [];
@@ -46,13 +47,13 @@ function renderImport(answer: (dryRun: boolean, url: URL) => Response, seen: Par
     }),
   );
   render(
-    <TestMemoryRouter initialEntries={[`/${resource}/import`]} locationCallback={(l) => { location = l.pathname; }}>
+    <TestMemoryRouter initialEntries={[`/${resource}/import`]} locationCallback={(l) => { location = l.pathname; search = l.search; }}>
       <AdminContext i18nProvider={i18nProvider} authProvider={auth} store={memoryStore()}>
         <ImportPage resource={resource} upsert={props.upsert} />
       </AdminContext>
     </TestMemoryRouter>,
   );
-  return { location: () => location };
+  return { location: () => location, search: () => search };
 }
 
 async function choose(chosen: File) {
@@ -118,6 +119,8 @@ describe('importing a CSV file', () => {
     expect(page.location()).toBe('/certificates/import');
     fireEvent.click(within(preview).getByRole('button', { name: '确认导入' }));
     await waitFor(() => expect(page.location()).toBe('/certificates'));
+    // The list newest first: the rows just created are the first in view (issue 17 item 3).
+    expect(Object.fromEntries(new URLSearchParams(page.search()))).toMatchObject({ sort: 'id', order: 'DESC', page: '1' });
     expect(seen.queries).toEqual(['?dryRun=true', '']);
     expect(seen.bodies).toEqual([file, file]);
   });
