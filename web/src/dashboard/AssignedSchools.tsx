@@ -4,6 +4,7 @@ import Typography from '@mui/material/Typography';
 import { DataTable, ListBase, Pagination, ReferenceField, useListContext, useTranslate } from 'react-admin';
 import { StateField, TierField } from '../components/chips';
 import { RegionNameField, SchoolNameField } from '../components/fields';
+import { ResponsiveDataTable } from '../components/list/ResponsiveDataTable';
 
 function Table() {
   const { total, isPending } = useListContext();
@@ -11,14 +12,14 @@ function Table() {
   if (!isPending && !total) return <Typography color="text.secondary" sx={{ px: 2, pb: 2 }}>{translate('app.dashboard.no_schools')}</Typography>;
   return (
     <>
-      <DataTable rowClick="show" bulkActionButtons={false} size="small">
+      <ResponsiveDataTable rowClick="show" bulkActionButtons={false} size="small">
         <DataTable.Col source="name" field={SchoolNameField} />
         <DataTable.Col source="regionId">
           <ReferenceField source="regionId" reference="regions" link={false}><RegionNameField /></ReferenceField>
         </DataTable.Col>
         <DataTable.Col source="tier" field={TierField} />
         <DataTable.Col source="status" field={StateField} />
-      </DataTable>
+      </ResponsiveDataTable>
       <Pagination rowsPerPageOptions={[10, 25]} />
     </>
   );

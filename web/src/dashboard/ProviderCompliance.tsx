@@ -6,6 +6,7 @@ import { TierField } from '../components/chips';
 import { CompliantChip, FailingKpiChips, KpiValueField, OutlookChip } from '../resources/compliance/KpiParts';
 import { PeriodText } from '../resources/compliance/ComplianceYear';
 import { type ComplianceRecord } from '@campus/common';
+import { ResponsiveDataTable } from '../components/list/ResponsiveDataTable';
 
 const Year = (_: { source?: string }) => {
   const r = useRecordContext<ComplianceRecord>();
@@ -30,7 +31,7 @@ function Rows() {
   const translate = useTranslate();
   if (!isPending && !total) return <Typography color="text.secondary" sx={{ px: 2, pb: 2 }}>{translate('app.dashboard.no_measured')}</Typography>;
   return (
-    <DataTable resource="compliance" rowClick="show" bulkActionButtons={false} size="small" sx={{ '& .MuiTableCell-root': { px: 1 } }}>
+    <ResponsiveDataTable resource="compliance" rowClick="show" bulkActionButtons={false} size="small" sx={{ '& .MuiTableCell-root': { px: 1 } }}>
       <DataTable.Col source="schoolName" />
       <DataTable.Col source="tier" field={TierField} />
       <DataTable.Col source="year" field={Year} />
@@ -40,7 +41,7 @@ function Rows() {
         <DataTable.Col key={kpi} source={`kpis.${kpi}`} align="right"><KpiValueField kpi={kpi} /></DataTable.Col>
       ))}
       <DataTable.Col source="projection" field={Outlook} />
-    </DataTable>
+    </ResponsiveDataTable>
   );
 }
 

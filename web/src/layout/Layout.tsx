@@ -19,7 +19,9 @@ const phoneFit = {
     minWidth: 0,
     '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0, maxWidth: '100vw' },
     '& .RaLayout-content': { overflowWrap: 'anywhere' },
-    '& .RaLayout-content table': { display: 'block', overflowX: 'auto', maxWidth: '100%' },
+    '& .RaLayout-content table': { display: 'block', overflowX: 'auto', maxWidth: '100%', overflowWrap: 'normal' },
+    // A column's heading on one line (CJK text would otherwise break after every character): the table scrolls instead.
+    '& .RaLayout-content th': { whiteSpace: 'nowrap' },
     '& .recharts-responsive-container': { minWidth: 0, maxWidth: '100%' },
   },
 } as const;
