@@ -6,8 +6,9 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import HorizontalRuleIcon from '@mui/icons-material/HorizontalRule';
 import { useTranslate } from 'react-admin';
-import type { ChecklistItem, ReviewContextRecord } from '@campus/common';
+import type { ChecklistItem, ReviewContextRecord, ReviewRequirement } from '@campus/common';
 import { actualText, requiredText } from './format';
+import { useReviewContext } from './use-review-context';
 
 function Verdict({ met }: { met: boolean | null }) {
   const translate = useTranslate();
@@ -37,9 +38,10 @@ function Evidence({ item }: { item: ChecklistItem }) {
  * The tier policy's requirements of the agreement year, one row each, against what the school
  * submitted (the plan) or recorded (instructors, KPIs): a reviewer sees what the decision rests on.
  */
-export function ReviewChecklist({ context }: { context: ReviewContextRecord }) {
+export function ReviewChecklist({ context, only }: { context: ReviewContextRecord; only?: readonly ReviewRequirement[] }) {
   const translate = useTranslate();
-  const sources = [...new Set(context.checklist.map((c) => c.source))];
+  const items = only ? context.checklist.filter((c) => only.includes(c.key)) : context.checklist;
+  const sources = [...new Set(items.map((c) => c.source))];
   return (
     <Box data-testid="review-checklist">
       <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>{translate('app.review.checklist')}</Typography>
@@ -47,7 +49,7 @@ export function ReviewChecklist({ context }: { context: ReviewContextRecord }) {
         {translate('app.review.checklist_help', { year: context.subject.policyYear, source: sources.map((s) => translate(`app.review.source.${s}`)).join(' / ') })}
       </Typography>
       <List dense disablePadding>
-        {context.checklist.map((item) => (
+        {items.map((item) => (
           <ListItem key={item.key} disableGutters divider data-testid={`check-${item.key}`} data-met={String(item.met)} sx={{ alignItems: 'flex-start', gap: 1 }}>
             <Box sx={{ pt: 0.25 }}><Verdict met={item.met} /></Box>
             <Box sx={{ minWidth: 0, flex: 1 }}>
@@ -67,4 +69,10 @@ export function ReviewChecklist({ context }: { context: ReviewContextRecord }) {
       </List>
     </Box>
   );
+}
+
+/** A few rows of an agreement's checklist inside a decision dialog (the inspection: instructors in place, resources configured). */
+export function AgreementChecklistExcerpt({ agreementId, only }: { agreementId: number; only: readonly ReviewRequirement[] }) {
+  const { data } = useReviewContext('agreements', agreementId);
+  return data ? <Box sx={{ mb: 1 }} data-testid="dialog-checklist"><ReviewChecklist context={data} only={only} /></Box> : null;
 }

@@ -45,7 +45,7 @@ const context = (id: number): ReviewContextRecord => ({
 function serve(queue: ReturnType<typeof application>[]) {
   const acted: number[] = [];
   const all = [application(9, '杭州职业技术学院'), application(10, '宁波职业技术学院')];
-  renderResource('#/applications/9/show', regional,
+  renderResource('#/applications/9/show', regional as never,
     // The panel asks the API on the page's own origin (a relative /api URL).
     http.get('*/api/applications/:id/review-context', ({ params }) => HttpResponse.json(context(Number(params.id)))),
     http.get(`${API}/applications/:id`, ({ params }) => HttpResponse.json(all.find((a) => a.id === Number(params.id)))),

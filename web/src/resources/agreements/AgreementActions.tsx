@@ -22,6 +22,7 @@ import { guardProblems, useGuardText } from '../../components/workflow/guard';
 import { ActionDialog } from '../../components/workflow/WorkflowDialog';
 import { useWorkflowAction } from '../../components/workflow/use-workflow-action';
 import type { Agreement } from './types';
+import { AgreementChecklistExcerpt } from '../../components/review/ReviewChecklist';
 
 
 /** The dialog's own sentence for a guard's problem (resources.agreements.dialog.*). */
@@ -177,6 +178,10 @@ function AgreementActionDialog({ action, record, onClose }: { action: string; re
           </Stack>
           <Typography variant="caption" color="text.secondary">{translate('app.evidence.signed_agreement_hint')}</Typography>
         </Box>
+      ) : null}
+      {action === 'pass_inspection' || action === 'fail_inspection' ? (
+        // What HQ ticks is shown beside the ticks: the instructors on record with their certification dates, the plan's resources (issue 17).
+        <AgreementChecklistExcerpt agreementId={Number(record.id)} only={['certifiedInstructors', 'teachingResources', 'offlineCourses']} />
       ) : null}
       {action === 'pass_inspection' ? (
         <Box>
