@@ -30,7 +30,7 @@ export interface CertificateRecord {
   issuedOn: string;
 }
 
-const kindColor = (kind: string) => (kind.startsWith('1x') ? '#2e7d32' : kind === 'operator' ? '#e65100' : undefined);
+const kindColor = (kind: string) => (kind.startsWith('1x') ? '#2e7d32' : kind === 'operator' ? '#b33f00' : undefined);
 
 export function CertificateKindField(_: { source?: string; label?: string }) {
   const record = useRecordContext<CertificateRecord>();
