@@ -132,8 +132,16 @@ export type EvaluationAuditEvent =
   /** An agreement year evaluated before the product, recorded with its imported agreement. */
   | Event<'evaluation', 'import', { agreementId: number; year: number; decision: string }>;
 
+/** A provider report filed with class sessions: one entry for many students on a day (issue 17 item 7). */
+export interface ClassSessionsData {
+  rows: number;
+  listed: number;
+  sessions: { practicedOn: string; hours: number; students: number | null; cohortYear: number | null; major: string | null }[];
+}
+
 export type ProviderWorkAuditEvent =
-  | Event<'provider_report', 'submit' | (typeof reviewActions.provider_report)[number]>
+  | EventWithOptionalData<'provider_report', 'submit', ClassSessionsData>
+  | Event<'provider_report', (typeof reviewActions.provider_report)[number]>
   | Event<'content_proposal', 'propose' | (typeof reviewActions.content_proposal)[number]>
   | Event<'feedback', 'file' | (typeof reviewActions.feedback)[number]>;
 

@@ -61,8 +61,15 @@ export async function notify(db: Executor, n: NotificationInput): Promise<number
     if (await mayReadRecord(db, scope, n.entityType, n.entityId)) recipients.push(...ids);
   }
   if (!recipients.length) return 0;
+  // Every notification names its school (HQ and regional staff follow many; issue 17 item 7): its
+  // name as it was when the notification was written, unless the caller named it already.
+  const params = { ...(n.params ?? {}) };
+  if (params.schoolName === undefined) {
+    const [school] = await queryRows<{ name: string }>(db, sql`SELECT name FROM schools WHERE id = ${n.schoolId}`);
+    if (school) params.schoolName = school.name;
+  }
   const rows = await db.insert(notifications).values(recipients.sort((a, b) => a - b).map((userId) => ({
-    userId, kind: n.kind, entityType: n.entityType, entityId: n.entityId, params: n.params ?? {},
+    userId, kind: n.kind, entityType: n.entityType, entityId: n.entityId, params,
   }))).returning({ id: notifications.id });
   return rows.length;
 }
