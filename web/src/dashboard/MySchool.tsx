@@ -14,6 +14,7 @@ import { RegionNameField } from '../components/fields';
 import { ThresholdValue, CertificatesValue } from '../resources/tier-policies/PolicyFields';
 import { policiesInForce, type ThresholdField, type TierPolicy } from '../components/policy/thresholds';
 import { YearSummaryCard, useCurrentYear } from './SchoolCompliance';
+import { StartApplication } from './StartApplication';
 
 interface School {
   id: number;
@@ -69,13 +70,8 @@ export function TierRequirements({ tier }: { tier: string | null | undefined }) 
     { filter: { tier }, sort: { field: 'effectiveYear', order: 'DESC' }, pagination: { page: 1, perPage: 100 } },
     { enabled: !!tier },
   );
-  if (!tier) {
-    return (
-      <Card variant="outlined" sx={{ height: '100%' }}>
-        <CardContent><Typography color="text.secondary">{translate('app.dashboard.no_tier')}</Typography></CardContent>
-      </Card>
-    );
-  }
+  // No tier yet: the way to apply for one (or to the application in flight), issue 17 item 7.
+  if (!tier) return <StartApplication />;
   const inForce = data ? policiesInForce(data, new Date().getFullYear()) : new Set();
   const policy = data?.find((p) => inForce.has(p.id));
   return (

@@ -15,6 +15,29 @@ export const explainEn = {
       jobPlatformRate: '%{points} percentage points short',
       jobPlatformRate_students: '%{n} certified student short of being registered and active (%{points} percentage points) |||| %{n} certified students short of being registered and active (%{points} percentage points)',
     },
+    no_tier: {
+      how: 'Pick a tier, file your qualifications and implementation plan, and submit: the region checks the qualifications, HQ the plan.',
+      apply: 'Apply for a partnership tier',
+      in_flight: 'Your application:',
+      continue: 'Go on with the application',
+      follow: 'Follow the application',
+      tiers: 'What each tier requires',
+    },
+    class_session: {
+      title: 'By class',
+      help: "One row is a class's day of practice: every student of the cohort (optionally of one major) enrolled on that day gets the same hours.",
+      cohort_year: 'Cohort (year enrolled)',
+      major: 'Major (optional)',
+      major_help: 'Empty: the whole cohort',
+      hours: 'Hours per student',
+      by_student: 'By student, one row each (optional)',
+    },
+    notification: {
+      with_school: '%{school}: %{text}',
+    },
+    activity: {
+      imported: '%{n} %{entity} record imported |||| %{n} %{entity} records imported',
+    },
     certificate_verdict: {
       title: 'Certified students (1+X or Operator)',
       met_by_certificates1x: 'Met: the 1+X count reaches its threshold',

@@ -22,16 +22,34 @@ export const compactColumns = {
   '& td:not(.column-comment)': { whiteSpace: 'nowrap' },
 } as const;
 
-/** "申报 #12", linked to the record when the user may open it. */
+/** What an import's event names: the list it filled and how many rows (an import is no one record, its entityId is 0). */
+export function importOf(record: Pick<AuditEvent, 'action' | 'entityId' | 'entityType'> & { data?: unknown }) {
+  if (record.action !== 'import' || record.entityId) return null;
+  const data = (record.data ?? {}) as { resource?: unknown; created?: unknown; updated?: unknown };
+  const count = (v: unknown) => (typeof v === 'number' ? v : 0);
+  return {
+    resource: typeof data.resource === 'string' ? data.resource : resourceOfEntity(record.entityType),
+    rows: count(data.created) + count(data.updated),
+  };
+}
+
+/** "申报 #12", linked to the record when the user may open it; an import as "导入 30 条学生记录", linked to that list. */
 export function EntityField() {
   const record = useRecordContext<AuditEvent>();
   const translate = useTranslate();
   const createPath = useCreatePath();
   const definitions = useResourceDefinitions();
-  const resource = record ? resourceOfEntity(record.entityType) : '';
-  const { canAccess } = useCanAccess({ resource, action: 'show' });
+  const imported = record ? importOf(record) : null;
+  const resource = imported?.resource ?? (record ? resourceOfEntity(record.entityType) : '');
+  const { canAccess } = useCanAccess({ resource, action: imported ? 'list' : 'show' });
   if (!record) return null;
-  const label = `${translate(`app.entity.${record.entityType}`, { _: record.entityType })} #${record.entityId}`;
+  const entity = translate(`app.entity.${record.entityType}`, { _: record.entityType });
+  if (imported) {
+    const label = translate('app.activity.imported', { entity, n: imported.rows, smart_count: imported.rows });
+    if (!canAccess || !definitions[resource]?.hasList) return <span>{label}</span>;
+    return <Link component={RouterLink} to={`/${resource}`} onClick={(e) => e.stopPropagation()}>{label}</Link>;
+  }
+  const label = `${entity} #${record.entityId}`;
   if (!canAccess || !definitions[resource]?.hasShow) return <span>{label}</span>;
   return (
     <Link component={RouterLink} to={createPath({ resource, type: 'show', id: record.entityId })} onClick={(e) => e.stopPropagation()}>

@@ -38,7 +38,9 @@ export function useNotificationText() {
     const generic = translate('app.notification.generic', args);
     // The server's kinds are "<record>.<action>"; older ones (the demo data's) are one word.
     const key = rest.length ? `app.notification.kinds.${group}.${rest.join('_')}` : `app.notification.kinds.other.${group}`;
-    const text = translate(key, { ...args, _: generic });
+    const said = translate(key, { ...args, _: generic });
+    // Every notification names its school (the server adds its name, issue 17 item 7), unless its sentence does already.
+    const text = args.school && !said.includes(args.school) ? translate('app.notification.with_school', { school: args.school, text: said }) : said;
     const comment = str(p.comment).trim();
     return { text, comment: comment || undefined };
   };
