@@ -3,9 +3,11 @@
 // (@campus/common, @campus/seed) are bundled in; every npm package stays an import of node_modules.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 
 const here = new URL('.', import.meta.url).pathname;
-rmSync(`${here}dist`, { recursive: true, force: true });
+const outdir = process.env.SERVER_BUILD_OUTDIR ?? 'dist';
+rmSync(path.resolve(here, outdir), { recursive: true, force: true });
 await build({
   absWorkingDir: here,
   entryPoints: {
@@ -14,7 +16,7 @@ await build({
     'backup-cli': 'src/db/backup-cli.ts',
     'reset-password-cli': 'src/modules/users/reset-password-cli.ts',
   },
-  outdir: 'dist',
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -8,6 +8,8 @@ export default defineConfig({
     // Ceilings for a test that hangs, not measures of speed: a fully loaded 2-core machine must never meet them.
     testTimeout: 180_000,
     hookTimeout: 300_000,
+    // The server compiled once for the tests that start it as a process (test/compiled-server.ts).
+    globalSetup: ['./test/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     // Test files share their worker's module graph: the server's modules, fastify, drizzle and PGlite's WebAssembly are

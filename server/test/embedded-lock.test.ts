@@ -8,6 +8,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { acquireDataFolderLock, DataFolderLockedError, lockFileFor, type LockHolder } from '../src/db/data-folder-lock.js';
 import { openDatabase } from '../src/db/client.js';
 import { createTestDataFolder } from './test-database.js';
+import { compiledEntry } from './compiled-server.js';
 
 /**
  * One embedded data folder may be opened by one process at a time (issue 11 item 2): a second server, the migrate
@@ -45,7 +46,7 @@ function freePort(): Promise<number> {
 }
 
 function run(args: string[], env: Record<string, string>): Proc {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, args, {
     cwd: repo,
     env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', WEB_DIST: '/nonexistent', SEED_DEMO: 'false', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,7 +64,7 @@ async function startServer(dataDir: string): Promise<Proc> {
   // who may open it, and a first start costs seconds of initdb and migrations per server.
   if (!fs.existsSync(path.join(dataDir, 'pg'))) await (await createTestDataFolder(path.join(dataDir, 'pg'))).close();
   const port = await freePort();
-  const p = run(['server/src/server.ts'], { DATA_DIR: dataDir, PORT: String(port), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+  const p = run(compiledEntry('server'), { DATA_DIR: dataDir, PORT: String(port), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
   p.port = port;
   return p;
 }
@@ -123,7 +124,7 @@ async function stop(p: Proc, signal: NodeJS.Signals) {
   return p.exited;
 }
 
-const holderWords = (pid: number) => [`pid ${pid}`, os.hostname(), 'server/src/server.ts'];
+const holderWords = (pid: number) => [`pid ${pid}`, os.hostname(), compiledEntry('server').at(-1)!];
 
 describe.skipIf(!!process.env.DATABASE_URL)('one embedded data folder, two processes', () => {
   it('a second server on the same folder refuses, naming the holder, touches nothing, and the first keeps serving', async () => {
@@ -171,7 +172,7 @@ describe.skipIf(!!process.env.DATABASE_URL)('one embedded data folder, two proce
     const outcome = await exitOrServe(second);
     if (outcome.kind === 'serving') await stop(second, 'SIGTERM');
     expect.soft(outcome, 'the second server came up on the folder in use').toMatchObject({ kind: 'exited' });
-    const backup = run(['server/src/db/backup-cli.ts', 'backup', path.join(dataDir, 'backup.tar.gz')], { DATA_DIR: dataDir });
+    const backup = run([...compiledEntry('backup-cli'), 'backup', path.join(dataDir, 'backup.tar.gz')], { DATA_DIR: dataDir });
     const backupCode = await backup.exited;
     expect.soft(backupCode, backup.out()).not.toBe(0);
 
@@ -192,18 +193,18 @@ describe.skipIf(!!process.env.DATABASE_URL)('one embedded data folder, two proce
     const first = await startServer(dataDir);
     await waitReady(first);
     const file = path.join(dataDir, 'backups', 'b.tar.gz');
-    const refused = run(['server/src/db/backup-cli.ts', 'backup', file], { DATA_DIR: dataDir });
+    const refused = run([...compiledEntry('backup-cli'), 'backup', file], { DATA_DIR: dataDir });
     expect(await refused.exited, refused.out()).not.toBe(0);
     for (const word of holderWords(first.child.pid!)) expect(refused.out()).toContain(word);
     expect(refused.out()).toMatch(/stop the server/i);
     expect(fs.existsSync(file)).toBe(false);
-    const migrate = run(['server/src/db/migrate-cli.ts'], { DATA_DIR: dataDir });
+    const migrate = run(compiledEntry('migrate-cli'), { DATA_DIR: dataDir });
     expect(await migrate.exited, migrate.out()).not.toBe(0);
     expect(migrate.out()).toContain(`pid ${first.child.pid}`);
 
     expect(await healthy(first.port!)).toBe(true);
     expect(await stop(first, 'SIGTERM')).toBe(0);
-    const done = run(['server/src/db/backup-cli.ts', 'backup', file], { DATA_DIR: dataDir });
+    const done = run([...compiledEntry('backup-cli'), 'backup', file], { DATA_DIR: dataDir });
     expect(await done.exited, done.out()).toBe(0);
     expect(fs.statSync(file).size).toBeGreaterThan(1000);
   }, 400_000);
@@ -229,7 +230,7 @@ describe('the data folder lock', () => {
 
   it('a lock left by a process killed with -9 is taken over', async () => {
     const dir = path.join(tmp(), 'pg');
-    const holder = run(['-e', `
+    const holder = run(['--import', 'tsx', '-e', `
       const { acquireDataFolderLock } = await import(${JSON.stringify(path.join(repo, 'server/src/db/data-folder-lock.ts'))});
       acquireDataFolderLock(${JSON.stringify(dir)});
       console.log('held');

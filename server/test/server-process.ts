@@ -3,6 +3,7 @@ import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { waitUntil } from './wait-until.js';
+import { compiledEntry } from './compiled-server.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -28,14 +29,14 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts `node --import tsx server/src/server.ts` on a free port (the embedded database unless env says otherwise)
+ * Starts the compiled server (test/compiled-server.ts, as `npm start` runs it) on a free port (the embedded database unless env says otherwise)
  * and resolves once /api/health answers. If the process exits first, or the (generous) deadline passes, it fails
  * with everything the server printed: a server that cannot start is reported as such, not as a refused connection
  * further on.
  */
 export async function startServerProcess(env: Record<string, string>, { timeoutMs = 180_000 } = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
+  const child = spawn(process.execPath, compiledEntry('server'), {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', WEB_DIST: '/nonexistent', HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { repoRoot } from '../../test/server-process.js';
+import { compiledEntry } from '../../test/compiled-server.js';
 import { dumpEmbedded } from './backup.js';
 
 /**
@@ -24,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 const restore = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'server/src/db/backup-cli.ts', 'restore', ...args], {
+  spawnSync(process.execPath, [...compiledEntry('backup-cli'), 'restore', ...args], {
     cwd: repoRoot, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', DATA_DIR: path.join(work, 'unused') },
   });
 const stackTrace = /\n\s+at /;

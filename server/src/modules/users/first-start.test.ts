@@ -7,6 +7,7 @@ import { repoRoot, startServerProcess, type ServerProcess } from '../../../test/
 import { createTestDataFolder, createTestDatabase } from '../../../test/test-database.js';
 import { startSmtpTestServer, type SmtpTestServer } from '../../../test/smtp-test-server.js';
 import { waitUntil } from '../../../test/wait-until.js';
+import { compiledEntry } from '../../../test/compiled-server.js';
 import { seedFixture, PASSWORD } from '../../../test/fixtures.js';
 import { openDatabase, type Database } from '../../db/client.js';
 import { resetPassword } from '../auth/reset-password.js';
@@ -53,7 +54,7 @@ const post = (server: ServerProcess, url: string, body: unknown) =>
 const tokenIn = (text: string) => /[?&]token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
 
 const cli = (env: Record<string, string>, ...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'server/src/modules/users/reset-password-cli.ts', ...args], {
+  spawnSync(process.execPath, [...compiledEntry('reset-password-cli'), ...args], {
     cwd: repoRoot, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', PUBLIC_URL: 'https://partner.example.com', ...env },
   });
 
