@@ -11,10 +11,11 @@ const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Sha
 /** The students list's bulk action: the selected students graduated (or withdrew) on one day, for the school itself. */
 export function MarkStudentsLeftButton() {
   const translate = useTranslate();
-  const { canAccess } = useCanAccess({ resource: 'students', action: 'edit' });
+  const { canAccess, isPending } = useCanAccess({ resource: 'students', action: 'edit' });
   const [leftOn, setLeftOn] = useState(today);
   const [leftReason, setLeftReason] = useState<'graduated' | 'withdrew'>('graduated');
-  if (!canAccess) return null;
+  // Kept while the permission is re-read, so that an open confirmation stays open.
+  if (!canAccess && !isPending) return null;
   return (
     <BulkActionButton
       resource="students"
