@@ -19,10 +19,22 @@ const phoneFit = {
     minWidth: 0,
     '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0, maxWidth: '100vw' },
     '& .RaLayout-content': { overflowWrap: 'anywhere' },
+    // react-admin's page boxes are flex items that would otherwise grow to their widest content.
+    '& :is(.RaList-main, .RaList-content, .RaShow-main, .RaShow-card, .RaEdit-main, .RaEdit-card, .RaCreate-main, .RaCreate-card)': { minWidth: 0 },
     '& .RaLayout-content table': { display: 'block', overflowX: 'auto', maxWidth: '100%', overflowWrap: 'normal' },
     // A column's heading on one line (CJK text would otherwise break after every character): the table scrolls instead.
     '& .RaLayout-content th': { whiteSpace: 'nowrap' },
     '& .recharts-responsive-container': { minWidth: 0, maxWidth: '100%' },
+    // Toolbars wrap onto more lines instead of pushing their first buttons off the screen's left edge.
+    '& .RaLayout-content :is(.RaTopToolbar-root, .MuiToolbar-root, .MuiToggleButtonGroup-root)': { flexWrap: 'wrap', maxWidth: '100%', minWidth: 0 },
+    // A list's buttons above its filters, each on lines of their own.
+    '& .RaLayout-content .RaList-actions': { flexDirection: 'column-reverse', flexWrap: 'nowrap', alignItems: 'stretch' },
+    // A list's filters: each within the screen's width (a date field is wider than a phone by itself).
+    '& .RaFilterForm-root': { maxWidth: '100%', minWidth: 0 },
+    '& .RaFilterFormInput-root': { maxWidth: '100%', minWidth: 0 },
+    '& .RaFilterFormInput-root > .MuiFormControl-root, & .RaFilterFormInput-root > .MuiTextField-root': { minWidth: 0, flexShrink: 1 },
+    '& .RaFilterFormInput-root input': { minWidth: 0 },
+    '& .RaFilterFormInput-spacer': { display: 'none' },
   },
 } as const;
 

@@ -61,7 +61,8 @@ function keyOf(col: ReactElement<ColProps>, index: number): string {
 /** One record on a phone: the first column as the title, the others below it as "label: value", wrapping. */
 function PhoneRow({ primary, rest, resource }: { primary: ReactNode; rest: ReactElement<ColProps>[]; resource?: string }) {
   return (
-    <Box sx={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+    // Text that a table cell keeps on one line wraps here: a phone has no room for it.
+    <Box sx={{ minWidth: 0, overflowWrap: 'anywhere', '& .MuiTypography-root': { whiteSpace: 'normal' } }}>
       <Box sx={{ fontWeight: 500 }}>{primary}</Box>
       {rest.length ? (
         <Box
