@@ -134,11 +134,11 @@ describe('an import row problem', () => {
     expect(body).toMatchObject({ error: 'validation_failed', code: 'rows_have_problems', params: { count: 2 } });
     expect(hasChinese(body.message)).toBe(true);
     expect(body.details).toEqual([
-      { row: 3, field: 'studentNo', code: 'same_student_no_as_row', params: { other: 2 }, message: '与第 2 行的学号相同' },
+      { row: 3, field: 'studentNo', code: 'duplicate_in_file', params: { otherRow: 2 }, message: '与第 2 行重复' },
       { row: 4, field: 'cohortYear', code: expect.any(String), params: expect.any(Object), message: expect.stringMatching(/[\u4e00-\u9fff]/) },
     ]);
     const english = (await importStudents(enSchool, csv(['P001,王一,2025,,,,', 'P001,王二,2025,,,,']), 'zh-CN')).json();
-    expect(english.details).toEqual([{ row: 3, field: 'studentNo', code: 'same_student_no_as_row', params: { other: 2 }, message: 'the same student number as row 2' }]);
+    expect(english.details).toEqual([{ row: 3, field: 'studentNo', code: 'duplicate_in_file', params: { otherRow: 2 }, message: 'the same as row 2' }]);
   });
 
   it('a header problem names the column, with the code of its kind', async () => {
