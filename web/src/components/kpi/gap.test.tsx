@@ -75,3 +75,19 @@ describe('the either/or certificate rule as one verdict', () => {
     expect(certificateVerdict({ kpis: { certificates1x: cell(3, null, null), certificatesOperator: cell(1, null, null) } } as ComplianceRecord)).toEqual({ status: 'none' });
   });
 });
+
+describe('the KPI table tells the same single verdict', () => {
+  it("colours each count by its own threshold and gives one verdict cell for the pair", async () => {
+    const { renderComponent } = await import('../../test/render-resource');
+    const { listHandler, users } = await import('../../test/api');
+    const { KpiTable } = await import('../../resources/compliance/ComplianceYear');
+    const kpis = Object.fromEntries(['certifiedInstructors', 'teachingDelivery', 'offlineCourses', 'practiceHours', 'jobPlatformRate', 'jobFairs'].map((k) => [k, cell(null, null, null)]));
+    renderComponent(<KpiTable row={row({ ...kpis, certificates1x: cell(212, 200, true), certificatesOperator: cell(65, 280, true) })} />, '#/', users.hq, listHandler('tier-policies', []));
+    const verdict = await screen.findByTestId('certificate-verdict-cell');
+    expect(verdict).toHaveTextContent('已达标：1+X 证书人数达到要求');
+    const operator = document.querySelector('tr[data-kpi="certificatesOperator"]') as HTMLElement;
+    expect(within(operator).getByText('65')).not.toHaveAttribute('data-status', 'met');
+    const x = document.querySelector('tr[data-kpi="certificates1x"]') as HTMLElement;
+    expect(within(x).getByText('212')).toHaveAttribute('data-status', 'met');
+  });
+});

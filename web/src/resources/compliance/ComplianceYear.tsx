@@ -26,6 +26,7 @@ import { formatKpiThreshold, kpiNames } from '../../components/kpi/kpi';
 import { formatProjected, kpiStatus, trendKpis, type TrendKpi } from './kpi';
 import { type ComplianceRecord } from '@campus/common';
 import { CertificatesCard } from '../../components/kpi/CertificatesCard';
+import { certificateVerdict, formatCertificateVerdict } from '../../components/kpi/gap';
 
 const TrendChart = lazy(() => import('./TrendChart'));
 
@@ -125,14 +126,22 @@ export function KpiTable({ row, withSchool = false }: { row: ComplianceRecord; w
       <TableBody>
         {kpiNames.map((kpi) => {
           const cell = row.kpis[kpi];
+          // The certificate pair is one requirement: each count coloured by its own threshold, one verdict cell for both (issue 17 item 6).
+          const pairVerdict = kpi === 'certificates1x' || kpi === 'certificatesOperator' ? certificateVerdict(row) : null;
+          const shown = pairVerdict && cell && cell.threshold !== null && cell.value !== null ? { ...cell, met: cell.value + 1e-9 >= cell.threshold } : cell;
           return (
             <TableRow key={kpi} hover data-kpi={kpi}>
               <TableCell>
                 <Tooltip title={translate(`app.kpi_help.${kpi}`)}><span>{translate(`app.kpi.${kpi}`)}</span></Tooltip>
               </TableCell>
-              <TableCell align="right"><KpiValue kpi={kpi} cell={cell} /></TableCell>
+              <TableCell align="right"><KpiValue kpi={kpi} cell={shown} /></TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatKpiThreshold(kpi, cell?.threshold ?? null, translate, locale)}</TableCell>
-              <TableCell><KpiStatusChip status={kpiStatus(cell)} /></TableCell>
+              {pairVerdict ? (kpi === 'certificates1x' ? (
+                <TableCell rowSpan={2} data-testid="certificate-verdict-cell">
+                  <KpiStatusChip status={pairVerdict.status} />
+                  <Typography variant="caption" component="p" color="text.secondary" sx={{ mt: 0.5, maxWidth: 220 }}>{formatCertificateVerdict(pairVerdict, translate, locale)}</Typography>
+                </TableCell>
+              ) : null) : <TableCell><KpiStatusChip status={kpiStatus(cell)} /></TableCell>}
               {row.current ? (
                 <TableCell align="right" sx={{ color: cell?.projectedMet === false ? 'error.main' : undefined, whiteSpace: 'nowrap' }}>
                   {projected ? formatProjected(kpi, cell?.projected, locale) : '—'}
