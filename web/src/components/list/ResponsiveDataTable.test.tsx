@@ -1,27 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { screenWidth } from '../../test/screen-width';
 import { screen, within } from '@testing-library/react';
 import { server } from '../../test/server';
 import { listHandler, schools, users } from '../../test/api';
 import { renderResource } from '../../test/render-resource';
-
-/** Whether a width matches the min-width/max-width conditions of a media query (MUI's breakpoints use only these). */
-function matches(query: string, width: number): boolean {
-  return [...query.matchAll(/\((min|max)-width:\s*([\d.]+)px\)/g)].every(([, side, px]) => (side === 'min' ? width >= Number(px) : width <= Number(px)));
-}
-
-/** A window `width` px wide, as far as CSS media queries (MUI's useMediaQuery) can tell. */
-function screenWidth(width: number) {
-  window.matchMedia = (query: string) => ({
-    matches: matches(query, width),
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  });
-}
 
 const original = window.matchMedia;
 afterEach(() => {
