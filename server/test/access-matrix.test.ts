@@ -251,6 +251,17 @@ const matrix: Record<string, Check> = {
   'GET /api/feedback/:id': show('feedback'),
   'POST /api/feedback': create('feedback'),
   'POST /api/feedback/:id/actions/:action': action('feedback', 'reply', feedbackTransitions as never),
+  // Bulk actions: another school's record refuses the whole action (404), a role without the permission 403.
+  'POST /api/students/bulk/leave': async ({ w, a, c }) => {
+    if (!a.other) return;
+    const res = await c.post('/api/students/bulk/leave', { ids: [w.students[a.other]], leftOn: '2025-06-30', leftReason: 'graduated' });
+    expectStatus(res, may(a, 'students', 'edit') ? 404 : 403, `${a.email} marks the other school's student left`);
+  },
+  'POST /api/feedback/bulk/close': async ({ w, a, c }) => {
+    if (!a.other) return;
+    const res = await c.post('/api/feedback/bulk/close', { items: [{ id: w.feedback[a.other], version: 1 }] });
+    expectStatus(res, may(a, 'feedback', 'show') ? 404 : 403, `${a.email} closes the other school's feedback`);
+  },
   'GET /api/join-requests': list('join-requests'),
   'GET /api/join-requests/:id': show('join-requests'),
   'POST /api/join-requests/:id/actions/:action': action('join-requests', 'decline', joinRequestTransitions as never),
