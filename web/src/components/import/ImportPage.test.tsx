@@ -208,6 +208,8 @@ describe('workbooks, previews, upserts and templates', () => {
     expect(seen.templates).toEqual(['csv', 'xlsx', 'csv']);
     expect(created[0].type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(await created[1].text()).toContain('学号 (studentNo)');
+    // The CSV is saved byte for byte, its BOM kept: Excel then reads the Chinese as UTF-8.
+    expect([...new Uint8Array(await created[1].arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 });
 
