@@ -28,7 +28,7 @@ export const theme: RaThemeOptions = {
     info: { main: '#01579b', light: '#0288d1', dark: '#003c6c', contrastText: '#fff' },
     warning: { main: '#a15000', light: '#ed6c02', dark: '#7a3c00', contrastText: '#fff' },
     success: { main: '#2e7d32', light: '#4caf50', dark: '#1b5e20', contrastText: '#fff' },
-    error: { main: '#c62828', light: '#ef5350', dark: '#8e0000', contrastText: '#fff' },
+    error: { main: '#b71c1c', light: '#ef5350', dark: '#7f0000', contrastText: '#fff' },
     background: { default: '#f6f7f9' },
   },
   typography: {
