@@ -271,7 +271,8 @@ describe('an Industry College application, from draft to active partnership', ()
     const dialog = await openAction(page, 'hq_approve');
     const decisions = dialog.getByTestId('support-decisions');
     const groups = decisions.getByRole('group');
-    expect(await groups.count()).toBe(2);
+    // The record's plan items come with its own read (the list's row has none): wait for both decisions.
+    await expect.poll(() => groups.count(), { timeout: 20_000 }).toBe(2);
     for (let i = 0; i < 2; i += 1) await groups.nth(i).getByRole('button', { name: '同意', exact: true }).click();
     await screenshot(page, 'application-hq-approve');
     await confirmAction(page, 'hq_approve');
