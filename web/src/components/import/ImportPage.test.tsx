@@ -7,7 +7,7 @@ import { server } from '../../test/server';
 import { ImportPage } from './ImportPage';
 import { readCsv } from './csv';
 
-const template = '\ufeff学号 (studentNo),证书类型 (kind),证书编号 (certNo),发证日期 (issuedOn)\r\n';
+const template = '\ufeff学号 (studentNo),证书类型 (kind),证书编号 (certNo),发证日期 (issuedOn)\r\n# 可选值 Allowed (本行导入时跳过 / skipped on import),1+X初级 (1x_junior); 操盘官 (operator),,\r\n';
 const file = 'studentNo,kind,certNo,issuedOn\n2024001,1x_junior,A-1,2026-05-01\n999,1x_junior,,2026-13-01\n"2024003",operator,"B,2",2026-06-01\n';
 
 const auth: AuthProvider = {
@@ -77,6 +77,9 @@ describe('importing a CSV file', () => {
     renderImport(() => HttpResponse.json({ created: 0 }));
     expect(await screen.findByText('studentNo')).toBeInTheDocument();
     expect(screen.getByText('发证日期')).toBeInTheDocument();
+    // The kinds of certificate, as the template's second row lists them, under their column only.
+    expect(screen.getByTestId('allowed-kind')).toHaveTextContent('1+X初级 (1x_junior); 操盘官 (operator)');
+    expect(screen.queryByTestId('allowed-studentNo')).toBeNull();
     expect(screen.getByRole('button', { name: '下载 Excel 模板' })).toBeEnabled();
     expect(screen.getByRole('button', { name: '下载 CSV 模板' })).toBeEnabled();
   });

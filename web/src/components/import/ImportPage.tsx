@@ -40,13 +40,27 @@ interface Chosen {
   csv: CsvFile | null;
 }
 
-type Columns = { key: string; label: string }[];
+type Columns = { key: string; label: string; values?: string }[];
 
 interface Refusal {
   message: string;
   problems: ImportProblem[];
   /** The file the report is about (the user may pick another one meanwhile). */
   file: Chosen;
+}
+
+/**
+ * The template's columns, with the allowed values of those that have them: the server's CSV
+ * template lists them on its second row, which starts with `#` (`# 可选值 Allowed: 毕业 (graduated); …`).
+ */
+function withAllowedValues(csv: CsvFile): Columns {
+  const columns: Columns = templateColumns(csv.header);
+  const allowed = csv.rows.get(2);
+  if (!allowed?.[0]?.startsWith('#')) return columns;
+  return columns.map((c, i) => {
+    const cell = i === 0 ? (/:\s*(.+)$/.exec(allowed[0])?.[1] ?? '') : allowed[i] ?? '';
+    return cell.trim() ? { ...c, values: cell.trim() } : c;
+  });
 }
 
 /** The column labels of a resource's import: resources.<resource>.fields.<column>, the raw name when unknown. */
@@ -68,6 +82,7 @@ function TemplatePreview({ resource, columns }: { resource: string; columns: Col
               <TableCell key={column.key} sx={{ whiteSpace: 'nowrap' }}>
                 <Typography variant="body2" sx={{ fontFamily: 'monospace', fontWeight: 600 }}>{column.key}</Typography>
                 <Typography variant="caption" color="text.secondary">{translate(`resources.${resource}.fields.${column.key}`, { _: column.label || column.key })}</Typography>
+                {column.values ? <Typography variant="caption" component="p" color="text.secondary" sx={{ whiteSpace: 'normal', maxWidth: 320 }} data-testid={`allowed-${column.key}`}>{column.values}</Typography> : null}
               </TableCell>
             ))}
           </TableRow>
@@ -170,7 +185,7 @@ function ImportForm({ resource, upsert: canUpsert }: { resource: string; upsert:
     let cancelled = false;
     httpClient(apiUrl(`/${resource}/import/template?format=csv`), { headers: { Accept: 'text/csv' } })
       .then((res) => {
-        if (!cancelled) setColumns(templateColumns(readCsv(res.body).header));
+        if (!cancelled) setColumns(withAllowedValues(readCsv(res.body)));
       })
       .catch((e: HttpError) => {
         if (!cancelled) setTemplateError(e.message);
