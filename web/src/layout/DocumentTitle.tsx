@@ -17,16 +17,22 @@ export function DocumentTitle() {
   const translate = useTranslate();
   const app = translate('app.title');
   useEffect(() => {
-    const portal = document.getElementById('react-admin-title');
+    // The portal's element can be replaced as pages change: it is looked up again on every change of
+    // the page (batched to one look a frame), not watched once.
     const update = () => {
-      const next = documentTitle(portal?.textContent, app);
+      const next = documentTitle(document.getElementById('react-admin-title')?.textContent, app);
       if (document.title !== next) document.title = next;
     };
     update();
-    if (!portal) return undefined;
-    const observer = new MutationObserver(update);
-    observer.observe(portal, { childList: true, subtree: true, characterData: true });
-    return () => observer.disconnect();
+    let frame: number | undefined;
+    const observer = new MutationObserver(() => {
+      if (frame === undefined) frame = requestAnimationFrame(() => { frame = undefined; update(); });
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    return () => {
+      observer.disconnect();
+      if (frame !== undefined) cancelAnimationFrame(frame);
+    };
   }, [app]);
   // Rendered once for the signed-in app, so it also names the lists' row checkboxes (see there).
   useEffect(() => nameRowCheckboxes(document), []);
