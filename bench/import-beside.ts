@@ -54,13 +54,14 @@ const missed: string[] = [];
 for (const database of ['embedded', 'postgres'] as const) {
   if (database === 'postgres') process.env.DATABASE_URL = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   else delete process.env.DATABASE_URL;
-  const runs = [];
+  const runs: Awaited<ReturnType<typeof oneRun>>[] = [];
   for (let i = 0; i < RUNS; i++) {
     const run = await oneRun();
     console.log(`${database} run ${i + 1}: ${JSON.stringify(run)}`);
     runs.push(run);
   }
-  const med = Object.fromEntries(Object.keys(runs[0]!).map((k) => [k, median(runs.map((r) => r[k as keyof typeof r]))])) as Record<keyof (typeof runs)[number], number>;
+  type Run = (typeof runs)[number];
+  const med = Object.fromEntries(Object.keys(runs[0]!).map((k) => [k, median(runs.map((r) => r[k as keyof Run]))])) as Record<keyof Run, number>;
   const targets: Record<string, number> = { worstListBesideTwoMs: TARGET_MS, worstHealthBesideTwoMs: TARGET_MS, ...(database === 'postgres' ? { worstListBesideValidMs: TARGET_MS } : {}) };
   for (const [k, target] of Object.entries(targets)) if (med[k as keyof typeof med] >= target) missed.push(`${database} ${k} ${med[k as keyof typeof med]} ms (target < ${target} ms)`);
   results[database] = { median: med, targets, runs };
