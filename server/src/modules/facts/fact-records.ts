@@ -18,12 +18,12 @@ export const certificateRecord = z.object({
 export const practiceRecordRecord = z.object({
   id: recordId, schoolId: recordId, studentId: recordId, providerId: recordId.nullable(), providerReportId: recordId.nullable(),
   project: z.string(), hours: z.number(), practicedOn: isoDate, confirmed: z.boolean(), confirmedAt: timestamp.nullable(),
-  createdAt: timestamp, studentName: z.string().nullable(), providerName: z.string().nullable(),
+  createdAt: timestamp, studentName: z.string().nullable(), studentNo: z.string().nullable(), providerName: z.string().nullable(),
 });
 
 export const jobRegistrationRecord = z.object({
   id: recordId, schoolId: recordId, studentId: recordId, registeredOn: isoDate, platformAccount: z.string().nullable(),
-  resumeCompleteness: z.number(), createdAt: timestamp, updatedAt: timestamp, studentName: z.string().nullable(),
+  resumeCompleteness: z.number(), createdAt: timestamp, updatedAt: timestamp, studentName: z.string().nullable(), studentNo: z.string().nullable(),
   /** The days the student applied for a job through the platform. */
   applicationDates: z.array(isoDate),
 });
@@ -49,5 +49,5 @@ export const courseRecord = z.object({
 
 export const courseCompletionRecord = z.object({
   id: recordId, schoolId: recordId, studentId: recordId, courseId: recordId, completedOn: isoDate,
-  courseTitle: z.string().nullable(), studentName: z.string().nullable(),
+  courseTitle: z.string().nullable(), courseCode: z.string().nullable(), studentName: z.string().nullable(), studentNo: z.string().nullable(),
 });

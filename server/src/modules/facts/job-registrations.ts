@@ -1,13 +1,13 @@
 import { qualified } from '../../db/qualified.js';
 import { z } from 'zod';
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import { jobApplications, jobRegistrations } from '../../db/schema/index.js';
+import { jobApplications, jobRegistrations, students } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, idValue, oneOrMany } from '../../lib/filters.js';
 import { applicationsAfterRegistration, firstApplicationBefore, happenedOn } from './fact-dates.js';
 import { invalid } from '../../lib/errors.js';
 import type { Tx } from '../../db/client.js';
-import type { FactResource, ImportProblem } from './fact-resource.js';
+import type { FactResource, KeyedFact } from './fact-resource.js';
 import { resolveStudent, resolveStudentNumbers } from './student-facts.js';
 import { cell } from '../import/cells.js';
 import { updateSchemaOf } from './update-schema.js';
@@ -38,6 +38,7 @@ export const jobRegistrationSpec: ResourceSpec = {
     registeredOn: jobRegistrations.registeredOn, platformAccount: jobRegistrations.platformAccount,
     resumeCompleteness: jobRegistrations.resumeCompleteness, createdAt: jobRegistrations.createdAt, updatedAt: jobRegistrations.updatedAt,
     studentName: sql<string>`(SELECT s.name FROM students s WHERE s.id = ${qualified(jobRegistrations.studentId)})`.as('student_name'),
+    studentNo: sql<string>`(SELECT s.student_no FROM students s WHERE s.id = ${qualified(jobRegistrations.studentId)})`.as('student_no'),
     applicationDates: sql<string[]>`coalesce((SELECT array_agg(to_char(ja.applied_on, 'YYYY-MM-DD') ORDER BY ja.applied_on) FROM job_applications ja WHERE ja.registration_id = ${qualified(jobRegistrations.id)}), '{}')`.as('application_dates'),
   },
   sortable: { id: jobRegistrations.id, registeredOn: jobRegistrations.registeredOn, resumeCompleteness: jobRegistrations.resumeCompleteness },
@@ -97,12 +98,41 @@ export const jobRegistrationResource: FactResource = {
   },
   csv: {
     columns: [
-      { key: 'studentNo', aliases: ['学号'], required: true, example: '2024010101' },
-      { key: 'registeredOn', aliases: ['注册日期'], required: true, type: 'date', example: '2026-03-01' },
-      { key: 'platformAccount', aliases: ['平台账号'], example: 'liming2024' },
-      { key: 'resumeCompleteness', aliases: ['简历完整度'], required: true, type: 'number', example: '85' },
-      { key: 'applicationDates', aliases: ['投递日期'], type: 'dates', example: '2026-03-05;2026-04-12' },
+      { key: 'studentNo', aliases: ['学号', 'Student no.'], required: true, example: '2024010101' },
+      { key: 'registeredOn', aliases: ['注册日期', 'Registered on'], required: true, type: 'date', example: '2026-03-01' },
+      { key: 'platformAccount', aliases: ['平台账号', 'Platform account'], example: 'liming2024' },
+      { key: 'resumeCompleteness', aliases: ['简历完整度', 'Resume completeness'], required: true, type: 'number', example: '85' },
+      { key: 'applicationDates', aliases: ['投递日期', 'Application dates'], type: 'dates', example: '2026-03-05;2026-04-12' },
     ],
+    // The export's student name (and, for staff, school) beside the number.
+    ignoredHeaders: ['学生姓名', 'studentName', 'Student', '院校', 'School', 'schoolName'],
+    // One registration per student: a registered student's number is a duplicate (create) or updates it (`?mode=upsert`).
+    key: {
+      field: 'studentNo',
+      of: (input) => (typeof input.studentNo === 'string' && input.studentNo.trim() ? input.studentNo.trim() : undefined),
+      async find(tx, schoolId, keys) {
+        const found = new Map<string, KeyedFact>();
+        for (let i = 0; i < keys.length; i += 5000) {
+          const rows = await tx.select({
+            id: jobRegistrations.id, studentNo: students.studentNo, registeredOn: jobRegistrations.registeredOn,
+            platformAccount: jobRegistrations.platformAccount, resumeCompleteness: jobRegistrations.resumeCompleteness,
+            applicationDates: sql<string[]>`coalesce((SELECT array_agg(to_char(ja.applied_on, 'YYYY-MM-DD') ORDER BY ja.applied_on) FROM job_applications ja WHERE ja.registration_id = ${jobRegistrations.id}), '{}')`,
+          }).from(jobRegistrations).innerJoin(students, eq(students.id, jobRegistrations.studentId))
+            .where(and(eq(jobRegistrations.schoolId, schoolId), inArray(students.studentNo, keys.slice(i, i + 5000))));
+          for (const r of rows) found.set(r.studentNo, { ...r, label: r.studentNo });
+        }
+        return found;
+      },
+      // An empty cell keeps the record's value; the application dates compare as a sorted list.
+      changes: (existing, input) => (['registeredOn', 'platformAccount', 'resumeCompleteness', 'applicationDates'] as const).filter((f) => {
+        const v = input[f];
+        if (v === undefined || v === null || (Array.isArray(v) && !v.length)) return false;
+        if (f === 'applicationDates') return [...(v as string[])].sort().join(';') !== ((existing.applicationDates as string[] | null) ?? []).join(';');
+        return String(v) !== String(existing[f] ?? '');
+      }),
+      updateInput: async (_tx, _schoolId, input) => Object.fromEntries((['registeredOn', 'platformAccount', 'resumeCompleteness', 'applicationDates'] as const)
+        .map((f) => [f, input[f]] as const).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && !v.length))),
+    },
     parse: (r) => ({ studentNo: cell.text(r.studentNo), registeredOn: cell.text(r.registeredOn), platformAccount: cell.text(r.platformAccount), resumeCompleteness: cell.number(r.resumeCompleteness), applicationDates: cell.list(r.applicationDates) }),
     async resolveMany(tx, actor, _scope, rows) {
       type I = z.infer<typeof jobRegistrationCreate>;
@@ -113,9 +143,6 @@ export const jobRegistrationResource: FactResource = {
         if (first) problems.push({ row: r.line, field: 'studentNo', code: 'same_student_as_row', params: { other: first } });
         else seen.set(r.studentId, r.line);
       }
-      const existing = seen.size ? await tx.select({ studentId: jobRegistrations.studentId }).from(jobRegistrations).where(inArray(jobRegistrations.studentId, [...seen.keys()])) : [];
-      const registered = new Set(existing.map((e) => e.studentId));
-      for (const r of resolved) if (registered.has(r.studentId)) problems.push({ row: r.line, field: 'studentNo', code: 'already_registered' } satisfies ImportProblem);
       const inputs = resolved.map((r) => ({ ...r, input: r.input as I }));
       return {
         problems,

@@ -16,6 +16,7 @@ import { cell } from '../import/cells.js';
 import { updateSchemaOf } from './update-schema.js';
 import { invalid } from '../../lib/errors.js';
 import { practiceRecordRecord } from './fact-records.js';
+import { practiceConfirmedValues } from './import/fact-vocabulary.js';
 
 const body = {
   studentId: z.number().int().positive().optional(),
@@ -42,6 +43,7 @@ export const practiceSpec: ResourceSpec = {
     providerReportId: practiceRecords.providerReportId, project: practiceRecords.project, hours: practiceRecords.hours,
     practicedOn: practiceRecords.practicedOn, confirmed: practiceRecords.confirmed, confirmedAt: practiceRecords.confirmedAt, createdAt: practiceRecords.createdAt,
     studentName: sql<string>`(SELECT s.name FROM students s WHERE s.id = ${qualified(practiceRecords.studentId)})`.as('student_name'),
+    studentNo: sql<string>`(SELECT s.student_no FROM students s WHERE s.id = ${qualified(practiceRecords.studentId)})`.as('student_no'),
     providerName: sql<string | null>`(SELECT p.name FROM providers p WHERE p.id = ${qualified(practiceRecords.providerId)})`.as('provider_name'),
   },
   sortable: { id: practiceRecords.id, practicedOn: practiceRecords.practicedOn, hours: practiceRecords.hours, project: practiceRecords.project, confirmed: practiceRecords.confirmed },
@@ -83,12 +85,14 @@ export const practiceResource: FactResource = {
   },
   csv: {
     columns: [
-      { key: 'studentNo', aliases: ['学号'], required: true, example: '2024010101' },
-      { key: 'project', aliases: ['实战项目'], required: true, example: '义乌小商品出海实战' },
-      { key: 'hours', aliases: ['学时'], required: true, type: 'number', example: '8' },
-      { key: 'practicedOn', aliases: ['实战日期'], required: true, type: 'date', example: '2026-05-12' },
-      { key: 'confirmed', aliases: ['学校已确认'], type: 'bool', example: 'true' },
+      { key: 'studentNo', aliases: ['学号', 'Student no.'], required: true, example: '2024010101' },
+      { key: 'project', aliases: ['实战项目', 'Project'], required: true, example: '义乌小商品出海实战' },
+      { key: 'hours', aliases: ['学时', 'Hours'], required: true, type: 'number', example: '8' },
+      { key: 'practicedOn', aliases: ['实战日期', 'Date'], required: true, type: 'date', example: '2026-05-12' },
+      { key: 'confirmed', aliases: ['学校已确认', 'Confirmed by the school'], type: 'bool', example: 'true', values: practiceConfirmedValues },
     ],
+    // The export's student name, provider (and, for staff, school) beside the number.
+    ignoredHeaders: ['学生姓名', 'studentName', 'Student', '服务商', 'providerName', 'Provider', '院校', 'School', 'schoolName'],
     parse: (r) => ({ studentNo: cell.text(r.studentNo), project: cell.text(r.project), hours: cell.number(r.hours), practicedOn: cell.text(r.practicedOn), confirmed: cell.bool(r.confirmed) }),
     async resolveMany(tx, actor, scope, rows) {
       type I = z.infer<typeof practiceCreate>;

@@ -10,7 +10,9 @@ interface CourseCompletionRecord {
   schoolId: number;
   studentId: number;
   studentName: string;
+  studentNo: string;
   courseId: number;
+  courseCode: string | null;
   courseTitle: string;
   completedOn: string;
 }
@@ -25,7 +27,10 @@ function useCompletionExporter() {
   const many = useManySchools();
   const columns: ExportColumn<CourseCompletionRecord>[] = [
     ...(many ? [schoolColumn<CourseCompletionRecord>()] : []),
+    // The student number and course code the import keys completions by (the file imports back).
+    { key: 'studentNo' },
     { key: 'studentName' },
+    { key: 'courseCode' },
     { key: 'courseTitle' },
     { key: 'completedOn' },
   ];

@@ -18,6 +18,7 @@ export interface JobRegistrationRecord {
   schoolId: number;
   studentId: number;
   studentName: string;
+  studentNo: string;
   registeredOn: string;
   platformAccount: string | null;
   resumeCompleteness: number;
@@ -58,6 +59,8 @@ function useJobRegistrationExporter() {
   const many = useManySchools();
   const columns: ExportColumn<JobRegistrationRecord>[] = [
     ...(many ? [schoolColumn<JobRegistrationRecord>()] : []),
+    // The student number the import keys registrations by (the file imports back).
+    { key: 'studentNo' },
     { key: 'studentName' },
     { key: 'registeredOn' },
     { key: 'platformAccount' },

@@ -25,6 +25,7 @@ export interface PracticeRecord {
   schoolId: number;
   studentId: number;
   studentName: string;
+  studentNo: string;
   providerId: number | null;
   providerName: string | null;
   project: string;
@@ -65,6 +66,8 @@ function usePracticeExporter() {
   const many = useManySchools();
   const columns: ExportColumn<PracticeRecord>[] = [
     ...(many ? [schoolColumn<PracticeRecord>()] : []),
+    // The student number the import keys students by (the file imports back).
+    { key: 'studentNo' },
     { key: 'studentName' },
     { key: 'project' },
     { key: 'hours' },

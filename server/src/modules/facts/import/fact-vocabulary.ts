@@ -22,3 +22,9 @@ export const certificateKindValues: readonly ImportValue[] = [
   { code: 'crm_xiaoman', zh: '外贸CRM（小满）', en: 'Foreign-trade CRM (Xiaoman)' },
   { code: 'live_host', zh: '直播主播', en: 'Live-stream host' },
 ];
+
+/** A practice record's confirmation as the web's export words it (app.state.confirmed, app.facts.unconfirmed). */
+export const practiceConfirmedValues: readonly ImportValue[] = [
+  { code: 'true', zh: '已确认', en: 'Confirmed' },
+  { code: 'false', zh: '待确认', en: 'Awaiting confirmation' },
+];
