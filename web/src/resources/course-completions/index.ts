@@ -16,7 +16,7 @@ const courseCompletions: ResourceModule = {
   icon: CompletionIcon,
   recordRepresentation: (r) => `${r.studentName ?? ''} ${r.courseTitle ?? ''}`.trim(),
   menuGroup: 'facts',
-  routes: importRoute('course-completions'),
+  routes: importRoute('course-completions', { upsert: true }),
 };
 
 export default courseCompletions;

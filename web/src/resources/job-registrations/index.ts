@@ -16,7 +16,7 @@ const jobRegistrations: ResourceModule = {
   icon: JobIcon,
   recordRepresentation: (r) => r.studentName ?? `#${r.id}`,
   menuGroup: 'facts',
-  routes: importRoute('job-registrations'),
+  routes: importRoute('job-registrations', { upsert: true }),
 };
 
 export default jobRegistrations;
