@@ -88,6 +88,29 @@ const action = (resource: string, name: string, table: TransitionTable<string, n
   expectStatus(other, canShow ? 404 : 403, `${a.email} ${name} the other ${resource}`);
 };
 
+/** A step with its files (multipart, no file): the same answers as the step itself (see `action`). */
+const actionWithFiles = (resource: string, name: string, table: TransitionTable<string, never>): Check => async ({ t, w, a, c }) => {
+  const canShow = may(a, resource, 'show');
+  const roleMay = table.some((x) => x.action === name && x.roles.includes(a.role) && !(x as { when?: unknown }).when);
+  const boundary = 'access-matrix-boundary';
+  const post = (id: number | string) => t.app.inject({
+    method: 'POST', url: `/api/${resource}/${id}/actions/${name}/with-files`,
+    headers: { cookie: c.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: `--${boundary}\r\nContent-Disposition: form-data; name="version"\r\n\r\n99999\r\n--${boundary}--\r\n`,
+  });
+  expectStatus(await post(w[resource][a.own]), !canShow ? 403 : roleMay ? 409 : 403, `${a.email} ${name} its own ${resource} with files`);
+  if (!a.other) return;
+  expectStatus(await post(w[resource][a.other]), canShow ? 404 : 403, `${a.email} ${name} the other ${resource} with files`);
+};
+
+/** A review screen's context: whoever may read the record, in scope, except providers (who review nothing). */
+const reviewContext = (resource: string): Check => async ({ w, a, c }) => {
+  const allowed = may(a, resource, 'show') && a.role !== 'provider';
+  expectStatus(await c.get(`/api/${resource}/${w[resource][a.own]}/review-context`), allowed ? 200 : 403, `${a.email} reads the review context of its own ${resource}`);
+  if (!a.other) return;
+  expectStatus(await c.get(`/api/${resource}/${w[resource][a.other]}/review-context`), allowed ? 404 : 403, `${a.email} reads the review context of the other ${resource}`);
+};
+
 const importCsv = (resource: string): Check => async ({ t, a, c }) => {
   const res = await t.app.inject({ method: 'POST', url: `/api/${resource}/import`, payload: 'nonsense\n1', headers: { cookie: c.cookie, 'content-type': 'text/csv' } });
   expectStatus(res, may(a, resource, 'import') ? 400 : 403, `${a.email} imports ${resource}`);
@@ -180,6 +203,10 @@ const matrix: Record<string, Check> = {
   'GET /api/agreements': list('agreements'),
   'GET /api/agreements/:id': show('agreements'),
   'POST /api/agreements/:id/actions/:action': action('agreements', 'sign', agreementTransitions as never),
+  'POST /api/agreements/:id/actions/:action/with-files': actionWithFiles('agreements', 'sign', agreementTransitions as never),
+  'GET /api/applications/:id/review-context': reviewContext('applications'),
+  'GET /api/agreements/:id/review-context': reviewContext('agreements'),
+  'GET /api/evaluations/:id/review-context': reviewContext('evaluations'),
   'POST /api/agreements': create('agreements'),
   'POST /api/agreements/import': importCsv('agreements'),
   'GET /api/agreements/import/template': template('agreements', '/api/agreements/import/template?format=xlsx'),

@@ -109,10 +109,13 @@ export async function evaluationReviewContext(db: Executor, scope: Scope, id: nu
     .innerJoin(agreements, eq(agreements.id, evaluations.agreementId))
     .where(and(eq(evaluations.id, id), schoolScopeCondition(scope, evaluations.schoolId)));
   if (!e) throw notFound('evaluation');
-  const snapshot = e.evaluation.snapshot as ComplianceRecord;
-  const policyYear = yearOf(snapshot.from);
+  // An evaluation opened in the product froze the year's compliance record; one recorded as decided outside it (an
+  // imported partnership's earlier years) has no record, so its year is the agreement's calendar year and it has no KPIs.
+  const snapshot = e.evaluation.snapshot as Partial<ComplianceRecord>;
+  const period = snapshot.from && snapshot.to ? { from: snapshot.from, to: snapshot.to } : agreementYear(e.agreement.startDate, e.evaluation.year);
+  const policyYear = yearOf(period.from);
   const policy = await policyInForce(db, e.agreement.tier as Tier, policyYear);
-  const day = snapshot.asOf ?? lastDay(snapshot.to);
+  const day = snapshot.asOf ?? lastDay(period.to);
   return context(db, {
     kind: 'evaluation', id, schoolId: e.evaluation.schoolId, tier: e.agreement.tier as Tier, policy, policyYear, agreementYear: e.evaluation.year,
     plan: await planOf(db, e.agreement.applicationId), kpis: snapshot.kpis ?? null, kpiSource: 'snapshot', day,
