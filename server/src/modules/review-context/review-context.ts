@@ -112,7 +112,7 @@ export async function evaluationReviewContext(db: Executor, scope: Scope, id: nu
   // An evaluation opened in the product froze the year's compliance record; one recorded as decided outside it (an
   // imported partnership's earlier years) has no record, so its year is the agreement's calendar year and it has no KPIs.
   const snapshot = e.evaluation.snapshot as Partial<ComplianceRecord>;
-  const period = snapshot.from && snapshot.to ? { from: snapshot.from, to: snapshot.to } : agreementYear(e.agreement.startDate, e.evaluation.year);
+  const period = snapshot.from && snapshot.to ? { from: snapshot.from, to: snapshot.to } : agreementYear(e.agreement.startDate ?? todayInChina(), e.evaluation.year);
   const policyYear = yearOf(period.from);
   const policy = await policyInForce(db, e.agreement.tier as Tier, policyYear);
   const day = snapshot.asOf ?? lastDay(period.to);
