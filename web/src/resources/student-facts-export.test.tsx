@@ -1,14 +1,18 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { listHandler, users } from '../test/api';
 import { renderResource } from '../test/render-resource';
 
-const downloads = vi.hoisted(() => [] as string[]);
-vi.mock('react-admin', async (original) => ({
-  ...(await original<typeof import('react-admin')>()),
-  downloadCSV: (csv: string) => { downloads.push(csv); },
-}));
-afterEach(() => { downloads.length = 0; });
+// The file as the browser would save it: react-admin's downloadCSV hands a Blob to URL.createObjectURL. (Captured
+// there rather than by mocking react-admin, which a file cannot do once its worker has loaded it for an earlier file.)
+const blobs: Blob[] = [];
+beforeEach(() => {
+  vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (b: Blob) => { blobs.push(b); return 'blob:export'; }, revokeObjectURL: () => {} }));
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  blobs.length = 0;
+});
 
 /**
  * The exports of the facts an import keys by student number (issue 17 item 3) write the student
@@ -20,9 +24,10 @@ async function exported(hash: string, rows: Record<string, unknown>[]) {
   renderResource(hash, users.school, listHandler(resource, rows as { id: number }[]), listHandler('students', []));
   await screen.findAllByText(String(rows[0].studentName));
   fireEvent.click(await screen.findByRole('button', { name: '导出' }));
-  await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 10_000 });
-  expect(downloads[0].startsWith('\ufeff')).toBe(true);
-  return downloads[0].slice(1).split('\r\n').map((line) => line.split(','));
+  await waitFor(() => expect(blobs).toHaveLength(1), { timeout: 10_000 });
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blobs[0].arrayBuffer());
+  expect(text.startsWith('\ufeff')).toBe(true);
+  return text.slice(1).split('\r\n').map((line) => line.split(','));
 }
 
 describe('student facts export what their imports read back', () => {
