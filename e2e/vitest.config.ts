@@ -2,8 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Browser journeys against the real product: each spec file starts its own server on a fresh data
- * folder, so the files run one after another in a single worker, with timeouts long enough for a
- * first start (migrations and the demo seed) and a headless browser.
+ * folder (or database) and a free port, with its own browser, so two files run at once, one per
+ * core (one after another, the 16 files took 805 s in CI and a core often waited on the other's
+ * browser or server start); the tests within a file run in order. The web app and the compiled
+ * server are built once, before the files start (support/global-setup.ts). Timeouts are long
+ * enough for a first start (migrations and the demo seed) and a headless browser on a busy machine.
  */
 export default defineConfig({
   test: {
@@ -15,8 +18,8 @@ export default defineConfig({
     hookTimeout: 300_000,
     teardownTimeout: 60_000,
     pool: 'forks',
-    maxWorkers: 1,
-    fileParallelism: false,
+    maxWorkers: 2,
+    fileParallelism: true,
     sequence: { concurrent: false },
   },
 });
