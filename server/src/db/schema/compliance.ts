@@ -37,6 +37,17 @@ export const complianceSummaries = pgTable('compliance_summaries', {
   enrolledStudents: integer().notNull().default(0),
   graduates: integer().notNull().default(0),
   certifiedStudents: integer().notNull().default(0),
+  /**
+   * The counts behind the KPIs whose counting rules a policy sets, as distributions, so that the
+   * what-if of a counting rule is a read of them rather than of the facts (compliance/what-if.ts,
+   * issue 15 item 3); only for a current year (null otherwise), measured on its as-of day with the
+   * summary, and compared with a full recomputation in what-if.test.ts.
+   * - the certified students with a job-platform registration by the as-of day, by the registration's
+   *   resume completeness and the applications they sent in the year: [[resume, applications, students], …];
+   * - the school's offline courses taught in the year, by class hours: [[classHours, courses], …].
+   */
+  activeHistogram: jsonb(),
+  offlineHoursHistogram: jsonb(),
   /** { kpi: { threshold, met } } decided by domain/kpi from the policy in force. */
   verdicts: jsonb().notNull(),
   compliant: boolean().notNull(),
