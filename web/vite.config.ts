@@ -1,11 +1,23 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 
 const apiTarget = process.env.API_URL ?? 'http://localhost:3000';
 
-export default defineConfig({
+// react-router 7 points every import condition at its development build (dev warnings kept, larger; upstream issues
+// 12532, 14102 of remix-run/react-router): the build takes its production build, the one it ships beside it.
+const reactRouterDist = path.join(path.dirname(createRequire(import.meta.url).resolve('react-router/package.json')), 'dist', 'production');
+
+export default defineConfig(({ command }) => ({
   plugins: [react()],
+  resolve: {
+    alias: command === 'build' ? [
+      { find: /^react-router$/, replacement: path.join(reactRouterDist, 'index.mjs') },
+      { find: /^react-router\/dom$/, replacement: path.join(reactRouterDist, 'dom-export.mjs') },
+    ] : [],
+  },
   server: {
     port: 5173,
     proxy: {
@@ -49,4 +61,4 @@ export default defineConfig({
     // worker left a core idle for the last third of npm test). Alone on a quiet machine: 106 s with two, about 190 s with one.
     maxWorkers: 2,
   },
-});
+}));

@@ -1,15 +1,14 @@
-import { CustomRoutes, Resource } from 'react-admin';
+import { CustomRoutes } from 'react-admin';
 import { Admin } from './layout/Admin';
 import { authProvider as defaultAuthProvider } from './providers/authProvider';
 import { dataProvider as defaultDataProvider } from './providers/dataProvider';
-import { canAccess, type Role } from './providers/permissions';
+import type { Role } from './providers/permissions';
 import { createStore } from './providers/store';
 import { i18nProvider } from './i18n';
 import { LoginPage } from './layout/LoginPage';
 import { DefaultTitle } from './layout/DocumentTitle';
 import { theme } from './layout/theme';
 import { lazyPage, suspended } from './lazy-page';
-import { resourceModules } from './resources';
 import { joinRoutes } from './join/join-routes';
 import { accountRoutes } from './account/account-routes';
 import type { AuthProvider, DataProvider, Store } from 'react-admin';
@@ -45,24 +44,8 @@ export function App({ dataProvider = defaultDataProvider, authProvider = default
     >
       {/* Pages open without signing in (react-admin always renders these, whatever the session). */}
       <CustomRoutes noLayout>{joinRoutes}{accountRoutes}</CustomRoutes>
-      {(role: Role) =>
-        Object.entries(resourceModules)
-          .filter(([name]) => canAccess(role, name, 'list'))
-          .map(([name, { list, show, edit, create, icon, recordRepresentation, routes }]) => (
-            <Resource
-              key={name}
-              name={name}
-              list={list}
-              show={canAccess(role, name, 'show') ? show : undefined}
-              edit={canAccess(role, name, 'edit') ? edit : undefined}
-              create={canAccess(role, name, 'create') ? create : undefined}
-              icon={icon}
-              recordRepresentation={recordRepresentation}
-            >
-              {routes}
-            </Resource>
-          ))
-      }
+      {/* The role's resources, from a chunk loaded once signed in (react-admin waits for the promise). */}
+      {(role: Role) => import('./resources/resource-elements').then(({ resourceElements }) => resourceElements(role))}
     </Admin>
   );
 }

@@ -9,7 +9,6 @@ export const a11yEn = {
       show_table: 'Show as table',
       show_chart: 'Show as chart',
       chart_data: '%{title} (data table)',
-      page_error: 'Something went wrong',
       user_menu: '%{name}: Profile',
       col_tier: 'Tier',
       col_kpi: 'KPI',

@@ -9,7 +9,6 @@ export const a11yZh = {
       show_table: '以表格查看',
       show_chart: '以图表查看',
       chart_data: '%{title}（数据表）',
-      page_error: '页面出错',
       user_menu: '%{name} 的个人资料',
       col_tier: '层次',
       col_kpi: '指标',

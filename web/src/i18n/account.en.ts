@@ -19,7 +19,6 @@ export const accountEn: typeof accountZh = {
       no_token: 'The link is incomplete: open the whole link from the mail.',
       ask_again: 'Ask for a new reset link',
       to_login: 'Go to sign-in',
-      forgot_link: 'Forgot your password?',
       forgot_title: 'Forgotten password',
       forgot_intro: 'Enter the e-mail address of your account: we will send a link to choose a new password (valid 1 hour).',
       email: 'E-mail',

@@ -17,7 +17,6 @@ export const accountZh = {
       no_token: '链接不完整：请打开邮件中的完整链接。',
       ask_again: '重新申请重置密码',
       to_login: '前往登录',
-      forgot_link: '忘记密码？',
       forgot_title: '找回密码',
       forgot_intro: '输入您的账号邮箱，我们会发送一个设置新密码的链接（1 小时内有效）。',
       email: '邮箱',

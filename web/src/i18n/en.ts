@@ -1,4 +1,4 @@
-import englishMessages from 'ra-language-english';
+import { shellEn, shellEnApp } from './shell.en';
 import type { TranslationMessages } from 'react-admin';
 import type { Messages } from './zh';
 import { mergeMessages } from './merge';
@@ -20,18 +20,7 @@ import { reviewEn } from './review.en';
 
 /** Our labels in English; the types (and the i18n test) keep the keys the same as zh.ts. */
 const app: Messages['app'] = {
-  title: 'Campus Partner',
-  subtitle: 'Alibaba.com college partnership programme',
-  login: {
-    intro: 'Sign in with the account the platform gave you.',
-    email: 'Email',
-    password: 'Password',
-    submit: 'Sign in',
-    failed: 'Sign-in failed',
-    throttled: 'Too many attempts',
-    email_required: 'Enter your email',
-    password_required: 'Enter your password',
-  },
+  ...shellEnApp,
   menu: {
     dashboard: 'Dashboard',
     programme: 'Programme',
@@ -338,6 +327,6 @@ const resources: Messages['resources'] = {
   },
 };
 
-export const enMessages = mergeMessages({ ...englishMessages, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, listEn, schoolsEn, accountEn, a11yEn, evidenceEn, explainEn, reviewEn, bulkEn);
+export const enMessages = mergeMessages({ ...shellEn, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, listEn, schoolsEn, accountEn, a11yEn, evidenceEn, explainEn, reviewEn, bulkEn);
 
 export const enTranslationMessages: TranslationMessages = enMessages;

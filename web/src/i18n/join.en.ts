@@ -1,9 +1,6 @@
 /** Labels of the public join page, its confirmation page and the staff's queue of join requests, in English. join.zh.ts has exactly the same keys. */
 export const joinEn = {
   app: {
-    login: {
-      join_link: 'School not in the programme yet? Ask to join',
-    },
     entity: {
       join_request: 'Join request',
     },

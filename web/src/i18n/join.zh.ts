@@ -1,9 +1,6 @@
 /** Labels of the public join page, its confirmation page and the staff's queue of join requests, in Chinese. join.en.ts has exactly the same keys. */
 export const joinZh = {
   app: {
-    login: {
-      join_link: '学校尚未加入？申请加入项目',
-    },
     entity: {
       join_request: '加入申请',
     },

@@ -1,5 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
-import { raChineseMessages } from './ra-zh';
+import { shellZh, shellZhApp } from './shell.zh';
 import { mergeMessages } from './merge';
 import { workflowZh } from './workflow.zh';
 import { complianceZh } from './compliance.zh';
@@ -19,20 +19,9 @@ import { reviewZh } from './review.zh';
 
 /** Our labels in Chinese (the default language). en.ts has exactly the same keys. */
 export const zhMessages = mergeMessages({
-  ...raChineseMessages,
+  ...shellZh,
   app: {
-    title: '校企合作管理平台',
-    subtitle: '阿里巴巴国际站 · 院校合作项目',
-    login: {
-      intro: '请使用平台分配的账号登录。',
-      email: '邮箱',
-      password: '密码',
-      submit: '登录',
-      failed: '登录失败',
-      throttled: '尝试次数过多',
-      email_required: '请输入邮箱',
-      password_required: '请输入密码',
-    },
+    ...shellZhApp,
     menu: {
       dashboard: '工作台',
       programme: '合作项目',

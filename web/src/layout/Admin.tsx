@@ -1,18 +1,31 @@
+import { lazy, Suspense, useState } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
-import {
-  AccessDenied,
-  AdminContext,
-  AuthCallback,
-  AuthenticationError,
-  CoreAdminUI,
-  Error as ErrorPage,
-  LoadingPage,
-  Notification,
-  NotFound,
-  type AdminProps,
-} from 'react-admin';
+import { AdminContext, CoreAdminUI, LoadingPage, useNotificationContext, type AdminProps } from 'react-admin';
+import { lazyPage, suspended } from '../lazy-page';
 
 type Props = AdminProps & Required<Pick<AdminProps, 'layout' | 'loginPage'>>;
+
+// Rarely shown, so not part of the sign-in page's download: loaded when first needed (with react-admin's Button and
+// its Tooltip and Popper).
+const rarePages = () => import('./rare-pages');
+const AccessDenied = suspended(lazyPage(rarePages, 'AccessDenied'));
+const AuthCallback = suspended(lazyPage(rarePages, 'AuthCallback'));
+const AuthenticationError = suspended(lazyPage(rarePages, 'AuthenticationError'));
+const ErrorPage = suspended(lazyPage(rarePages, 'Error'));
+const NotFound = suspended(lazyPage(rarePages, 'NotFound'));
+const LazyNotification = lazy(async () => ({ default: (await rarePages()).Notification }));
+
+/** react-admin's notification bar, loaded with the first notification and kept from then on. */
+function Notification() {
+  const { notifications } = useNotificationContext();
+  const [needed, setNeeded] = useState(false);
+  if (notifications.length > 0 && !needed) setNeeded(true);
+  return needed ? (
+    <Suspense fallback={null}>
+      <LazyNotification />
+    </Suspense>
+  ) : null;
+}
 
 /**
  * react-admin's <Admin> (AdminContext + AdminUI, as react-admin composes them) without the pieces
@@ -24,7 +37,7 @@ export function Admin({
   accessDenied = AccessDenied,
   authCallbackPage = AuthCallback,
   authenticationError = AuthenticationError,
-  catchAll = NotFound as NonNullable<AdminProps['catchAll']>,
+  catchAll = NotFound as unknown as NonNullable<AdminProps['catchAll']>,
   error = ErrorPage,
   loading = LoadingPage,
   notification = Notification,

@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { ThemeProvider, createTheme, useTheme } from '@mui/material/styles';
-import { enUS, zhCN } from '@mui/material/locale';
+import { muiLocale } from '../i18n';
 import { useLocaleState, useTranslate } from 'react-admin';
 
 /**
@@ -15,7 +15,7 @@ export function MuiLocale({ children }: { children: ReactNode }) {
   // Every spinner and bar named "加载中" / "Loading" unless it says more (axe aria-progressbar-name):
   // react-admin's own (the app bar's loading indicator, a button's busy state) have no name.
   const loading = translate('ra.page.loading');
-  const localized = useMemo(() => createTheme(theme, locale === 'en' ? enUS : zhCN, {
+  const localized = useMemo(() => createTheme(theme, muiLocale(locale), {
     components: {
       MuiCircularProgress: { defaultProps: { 'aria-label': loading } },
       MuiLinearProgress: { defaultProps: { 'aria-label': loading } },

@@ -2,7 +2,7 @@ import type { AuthProvider, UserIdentity } from 'react-admin';
 import { HttpError } from 'react-admin';
 import { httpClient } from './httpClient';
 import type { Role, SignedInUser } from '@campus/common';
-import { canAccess, type ResourceAction } from './permissions';
+import type { ResourceAction } from './permissions';
 
 /** GET /api/auth/me: the signed-in user, role and scope (the shared record type). */
 export type Me = SignedInUser;
@@ -85,7 +85,9 @@ export function createAuthProvider(apiUrl = '/api'): AuthProvider & { getMe(): P
     },
 
     async canAccess({ resource, action }: { resource: string; action: string }) {
-      return canAccess(await currentRole(), resource, action as ResourceAction);
+      // The access rules (and @campus/common) are not part of the sign-in page's download.
+      const [{ canAccess }, role] = await Promise.all([import('./permissions'), currentRole()]);
+      return canAccess(role, resource, action as ResourceAction);
     },
   };
 }

@@ -3,7 +3,7 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from './server';
 import { makeEmotionSpeedy } from './emotion-speedy';
-import { i18nProvider } from '../i18n';
+import { i18nProvider, loadMessages } from '../i18n';
 
 // findBy*/waitFor wait for a condition and return as soon as it holds; the deadline only ends a wait that can never
 // succeed. A react-admin screen's first paint takes seconds on a fully loaded small machine, so it is generous.
@@ -23,7 +23,11 @@ if (!('jsdomComputedStyle' in window)) {
 
 makeEmotionSpeedy();
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: 'error' });
+  // Components are rendered here without the lazy pages that load every screen's labels in the app.
+  await loadMessages();
+});
 afterEach(async () => {
   cleanup();
   server.resetHandlers();
