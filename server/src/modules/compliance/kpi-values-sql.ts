@@ -30,6 +30,13 @@ export interface KpiValueRow {
   certifiedStudents: number;
   activeCertified: number;
   jobFairs: number;
+  /**
+   * A current year's distributions behind the counting rules (null for other years and the trend):
+   * its certified students with a job-platform registration by the point, as [resume completeness,
+   * applications in the year, students]; its offline courses taught in the year, as [class hours, courses].
+   */
+  activeHistogram?: [number, number, number][] | null;
+  offlineHoursHistogram?: [number, number][] | null;
 }
 
 export interface KpiQueryOptions {
@@ -67,6 +74,8 @@ export function kpiValuesQuery(opts: KpiQueryOptions): SQL {
   const oneYear = opts.monthly ? sql`AND a.id = ${opts.monthly.agreementId} AND n.year = ${opts.monthly.year}` : sql``;
   const someYears = opts.agreementYears ? sql`AND (a.id, n.year) IN (${opts.agreementYears})` : sql``;
   // The days each year is measured on: its as-of day, or the end of each month up to it.
+  // The distributions are kept with the summaries (one point a year), not with a trend's months.
+  const histograms = opts.monthly ? sql`false` : sql`true`;
   const points = opts.monthly
     ? sql`SELECT ay.*, LEAST((m + interval '1 month - 1 day')::date, ay.as_of) AS point
           FROM ay CROSS JOIN LATERAL generate_series(date_trunc('month', ay.from_date::timestamp), date_trunc('month', ay.as_of::timestamp), interval '1 month') AS m`
@@ -114,10 +123,18 @@ instr AS (
   FROM pt JOIN instructor_certifications c ON c.school_id = pt.school_id AND c.valid_from <= pt.point AND c.valid_to >= pt.point
   GROUP BY 1, 2, 3
 ),
-offline AS (
-  SELECT pt.agreement_id, pt.year, pt.point, count(*) AS n
-  FROM pt JOIN courses c ON c.school_id = pt.school_id AND c.kind = 'offline' AND c.class_hours >= pt.min_hours
+offline_hours AS (
+  SELECT pt.agreement_id, pt.year, pt.point, c.class_hours, count(*) AS n
+  FROM pt JOIN courses c ON c.school_id = pt.school_id AND c.kind = 'offline'
     AND c.taught_from <= pt.point AND coalesce(c.taught_to, c.taught_from) >= pt.from_date
+  GROUP BY 1, 2, 3, 4
+),
+offline AS (
+  -- The courses of at least the policy's class hours; and, for a current year, all of them by class
+  -- hours (the what-if of another minimum reads that).
+  SELECT oh.agreement_id, oh.year, oh.point, sum(oh.n) FILTER (WHERE oh.class_hours >= pt.min_hours) AS n,
+         jsonb_agg(jsonb_build_array(oh.class_hours, oh.n) ORDER BY oh.class_hours) FILTER (WHERE pt.is_current AND ${histograms}) AS hist
+  FROM offline_hours oh JOIN pt ON pt.agreement_id = oh.agreement_id AND pt.year = oh.year AND pt.point = oh.point
   GROUP BY 1, 2, 3
 ),
 enrolled AS (
@@ -154,18 +171,33 @@ certified AS (
     AND c.kind IN ('1x_junior', '1x_intermediate', '1x_senior', 'operator')
   GROUP BY 1, 2, 3, 4
 ),
-certs AS (
-  SELECT ce.agreement_id, ce.year, ce.point,
-         count(*) FILTER (WHERE ce.has_1x) AS n1x,
-         count(*) FILTER (WHERE ce.has_operator) AS nop,
-         count(*) AS certified,
-         count(*) FILTER (WHERE EXISTS (
-           SELECT 1 FROM job_registrations r
-           WHERE r.student_id = ce.student_id AND r.registered_on <= pt.point AND r.resume_completeness >= pt.min_resume
-             AND (SELECT count(*) FROM job_applications ja
-                  WHERE ja.student_id = ce.student_id AND ja.applied_on >= pt.from_date AND ja.applied_on <= pt.point) >= pt.min_applications
-         )) AS active
+activity AS (
+  -- Each certified student's registration on the platform by the point (one a student: a unique key)
+  -- and, if registered, the applications sent in the year up to it. Active: a resume of the policy's
+  -- completeness and its number of applications.
+  SELECT ce.agreement_id, ce.year, ce.point, ce.has_1x, ce.has_operator, r.resume_completeness AS resume,
+         CASE WHEN r.id IS NOT NULL THEN (SELECT count(*) FROM job_applications ja
+              WHERE ja.student_id = ce.student_id AND ja.applied_on >= pt.from_date AND ja.applied_on <= pt.point) END AS applications,
+         pt.min_resume, pt.min_applications, pt.is_current
   FROM certified ce JOIN pt ON pt.agreement_id = ce.agreement_id AND pt.year = ce.year AND pt.point = ce.point
+  LEFT JOIN job_registrations r ON r.student_id = ce.student_id AND r.registered_on <= pt.point
+),
+certs AS (
+  SELECT a.agreement_id, a.year, a.point,
+         count(*) FILTER (WHERE a.has_1x) AS n1x,
+         count(*) FILTER (WHERE a.has_operator) AS nop,
+         count(*) AS certified,
+         count(*) FILTER (WHERE a.resume >= a.min_resume AND a.applications >= a.min_applications) AS active
+  FROM activity a
+  GROUP BY 1, 2, 3
+),
+activity_hist AS (
+  -- A current year's registered certified students by (resume completeness, applications): the
+  -- what-if of other minimums counts them from it.
+  SELECT h.agreement_id, h.year, h.point, jsonb_agg(jsonb_build_array(h.resume, h.applications, h.n) ORDER BY h.resume, h.applications) AS hist
+  FROM (SELECT a.agreement_id, a.year, a.point, a.resume, a.applications, count(*) AS n
+        FROM activity a WHERE a.resume IS NOT NULL AND a.is_current AND ${histograms}
+        GROUP BY 1, 2, 3, 4, 5) h
   GROUP BY 1, 2, 3
 ),
 fairs AS (
@@ -187,7 +219,9 @@ SELECT pt.agreement_id AS "agreementId", pt.year, pt.school_id AS "schoolId", pt
        coalesce(certs.nop, 0)::int AS "certificatesOperator",
        coalesce(certs.certified, 0)::int AS "certifiedStudents",
        coalesce(certs.active, 0)::int AS "activeCertified",
-       coalesce(fairs.n, 0)::int AS "jobFairs"
+       coalesce(fairs.n, 0)::int AS "jobFairs",
+       CASE WHEN pt.is_current AND ${histograms} THEN coalesce(activity_hist.hist, '[]'::jsonb) END AS "activeHistogram",
+       CASE WHEN pt.is_current AND ${histograms} THEN coalesce(offline.hist, '[]'::jsonb) END AS "offlineHoursHistogram"
 FROM pt
 LEFT JOIN instr USING (agreement_id, year, point)
 LEFT JOIN offline USING (agreement_id, year, point)
@@ -195,6 +229,7 @@ LEFT JOIN enrolled USING (agreement_id, year)
 LEFT JOIN practice USING (agreement_id, year, point)
 LEFT JOIN grads USING (agreement_id, year, point)
 LEFT JOIN certs USING (agreement_id, year, point)
+LEFT JOIN activity_hist USING (agreement_id, year, point)
 LEFT JOIN fairs USING (agreement_id, year, point)
 ORDER BY pt.agreement_id, pt.year, pt.point`;
 }

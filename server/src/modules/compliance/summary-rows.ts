@@ -39,5 +39,9 @@ export function toSummary(r: KpiValueRow, policy: Pick<Policy, KpiName> | undefi
     verdicts: Object.fromEntries(kpiNames.map((k) => [k, { threshold: verdict.kpis[k].threshold, met: verdict.kpis[k].met }])),
     compliant: verdict.compliant, failingKpis: verdict.failing, computedFor: today,
   };
-  return { ...row, record: storedComplianceRecord({ ...row, id: `${row.agreementId}-${row.year}` }) };
+  return {
+    ...row, record: storedComplianceRecord({ ...row, id: `${row.agreementId}-${row.year}` }),
+    // Not in the record: only the what-if of a counting rule reads them.
+    activeHistogram: r.activeHistogram ?? null, offlineHoursHistogram: r.offlineHoursHistogram ?? null,
+  };
 }

@@ -19,8 +19,10 @@ const snake = (k: string) => k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 /**
  * The policy's settings that change what a KPI counts rather than its threshold (DOMAIN.md): an
  * offline course counts from so many class hours, a certified student is "active" on the job
- * platform from such a resume and so many applications. An edit of one of these re-runs the one KPI
- * query (kpi-values-sql.ts) for the policy's current years; an edit of thresholds only does not.
+ * platform from such a resume and so many applications. An edit of one of these counts the KPI again
+ * from the distributions each current year's summary keeps (its offline courses by class hours, its
+ * registered certified students by resume completeness and applications: kpi-values-sql.ts), a read
+ * of a few rows a year instead of the year's facts; an edit of thresholds only reads neither.
  */
 const countingRules: Partial<Record<keyof Policy, KpiName>> = {
   offlineCourseMinHours: 'offlineCourses',
@@ -58,8 +60,8 @@ const flipOrder = { pass_to_fail: 0, fail_to_pass: 1 } as const;
  * Which schools would pass or fail their current agreement year if a policy were edited, before
  * saving, and nothing is written. One statement reads the current years under the policy in scope
  * from the compliance summaries' value columns (never their `record` blobs) with the school and
- * region names; when the edit changes what a KPI counts, the same statement re-runs the one KPI
- * query (kpi-values-sql.ts) with the edited policy, for those years only. Each year is then judged
+ * region names; when the edit changes what a KPI counts, the same statement counts it again from the
+ * distributions the year's summary keeps (kpi-values-sql.ts), under the edited rules. Each year is then judged
  * by the one verdict rule (evaluateKpis) under the stored and under the edited thresholds.
  */
 export async function whatIf(db: Db, scope: Scope, policyId: number, changes: Record<string, unknown>, today: string): Promise<WhatIfAnswer> {
@@ -74,19 +76,43 @@ export async function whatIf(db: Db, scope: Scope, policyId: number, changes: Re
 }
 
 /**
- * The what-if's one statement: the current years under the policy in scope, their values, school and
- * region; `recomputed` names the KPIs measured again with the edited policy.
+ * Where the KPIs an edit of a counting rule changes are counted again: the summaries' distributions
+ * (what the what-if reads), or the facts, by the one KPI query with the edited policy (the full
+ * recomputation the distributions are tested against, and the way for summaries written before
+ * they were kept).
  */
-export function whatIfStatement(scope: Scope, policy: Policy, edited: Policy, recomputed: KpiName[], today: string): SQL {
+export type CountedFrom = 'distributions' | 'facts';
+
+/**
+ * The what-if's one statement: the current years under the policy in scope, their values, school and
+ * region; `recomputed` names the KPIs measured again with the edited policy, from `from`.
+ */
+export function whatIfStatement(scope: Scope, policy: Policy, edited: Policy, recomputed: KpiName[], today: string, from: CountedFrom = 'distributions'): SQL {
   const scoped = schoolScopeCondition(scope, sql`cs.school_id`);
+  const distributions = recomputed.length > 0 && from === 'distributions';
   const target = sql`
     SELECT cs.agreement_id, cs.year, cs.school_id, cs.tier,
            ${sql.join(kpiNames.map((k) => sql.raw(`cs.${snake(k)}`)), sql`, `)}
+           ${distributions ? sql`, cs.certified_students, cs.active_histogram, cs.offline_hours_histogram` : sql``}
     FROM compliance_summaries cs
     WHERE cs.is_current AND cs.policy_id = ${policy.id} ${scoped ? sql`AND ${scoped}` : sql``}`;
   let kv = sql``;
   let kvColumns = sql`NULL::int AS "kvOfflineCourses", NULL::int AS "kvCertifiedStudents", NULL::int AS "kvActiveCertified"`;
-  if (recomputed.length) {
+  if (distributions) {
+    // The year's counts under the edited rules, summed from its distributions in the same pass (null
+    // when the summary has none: judge() then counts from the facts).
+    const offline = sql`CASE WHEN t.offline_hours_histogram IS NOT NULL THEN (
+      SELECT coalesce(sum((e->>1)::int), 0) FROM jsonb_array_elements(t.offline_hours_histogram) e
+      WHERE (e->>0)::int >= ${edited.offlineCourseMinHours}::int) END`;
+    const active = sql`CASE WHEN t.active_histogram IS NOT NULL THEN (
+      SELECT coalesce(sum((e->>2)::int), 0) FROM jsonb_array_elements(t.active_histogram) e
+      WHERE (e->>0)::numeric >= ${edited.activeResumeCompleteness}::numeric AND (e->>1)::int >= ${edited.activeMinApplications}::int) END`;
+    kvColumns = sql.join([
+      recomputed.includes('offlineCourses') ? offline : sql`NULL::int`, sql` AS "kvOfflineCourses", `,
+      recomputed.includes('jobPlatformRate') ? sql`t.certified_students` : sql`NULL::int`, sql` AS "kvCertifiedStudents", `,
+      recomputed.includes('jobPlatformRate') ? active : sql`NULL::int`, sql` AS "kvActiveCertified"`,
+    ]);
+  } else if (recomputed.length) {
     const asRow = Object.fromEntries(Object.entries(edited).map(([k, v]) => [snake(k), v instanceof Date ? v.toISOString() : v]));
     const policies = sql`SELECT * FROM tier_policies WHERE id <> ${policy.id} UNION ALL SELECT * FROM jsonb_populate_record(NULL::tier_policies, ${JSON.stringify(asRow)}::jsonb)`;
     kv = sql`, kv AS (${kpiValuesQuery({ today, policies, agreementYears: sql`SELECT agreement_id, year FROM target` })})`;
@@ -107,13 +133,23 @@ SELECT t.agreement_id AS "agreementId", t.year, t.school_id AS "schoolId", s.nam
 FROM target t
 JOIN schools s ON s.id = t.school_id
 JOIN regions r ON r.id = s.region_id
-${recomputed.length ? sql`LEFT JOIN kv ON kv."agreementId" = t.agreement_id AND kv.year = t.year` : sql``}
+${recomputed.length && !distributions ? sql`LEFT JOIN kv ON kv."agreementId" = t.agreement_id AND kv.year = t.year` : sql``}
 ORDER BY r.id, s.name, t.school_id`;
 }
 
-/** The what-if's statement and verdicts; `recomputed` names the KPIs measured again with the edited policy. */
-export async function judge(db: Db, scope: Scope, policy: Policy, edited: Policy, recomputed: KpiName[], today: string): Promise<WhatIfAnswer> {
-  const rows = await queryRows<TargetRow>(db, whatIfStatement(scope, policy, edited, recomputed, today));
+/**
+ * The what-if's statement and verdicts; `recomputed` names the KPIs measured again with the edited
+ * policy, from the summaries' distributions unless `from` says the facts. Should a current year's
+ * summary have no distributions (written before they were kept, until the day's refresh rewrites it),
+ * the statement is run again counting from the facts, as the distributions would have.
+ */
+export async function judge(db: Db, scope: Scope, policy: Policy, edited: Policy, recomputed: KpiName[], today: string, from: CountedFrom = 'distributions'): Promise<WhatIfAnswer> {
+  let rows = await queryRows<TargetRow>(db, whatIfStatement(scope, policy, edited, recomputed, today, from));
+  const missing = (r: TargetRow) => (recomputed.includes('offlineCourses') && r.kvOfflineCourses === null)
+    || (recomputed.includes('jobPlatformRate') && r.kvActiveCertified === null);
+  if (from === 'distributions' && rows.some(missing)) {
+    rows = await queryRows<TargetRow>(db, whatIfStatement(scope, policy, edited, recomputed, today, 'facts'));
+  }
 
   const stored = thresholdsOf(policy);
   const proposed = thresholdsOf(edited);
