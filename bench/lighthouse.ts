@@ -28,6 +28,8 @@ const { values: args } = parseArgs({
     label: { type: 'string', default: 'after' },
     root: { type: 'string', default: path.resolve(here, '..') },
     'web-dist': { type: 'string' },
+    /** The compiled server to start (default <root>/server/dist/server.js), e.g. one built with SERVER_BUILD_OUTDIR. */
+    server: { type: 'string' },
     runs: { type: 'string', default: '3' },
     out: { type: 'string', default: path.join(here, 'results', 'lighthouse.json') },
   },
@@ -47,12 +49,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServer(root: string, webDist: string) {
+async function startServer(root: string, webDist: string, serverEntry: string) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-lighthouse-'));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_DIST: webDist, SEED_DEMO: 'true', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL; // the embedded database with the demo programme
-  const child = spawn(process.execPath, [path.join(root, 'server', 'dist', 'server.js')], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [serverEntry], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => { stderr = (stderr + c.toString()).slice(-4000); });
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -132,10 +134,12 @@ async function measure(browser: Browser, url: string, keepSession: boolean): Pro
   return { median: sorted[Math.floor(sorted.length / 2)], runs: all };
 }
 
+const loadAverageAtStart = os.loadavg().map((l) => Math.round(l * 10) / 10);
+
 async function main() {
   const root = path.resolve(args.root);
   const webDist = path.resolve(args['web-dist'] ?? path.join(root, 'web', 'dist'));
-  const server = await startServer(root, webDist);
+  const server = await startServer(root, webDist, path.resolve(args.server ?? path.join(root, 'server', 'dist', 'server.js')));
   const browser = await puppeteer.launch({ executablePath: chromePath, args: chromeFlags });
   try {
     const login = await measure(browser, `${server.base}/`, false);
@@ -154,6 +158,7 @@ async function main() {
       chromium: await browser.version(),
       lighthouse: (await import('lighthouse/package.json', { with: { type: 'json' } })).default.version,
       loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
+      loadAverageAtStart,
       cpus: os.cpus().length,
       settings: 'lighthouse defaults: mobile, simulated slow 4G, 4x CPU slowdown; median of runs by score',
       loginPage: login,

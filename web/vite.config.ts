@@ -16,6 +16,7 @@ export default defineConfig(({ command }) => ({
     alias: command === 'build' ? [
       { find: /^react-router$/, replacement: path.join(reactRouterDist, 'index.mjs') },
       { find: /^react-router\/dom$/, replacement: path.join(reactRouterDist, 'dom-export.mjs') },
+      { find: /^object\.entries$/, replacement: path.resolve(import.meta.dirname, 'scripts', 'object-entries.cjs') },
     ] : [],
   },
   server: {

@@ -44,4 +44,21 @@ describe('the login page', () => {
     await waitFor(() => expect(document.activeElement).toBe(password));
     expect(password.getAttribute('aria-describedby')).toContain(alert.id);
   });
+
+  it('switches to English from its language menu (loaded when first opened), fields named and described as before', async () => {
+    render(
+      <MemoryRouter>
+        <AdminContext dataProvider={createDataProvider(API)} authProvider={createAuthProvider(API)} i18nProvider={i18nProvider} store={memoryStore()}>
+          <LoginPage />
+        </AdminContext>
+      </MemoryRouter>,
+    );
+    const email = screen.getByRole('textbox', { name: /邮箱/ });
+    expect(document.getElementById(email.getAttribute('aria-describedby')!)).not.toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /中文/ }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'English' }));
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: /Email/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /English/ })).toBeInTheDocument();
+  });
 });
