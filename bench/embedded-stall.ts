@@ -4,7 +4,8 @@
  * it on an embedded data folder made by `seed:scale --embedded --data-dir D` (DATA_DIR=D, no
  * DATABASE_URL), and measures GET /api/health alone, then while one HQ user opens list after list
  * (the students of every school as the menu opens them, then its next pages), and reports the lists'
- * own times.
+ * own times; then, while a second HQ session repeats the heaviest reads (the dashboard summary, the
+ * what-if of each policy with a counting rule changed), the menu lists' first pages and the health check.
  *
  *   npm run seed:scale -- --embedded --schools 400 --data-dir /tmp/emb400
  *   node --import tsx bench/embedded-stall.ts --data-dir /tmp/emb400 [--seconds 30] [--out embedded-400]
@@ -99,6 +100,49 @@ async function main() {
     running = false;
     await user;
 
+    // While a slow read runs: a second HQ session repeats the heaviest reads a screen sends (the
+    // dashboard summary over every school, the what-if of each tier policy with a counting rule
+    // changed) while the first opens the menu lists' first pages and the probe asks for health.
+    const slowSession = await Client.signIn(base, SCALE_USERS.hq, SCALE_PASSWORD);
+    const policies = JSON.parse((await hq.get(listUrl('tier-policies', { range: [0, 99] }))).body) as { id: number; version: number; activeMinApplications: number }[];
+    const slowReads: { name: string; run: () => Promise<{ status: number }> }[] = [
+      { name: 'GET /api/compliance/summary', run: () => slowSession.get('/api/compliance/summary') },
+      ...policies.map((p) => ({ name: `POST /api/tier-policies/${p.id}/what-if (activeMinApplications +1)`, run: () => slowSession.send('POST', `/api/tier-policies/${p.id}/what-if`, { version: p.version, activeMinApplications: p.activeMinApplications + 1 }) })),
+    ];
+    const firstPages = [
+      listUrl('students', { sort: ['studentNo', 'ASC'], range: [0, 24] }),
+      listUrl('certificates', { sort: ['issuedOn', 'DESC'], range: [0, 24] }),
+      listUrl('practice-records', { sort: ['practicedOn', 'DESC'], range: [0, 24] }),
+      listUrl('job-registrations', { range: [0, 24] }),
+      listUrl('course-completions', { range: [0, 24] }),
+      listUrl('schools', { range: [0, 24] }),
+    ];
+    const slowTimes: Record<string, number[]> = {};
+    const pageTimes: Record<string, number[]> = {};
+    running = true;
+    const slow = (async () => {
+      for (let i = 0; running; i++) {
+        const r = slowReads[i % slowReads.length];
+        const t = performance.now();
+        const a = await r.run();
+        if (a.status !== 200) throw new Error(`${r.name} answered ${a.status}`);
+        (slowTimes[r.name] ??= []).push(performance.now() - t);
+      }
+    })();
+    const pages = (async () => {
+      for (let i = 0; running; i++) {
+        const url = firstPages[i % firstPages.length];
+        const t = performance.now();
+        const r = await hq.get(url);
+        if (r.status !== 200) throw new Error(`${url} answered ${r.status}`);
+        (pageTimes[url] ??= []).push(performance.now() - t);
+      }
+    })();
+    const healthBesideSlow = await healthFor(seconds * 1000);
+    running = false;
+    await Promise.all([slow, pages]);
+    const allPages = Object.values(pageTimes).flat();
+
     const [counts] = [await (await hq.get(listUrl('schools', { range: [0, 0] }))).headers['content-range']];
     const result = {
       date: new Date().toISOString(),
@@ -106,6 +150,12 @@ async function main() {
       machine: { cpus: os.cpus().length, node: process.version, loadAverage: os.loadavg().map((v) => Math.round(v * 100) / 100) },
       healthIdle: idle, healthWhileListing: busy,
       lists: Object.fromEntries(Object.entries(listTimes).map(([u, s]) => [decodeURIComponent(u), stats(s)])),
+      whileSlowReads: {
+        health: healthBesideSlow,
+        firstPagesAll: stats(allPages),
+        firstPages: Object.fromEntries(Object.entries(pageTimes).map(([u, s]) => [decodeURIComponent(u), stats(s)])),
+        slowReads: Object.fromEntries(Object.entries(slowTimes).map(([u, s]) => [u, stats(s)])),
+      },
     };
     console.log(JSON.stringify(result, null, 2));
     if (values.out) {
