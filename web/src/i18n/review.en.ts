@@ -66,6 +66,8 @@ export const reviewEn = {
       queue_next: 'Done; next in your queue: #%{id} %{school}',
       queue_done: 'Queue done',
       queue_done_body: 'No application waits in your review queue.',
+      queue_done_body_agreements: 'No agreement waits for signing, its plaque ceremony or its inspection.',
+      queue_done_body_evaluations: 'No evaluation waits for a decision.',
       back_to_queue: 'Back to the queue',
     },
   },

@@ -66,6 +66,8 @@ export const reviewZh = {
       queue_next: '已处理，转到队列中的下一项：#%{id} %{school}',
       queue_done: '队列已处理完毕',
       queue_done_body: '您的审核队列中已没有待处理的申报。',
+      queue_done_body_agreements: '已没有待签约、待揭牌或待验收的协议。',
+      queue_done_body_evaluations: '已没有待决定的评审。',
       back_to_queue: '返回队列',
     },
   },

@@ -8,27 +8,73 @@ interface StoredListParams { filter?: Record<string, unknown>; sort?: string; or
 export const defaultQueueSort: SortPayload = { field: 'waitingDays', order: 'DESC' };
 
 /**
- * After a review action: go to the next application of the reviewer's queue (the queue the list
- * shows, with its filters and order), or, when the queue is empty, stay with a "queue done" state.
+ * A reviewer's queue of one resource: the list it is read from (its react-admin store key, so the
+ * filters and order the reviewer chose there apply), the filter that makes the list a queue, and the
+ * order when the list has none stored.
  */
-export function useNextInQueue() {
+export interface ReviewQueue {
+  resource: 'applications' | 'agreements' | 'evaluations';
+  /** The list's store key (`storeKey` of its <List>, or react-admin's `<resource>.listParams`). */
+  storeKey: (role: string | undefined) => string;
+  /** What makes the list a queue, applied over the list's own filters (`stored` is the list's status filter). */
+  queueFilter: (stored: Record<string, unknown>) => Record<string, unknown>;
+  sort: SortPayload;
+}
+
+/** Applications waiting for the signed-in reviewer's step (the server's `queue` filter). */
+export const applicationQueue: ReviewQueue = {
+  resource: 'applications',
+  storeKey: (role) => `applications.${role}`,
+  queueFilter: () => ({ queue: true }),
+  sort: defaultQueueSort,
+};
+
+/** The agreement steps that wait for HQ: signing, the plaque ceremony, the inspection. */
+export const agreementQueueStates = ['pending_signing', 'pending_plaque', 'pending_inspection'] as const;
+
+/** Agreements at one of HQ's steps; a list filtered on some of these states keeps to them. */
+export const agreementQueue: ReviewQueue = {
+  resource: 'agreements',
+  storeKey: (role) => `agreements.${role}`,
+  queueFilter: (stored) => {
+    const chosen = ([] as unknown[]).concat(stored.status ?? []).filter((s): s is string => (agreementQueueStates as readonly unknown[]).includes(s));
+    return { status: chosen.length ? chosen : [...agreementQueueStates] };
+  },
+  sort: { field: 'updatedAt', order: 'ASC' },
+};
+
+/** Evaluations open for HQ's decision (the evaluation list's own queue: status open). */
+export const evaluationQueue: ReviewQueue = {
+  resource: 'evaluations',
+  storeKey: () => 'evaluations.listParams',
+  queueFilter: () => ({ status: 'open' }),
+  sort: { field: 'createdAt', order: 'DESC' },
+};
+
+/**
+ * After a review action: go to the next record of the reviewer's queue (the queue the list shows,
+ * with its filters and order), or, when the queue is empty, stay with a "queue done" state
+ * (`location.state.queueDone`, drawn by <QueueDone>). Resolves to the next record's id, or null.
+ */
+export function useNextInQueue(queue: ReviewQueue = applicationQueue) {
   const dataProvider = useDataProvider();
   const navigate = useNavigate();
   const notify = useNotify();
   const { permissions: role } = usePermissions<string>();
-  const [params] = useStore<StoredListParams | undefined>(`applications.${role}`);
+  const [params] = useStore<StoredListParams | undefined>(queue.storeKey(role));
   return useCallback(async (currentId: number | string) => {
-    const { q: _search, ...filter } = params?.filter ?? {};
-    const sort = params?.sort ? { field: params.sort, order: params.order ?? 'DESC' } : defaultQueueSort;
-    const { data, total } = await dataProvider.getList('applications', {
-      filter: { ...filter, ...(_search ? { q: _search } : {}), queue: true }, sort, pagination: { page: 1, perPage: 2 },
+    const { q: search, ...filter } = params?.filter ?? {};
+    const sort = params?.sort ? { field: params.sort, order: params.order ?? 'DESC' } : queue.sort;
+    const { data, total } = await dataProvider.getList(queue.resource, {
+      filter: { ...filter, ...(search ? { q: search } : {}), ...queue.queueFilter(filter) }, sort, pagination: { page: 1, perPage: 2 },
     });
     const next = data.find((r) => String(r.id) !== String(currentId));
     if (next) {
       notify('app.review.queue_next', { type: 'success', messageArgs: { id: next.id, school: next.schoolName ?? '', left: total } });
-      navigate(`/applications/${next.id}/show`);
-    } else {
-      navigate(`/applications/${currentId}/show`, { state: { queueDone: true }, replace: true });
+      navigate(`/${queue.resource}/${next.id}/show`);
+      return next.id;
     }
-  }, [dataProvider, navigate, notify, params]);
+    navigate(`/${queue.resource}/${currentId}/show`, { state: { queueDone: true }, replace: true });
+    return null;
+  }, [dataProvider, navigate, notify, params, queue]);
 }

@@ -23,6 +23,7 @@ import { ActionDialog } from '../../components/workflow/WorkflowDialog';
 import { useWorkflowAction } from '../../components/workflow/use-workflow-action';
 import type { Agreement } from './types';
 import { AgreementChecklistExcerpt } from '../../components/review/ReviewChecklist';
+import { agreementQueue, agreementQueueStates, useNextInQueue } from '../../components/review/use-next-in-queue';
 
 
 /** The dialog's own sentence for a guard's problem (resources.agreements.dialog.*). */
@@ -70,6 +71,7 @@ function AgreementActionDialog({ action, record, onClose }: { action: string; re
   const refresh = useRefresh();
   const queryClient = useQueryClient();
   const { send } = useWorkflowAction<Agreement>('agreements');
+  const nextInQueue = useNextInQueue(agreementQueue);
   const today = todayInChina();
   const [on, setOn] = useState(today);
   const [place, setPlace] = useState('');
@@ -122,6 +124,16 @@ function AgreementActionDialog({ action, record, onClose }: { action: string; re
       await queryClient.invalidateQueries({ queryKey: ['evidence'] });
     } else {
       await send(record, action, fields);
+    }
+    // A step that waited for HQ (signing, the plaque ceremony, the inspection): HQ lands on the next
+    // agreement of its queue (issue 17). The step is done whatever the queue's answer: a failed look-up
+    // leaves HQ on the record with the usual notice.
+    if ((agreementQueueStates as readonly string[]).includes(record.status)) {
+      const moved = await nextInQueue(record.id).then(() => true, () => false);
+      if (moved) {
+        refresh();
+        return;
+      }
     }
     notify(`resources.agreements.notify.${action}`, { type: 'success', messageArgs: { _: translate('app.workflow.done', { action: title }) } });
     refresh();

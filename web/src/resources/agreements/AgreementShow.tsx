@@ -18,6 +18,7 @@ import CancelIcon from '@mui/icons-material/Cancel';
 import { Link as RouterLink } from 'react-router-dom';
 import { ShowBase, Title, useCanAccess, usePermissions, useRecordContext, useResourceDefinitions, useLocaleState, useShowContext, useTranslate } from 'react-admin';
 import { ReviewPanel } from '../../components/review/ReviewPanel';
+import { QueueDone, useQueueDone } from '../../components/review/QueueDone';
 import { formatCalendarDate, formatLastDay } from '../../components/dates';
 import { StateChip, TierChip } from '../../components/chips';
 import { History } from '../../components/History';
@@ -190,6 +191,7 @@ function ShowContent() {
   const errorText = useErrorText();
   const { canAccess: canSeeSchool } = useCanAccess({ resource: 'schools', action: 'show' });
   const { permissions: role } = usePermissions<string>();
+  const queueDone = useQueueDone();
   if (error) return <Alert severity="error" sx={{ m: 2 }}>{errorText(error)}</Alert>;
   if (isPending || !record) return null;
   const started = !!record.startDate;
@@ -197,6 +199,7 @@ function ShowContent() {
   return (
     <Box sx={{ maxWidth: 1100, my: 2 }}>
       <Title title={translate('resources.agreements.show_title', { id: record.id })} />
+      {queueDone ? <QueueDone resource="agreements" /> : null}
       <Card variant="outlined" sx={{ mb: 2 }}>
         <CardContent>
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between' }}>

@@ -8,8 +8,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import EditIcon from '@mui/icons-material/Edit';
 import HandshakeIcon from '@mui/icons-material/Handshake';
-import DoneAllIcon from '@mui/icons-material/DoneAll';
-import { Link as RouterLink, useLocation } from 'react-router-dom';
+import { Link as RouterLink } from 'react-router-dom';
 import {
   ShowBase,
   Title,
@@ -31,6 +30,7 @@ import { ReviewBanner, ReviewCommentsProvider, SectionComments, useCommentLabel 
 import { useErrorText } from '../../components/problem/parse-problem';
 import type { Application } from './plan-model';
 import { ReviewPanel } from '../../components/review/ReviewPanel';
+import { QueueDone, useQueueDone } from '../../components/review/QueueDone';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   const translate = useTranslate();
@@ -125,7 +125,7 @@ function ShowContent() {
   const errorText = useErrorText();
   const label = useCommentLabel();
   const { permissions: role } = usePermissions<string>();
-  const queueDone = (useLocation().state as { queueDone?: boolean } | null)?.queueDone === true;
+  const queueDone = useQueueDone();
   if (error) return <Alert severity="error" sx={{ m: 2 }}>{errorText(error)}</Alert>;
   if (isPending || !record) return null;
   const items = record.planItems ?? [];
@@ -142,7 +142,7 @@ function ShowContent() {
   return (
     <Box sx={{ maxWidth: reviewer ? 1500 : 1100, my: 2 }}>
       <Title title={translate('resources.applications.show_title', { id: record.id })} />
-      {queueDone ? <QueueDone /> : null}
+      {queueDone ? <QueueDone resource="applications" /> : null}
       <ReviewCommentsProvider comments={record.reviewComments}>
         <Header record={record} />
         <AgreementLink record={record} />
@@ -168,22 +168,6 @@ function ShowContent() {
         </CardContent>
       </Card>
     </Box>
-  );
-}
-
-/** The reviewer acted on the last application of their queue. */
-function QueueDone() {
-  const translate = useTranslate();
-  return (
-    <Alert
-      severity="success"
-      icon={<DoneAllIcon />}
-      sx={{ mb: 2 }}
-      data-testid="queue-done"
-      action={<Button color="inherit" component={RouterLink} to="/applications">{translate('app.review.back_to_queue')}</Button>}
-    >
-      <strong>{translate('app.review.queue_done')}</strong> {translate('app.review.queue_done_body')}
-    </Alert>
   );
 }
 

@@ -188,6 +188,42 @@ describe('the decision screen', () => {
     expect(screen.getByText('reason: give the reason for the decision').closest('[role="alert"]')).not.toBeNull();
   });
 
+  it('after a decision HQ lands on the next open evaluation of its queue, with an empty form', async () => {
+    const user = userEvent.setup({ delay: null });
+    const next = { ...annual, id: 8, agreementId: 5, schoolId: 5, schoolName: '常州信息职业技术学院', version: 1 };
+    const filters: unknown[] = [];
+    renderResource('#/evaluations/6/show', users.hq,
+      // The queue as the server answers it once 6 is decided: the open evaluations only.
+      listHandler('evaluations', [next], (url) => filters.push(JSON.parse(url.searchParams.get('filter') ?? '{}'))),
+      ...evaluationHandlers([annual, next], () => HttpResponse.json({ ...annual, status: 'decided', version: 4, decision: 'continue', reason: '达标', allowedActions: [] })));
+    await user.click(await screen.findByRole('radio', { name: /继续合作/ }));
+    await fill(user, screen.getByRole('textbox', { name: /决定理由/ }), '各项指标基本达标');
+    await user.click(screen.getByRole('button', { name: '提交决定' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '确认' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/evaluations/8/show'));
+    expect(await screen.findByRole('heading', { level: 1, name: /常州信息职业技术学院/ })).toBeInTheDocument();
+    expect(filters).toContainEqual({ status: 'open' });
+    // The next evaluation's form starts empty: nothing typed for the previous one is carried over.
+    expect(screen.getByRole('textbox', { name: /决定理由/ })).toHaveValue('');
+    expect(screen.getByRole('radio', { name: /继续合作/ })).not.toBeChecked();
+  });
+
+  it('the last open evaluation of the queue stays on screen with its decision and says the queue is done', async () => {
+    const user = userEvent.setup({ delay: null });
+    let decided = false;
+    const decidedRecord = { ...annual, status: 'decided', version: 4, decision: 'continue', reason: '达标', decidedAt: '2026-10-08T02:00:00Z', allowedActions: [] };
+    renderResource('#/evaluations/6/show', users.hq,
+      listHandler('evaluations', []),
+      http.get(`${API}/evaluations/6`, () => HttpResponse.json(decided ? decidedRecord : annual)),
+      ...evaluationHandlers([annual], () => { decided = true; return HttpResponse.json(decidedRecord); }));
+    await user.click(await screen.findByRole('radio', { name: /继续合作/ }));
+    await fill(user, screen.getByRole('textbox', { name: /决定理由/ }), '达标');
+    await user.click(screen.getByRole('button', { name: '提交决定' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '确认' }));
+    expect(await screen.findByTestId('queue-done')).toHaveTextContent('已没有待决定的评审。');
+    expect(window.location.hash).toBe('#/evaluations/6/show');
+  });
+
   it('a school reads its evaluation without any decision form', async () => {
     renderResource('#/evaluations/6/show', users.school, ...evaluationHandlers([{ ...annual, allowedActions: [] }], () => HttpResponse.json({})));
     expect(await screen.findByText('KPI 快照')).toBeInTheDocument();

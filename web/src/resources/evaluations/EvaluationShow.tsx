@@ -18,6 +18,8 @@ import { StateChip, TierChip } from '../../components/chips';
 import { RecordHistory } from '../../components/RecordHistory';
 import { formatInstant } from '../../components/dates';
 import { DecideForm, type DecideResult } from './DecideForm';
+import { QueueDone, useQueueDone } from '../../components/review/QueueDone';
+import { evaluationQueue, useNextInQueue } from '../../components/review/use-next-in-queue';
 import { Evidence } from '../../components/evidence/Evidence';
 import { CompliantChip } from './KpiVerdict';
 import { addDays } from '../../components/dates';
@@ -209,12 +211,24 @@ function EvaluationPage() {
   const translate = useTranslate();
   const [result, setResult] = useState<DecideResult | null>(null);
   const { permissions: role } = usePermissions<string>();
+  const queueDone = useQueueDone();
+  const nextInQueue = useNextInQueue(evaluationQueue);
   if (error) return <Alert severity="error" sx={{ mt: 2 }}>{(error as Error).message}</Alert>;
   if (isPending || !record) return null;
   const canDecide = record.allowedActions?.includes('decide');
+  const decided = async (answer: DecideResult) => {
+    setResult(answer);
+    // HQ lands on the next open evaluation of its queue (issue 17), unless the decision created a record
+    // to follow (an upgrade's application, a renewal's agreement): its link stays on this page. A failed
+    // look-up of the queue leaves HQ here, with the decision shown.
+    if (answer.applicationId || answer.newAgreementId) return;
+    const next = await nextInQueue(record.id).catch(() => null);
+    if (next != null) setResult(null);
+  };
   return (
     <Stack spacing={2} sx={{ py: 2 }}>
       <Title title={<EvaluationTitle />} />
+      {queueDone ? <QueueDone resource="evaluations" /> : null}
       <Header record={record} />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, lg: 8 }}>
@@ -241,7 +255,7 @@ function EvaluationPage() {
           </Stack>
         </Grid>
       </Grid>
-      {canDecide ? <DecideForm record={record} onDecided={setResult} /> : null}
+      {canDecide ? <DecideForm key={record.id} record={record} onDecided={decided} /> : null}
       {record.status === 'decided' ? <DecisionCard record={record} result={result} /> : null}
       <RecordHistory entityType="evaluation" entityId={record.id} />
     </Stack>
