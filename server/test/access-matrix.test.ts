@@ -254,6 +254,8 @@ const matrix: Record<string, Check> = {
   'GET /api/evaluations/:id': show('evaluations'),
   'POST /api/evaluations': create('evaluations'),
   'POST /api/evaluations/bulk-open': async ({ a, c }) => { expectStatus(await c.post('/api/evaluations/bulk-open', { tier: ['industry_college'] }), a.role === 'hq' ? 202 : 403, `${a.email} opens a year's evaluations`); },
+  'GET /api/evaluations/awaiting': async ({ a, c }) => { expectStatus(await c.get('/api/evaluations/awaiting'), a.role === 'hq' ? 200 : 403, `${a.email} lists the years awaiting evaluation`); },
+  'POST /api/evaluations/bulk/open': async ({ a, c }) => { expectStatus(await c.post('/api/evaluations/bulk/open', { items: [{ agreementId: 999_999, year: 1 }] }), a.role === 'hq' ? 404 : 403, `${a.email} opens selected years' evaluations`); },
   'GET /api/evaluations/bulk-jobs/:id': async ({ a, c }) => { expectStatus(await c.get('/api/evaluations/bulk-jobs/999999'), a.role === 'hq' ? 404 : 403, `${a.email} reads a bulk job`); },
   'POST /api/evaluations/:id/actions/:action': action('evaluations', 'decide', evaluationTransitions as never),
   'GET /api/providers': list('providers'),

@@ -29,3 +29,15 @@ export const bulkJobRecord = z.object({
   result: z.unknown().nullable(), error: z.string().nullable(), createdBy: recordId.nullable(),
   createdAt: timestamp, finishedAt: timestamp.nullable(),
 });
+
+/** GET /api/evaluations/awaiting: an ended agreement year without its evaluation. */
+export const awaitingYearRecord = z.object({
+  id: z.string(), agreementId: recordId, year: z.number().int(), schoolId: recordId, schoolName: z.string(), regionId: recordId,
+  tier: z.string(), kind: z.enum(['annual', 'final']), from: z.string(), to: z.string(),
+});
+
+/** POST /api/evaluations/bulk/open: how many of the selected years were opened, and each one not opened with the reason. */
+export const openedYearsRecord = z.object({
+  opened: z.number().int(),
+  skipped: z.array(z.object({ agreementId: recordId, year: z.number().int(), schoolId: recordId, reason: z.string(), message: z.string() })),
+});

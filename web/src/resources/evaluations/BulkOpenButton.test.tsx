@@ -104,3 +104,50 @@ describe('opening every ended year at once', () => {
     expect(screen.queryByRole('button', { name: '开启全部已结束年度' })).not.toBeInTheDocument();
   });
 });
+
+describe('opening the selected years', () => {
+  const awaiting = (agreementId: number, year: number, schoolName: string) => ({
+    id: `${agreementId}-${year}`, agreementId, year, schoolId: agreementId, schoolName, regionId: 1, tier: 'pilot_1x', kind: 'annual',
+    from: `${2023 + year}-09-01`, to: `${2024 + year}-09-01`,
+  });
+
+  it('lists the years awaiting evaluation; HQ selects some, confirms, and reads how many were opened and which were not', async () => {
+    const user = userEvent.setup({ delay: null });
+    const sent: Record<string, unknown>[] = [];
+    const asked: string[] = [];
+    renderResource('#/evaluations', users.hq,
+      http.get(`*/api/evaluations/awaiting`, ({ request }) => {
+        asked.push(new URL(request.url).search);
+        return HttpResponse.json({ total: 3, rows: [awaiting(41, 1, '宁波职业技术学院'), awaiting(42, 1, '温州职业技术学院'), awaiting(43, 2, '台州职业技术学院')] });
+      }),
+      http.post(`${API}/evaluations/bulk/open`, async ({ request }) => {
+        sent.push(await bodyOf(request));
+        return HttpResponse.json({ opened: 1, skipped: [{ agreementId: 43, year: 2, schoolId: 43, reason: 'already_evaluated', message: 'already evaluated' }] });
+      }),
+      listHandler('evaluations', []),
+      listHandler('agreements', []),
+    );
+    await user.click(await screen.findByRole('button', { name: '开启全部已结束年度' }));
+    const dialog = await screen.findByRole('dialog', { name: '批量开启评审' });
+    const table = within(dialog).getByTestId('awaiting-years');
+    expect(await within(table).findByText('宁波职业技术学院')).toBeInTheDocument();
+    expect(within(table).getByText('或只开启选中的年度（3 个待评审）')).toBeInTheDocument();
+    // The tier chosen above narrows the rows.
+    await user.click(within(dialog).getByRole('button', { name: '1+X试点院校' }));
+    await waitFor(() => expect(asked).toContain('?tier=pilot_1x'));
+
+    const boxes = () => within(table).getAllByRole('checkbox');
+    // The header's "select all", then a box per row.
+    await user.click(boxes()[1]);
+    await user.click(boxes()[3]);
+    await user.click(within(table).getByRole('button', { name: '开启评审' }));
+    const confirm = await screen.findByRole('dialog', { name: /为选中的 2 个年度开启评审/ });
+    expect(within(confirm).getByText(/共 2 条记录，全部成功或全部不变/)).toBeInTheDocument();
+    expect(sent).toEqual([]);
+    await user.click(within(confirm).getByRole('button', { name: /确认|Confirm/ }));
+    await waitFor(() => expect(sent).toEqual([{ items: [{ agreementId: 41, year: 1 }, { agreementId: 43, year: 2 }] }]));
+    expect(await screen.findByText('已开启 1 项评审')).toBeInTheDocument();
+    expect(await within(dialog).findByText('未开启 1 个年度：')).toBeInTheDocument();
+    expect(await within(dialog).findByRole('link', { name: /协议 #43 第 2 年度/ })).toHaveAttribute('href', '#/agreements/43/show');
+  });
+});

@@ -20,6 +20,7 @@ import { tiers } from '../../components/vocabulary';
 import { parseProblem, type Problem } from '../../components/problem/parse-problem';
 import { ProblemAlert } from '../../components/problem/ProblemAlert';
 import type { BulkJob, SkippedYear } from './types';
+import { AwaitingYears } from './AwaitingYears';
 
 /** How often the job is asked how far it got. */
 export const POLL_MS = 1000;
@@ -41,6 +42,8 @@ export function BulkOpenButton() {
   const [job, setJob] = useState<BulkJob | null>(null);
   const [starting, setStarting] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  // What the last opening of selected rows did not open (the rows' bulk action, in one transaction).
+  const [pickedSkipped, setPickedSkipped] = useState<SkippedYear[]>([]);
   const { data: regions } = useGetList('regions', { pagination: { page: 1, perPage: 100 }, sort: { field: 'sortOrder', order: 'ASC' } }, { enabled: open });
 
   const running = job?.status === 'running';
@@ -86,6 +89,7 @@ export function BulkOpenButton() {
 
   const close = () => {
     setOpen(false);
+    setPickedSkipped([]);
     if (!running) {
       setJob(null);
       setProblem(null);
@@ -110,7 +114,7 @@ export function BulkOpenButton() {
       >
         {running ? translate('app.evaluation.bulk.running_short', { done: job!.done, total: job!.total }) : translate('app.evaluation.bulk.button')}
       </Button>
-      <Dialog open={open} onClose={close} aria-labelledby="bulk-open-title" fullWidth maxWidth="sm">
+      <Dialog open={open} onClose={close} aria-labelledby="bulk-open-title" fullWidth maxWidth="md">
         <DialogTitle id="bulk-open-title">{translate('app.evaluation.bulk.title')}</DialogTitle>
         <DialogContent>
           <Stack spacing={2}>
@@ -149,6 +153,9 @@ export function BulkOpenButton() {
                     </Stack>
                   </Box>
                 ) : null}
+                {/* Or only some years: their rows, selected and opened in one action. */}
+                <AwaitingYears tiers={chosenTiers} regionIds={chosenRegions} onSkipped={setPickedSkipped} />
+                {pickedSkipped.length ? <SkippedYears years={pickedSkipped} /> : null}
               </>
             ) : (
               <Box aria-live="polite">
