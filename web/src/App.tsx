@@ -44,8 +44,9 @@ export function App({ dataProvider = defaultDataProvider, authProvider = default
     >
       {/* Pages open without signing in (react-admin always renders these, whatever the session). */}
       <CustomRoutes noLayout>{joinRoutes}{accountRoutes}</CustomRoutes>
-      {/* The role's resources, from a chunk loaded once signed in (react-admin waits for the promise). */}
-      {(role: Role) => import('./resources/resource-elements').then(({ resourceElements }) => resourceElements(role))}
+      {/* The role's resources, from a chunk loaded once signed in (react-admin waits for the promise); none before
+          (react-admin asks on the sign-in page too, without a role). */}
+      {(role: Role | undefined) => (role ? import('./resources/resource-elements').then(({ resourceElements }) => resourceElements(role)) : [])}
     </Admin>
   );
 }

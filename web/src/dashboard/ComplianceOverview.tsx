@@ -30,6 +30,7 @@ import { useComplianceSummary, type ComplianceSummary, type SummaryFilter } from
 import { complianceUrl } from '../resources/compliance/drilldown';
 import { FailingKpiChips, OutlookChip } from '../resources/compliance/KpiParts';
 import { StatCard } from './StatCard';
+import { WhenNear } from '../components/WhenNear';
 
 // recharts is fetched with the dashboard, not with the app shell.
 const TierComplianceChart = lazy(() => import('./ComplianceCharts').then((m) => ({ default: m.TierComplianceChart })));
@@ -220,9 +221,12 @@ export function ComplianceOverview() {
             <CardHeader title={translate('app.dashboard.compliant_by_tier')} slotProps={cardTitle} />
             <CardContent sx={{ pt: 0 }}>
               {isPending || !summary ? <Skeleton variant="rounded" height={260} /> : (
-                <Suspense fallback={<Skeleton variant="rounded" height={260} />}>
-                  <TierComplianceChart summary={summary} scope={scope as Record<string, unknown>} />
-                </Suspense>
+                // recharts and the chart's drawing wait until the chart is on screen (below the first screen on a phone).
+                <WhenNear minHeight={260} margin="0px" placeholder={<Skeleton variant="rounded" height={260} />}>
+                  <Suspense fallback={<Skeleton variant="rounded" height={260} />}>
+                    <TierComplianceChart summary={summary} scope={scope as Record<string, unknown>} />
+                  </Suspense>
+                </WhenNear>
               )}
             </CardContent>
           </Card>
@@ -232,9 +236,12 @@ export function ComplianceOverview() {
             <CardHeader title={translate('app.dashboard.failing_by_kpi')} slotProps={cardTitle} />
             <CardContent sx={{ pt: 0 }}>
               {isPending || !summary ? <Skeleton variant="rounded" height={260} /> : (
-                <Suspense fallback={<Skeleton variant="rounded" height={260} />}>
-                  <FailingKpiChart summary={summary} scope={scope as Record<string, unknown>} />
-                </Suspense>
+                // recharts and the chart's drawing wait until the chart is on screen (below the first screen on a phone).
+                <WhenNear minHeight={260} margin="0px" placeholder={<Skeleton variant="rounded" height={260} />}>
+                  <Suspense fallback={<Skeleton variant="rounded" height={260} />}>
+                    <FailingKpiChart summary={summary} scope={scope as Record<string, unknown>} />
+                  </Suspense>
+                </WhenNear>
               )}
             </CardContent>
           </Card>

@@ -13,6 +13,7 @@ import { ComplianceOverview } from './ComplianceOverview';
 import { SchoolKpis } from './SchoolCompliance';
 import { ProviderCompliance } from './ProviderCompliance';
 import { EarlierYears } from '../resources/compliance/ComplianceYear';
+import { WhenNear } from '../components/WhenNear';
 
 /**
  * The first page after sign-in, per role. Every number is counted by the server in the user's
@@ -46,10 +47,11 @@ export function Dashboard() {
         {role === 'school' ? <UpgradeAdvisor /> : null}
         {role === 'school' ? <EarlierYears /> : null}
         {role === 'hq' || role === 'regional' ? <SchoolOverview /> : null}
-        {role === 'hq' || role === 'regional' ? <ComplianceOverview /> : null}
+        {/* Below the first screen on a phone: drawn when it comes near (issue 16 item 4). */}
+        {role === 'hq' || role === 'regional' ? <WhenNear minHeight={600}><ComplianceOverview /></WhenNear> : null}
         {role === 'provider' ? <ProviderCompliance /> : null}
         {role === 'provider' ? <AssignedSchools /> : null}
-        <RecentActivity />
+        <WhenNear minHeight={300}><RecentActivity /></WhenNear>
       </Stack>
     </Box>
   );

@@ -19,6 +19,7 @@ import { useLogin, useTranslate, type HttpError } from 'react-admin';
 import { useDocumentLanguage } from './useDocumentLanguage';
 import { useErrorText } from '../components/problem/parse-problem';
 import { MuiLocale } from './MuiLocale';
+import { loadMessages } from '../i18n';
 import { LocaleSwitch } from './LocaleSwitch';
 
 interface FieldProps {
@@ -97,6 +98,9 @@ export function LoginPage() {
       await login({ email, password });
     } catch (e) {
       const err = e as HttpError;
+      // The problem codes' words are in the full catalogue, which the sign-in page does not load before it needs them
+      // (not for the 401 of the session check either, which nobody sees).
+      await loadMessages();
       // Worded by the problem's code (login_failed, too_many_sign_ins…) in the UI's language.
       setError({ status: err?.status, message: errorText(e) || translate('ra.auth.sign_in_error') });
       setLoading(false);

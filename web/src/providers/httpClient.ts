@@ -1,7 +1,7 @@
 import { HttpError } from 'react-admin';
 import { formErrorsOf, type ApiErrorBody } from '../components/problem/parse-problem';
 import { translateProblem } from '../components/problem/translate-problem';
-import { i18nProvider, loadMessages } from '../i18n';
+import { i18nProvider } from '../i18n';
 
 export interface HttpClientOptions extends RequestInit {
   headers?: HeadersInit;
@@ -45,7 +45,6 @@ export async function httpClient(url: string, options: HttpClientOptions = {}): 
   }
   if (response.status < 200 || response.status >= 300) {
     if (isApiError(json)) {
-      await loadMessages(); // the problem codes' words (a refused sign-in comes before any screen loaded them)
       // The problem and each field's in the UI's language by their codes (never the server's words,
       // which are in the account's language, or English for a program): whatever shows the error's
       // message or a field's says it in the language on screen.
