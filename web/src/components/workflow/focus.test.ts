@@ -10,7 +10,8 @@ describe('focus after a workflow action', () => {
   it("goes back to the action's button while it is there, and to the page's heading once the action removed it", async () => {
     document.body.innerHTML = '<main><h1>申报 #12</h1><button data-action="submit">提交</button></main>';
     const button = document.querySelector('button')!;
-    const stop = focusAfterAction(button, { watchMs: 2_000, everyMs: 10 });
+    // Watching for longer than the test can take on a loaded machine: the test stops it itself.
+    const stop = focusAfterAction(button, { watchMs: 600_000, everyMs: 10 });
     await waitFor(() => expect(document.activeElement).toBe(button));
     // The page reloads the record: the action is no longer allowed, its button goes, focus would fall to <body>.
     button.remove();
