@@ -50,6 +50,8 @@ export interface FactImportKey {
   find: (tx: Tx, schoolId: number, keys: string[]) => Promise<Map<string, KeyedFact>>;
   /** The fields an imported row changes on the record (its empty cells keep the record's value). */
   changes: (existing: KeyedFact, input: Record<string, unknown>) => string[];
+  /** Rows of one record over several rows with the same key (an instructor's certifications): the later folded into the first. */
+  merge?: (first: Record<string, unknown>, later: Record<string, unknown>) => Record<string, unknown>;
   /** The update input of a row (as PUT takes it); may look up ids (a certificate's student by number). */
   updateInput: (tx: Tx, schoolId: number, input: Record<string, unknown>, existing: KeyedFact) => Promise<Record<string, unknown>>;
 }

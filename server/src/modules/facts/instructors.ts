@@ -1,21 +1,23 @@
 import { qualified } from '../../db/qualified.js';
 import { z } from 'zod';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { instructorCertifications, instructors } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, dateValue, idValue, oneOrMany } from '../../lib/filters.js';
 import { isoDate } from '../../lib/dates.js';
 import type { Tx } from '../../db/client.js';
-import type { FactResource, ImportProblem } from './fact-resource.js';
+import type { FactResource, KeyedFact } from './fact-resource.js';
+import { certLevelValues } from './import/fact-vocabulary.js';
 import { schoolOfWriter } from './fact-school.js';
 import { cell } from '../import/cells.js';
 import { updateSchemaOf } from './update-schema.js';
 import { instructorRecord } from './fact-records.js';
 
+const certLevels = ['junior', 'intermediate', 'senior'] as const;
 const certification = z.strictObject({
   id: z.number().int().optional(),
   certNo: z.string().trim().min(1, 'give the certification number').max(100),
-  level: z.enum(['junior', 'intermediate', 'senior']),
+  level: z.enum(certLevels),
   validFrom: isoDate,
   validTo: isoDate,
 }).refine((c) => c.validTo >= c.validFrom, { message: 'validTo cannot be before validFrom', path: ['validTo'], params: { code: 'date_before', other: 'validFrom' } });
@@ -28,12 +30,32 @@ const body = {
   certifications: z.array(certification).max(20).optional(),
   schoolId: z.number().int().optional(),
 };
-/** The import reads a flat row: one certification per instructor. */
+/**
+ * The import reads a flat row: an instructor with one certification (or none), as the export writes
+ * it; an instructor with several certifications takes one row each, with the staff number repeated
+ * (rows with one staff number are one instructor: naturalKey.merge below).
+ */
 const csvBody = z.strictObject({
   name: body.name, staffNo: body.staffNo, email: body.email,
-  certNo: z.string().trim().min(1).max(100).optional(), certLevel: z.enum(['junior', 'intermediate', 'senior']).optional(),
+  certNo: z.string().trim().min(1).max(100).optional(), certLevel: z.enum(certLevels).optional(),
   certValidFrom: isoDate.optional(), certValidTo: isoDate.optional(),
-});
+})
+  .refine((c) => !(c.certNo || c.certLevel || c.certValidFrom || c.certValidTo) || !!(c.certNo && c.certLevel && c.certValidFrom && c.certValidTo),
+    { path: ['certNo'], params: { code: 'certification_incomplete' } })
+  .refine((c) => !(c.certValidFrom && c.certValidTo) || c.certValidTo >= c.certValidFrom,
+    { path: ['certValidTo'], params: { code: 'date_before', other: 'certValidFrom' } });
+type CsvCertification = Omit<z.infer<typeof certification>, 'id'>;
+/** A row of the import, with the certifications of the later rows of its staff number folded in (`certs`). */
+type CsvInput = z.infer<typeof csvBody> & { certs?: CsvCertification[] };
+
+/** The certifications a row (or a staff number's rows) gives. */
+function certsOf(input: CsvInput): CsvCertification[] {
+  if (input.certs) return input.certs;
+  return input.certNo ? [{ certNo: input.certNo, level: input.certLevel!, validFrom: input.certValidFrom!, validTo: input.certValidTo! }] : [];
+}
+
+/** A list of certifications compared as a set (the order of the rows does not matter). */
+const certsKey = (certs: CsvCertification[]) => certs.map((c) => `${c.certNo}|${c.level}|${c.validFrom}|${c.validTo}`).sort().join('\n');
 
 export const instructorSpec: ResourceSpec = {
   name: 'instructors',
@@ -88,36 +110,63 @@ export const instructorResource: FactResource = {
   },
   csv: {
     columns: [
-      { key: 'name', aliases: ['姓名'], required: true, example: '张敏' },
-      { key: 'staffNo', aliases: ['工号'], example: 'T2019001' },
-      { key: 'email', aliases: ['邮箱'], example: 'zhangmin@example.edu.cn' },
-      { key: 'certNo', aliases: ['认证编号'], example: '1X-B2B-T-2024-0001' },
-      { key: 'certLevel', aliases: ['认证级别'], example: 'senior' },
-      { key: 'certValidFrom', aliases: ['认证有效期起'], type: 'date', example: '2024-07-01' },
-      { key: 'certValidTo', aliases: ['认证有效期止'], type: 'date', example: '2027-06-30' },
+      { key: 'name', aliases: ['姓名', 'Name'], required: true, example: '张敏' },
+      { key: 'staffNo', aliases: ['工号', 'Staff no.'], example: 'T2019001' },
+      { key: 'email', aliases: ['邮箱', 'Email'], example: 'zhangmin@example.edu.cn' },
+      { key: 'certNo', aliases: ['认证编号', 'Certification no.'], example: '1X-B2B-T-2024-0001' },
+      { key: 'certLevel', aliases: ['认证级别', 'Certification level'], example: '高级', values: certLevelValues },
+      { key: 'certValidFrom', aliases: ['认证有效期起', 'Certification valid from'], type: 'date', example: '2024-07-01' },
+      { key: 'certValidTo', aliases: ['认证有效期止', 'Certification valid to'], type: 'date', example: '2027-06-30' },
     ],
     body: csvBody,
+    // The export's school and "valid today" columns are not the import's (the school is the writer's; validity follows the dates).
+    ignoredHeaders: ['院校', 'School', 'schoolName', '今日有效', 'Valid today', 'validToday'],
     parse: (r) => ({ name: cell.text(r.name), staffNo: cell.text(r.staffNo), email: cell.text(r.email), certNo: cell.text(r.certNo), certLevel: cell.text(r.certLevel), certValidFrom: cell.text(r.certValidFrom), certValidTo: cell.text(r.certValidTo) }),
+    // The certification's cells are checked row by row (the row schema); staff numbers already recorded and repeated rows are the kit's (the key below).
     async resolveMany(_tx, actor, _scope, rows) {
       const schoolId = schoolOfWriter(actor, undefined);
-      const problems: ImportProblem[] = [];
-      const typed = rows as unknown as { line: number; input: z.infer<typeof csvBody> }[];
-      for (const { line, input } of typed) {
-        const any = input.certNo || input.certLevel || input.certValidFrom || input.certValidTo;
-        if (any && !(input.certNo && input.certLevel && input.certValidFrom && input.certValidTo)) problems.push({ row: line, field: 'certNo', code: 'certification_incomplete' });
-        if (input.certValidFrom && input.certValidTo && input.certValidTo < input.certValidFrom) problems.push({ row: line, field: 'certValidTo', code: 'date_before', params: { other: 'certValidFrom' } });
-      }
+      const typed = rows as unknown as { line: number; input: CsvInput }[];
       return {
-        problems,
+        problems: [],
         values: typed.map(({ input }) => ({ schoolId, name: input.name, staffNo: input.staffNo ?? null, email: input.email ?? null })),
         after: async (tx, ids) => {
-          const certs = ids.flatMap((instructorId, i) => {
-            const c = typed[i].input;
-            return c.certNo ? [{ instructorId, schoolId, certNo: c.certNo, level: c.certLevel!, validFrom: c.certValidFrom!, validTo: c.certValidTo! }] : [];
-          });
+          const certs = ids.flatMap((instructorId, i) => certsOf(typed[i].input).map((c) => ({ instructorId, schoolId, certNo: c.certNo, level: c.level, validFrom: c.validFrom, validTo: c.validTo })));
           for (let i = 0; i < certs.length; i += 1000) await tx.insert(instructorCertifications).values(certs.slice(i, i + 1000));
         },
       };
+    },
+    /** The staff number within the school: `?mode=upsert` updates the instructor (name, email, the certifications as a whole). */
+    key: {
+      field: 'staffNo',
+      of: (input) => (input as CsvInput).staffNo?.trim() || undefined,
+      merge: (first, later) => ({ ...first, certs: [...certsOf(first as CsvInput), ...certsOf(later as CsvInput)] }),
+      async find(tx, schoolId, keys) {
+        const found = new Map<string, KeyedFact>();
+        for (let i = 0; i < keys.length; i += 5000) {
+          const rows = await tx.select().from(instructors).where(and(eq(instructors.schoolId, schoolId), inArray(instructors.staffNo, keys.slice(i, i + 5000))));
+          const certs = rows.length ? await tx.select().from(instructorCertifications).where(inArray(instructorCertifications.instructorId, rows.map((r) => r.id))) : [];
+          for (const r of rows) {
+            const own = certs.filter((c) => c.instructorId === r.id).map((c) => ({ certNo: c.certNo, level: c.level as CsvCertification['level'], validFrom: c.validFrom, validTo: c.validTo }));
+            found.set(r.staffNo!, { id: r.id, label: `${r.staffNo} ${r.name}`, name: r.name, email: r.email, certs: own });
+          }
+        }
+        return found;
+      },
+      // An empty cell keeps the record's value; rows without a certification keep the instructor's certifications.
+      changes: (existing, raw) => {
+        const input = raw as CsvInput;
+        const certs = certsOf(input);
+        return [
+          ...(input.name !== existing.name ? ['name'] : []),
+          ...(input.email != null && input.email !== existing.email ? ['email'] : []),
+          ...(certs.length && certsKey(certs) !== certsKey(existing.certs as CsvCertification[]) ? ['certifications'] : []),
+        ];
+      },
+      updateInput: async (_tx, _schoolId, raw) => {
+        const input = raw as CsvInput;
+        const certs = certsOf(input);
+        return { name: input.name, ...(input.email != null ? { email: input.email } : {}), ...(certs.length ? { certifications: certs } : {}) };
+      },
     },
   },
 };

@@ -79,6 +79,12 @@ export interface NaturalKey<I, E> {
   describe: (existing: E) => { id: number | string; label: string };
   /** Upsert: the fields the row would change on the record ([] = unchanged). Needed for `upsert: true`. */
   changes?: (existing: E, input: I) => string[];
+  /**
+   * A record written over several rows with the same key (an instructor with one certification a
+   * row, as the export writes it): a later row is folded into the key's first row (`merge`) instead
+   * of being a duplicate, and shares its outcome. Without it, a repeated key is `duplicate_in_file`.
+   */
+  merge?: (first: I, later: I) => I;
 }
 
 export interface ImportDefinition<I = unknown, E = unknown, P = unknown> {

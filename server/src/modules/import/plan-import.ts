@@ -27,16 +27,26 @@ export async function planImport<I, E, P>(definition: ImportDefinition<I, E, P>,
   const rejected = new Set(problems.map((p) => p.row));
   const rows: ImportRow<I, E>[] = read.parsed.map(({ row, input }) => ({ row, input }));
   const key = definition.naturalKey;
+  /** Rows folded into their key's first row (naturalKey.merge), by row: the first row's number. */
+  const folded = new Map<number, number>();
   if (key) {
     const first = new Map<string, number>();
+    const firstRow = new Map<string, ImportRow<I, E>>();
     for (const r of rows) {
       r.key = key.of(r.input);
       if (r.key === undefined) continue;
       const other = first.get(r.key);
-      if (other !== undefined) {
+      if (other !== undefined && key.merge && !rejected.has(r.row)) {
+        const into = firstRow.get(r.key)!;
+        into.input = key.merge(into.input, r.input);
+        folded.set(r.row, other);
+      } else if (other !== undefined) {
         problems.push({ row: r.row, field: key.field, code: 'duplicate_in_file', params: { otherRow: other } });
         rejected.add(r.row);
-      } else first.set(r.key, r.row);
+      } else if (!rejected.has(r.row) || !key.merge) {
+        first.set(r.key, r.row);
+        firstRow.set(r.key, r);
+      }
     }
     const existing = first.size ? await key.find(db, [...first.keys()], ctx) : new Map<string, E>();
     for (const r of rows) {
@@ -53,7 +63,7 @@ export async function planImport<I, E, P>(definition: ImportDefinition<I, E, P>,
       }
     }
   }
-  const candidates = rows.filter((r) => !rejected.has(r.row));
+  const candidates = rows.filter((r) => !rejected.has(r.row) && !folded.has(r.row));
   const checked = definition.check ? await definition.check(db, ctx, candidates) : { problems: [] as ImportProblem[], prepared: undefined };
   // Each bad cell is reported once: the first problem named on a row's column (the schema's, then the key's, then the table's checks).
   const named = new Set(problems.map((p) => `${p.row}:${p.field}`));
@@ -76,6 +86,12 @@ export async function planImport<I, E, P>(definition: ImportDefinition<I, E, P>,
     if (r.existing === undefined) { create.push(r); outcomes.set(r.row, 'created'); }
     else if (r.changes?.length) { update.push(r); outcomes.set(r.row, 'updated'); changes.set(r.row, r.changes); }
     else { unchanged.push(r); outcomes.set(r.row, 'unchanged'); }
+  }
+  // A folded row shares its record's outcome (a rejected one keeps its own problems).
+  for (const [row, into] of folded) {
+    if (rejected.has(row)) continue;
+    outcomes.set(row, outcomes.get(into)!);
+    if (changes.has(into)) changes.set(row, changes.get(into)!);
   }
   return { create, update, unchanged, prepared: checked.prepared as P, problems, outcomes, changes };
 }

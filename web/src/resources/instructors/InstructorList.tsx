@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
-import { DataTable, DateInput, List, SearchInput, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, DateInput, List, SearchInput, TextField, useRecordContext, useTranslate, type Exporter } from 'react-admin';
 import { schoolColumn, useExporter, type ExportColumn } from '../../components/exporter';
 import { FactListActions, SchoolRefField, schoolFilter, useManySchools } from '../../components/facts/shared';
 import { useRowClick } from '../../components/facts/FactPages';
@@ -45,18 +45,33 @@ export function CertificationsField(_: { source?: string; label?: string }) {
   );
 }
 
-function useInstructorExporter() {
+/** One row of the instructors' export: an instructor with one of its certifications (or none). */
+type InstructorExportRow = InstructorRecord & { cert: Certification | null };
+
+/**
+ * The instructors' export, one row per certification with the staff number repeated (an instructor
+ * without one: one row, its certification cells empty), under the headers the import reads and with
+ * the level in words: the file imports back unchanged (server round-trip-instructors.test.ts).
+ */
+export function useInstructorExporter(): Exporter<InstructorRecord> {
   const translate = useTranslate();
   const many = useManySchools();
-  const columns: ExportColumn<InstructorRecord>[] = [
-    ...(many ? [schoolColumn<InstructorRecord>()] : []),
+  const columns: ExportColumn<InstructorExportRow>[] = [
+    ...(many ? [schoolColumn<InstructorExportRow>()] : []),
     { key: 'name' },
     { key: 'staffNo' },
     { key: 'email' },
+    { key: 'certNo', value: (r) => r.cert?.certNo },
+    { key: 'certLevel', value: (r) => (r.cert ? translate(`app.cert_level.${r.cert.level}`) : '') },
+    { key: 'certValidFrom', value: (r) => r.cert?.validFrom },
+    { key: 'certValidTo', value: (r) => r.cert?.validTo },
     { key: 'validToday', value: (r) => translate(r.validToday ? 'app.facts.valid_today' : 'app.facts.not_valid_today') },
-    { key: 'certifications', value: (r) => r.certifications.map((c) => `${c.certNo} ${translate(`app.cert_level.${c.level}`)} ${c.validFrom}~${c.validTo}`) },
   ];
-  return useExporter<InstructorRecord>('instructors', columns, many ? [{ field: 'schoolId', resource: 'schools' }] : []);
+  const exporter = useExporter<InstructorExportRow>('instructors', columns, many ? [{ field: 'schoolId', resource: 'schools' }] : []);
+  return (records, fetchRelated, dataProvider, resource) => exporter(
+    records.flatMap((r): InstructorExportRow[] => (r.certifications?.length ? r.certifications.map((cert) => ({ ...r, cert })) : [{ ...r, cert: null }])),
+    fetchRelated, dataProvider, resource,
+  );
 }
 
 /** The school's instructors and their 1+X instructor certifications. */

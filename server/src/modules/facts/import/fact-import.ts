@@ -29,6 +29,7 @@ export function factImport(fact: FactResource): ImportDefinition<unknown, KeyedF
     find: (db, keys, ctx) => key.find(db as unknown as Tx, schoolOfWriter(ctx.actor, undefined), keys),
     describe: (e) => ({ id: e.id, label: e.label }),
     changes: (e, input) => key.changes(e, input as Record<string, unknown>),
+    ...(key.merge ? { merge: (first: unknown, later: unknown) => key.merge!(first as Record<string, unknown>, later as Record<string, unknown>) } : {}),
   };
   return {
     name: fact.spec.name,

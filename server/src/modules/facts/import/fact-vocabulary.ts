@@ -28,3 +28,10 @@ export const practiceConfirmedValues: readonly ImportValue[] = [
   { code: 'true', zh: '已确认', en: 'Confirmed' },
   { code: 'false', zh: '待确认', en: 'Awaiting confirmation' },
 ];
+
+/** An instructor certification's level as the web names it (app.cert_level). */
+export const certLevelValues: readonly ImportValue[] = [
+  { code: 'junior', zh: '初级', en: 'Junior' },
+  { code: 'intermediate', zh: '中级', en: 'Intermediate' },
+  { code: 'senior', zh: '高级', en: 'Senior' },
+];
