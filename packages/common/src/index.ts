@@ -1,5 +1,6 @@
 // The one shared package: import everything from '@campus/common'.
 export * from './vocabulary.js';
+export * from './fact-vocabulary.js';
 export * from './state-sets.js';
 export * from './calendar/clock.js';
 export * from './calendar/agreement-year.js';

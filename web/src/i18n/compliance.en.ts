@@ -1,4 +1,5 @@
 import type { complianceZh } from './compliance.zh';
+import { certLevelValues, certificateKindValues, leftReasonValues, practiceConfirmedValues, wordOf, wordsOf } from '@campus/common';
 
 /** The English labels of compliance.zh.ts, key for key. */
 export const complianceEn: typeof complianceZh = {
@@ -191,27 +192,13 @@ export const complianceEn: typeof complianceZh = {
     },
     certificate_kind: {
       '1x': '1+X (any level)',
-      '1x_junior': '1+X junior',
-      '1x_intermediate': '1+X intermediate',
-      '1x_senior': '1+X senior',
-      operator: 'Operator',
-      mohrss_intermediate: 'MOHRSS CBEC operations (intermediate)',
-      mohrss_senior: 'MOHRSS CBEC operations (senior)',
-      gold_operator: 'Gold Supplier benefits operator',
-      data_advisor: 'Data Advisor',
-      crm_xiaoman: 'Foreign-trade CRM (Xiaoman)',
-      live_host: 'Live-stream host',
+      ...wordsOf(certificateKindValues, 'en'),
     },
     left_reason: {
-      graduated: 'Graduated',
-      withdrew: 'Withdrew',
+      ...wordsOf(leftReasonValues, 'en'),
       none: 'Enrolled',
     },
-    cert_level: {
-      junior: 'Junior',
-      intermediate: 'Intermediate',
-      senior: 'Senior',
-    },
+    cert_level: wordsOf(certLevelValues, 'en'),
     course_kind: {
       official_textbook: 'Official textbook',
       official_online: 'Official online course',
@@ -225,7 +212,9 @@ export const complianceEn: typeof complianceZh = {
       add_certification: 'Add a certification',
       confirm: 'Confirm hours',
       confirmed_n: '%{smart_count} practice record confirmed |||| %{smart_count} practice records confirmed',
-      unconfirmed: 'Awaiting confirmation',
+      unconfirmed: wordOf(practiceConfirmedValues, 'false', 'en'),
+      /** A practice record's confirmation as its export writes it (the import reads these words back). */
+      confirmation: wordsOf(practiceConfirmedValues, 'en'),
       enrolled_default: 'Leave empty for 1 September of the cohort year',
       catalogue_read_only: 'The official catalogue is read-only; your own offline courses can be added and edited.',
       application_dates: 'Application dates',

@@ -1,3 +1,4 @@
+import { certLevelValues, certificateKindValues, leftReasonValues, practiceConfirmedValues, wordOf, wordsOf } from '@campus/common';
 /**
  * Labels of the KPI dashboards, the compliance resource, the facts screens (with import and
  * export) and the tier-policy what-if, in Chinese. compliance.en.ts has exactly the same keys.
@@ -192,27 +193,13 @@ export const complianceZh = {
     },
     certificate_kind: {
       '1x': '1+X（任一级别）',
-      '1x_junior': '1+X初级',
-      '1x_intermediate': '1+X中级',
-      '1x_senior': '1+X高级',
-      operator: '操盘官',
-      mohrss_intermediate: '人社部跨境电商运营师（中级）',
-      mohrss_senior: '人社部跨境电商运营师（高级）',
-      gold_operator: '金品权益操盘官',
-      data_advisor: '数据参谋',
-      crm_xiaoman: '外贸CRM（小满）',
-      live_host: '直播主播',
+      ...wordsOf(certificateKindValues, 'zh'),
     },
     left_reason: {
-      graduated: '毕业',
-      withdrew: '退出',
+      ...wordsOf(leftReasonValues, 'zh'),
       none: '在读',
     },
-    cert_level: {
-      junior: '初级',
-      intermediate: '中级',
-      senior: '高级',
-    },
+    cert_level: wordsOf(certLevelValues, 'zh'),
     course_kind: {
       official_textbook: '官方教材',
       official_online: '官方线上课',
@@ -226,7 +213,9 @@ export const complianceZh = {
       add_certification: '添加认证',
       confirm: '确认学时',
       confirmed_n: '已确认 %{smart_count} 条实战记录 |||| 已确认 %{smart_count} 条实战记录',
-      unconfirmed: '待确认',
+      unconfirmed: wordOf(practiceConfirmedValues, 'false', 'zh'),
+      /** A practice record's confirmation as its export writes it (the import reads these words back). */
+      confirmation: wordsOf(practiceConfirmedValues, 'zh'),
       enrolled_default: '不填则为入学年份的 9 月 1 日',
       catalogue_read_only: '官方目录课程只读；本校线下课程可新增和修改。',
       application_dates: '投递日期',

@@ -72,7 +72,7 @@ function usePracticeExporter() {
     { key: 'project' },
     { key: 'hours' },
     { key: 'practicedOn' },
-    { key: 'confirmed', value: (r) => translate(r.confirmed ? 'app.state.confirmed' : 'app.facts.unconfirmed') },
+    { key: 'confirmed', value: (r) => translate(`app.facts.confirmation.${r.confirmed ? 'true' : 'false'}`) },
     { key: 'providerName' },
   ];
   return useExporter<PracticeRecord>('practice-records', columns, many ? [{ field: 'schoolId', resource: 'schools' }] : []);
