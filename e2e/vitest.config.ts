@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { reporters } from '../scripts/test-report.mjs';
 
 /**
  * Browser journeys against the real product: each spec file starts its own server on a fresh data
@@ -10,6 +11,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    reporters: reporters('e2e'),
     include: ['**/*.spec.ts'],
     exclude: ['node_modules/**'],
     environment: 'node',
