@@ -173,6 +173,18 @@ describe('a failing year: evaluation, rectification, closing', () => {
     const decided = hq.waitForResponse((r) => r.url().includes('/actions/decide'));
     await hq.getByRole('dialog').getByRole('button', { name: '确认' }).click();
     expect((await decided).status()).toBe(200);
+    // HQ lands on the next open evaluation of its queue (issue 17; the list's order, newest first), or
+    // stays with "queue done"; the journey goes back to the decided one.
+    const queue = (await apiAs<Evaluation[]>(hq, `/api/evaluations${listQuery({ filter: { status: 'open' }, sort: ['createdAt', 'DESC'], range: [0, 1] })}`)).json;
+    const next = queue.find((e) => e.id !== journey.openedEvaluationId);
+    if (next) {
+      await hq.waitForURL(new RegExp(`#/evaluations/${next.id}/show$`));
+      await hq.getByRole('heading', { level: 1, name: new RegExp(next.schoolName) }).waitFor();
+      await hq.getByRole('radiogroup', { name: '决定' }).waitFor();
+      await hq.goto(`/#/evaluations/${journey.openedEvaluationId}/show`);
+    } else {
+      await hq.getByTestId('queue-done').waitFor();
+    }
     await hq.getByRole('region', { name: '评审决定' }).getByText('限期整改').first().waitFor();
     await settle(hq);
     await shoot(hq, 'evaluation-rectify-decided');
