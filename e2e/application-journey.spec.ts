@@ -99,6 +99,25 @@ async function confirmAction(page: Page, action: string) {
   await settle(page);
 }
 
+/**
+ * After one of HQ's agreement steps HQ lands on the next agreement of its queue (issue 17): the next one
+ * waiting for signing, its ceremony or its inspection, as the queue read through the API names it, or
+ * the same agreement with "queue done". The journey then goes back to the agreement it follows.
+ */
+async function landsOnNextAgreement(page: Page, id: number) {
+  const queue = await apiAs<Agreement[]>(page, `/api/agreements${listQuery({ filter: { status: ['pending_signing', 'pending_plaque', 'pending_inspection'] }, sort: ['updatedAt', 'ASC'], range: [0, 1] })}`);
+  const next = queue.find((a) => a.id !== id);
+  if (next) {
+    await page.waitForURL(new RegExp(`#/agreements/${next.id}/show$`));
+    await page.getByRole('heading', { level: 1, name: `合作协议 #${next.id}` }).waitFor();
+  } else {
+    await page.getByTestId('queue-done').waitFor();
+    expect(page.url()).toMatch(new RegExp(`#/agreements/${id}/show$`));
+  }
+  await page.goto(`/#/agreements/${id}/show`);
+  await settle(page);
+}
+
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 // A 1×1 PNG.
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -292,6 +311,7 @@ describe('an Industry College application, from draft to active partnership', ()
 
     await openAction(page, 'sign');
     await confirmAction(page, 'sign');
+    await landsOnNextAgreement(page, agreementId);
     await page.getByText('待揭牌').first().waitFor();
 
     const plaque = await openAction(page, 'hold_plaque_ceremony');
@@ -302,6 +322,7 @@ describe('an Industry College application, from draft to active partnership', ()
     const held = page.waitForResponse((r) => r.url().endsWith('/actions/hold_plaque_ceremony/with-files') && r.request().method() === 'POST');
     await confirmAction(page, 'hold_plaque_ceremony');
     expect((await held).status()).toBe(200);
+    await landsOnNextAgreement(page, agreementId);
     await page.getByText('待验收').first().waitFor();
 
     const inspection = await openAction(page, 'pass_inspection');
@@ -311,6 +332,7 @@ describe('an Industry College application, from draft to active partnership', ()
     await inspection.getByLabel('已确认：1+X 认证讲师已到位').check();
     await inspection.getByLabel(/已确认：教学资源/).check();
     await confirmAction(page, 'pass_inspection');
+    await landsOnNextAgreement(page, agreementId);
     await page.getByText('执行中').first().waitFor();
     await page.getByTestId('signing-steps').getByText('温州职业技术学院图书馆报告厅', { exact: false }).waitFor();
     await page.getByTestId('attachments').getByRole('link', { name: '揭牌现场.png' }).waitFor();
