@@ -1,19 +1,33 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup, configure } from '@testing-library/react';
+import { cleanup, configure, getConfig } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from './server';
 import { makeEmotionSpeedy } from './emotion-speedy';
 import { cacheComputedStyle } from './computed-style-cache';
+import { skipOwnerStacks } from './owner-stacks';
 import { prefilterSelectorMatching } from './selector-prefilter';
 import { i18nProvider, loadMessages } from '../i18n';
 
 // findBy*/waitFor wait for a condition and return as soon as it holds; the deadline only ends a wait that can never
 // succeed. A react-admin screen's first paint takes seconds on a fully loaded small machine, so it is generous.
 configure({ asyncUtilTimeout: 60_000 });
+// A query that fails inside waitFor/findBy (every poll but the last) builds an error nobody reads; Testing Library's
+// own error prints the whole document into it each time (a tenth of a large form's test CPU). Inside a wait the error
+// carries the message only: when the wait gives up, it adds the document to its final error itself.
+const printingElementError = getConfig().getElementError;
+configure({
+  getElementError: (message, container) => {
+    if (!(getConfig() as { _disableExpensiveErrorDiagnostics?: boolean })._disableExpensiveErrorDiagnostics) return printingElementError(message, container);
+    const error = new Error(message ?? '');
+    error.name = 'TestingLibraryElementError';
+    return error;
+  },
+});
 
 cacheComputedStyle(window);
 prefilterSelectorMatching(document);
 makeEmotionSpeedy();
+skipOwnerStacks();
 
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' });

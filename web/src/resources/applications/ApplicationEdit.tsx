@@ -185,6 +185,8 @@ const ApplicationForm = memo(function ApplicationForm({ record, onReloaded }: { 
   );
 });
 
+const noCourses: CatalogueCourse[] = [];
+
 function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fresh: Application) => void }) {
   const translate = useTranslate();
   const notify = useNotify();
@@ -207,9 +209,12 @@ function Editor({ initial, onReloaded }: { initial: Application; onReloaded: (fr
     name: ['plan.targets', 'items.instructor', 'items.job_fair'],
   });
   const { policy } = usePolicyInForce(tier);
-  const warnings = targetWarnings({ plan: { targets }, items: { instructor: instructors ?? [], job_fair: jobFairs ?? [] } as PlanFormValues['items'] }, policy);
+  const computedWarnings = targetWarnings({ plan: { targets }, items: { instructor: instructors ?? [], job_fair: jobFairs ?? [] } as PlanFormValues['items'] }, policy);
+  // The same warnings keep the same array, so the memoised sections that show them do not re-render for nothing.
+  const warningsKey = JSON.stringify(computedWarnings);
+  const warnings = useMemo(() => computedWarnings, [warningsKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const { data: catalogue = [] } = useGetList<CatalogueCourse>('courses', {
+  const { data: catalogue = noCourses } = useGetList<CatalogueCourse>('courses', {
     filter: { catalogue: true },
     sort: { field: 'title', order: 'ASC' },
     pagination: { page: 1, perPage: 200 },

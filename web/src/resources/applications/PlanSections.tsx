@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import Button from '@mui/material/Button';
 import AddIcon from '@mui/icons-material/Add';
 import Alert from '@mui/material/Alert';
@@ -86,7 +86,7 @@ function Threshold({ value, unit, percent }: { value: unknown; unit?: string; pe
   );
 }
 
-export function TierSection({ policy, canChangeTier }: { policy?: TierPolicy; canChangeTier: boolean }) {
+function TierSectionView({ policy, canChangeTier }: { policy?: TierPolicy; canChangeTier: boolean }) {
   const translate = useTranslate();
   const choices = useTierChoices();
   const tier = useWatch<PlanFormValues, 'tier'>({ name: 'tier' });
@@ -118,7 +118,7 @@ export function useSubmitRequired() {
   return (field: string) => fields.has(field);
 }
 
-export function ContactSection() {
+function ContactSectionView() {
   const translate = useTranslate();
   const isRequired = useSubmitRequired();
   // Marked like react-admin marks a required input (label *), without blocking the draft's autosave.
@@ -143,7 +143,7 @@ export function ContactSection() {
   );
 }
 
-export function QualificationsSection() {
+function QualificationsSectionView() {
   const translate = useTranslate();
   const tier = useWatch<PlanFormValues, 'tier'>({ name: 'tier' });
   const industryCollege = tier === 'industry_college';
@@ -183,7 +183,7 @@ export function QualificationsSection() {
   );
 }
 
-export function SummarySection() {
+function SummarySectionView() {
   return (
     <Section id="summary" title="resources.applications.sections.summary">
       <SectionComments prefix="plan.summary" />
@@ -200,7 +200,7 @@ export function SummarySection() {
   );
 }
 
-export function TargetsSection({ policy, warnings }: { policy?: TierPolicy; warnings: TargetWarning[] }) {
+function TargetsSectionView({ policy, warnings }: { policy?: TierPolicy; warnings: TargetWarning[] }) {
   const translate = useTranslate();
   const p = (field: string) => (policy ? policy[field] : undefined);
   return (
@@ -293,7 +293,7 @@ const support = (
   />
 );
 
-export function InstructorsSection({ warnings, flagged }: { warnings: TargetWarning[]; flagged?: boolean }) {
+function InstructorsSectionView({ warnings, flagged }: { warnings: TargetWarning[]; flagged?: boolean }) {
   const translate = useTranslate();
   const levels = ['junior', 'intermediate', 'senior'].map((id) => ({ id, name: translate(`resources.applications.level.${id}`) }));
   return (
@@ -322,7 +322,7 @@ export interface CatalogueCourse {
   classHours: number | null;
 }
 
-export function ResourcesSection({ catalogue, flagged }: { catalogue: CatalogueCourse[]; flagged?: boolean }) {
+function ResourcesSectionView({ catalogue, flagged }: { catalogue: CatalogueCourse[]; flagged?: boolean }) {
   const translate = useTranslate();
   const choices = catalogue.map((c) => ({
     id: c.id,
@@ -342,7 +342,7 @@ export function ResourcesSection({ catalogue, flagged }: { catalogue: CatalogueC
   );
 }
 
-export function PracticeSection() {
+function PracticeSectionView() {
   const translate = useTranslate();
   return (
     <Section id="practice" title="resources.applications.sections.practice" subtitle={translate('resources.applications.form.practice_help')}>
@@ -363,7 +363,7 @@ export function PracticeSection() {
   );
 }
 
-export function JobFairsSection({ warnings }: { warnings: TargetWarning[] }) {
+function JobFairsSectionView({ warnings }: { warnings: TargetWarning[] }) {
   const translate = useTranslate();
   const months = Array.from({ length: 12 }, (_, i) => ({ id: i + 1, name: translate('resources.applications.month', { month: i + 1 }) }));
   return (
@@ -385,7 +385,7 @@ export function JobFairsSection({ warnings }: { warnings: TargetWarning[] }) {
   );
 }
 
-export function PledgeSection({ flagged }: { flagged?: boolean }) {
+function PledgeSectionView({ flagged }: { flagged?: boolean }) {
   const translate = useTranslate();
   const tier = useWatch<PlanFormValues, 'tier'>({ name: 'tier' });
   const { formState } = useFormContext<PlanFormValues>();
@@ -401,3 +401,16 @@ export function PledgeSection({ flagged }: { flagged?: boolean }) {
     </Section>
   );
 }
+
+// Each section reads the form through its own hooks; memo keeps a keystroke or a save status elsewhere in the form from
+// re-rendering every section of a long plan (on a phone, typing lagged behind the keys).
+export const TierSection = memo(TierSectionView);
+export const ContactSection = memo(ContactSectionView);
+export const QualificationsSection = memo(QualificationsSectionView);
+export const SummarySection = memo(SummarySectionView);
+export const TargetsSection = memo(TargetsSectionView);
+export const InstructorsSection = memo(InstructorsSectionView);
+export const ResourcesSection = memo(ResourcesSectionView);
+export const PracticeSection = memo(PracticeSectionView);
+export const JobFairsSection = memo(JobFairsSectionView);
+export const PledgeSection = memo(PledgeSectionView);
