@@ -163,7 +163,7 @@ describe.each(accounts)('axe on the screens of $email', ({ email, role }) => {
         const shown = document.getElementById('react-admin-title')?.textContent?.replace(/\s+/g, ' ').trim();
         return !shown || document.title.startsWith(shown);
       });
-      await expect.poll(inStep, { timeout: 10_000, message: `${screen}: document title in step with the page's` }).toBe(true);
+      await expect.poll(inStep, { timeout: 90_000, message: `${screen}: document title in step with the page's` }).toBe(true);
       titles.set(screen, await page.title());
     };
     try {
@@ -212,7 +212,7 @@ describe.each(accounts)('axe on the screens of $email', ({ email, role }) => {
         await page.keyboard.press('Escape');
         await page.getByRole('dialog').waitFor({ state: 'detached' });
         // Focus goes back to something meaningful, not to <body>.
-        await expect.poll(() => page.evaluate(() => document.activeElement?.tagName), { timeout: 10_000 }).not.toBe('BODY');
+        await expect.poll(() => page.evaluate(() => document.activeElement?.tagName), { timeout: 90_000 }).not.toBe('BODY');
       }
       // The notification list (in the menu of some roles; reachable by the bell for all).
       if (!routes.includes('/notifications')) {

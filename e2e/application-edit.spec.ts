@@ -56,7 +56,7 @@ async function settle(page: Page) {
 /** The save indicator has seen the last change and says everything typed is saved. */
 async function saved(page: Page) {
   await page.locator('[data-testid="save-status"]:is([data-status="dirty"], [data-status="saving"])').waitFor({ timeout: 5_000 }).catch(() => {});
-  await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: 20_000 });
+  await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: 90_000 });
 }
 
 /** The form is open on its record: the contact inputs are there and nothing is loading. */

@@ -69,7 +69,7 @@ async function settle(page: Page) {
  */
 async function saved(page: Page) {
   await page.locator('[data-testid="save-status"]:is([data-status="dirty"], [data-status="saving"])').waitFor({ timeout: 5_000 }).catch(() => {});
-  await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: 20_000 });
+  await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: 90_000 });
 }
 
 /** Picks an option of a react-admin SelectInput (an MUI select) by the name of its hidden input. */
@@ -245,7 +245,7 @@ describe('an Industry College application, from draft to active partnership', ()
     await page.goto('/#/');
     await settle(page);
     const bell = page.getByTestId('notification-bell');
-    await expect.poll(async () => bell.getAttribute('aria-label'), { timeout: 15_000 }).toMatch(/未读/);
+    await expect.poll(async () => bell.getAttribute('aria-label'), { timeout: 90_000 }).toMatch(/未读/);
     await bell.click();
     await page.getByTestId('notification-item').filter({ hasText: `大区退回了申报 #${applicationId}` }).click();
     await page.waitForURL(new RegExp(`#/applications/${applicationId}/show$`));
@@ -291,7 +291,7 @@ describe('an Industry College application, from draft to active partnership', ()
     const decisions = dialog.getByTestId('support-decisions');
     const groups = decisions.getByRole('group');
     // The record's plan items come with its own read (the list's row has none): wait for both decisions.
-    await expect.poll(() => groups.count(), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => groups.count(), { timeout: 90_000 }).toBe(2);
     for (let i = 0; i < 2; i += 1) await groups.nth(i).getByRole('button', { name: '同意', exact: true }).click();
     await screenshot(page, 'application-hq-approve');
     await confirmAction(page, 'hq_approve');

@@ -46,7 +46,7 @@ describe('bulk work and files that go round trip', () => {
 
       // The list filtered to the cohort, 50 a page: its export, as the user downloads it.
       await page.goto(`/#/students?${new URLSearchParams({ filter: JSON.stringify({ q: prefix }), perPage: '50', sort: 'studentNo', order: 'ASC', page: '1' })}`);
-      await page.getByText(`${prefix}29`).waitFor({ timeout: 30_000 });
+      await page.getByText(`${prefix}29`).waitFor({ timeout: 90_000 });
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出' }).click()]);
       const file = await download.path();
       const text = fs.readFileSync(file!, 'utf8');
@@ -59,7 +59,7 @@ describe('bulk work and files that go round trip', () => {
       await page.getByLabel('更新已存在的记录（按唯一标识匹配），其余新建').check();
       await page.getByRole('button', { name: '检查文件' }).click();
       const preview = page.getByTestId('import-preview');
-      await preview.waitFor({ timeout: 30_000 });
+      await preview.waitFor({ timeout: 90_000 });
       for (const chip of ['新建 0', '更新 0', '不变 30']) await preview.getByText(chip, { exact: true }).waitFor();
       await screenshot(page, 'import-round-trip-preview');
       expect(await read()).toEqual(before);
@@ -70,13 +70,13 @@ describe('bulk work and files that go round trip', () => {
 
       // Select the 30 (the header's box selects the page) and mark them graduated today.
       await page.goto(`/#/students?${new URLSearchParams({ filter: JSON.stringify({ q: prefix }), perPage: '50', sort: 'studentNo', order: 'ASC', page: '1' })}`);
-      await page.getByText(`${prefix}29`).waitFor({ timeout: 30_000 });
+      await page.getByText(`${prefix}29`).waitFor({ timeout: 90_000 });
       await page.getByRole('checkbox').first().check();
       await page.getByRole('button', { name: '标记离校' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByText('将选中的 30 名学生标记为离校').waitFor();
       await dialog.getByRole('button', { name: '确认' }).click();
-      await page.getByText('已将 30 名学生标记为“毕业”').waitFor({ timeout: 30_000 });
+      await page.getByText('已将 30 名学生标记为“毕业”').waitFor({ timeout: 90_000 });
       await screenshot(page, 'bulk-marked-graduated');
 
       const after = await read();

@@ -79,7 +79,7 @@ afterAll(async () => {
 /** A fresh browser (its own cookies) on the product. */
 async function freshPage(): Promise<Page> {
   const session = await newPage(browser, server.baseUrl);
-  session.page.setDefaultTimeout(30_000);
+  session.page.setDefaultTimeout(90_000);
   sessions.push(session);
   return session.page;
 }
@@ -236,7 +236,7 @@ interface User { id: number; email: string; role: string; schoolId: number | nul
 interface JoinRequest { id: number; schoolName: string; status: string }
 interface Application { id: number; schoolId: number; tier: string; status: string }
 
-describe('going live from an empty database', { timeout: 300_000 }, () => {
+describe('going live from an empty database', { timeout: 600_000 }, () => {
   it('the first HQ account is invited by mail; HQ sets its password from the link and signs in', async () => {
     expect(server.health.status).toBe('ok');
     const mail = await mailbox.take(ADMIN);

@@ -127,7 +127,7 @@ describe.runIf(!!adminUrl && nginxAvailable())('behind nginx: TLS, Host rewritte
     const phone = `0571-${String(crypto.randomInt(10_000_000, 99_999_999))}`;
     await page.goto(`/#/schools/${school.id}`);
     const input = page.locator('input[name="contactPhone"]');
-    await input.waitFor({ state: 'visible', timeout: 30_000 });
+    await input.waitFor({ state: 'visible', timeout: 90_000 });
     await input.fill(phone);
     const saved = page.waitForResponse((r) => r.url().endsWith(`/api/schools/${school.id}`) && r.request().method() === 'PUT');
     await page.locator('form button[type="submit"]').first().click();

@@ -62,7 +62,7 @@ async function chineseUiEnglishServer(): Promise<{ context: BrowserContext; page
 /** What the page shows about a failure: an alert, a notification or a field's error, once it has words. */
 async function failureShown(page: Page): Promise<Locator> {
   const shown = page.locator('[role="alert"]:visible, .MuiSnackbarContent-message:visible, .MuiFormHelperText-root.Mui-error:visible').filter({ hasText: /\S/ });
-  await shown.first().waitFor({ timeout: 30_000 });
+  await shown.first().waitFor({ timeout: 90_000 });
   return shown;
 }
 

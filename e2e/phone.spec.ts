@@ -51,7 +51,7 @@ async function phonePage(): Promise<{ context: BrowserContext; page: Page; probl
     viewport: { width: WIDTHS[0], height: HEIGHT },
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(90_000);
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('response', (res) => {

@@ -62,10 +62,10 @@ describe('a regional reviewer works their queue', () => {
 
     for (let i = 0; i < 3; i += 1) {
       const current = waiting[i];
-      await page.getByRole('heading', { level: 1, name: new RegExp(current.schoolName) }).waitFor({ timeout: 30_000 });
+      await page.getByRole('heading', { level: 1, name: new RegExp(current.schoolName) }).waitFor({ timeout: 90_000 });
       // The checklist beside the plan: the tier policy's requirements against what the school submitted.
       const checklist = page.getByTestId('review-checklist');
-      await checklist.getByTestId('check-certifiedInstructors').waitFor({ timeout: 30_000 });
+      await checklist.getByTestId('check-certifiedInstructors').waitFor({ timeout: 90_000 });
       await checklist.getByTestId('check-certificates').waitFor();
       expect(await checklist.getByTestId('check-required-certifiedInstructors').textContent()).toBeTruthy();
       if (i === 0) {
@@ -90,8 +90,8 @@ describe('a regional reviewer works their queue', () => {
 
       // The next item of the queue as it now stands (the approved one has left it), or "queue done".
       const next = waiting[i + 1];
-      if (next) await page.waitForURL(new RegExp(`#/applications/${next.id}/show$`), { timeout: 30_000 });
-      else await page.getByTestId('queue-done').waitFor({ timeout: 30_000 });
+      if (next) await page.waitForURL(new RegExp(`#/applications/${next.id}/show$`), { timeout: 90_000 });
+      else await page.getByTestId('queue-done').waitFor({ timeout: 90_000 });
     }
     const left = await queue(page);
     expect(left.map((a) => a.id)).toEqual(waiting.slice(3).map((a) => a.id));

@@ -47,12 +47,12 @@ describe('the tier policy what-if', () => {
 
       await page.goto(`/#/tier-policies/${policy.id}`);
       const fairs = page.locator('input[name="jobFairs"]');
-      await expect.poll(() => fairs.inputValue(), { timeout: 30_000 }).toBe(String(policy.jobFairs));
+      await expect.poll(() => fairs.inputValue(), { timeout: 90_000 }).toBe(String(policy.jobFairs));
       await fairs.fill(String(jobFairs));
       await page.getByRole('button', { name: '预览影响' }).click();
 
       const listed = page.getByTestId('what-if-flips').locator('li[data-school]');
-      await listed.first().waitFor({ timeout: 30_000 });
+      await listed.first().waitFor({ timeout: 90_000 });
       const shown = await listed.evaluateAll((items) => items.map((li) => ({ id: Number(li.getAttribute('data-school')), flip: li.getAttribute('data-flip') })));
       expect(shown.map((s) => s.id).sort((a, b) => a - b)).toEqual(flips.map((f) => f.schoolId).sort((a, b) => a - b));
       expect(shown.every((s) => s.flip === 'pass_to_fail')).toBe(true);

@@ -41,7 +41,7 @@ export async function newPage(browser: Browser, baseUrl: string, opts: { locale?
     viewport: { width: 1366, height: 860 },
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(90_000);
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('response', (res) => {
@@ -69,7 +69,7 @@ const userMenuButton = 'header button[aria-label$="个人资料"], header button
 /** Opens the app and waits for the login page (the app redirects there without a session). */
 export async function gotoLogin(page: Page): Promise<void> {
   await page.goto('/');
-  await page.locator(loginIdentifier).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator(loginIdentifier).first().waitFor({ state: 'visible', timeout: 90_000 });
 }
 
 /**
@@ -85,8 +85,8 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.locator('form button[type="submit"]').first().click();
   const res = await signedIn;
   if (res.status() !== 200) throw new Error(`sign-in of ${email} failed: ${res.status()} ${await res.text()}`);
-  await page.locator(menuItemSelector).first().waitFor({ state: 'visible', timeout: 30_000 });
-  await page.locator(loginIdentifier).first().waitFor({ state: 'detached', timeout: 15_000 });
+  await page.locator(menuItemSelector).first().waitFor({ state: 'visible', timeout: 90_000 });
+  await page.locator(loginIdentifier).first().waitFor({ state: 'detached', timeout: 90_000 });
 }
 
 /** Signs out with the user menu's logout entry and waits for the login page. */
@@ -96,7 +96,7 @@ export async function signOut(page: Page): Promise<void> {
   // react-admin's <Logout> menu item carries the class "logout".
   await page.locator('[role="menu"] .logout').first().click();
   await loggedOut;
-  await page.locator(loginIdentifier).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator(loginIdentifier).first().waitFor({ state: 'visible', timeout: 90_000 });
 }
 
 /** The visible texts of the main menu's entries, trimmed. */

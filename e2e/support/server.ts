@@ -129,7 +129,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (options.timeoutMs ?? 180_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 600_000);
   let health: RunningServer['health'] | undefined;
   while (!health) {
     if (exited) {
@@ -138,7 +138,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`the server did not answer /api/health within ${options.timeoutMs ?? 180_000} ms:\n${output}`);
+      throw new Error(`the server did not answer /api/health within ${options.timeoutMs ?? 600_000} ms:\n${output}`);
     }
     try {
       const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
