@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.js';
-import { launchBrowser, newPage, screenshot, signIn } from './support/browser.js';
+import { launchBrowser, newPage, screenshot, settle, signIn } from './support/browser.js';
 import { DEMO_PASSWORD, demoAccounts, listQuery } from './support/api.js';
 
 /**
@@ -46,11 +46,6 @@ async function as(email: string): Promise<Page> {
   seen.push(problems);
   await signIn(page, email, DEMO_PASSWORD);
   return page;
-}
-
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.locator('[role="progressbar"]:not([aria-valuenow])').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
 }
 
 /** The save indicator has seen the last change and says everything typed is saved. */

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.js';
-import { launchBrowser, newPage, screenshot, signIn } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { startProduct, stopProduct } from './support/product.js';
+import { newPage, screenshot, signIn } from './support/browser.js';
 import { DEMO_PASSWORD, demoAccounts } from './support/api.js';
 
 /**
@@ -17,15 +18,8 @@ import { DEMO_PASSWORD, demoAccounts } from './support/api.js';
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => ({ server, browser } = await startProduct()));
+afterAll(() => stopProduct({ server, browser }));
 
 interface Student { id: number; studentNo: string; name: string; cohortYear: number; enrolledOn: string; leftOn: string | null; leftReason: string | null; major: string | null }
 interface Compliance { id: number; year: number; kpis: { teachingDelivery?: { value: number | null } } }

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.js';
-import { launchBrowser, newPage, screenshot, signIn } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { startProduct, stopProduct } from './support/product.js';
+import { newPage, screenshot, settle, signIn } from './support/browser.js';
 import { DEMO_PASSWORD, listQuery } from './support/api.js';
 import { repoRoot } from './support/paths.js';
 
@@ -17,15 +18,8 @@ import { repoRoot } from './support/paths.js';
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => ({ server, browser } = await startProduct()));
+afterAll(() => stopProduct({ server, browser }));
 
 interface Kpi { value: number | null; threshold: number | null; met: boolean | null }
 interface Row { id: string; schoolId: number; schoolName: string; from: string; to: string; asOf: string; kpis: Record<string, Kpi>; compliant: boolean }
@@ -35,13 +29,6 @@ async function apiAs<T>(page: Page, pathAndQuery: string): Promise<{ status: num
   const res = await page.request.get(pathAndQuery);
   const range = res.headers()['content-range'];
   return { status: res.status(), json: (await res.json().catch(() => undefined)) as T, total: range ? Number(range.split('/').pop()) : undefined };
-}
-
-/** Waits until no request is in flight and no loading indicator or skeleton is left (KPI bars are determinate progress bars: those stay). */
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.locator('[role="progressbar"]:not([aria-valuenow])').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
-  await page.locator('.MuiSkeleton-root').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
 }
 
 /** A full-page screenshot with the pointer out of the way (no chart tooltip in the picture). */

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.js';
-import { launchBrowser, newPage, screenshot, signIn } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { startProduct, stopProduct } from './support/product.js';
+import { newPage, screenshot, settle, signIn } from './support/browser.js';
 import { DEMO_PASSWORD, listQuery } from './support/api.js';
 
 /**
@@ -24,15 +25,8 @@ import { DEMO_PASSWORD, listQuery } from './support/api.js';
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => ({ server, browser } = await startProduct()));
+afterAll(() => stopProduct({ server, browser }));
 
 interface Kpi { value: number | null; threshold: number | null; met: boolean | null }
 interface ComplianceRow { id: string; schoolId: number; schoolName: string; agreementId: number; year: number; from: string; to: string; current: boolean; compliant: boolean; failingKpis: string[]; enrolledStudents: number; kpis: Record<string, Kpi> }
@@ -44,13 +38,6 @@ async function apiAs<T>(page: Page, pathAndQuery: string): Promise<{ status: num
   const res = await page.request.get(pathAndQuery);
   const range = res.headers()['content-range'];
   return { status: res.status(), json: (await res.json().catch(() => undefined)) as T, total: range ? Number(range.split('/').pop()) : undefined };
-}
-
-/** Waits until no request is in flight and no indeterminate progress indicator is left. */
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.locator('[role="progressbar"]:not([aria-valuenow])').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
-  await page.locator('.MuiSkeleton-root').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
 }
 
 /** A full-page screenshot from the top, once notifications have gone, with the pointer out of the way. */

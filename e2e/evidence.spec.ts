@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.js';
-import { launchBrowser, newPage, screenshot, signIn } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { startProduct, stopProduct } from './support/product.js';
+import { newPage, screenshot, signIn } from './support/browser.js';
 import { DEMO_PASSWORD, listQuery } from './support/api.js';
 
 /**
@@ -15,14 +16,8 @@ const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAEUlEQVR
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => ({ server, browser } = await startProduct()));
+afterAll(() => stopProduct({ server, browser }));
 
 describe('evidence on a job fair', () => {
   it("a school attaches the job fair's photo and sees and downloads it", async () => {

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort, startServer, type RunningServer } from './support/server.js';
-import { launchBrowser, newPage, screenshot, signIn } from './support/browser.js';
+import { launchBrowser, newPage, screenshot, settle, signIn } from './support/browser.js';
 import { listQuery } from './support/api.js';
 import { linksOf, startMailbox, type Mailbox, type ReceivedMail } from './support/mailbox.js';
 
@@ -88,12 +88,6 @@ async function apiAs<T>(page: Page, pathAndQuery: string): Promise<{ status: num
   const res = await page.request.get(pathAndQuery);
   const range = res.headers()['content-range'];
   return { status: res.status(), json: (await res.json().catch(() => undefined)) as T, total: range ? Number(range.split('/').pop()) : undefined };
-}
-
-/** Waits until no request is in flight and no loading indicator is left. */
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.locator('[role="progressbar"]:not([aria-valuenow])').first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => {});
 }
 
 async function shoot(page: Page, name: string) {

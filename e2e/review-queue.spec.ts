@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.js';
-import { launchBrowser, newPage, screenshot, signIn } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { startProduct, stopProduct } from './support/product.js';
+import { newPage, screenshot, settle, signIn } from './support/browser.js';
 import { DEMO_PASSWORD, demoAccounts, listQuery } from './support/api.js';
 
 /**
@@ -19,21 +20,11 @@ let browser: Browser;
 let context: BrowserContext | undefined;
 let problems: string[] = [];
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
+beforeAll(async () => ({ server, browser } = await startProduct()));
 afterAll(async () => {
   await context?.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
+  await stopProduct({ server, browser });
 });
-
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.locator('[role="progressbar"]:not([aria-valuenow])').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
-}
 
 /** The queue as the list shows it by default: what waits for the reviewer, longest waiting first. */
 async function queue(page: Page): Promise<Row[]> {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.js';
-import { launchBrowser, newPage, screenshot, signIn } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { startProduct, stopProduct } from './support/product.js';
+import { newPage, screenshot, signIn } from './support/browser.js';
 import { DEMO_PASSWORD } from './support/api.js';
 
 /**
@@ -15,15 +16,8 @@ import { DEMO_PASSWORD } from './support/api.js';
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => ({ server, browser } = await startProduct()));
+afterAll(() => stopProduct({ server, browser }));
 
 interface Policy { id: number; tier: string; version: number; jobFairs: number | null }
 interface Flip { schoolId: number; schoolName: string; regionId: number; tier: string; flip: 'pass_to_fail' | 'fail_to_pass' | null }

@@ -125,3 +125,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * Waits until the screen has settled: no request in flight, no indeterminate progress indicator and no skeleton left
+ * (KPI bars are determinate progress bars: those stay). A screen that keeps one longer than the wait is left as it is.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  for (const busy of ['[role="progressbar"]:not([aria-valuenow])', '.MuiSkeleton-root']) {
+    await page.locator(busy).first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => {});
+  }
+}
