@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import { reporters } from '../scripts/test-report.mjs';
 
 /**
  * Browser journeys against the real product: each spec file starts its own server on a fresh data
@@ -13,7 +12,6 @@ import { reporters } from '../scripts/test-report.mjs';
  */
 export default defineConfig({
   test: {
-    reporters: reporters('e2e'),
     include: ['**/*.spec.ts'],
     exclude: ['node_modules/**'],
     environment: 'node',

@@ -1,18 +1,21 @@
-// What CI prints about failed tests. With CI_REPORT_DIR set, every workspace's vitest also writes a JSON report there
-// (`reporters(name)` in each vitest config); `node scripts/test-report.mjs <dir>` then lists each failed test with the
-// first lines of its error, so that the end of CI's output (often all a reader sees) names what failed.
+// What CI prints about failed tests. With CI_REPORT_DIR set, every suite also writes a JSON report there (vitest's
+// arguments from `reporterArgs(name)`: scripts/test.mjs and .ci/run pass them); `node scripts/test-report.mjs <dir>`
+// then lists each failed test with the first lines of its error, so that the end of CI's output (often all a reader
+// sees) names what failed.
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** vitest's reporters: the default one, and a JSON report in CI_REPORT_DIR when it is set. */
-export function reporters(name) {
+/** vitest's arguments for the default reporter and a JSON report in CI_REPORT_DIR; none when it is not set. */
+export function reporterArgs(name) {
   const dir = process.env.CI_REPORT_DIR;
-  if (!dir) return ['default'];
+  if (!dir) return [];
   const suffix = process.env.DATABASE_URL ? '-postgres' : '';
-  return ['default', ['json', { outputFile: path.join(dir, `${name}${suffix}-${process.pid}.json`) }]];
+  return ['--reporter=default', '--reporter=json', `--outputFile=${path.join(dir, `${name}${suffix}-${process.pid}.json`)}`];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[2] === 'args') {
+  process.stdout.write(reporterArgs(process.argv[3] ?? 'suite').join(' '));
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2];
   const files = dir && fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
   let failed = 0;

@@ -5,18 +5,21 @@
 // only the jobs named.
 import { spawn } from 'node:child_process';
 import os from 'node:os';
+import { reporterArgs } from './test-report.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 // Longest first, so that no long job starts late and ends alone: the web suite runs its files one after another in one
 // worker (its modules and jsdom loaded once) and is the longest chain, so it starts at once, beside the server suite
 // (two workers); the short jobs fill in as either ends. (Started third, after the type check, the web suite was the
 // last job by half a minute with nothing beside it.)
+// With CI_REPORT_DIR set, each suite also writes a JSON report there, from which CI names the failed tests.
+const suite = (name, workspace) => [name, ['run', 'test', '--workspace', workspace, ...(process.env.CI_REPORT_DIR ? ['--', ...reporterArgs(name)] : [])]];
 const jobs = [
-  ['web', ['run', 'test', '--workspace', 'web']],
-  ['server', ['run', 'test', '--workspace', 'server']],
+  suite('web', 'web'),
+  suite('server', 'server'),
   ['typecheck', ['run', 'typecheck']],
-  ['seed', ['run', 'test', '--workspace', 'seed']],
-  ['common', ['run', 'test', '--workspace', 'packages/common']],
+  suite('seed', 'seed'),
+  suite('common', 'packages/common'),
   ['lint', ['run', 'lint']],
 ];
 const only = process.argv.slice(2);

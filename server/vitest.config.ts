@@ -1,10 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { isPostgresSocketRace } from './src/db/socket-race.js';
-import { reporters } from '../scripts/test-report.mjs';
 
 export default defineConfig({
   test: {
-    reporters: reporters('server'),
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     // Ceilings for a test that hangs, not measures of speed: a fully loaded 2-core machine must never meet them.

@@ -3,7 +3,6 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { reporters } from '../scripts/test-report.mjs';
 
 const apiTarget = process.env.API_URL ?? 'http://localhost:3000';
 
@@ -49,7 +48,6 @@ export default defineConfig(({ command }) => ({
     chunkSizeWarningLimit: 1500,
   },
   test: {
-    reporters: reporters('web'),
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
     css: false,
