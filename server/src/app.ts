@@ -38,6 +38,7 @@ import multipart from '@fastify/multipart';
 import { setPublicUrl } from './modules/mail/public-url.js';
 import { attachMailSender } from './modules/mail/mail-plugin.js';
 import { mailOutboxRoutes } from './modules/mail/routes.js';
+import { EMBEDDED_RECOMPUTE_BATCH, setRecomputeBatch } from './modules/compliance/recompute.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -80,6 +81,8 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
     }, 'request');
   });
   app.decorate('db', database.db);
+  // One connection: the daily refresh recomputes in small batches, so that no request waits long behind one.
+  if (database.kind === 'embedded') setRecomputeBatch(database.db, EMBEDDED_RECOMPUTE_BATCH);
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('draining', {});
