@@ -79,7 +79,7 @@ afterAll(async () => {
 /** Waits until the page has settled: no request in flight, no indeterminate progress or skeleton left. */
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
-  for (const busy of ['[role="progressbar"]:not([aria-valuenow])', '.MuiSkeleton-root']) {
+  for (const busy of ['[role="progressbar"]:not([aria-valuenow])', '.MuiSkeleton-root:not([data-placeholder])']) {
     await page.locator(busy).first().waitFor({ state: 'detached', timeout: 20_000 }).catch(() => {});
   }
   await page.waitForLoadState('networkidle');

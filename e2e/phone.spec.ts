@@ -63,7 +63,7 @@ async function phonePage(): Promise<{ context: BrowserContext; page: Page; probl
 /** Waits until no request is in flight and no progress indicator or skeleton is left. */
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
-  for (const busy of ['[role="progressbar"]', '.MuiSkeleton-root']) {
+  for (const busy of ['[role="progressbar"]', '.MuiSkeleton-root:not([data-placeholder])']) {
     await page.locator(busy).first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
   }
   await page.waitForLoadState('networkidle');

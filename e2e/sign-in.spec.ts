@@ -57,7 +57,7 @@ async function apiAs<T>(page: Page, pathAndQuery: string): Promise<{ status: num
 /** Waits until the page has settled: no request in flight, no progress indicator or skeleton left. */
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
-  for (const busy of ['[role="progressbar"]', '.MuiSkeleton-root']) {
+  for (const busy of ['[role="progressbar"]', '.MuiSkeleton-root:not([data-placeholder])']) {
     await page.locator(busy).first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
   }
   await page.waitForLoadState('networkidle');

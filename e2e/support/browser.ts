@@ -128,11 +128,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /**
  * Waits until the screen has settled: no request in flight, no indeterminate progress indicator and no skeleton left
- * (KPI bars are determinate progress bars: those stay). A screen that keeps one longer than the wait is left as it is.
+ * (KPI bars are determinate progress bars: those stay; so do the skeletons marked data-placeholder, which stand for a
+ * section drawn only when it comes near the screen). A screen that keeps one longer than the wait is left as it is.
  */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  for (const busy of ['[role="progressbar"]:not([aria-valuenow])', '.MuiSkeleton-root']) {
+  for (const busy of ['[role="progressbar"]:not([aria-valuenow])', '.MuiSkeleton-root:not([data-placeholder])']) {
     await page.locator(busy).first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => {});
   }
 }

@@ -222,7 +222,7 @@ export function ComplianceOverview() {
             <CardContent sx={{ pt: 0 }}>
               {isPending || !summary ? <Skeleton variant="rounded" height={260} /> : (
                 // recharts and the chart's drawing wait until the chart is on screen (below the first screen on a phone).
-                <WhenNear minHeight={260} margin="0px" placeholder={<Skeleton variant="rounded" height={260} />}>
+                <WhenNear minHeight={260} margin="0px" placeholder={<Skeleton variant="rounded" height={260} data-placeholder="when-near" />}>
                   <Suspense fallback={<Skeleton variant="rounded" height={260} />}>
                     <TierComplianceChart summary={summary} scope={scope as Record<string, unknown>} />
                   </Suspense>
@@ -237,7 +237,7 @@ export function ComplianceOverview() {
             <CardContent sx={{ pt: 0 }}>
               {isPending || !summary ? <Skeleton variant="rounded" height={260} /> : (
                 // recharts and the chart's drawing wait until the chart is on screen (below the first screen on a phone).
-                <WhenNear minHeight={260} margin="0px" placeholder={<Skeleton variant="rounded" height={260} />}>
+                <WhenNear minHeight={260} margin="0px" placeholder={<Skeleton variant="rounded" height={260} data-placeholder="when-near" />}>
                   <Suspense fallback={<Skeleton variant="rounded" height={260} />}>
                     <FailingKpiChart summary={summary} scope={scope as Record<string, unknown>} />
                   </Suspense>
