@@ -1,7 +1,8 @@
 /**
  * What the embedded database's one connection is held for by the compliance summaries' own writes at
  * a given size (issue 15 item 4): one batch of the daily refresh (recomputeAll recomputes 200 schools
- * per transaction) and a fact write's recompute of one school, on an embedded data folder (the server
+ * per transaction on PostgreSQL, EMBEDDED_RECOMPUTE_BATCH on the embedded database: both timed) and a
+ * fact write's recompute of one school, on an embedded data folder (the server
  * stopped: the folder is one process's). Writes the same summaries again; nothing else changes.
  *   node --import tsx bench/embedded-refresh-batch.ts --data-dir D [--out embedded-refresh-4000]
  */
@@ -13,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '@campus/server/db/client.js';
 import { queryRows } from '@campus/server/db/raw.js';
-import { recomputeSchools } from '@campus/server/modules/compliance/recompute.js';
+import { EMBEDDED_RECOMPUTE_BATCH, recomputeSchools } from '@campus/server/modules/compliance/recompute.js';
 import { todayInChina } from '@campus/common';
 
 const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, out: { type: 'string' } } });
@@ -29,12 +30,14 @@ const timed = async (ids: number[]) => {
 };
 const half = Math.floor(schoolIds.length / 2);
 const batchesOf200Ms = [await timed(schoolIds.slice(0, 200)), await timed(schoolIds.slice(half, half + 200))];
+const embeddedBatches: number[] = [];
+for (let i = 0; i < 5; i++) embeddedBatches.push(await timed(schoolIds.slice(half + i * EMBEDDED_RECOMPUTE_BATCH, half + (i + 1) * EMBEDDED_RECOMPUTE_BATCH)));
 const oneSchoolMs = [await timed([schoolIds[1]]), await timed([schoolIds[half]]), await timed([schoolIds[half + 1]])];
 await database.close();
 const result = {
   date: new Date().toISOString(), dataDir, schoolsWithAgreements: schoolIds.length,
   machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map((v) => Math.round(v * 100) / 100) },
-  batchesOf200Ms, oneSchoolMs,
+  batchesOf200Ms, oneSchoolMs, embeddedBatch: EMBEDDED_RECOMPUTE_BATCH, embeddedBatchesMs: embeddedBatches,
   dailyRefreshEstimateS: Math.round(((batchesOf200Ms[0] + batchesOf200Ms[1]) / 2) * (schoolIds.length / 200) / 1000),
 };
 console.log(JSON.stringify(result, null, 2));
