@@ -1,18 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { listHandler, users } from '../test/api';
+import { captureDownloads } from '../test/downloads';
 import { renderResource } from '../test/render-resource';
 
-// The file as the browser would save it: react-admin's downloadCSV hands a Blob to URL.createObjectURL. (Captured
-// there rather than by mocking react-admin, which a file cannot do once its worker has loaded it for an earlier file.)
-const blobs: Blob[] = [];
-beforeEach(() => {
-  vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (b: Blob) => { blobs.push(b); return 'blob:export'; }, revokeObjectURL: () => {} }));
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  blobs.length = 0;
-});
+const blobs = captureDownloads();
 
 /**
  * The exports of the facts an import keys by student number (issue 17 item 3) write the student

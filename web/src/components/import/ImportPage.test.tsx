@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { AdminContext, TestMemoryRouter, memoryStore, type AuthProvider } from 'react-admin';
@@ -6,6 +6,7 @@ import { i18nProvider } from '../../i18n';
 import { server } from '../../test/server';
 import { ImportPage } from './ImportPage';
 import { readCsv } from './csv';
+import { captureDownloads } from '../../test/downloads';
 
 const template = '\ufeff学号 (studentNo),证书类型 (kind),证书编号 (certNo),发证日期 (issuedOn)\r\n# 可选值 Allowed (本行导入时跳过 / skipped on import),1+X初级 (1x_junior); 操盘官 (operator),,\r\n';
 const file = 'studentNo,kind,certNo,issuedOn\n2024001,1x_junior,A-1,2026-05-01\n999,1x_junior,,2026-13-01\n"2024003",operator,"B,2",2026-06-01\n';
@@ -136,12 +137,7 @@ describe('importing a CSV file', () => {
 });
 
 describe('workbooks, previews, upserts and templates', () => {
-  const created: Blob[] = [];
-  beforeEach(() => {
-    created.length = 0;
-    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (b: Blob) => { created.push(b); return 'blob:template'; }, revokeObjectURL: () => {} }));
-  });
-  afterEach(() => { vi.unstubAllGlobals(); });
+  const created = captureDownloads();
 
   it('an .xlsx file goes to the server as it is, with the workbook content type, for the dry run and then the import', async () => {
     const seen: Partial<Seen> = {};

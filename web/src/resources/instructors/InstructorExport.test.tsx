@@ -1,17 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { listHandler, users } from '../../test/api';
+import { captureDownloads } from '../../test/downloads';
 import { renderResource } from '../../test/render-resource';
 
-// The file as the browser would save it: react-admin's downloadCSV hands a Blob to URL.createObjectURL.
-const blobs: Blob[] = [];
-beforeEach(() => {
-  vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (b: Blob) => { blobs.push(b); return 'blob:export'; }, revokeObjectURL: () => {} }));
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  blobs.length = 0;
-});
+const blobs = captureDownloads();
 
 /**
  * issue 17 item 3: the instructors' export writes one row per certification, the staff number
