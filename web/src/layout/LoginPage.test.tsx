@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { AdminContext, memoryStore } from 'react-admin';
-import { MemoryRouter } from 'react-router-dom';
-import { LoginPage } from './LoginPage';
-import { i18nProvider } from '../i18n';
-import { createAuthProvider } from '../providers/authProvider';
-import { createDataProvider } from '../providers/dataProvider';
+import { renderLoginPage } from '../test/render-login';
 import { server } from '../test/server';
 import { API } from '../test/api';
 
 function signInRefused(body: Record<string, unknown>, status: number) {
   server.use(http.post(`${API}/auth/login`, () => HttpResponse.json(body, { status })));
-  render(
-    <MemoryRouter>
-      <AdminContext dataProvider={createDataProvider(API)} authProvider={createAuthProvider(API)} i18nProvider={i18nProvider} store={memoryStore()}>
-        <LoginPage />
-      </AdminContext>
-    </MemoryRouter>,
-  );
+  renderLoginPage();
   fireEvent.change(screen.getByRole('textbox', { name: /邮箱/ }), { target: { value: 'hq@demo.test' } });
   fireEvent.change(document.querySelector('input[name="password"]')!, { target: { value: 'wrong-password1' } });
   fireEvent.click(screen.getByRole('button', { name: '登录' }));
@@ -46,13 +35,7 @@ describe('the login page', () => {
   });
 
   it('switches to English from its language menu (loaded when first opened), fields named and described as before', async () => {
-    render(
-      <MemoryRouter>
-        <AdminContext dataProvider={createDataProvider(API)} authProvider={createAuthProvider(API)} i18nProvider={i18nProvider} store={memoryStore()}>
-          <LoginPage />
-        </AdminContext>
-      </MemoryRouter>,
-    );
+    renderLoginPage();
     const email = screen.getByRole('textbox', { name: /邮箱/ });
     expect(document.getElementById(email.getAttribute('aria-describedby')!)).not.toBeNull();
     fireEvent.click(screen.getByRole('button', { name: /中文/ }));

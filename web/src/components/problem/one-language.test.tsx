@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { AdminContext, memoryStore } from 'react-admin';
-import { MemoryRouter } from 'react-router-dom';
-import { LoginPage } from '../../layout/LoginPage';
-import { i18nProvider } from '../../i18n';
-import { createAuthProvider } from '../../providers/authProvider';
-import { createDataProvider } from '../../providers/dataProvider';
+import { renderLoginPage } from '../../test/render-login';
 import { server } from '../../test/server';
 import { API, oneHandler, schools, users } from '../../test/api';
 import { renderResource } from '../../test/render-resource';
@@ -32,13 +27,7 @@ const field = (name: string) => waitFor(() => { const el = input(name); expect(e
 
 function signInRefused(body: Record<string, unknown>, status: number) {
   server.use(http.post(`${API}/auth/login`, () => HttpResponse.json(body, { status })));
-  render(
-    <MemoryRouter>
-      <AdminContext dataProvider={createDataProvider(API)} authProvider={createAuthProvider(API)} i18nProvider={i18nProvider} store={memoryStore()}>
-        <LoginPage />
-      </AdminContext>
-    </MemoryRouter>,
-  );
+  renderLoginPage();
   fireEvent.change(screen.getByRole('textbox', { name: /邮箱/ }), { target: { value: 'hq@demo.test' } });
   fireEvent.change(document.querySelector('input[name="password"]')!, { target: { value: 'wrong-password1' } });
   fireEvent.click(screen.getByRole('button', { name: '登录' }));
