@@ -14,8 +14,11 @@ configure({ asyncUtilTimeout: 60_000 });
 // A query that fails inside waitFor/findBy (every poll but the last) builds an error nobody reads; Testing Library's
 // own error prints the whole document into it each time (a tenth of a large form's test CPU). Inside a wait the error
 // carries the message only: when the wait gives up, it adds the document to its final error itself.
-const printingElementError = getConfig().getElementError;
+// Once per worker: the files of a worker share Testing Library's configuration, and this runs for each of them.
+const printing = getConfig() as { getElementError: ReturnType<typeof getConfig>['getElementError']; printingElementError?: ReturnType<typeof getConfig>['getElementError'] };
+const printingElementError = printing.printingElementError ?? printing.getElementError;
 configure({
+  ...({ printingElementError } as object),
   getElementError: (message, container) => {
     if (!(getConfig() as { _disableExpensiveErrorDiagnostics?: boolean })._disableExpensiveErrorDiagnostics) return printingElementError(message, container);
     const error = new Error(message ?? '');
