@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from './support/server.js';
 import { startProduct, stopProduct } from './support/product.js';
-import { newPage, screenshot, settle, signIn } from './support/browser.js';
+import { landedAfterReviewAction, newPage, screenshot, settle, signIn } from './support/browser.js';
 import { DEMO_PASSWORD, listQuery } from './support/api.js';
 
 /**
@@ -314,6 +314,8 @@ describe('the end of a term: final review with an upgrade', () => {
     const approvedAnswer = await approved;
     expect(approvedAnswer.status(), await approvedAnswer.text()).toBe(200);
     expect(((await approvedAnswer.json()) as { status: string }).status).toBe('approved');
+    // HQ lands on its queue's next application (or "queue done") before the test opens the agreement.
+    await landedAfterReviewAction(hq, 'applications', applicationId);
 
     // The new agreement of the tier above; the old one superseded once the new one is active.
     const agreements = (await apiAs<Agreement[]>(hq, `/api/agreements${listQuery({ filter: { schoolId: review!.schoolId }, range: [0, 99] })}`)).json;

@@ -137,3 +137,16 @@ export async function settle(page: Page): Promise<void> {
     await page.locator(busy).first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => {});
   }
 }
+
+/**
+ * After a reviewer's workflow action the app moves on by itself (issue 17): to the next record of the
+ * reviewer's queue, or it stays with the "queue done" notice. Waits for that landing, so that a test's
+ * own navigation afterwards is not overtaken by the app's (a `goto` right after the action's answer
+ * raced the app's queue look-up on a busy machine and was undone by it).
+ */
+export async function landedAfterReviewAction(page: Page, resource: 'applications' | 'agreements' | 'evaluations', id: number): Promise<void> {
+  await page.waitForFunction(
+    ([hash]) => location.hash.replace(/\?.*$/, '') !== hash || document.querySelector('[data-testid="queue-done"]') !== null,
+    [`#/${resource}/${id}/show`],
+  );
+}
