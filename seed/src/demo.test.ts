@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { openDatabase, runMigrations, type Database } from '@campus/server/db/client.js';
+import type { Database } from '@campus/server/db/client.js';
+import { createTestDatabase } from '@campus/server/test/test-database.js';
 import { queryRows } from '@campus/server/db/raw.js';
 import * as s from '@campus/server/db/schema/index.js';
 import { applicationStates, tiers, type Tier } from '@campus/server/db/schema/index.js';
@@ -43,8 +44,8 @@ async function counts() {
 }
 
 beforeAll(async () => {
-  database = await openDatabase({});
-  await runMigrations(database);
+  // A copy of the migrated template the server's tests use (loading it skips initdb and the migrations).
+  database = await createTestDatabase();
   const started = performance.now();
   const cpu = process.cpuUsage();
   seeded = await seedDemoIfEmpty(database.db);
