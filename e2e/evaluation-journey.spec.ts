@@ -145,7 +145,7 @@ describe('a failing year: evaluation, rectification, closing', () => {
     journey.openedEvaluationId = Number(/evaluations\/(\d+)\/show/.exec(hq.url())![1]);
 
     // The decision screen: the frozen snapshot with its failing KPI, last year beside it.
-    await hq.getByText('KPI 快照').waitFor();
+    await hq.getByText('KPI 快照', { exact: true }).waitFor();
     for (const kpi of candidate.failingKpis) {
       await hq.locator(`tr[data-kpi="${kpi}"]`).getByText('未达标').first().waitFor();
     }

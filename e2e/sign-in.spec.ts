@@ -38,7 +38,7 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ template: false });
   browser = await launchBrowser();
 });
 

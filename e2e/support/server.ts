@@ -21,16 +21,20 @@ export interface StartOptions {
   keepData?: boolean;
   /**
    * Copy this data folder into the fresh one before starting (a known database instead of the demo
-   * seed). Defaults to E2E_DATA_TEMPLATE when that is set, for debugging against a saved database.
+   * seed). Defaults to E2E_DATA_TEMPLATE when that is set, for debugging against a saved database;
+   * otherwise, for the product's default start (the embedded database with its demo programme: no
+   * DATABASE_URL, SEED_DEMO or ADMIN_EMAIL given), to the demo data folder the global setup made once
+   * (E2E_DEMO_TEMPLATE, support/demo-template.ts). `false` starts on an empty folder: a real first start.
    */
-  template?: string;
+  template?: string | false;
   /** How long to wait for /api/health, in ms. */
   timeoutMs?: number;
   /** Listen on this port (from freePort(), when the environment must name the address, e.g. PUBLIC_URL); default a free one. */
   port?: number;
   /**
-   * Run the compiled server (`node server/dist/server.js`, as `npm start` does; built first when
-   * missing or stale) instead of the sources through tsx.
+   * Run the compiled server (`node server/dist/server.js`, as `npm start` does; built by the global
+   * setup, or here when missing or stale), the default; `false` runs the sources through tsx, as
+   * `npm run dev` does (a few seconds more CPU per start).
    */
   compiled?: boolean;
 }
@@ -77,18 +81,20 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 /**
- * Starts the product from its sources (`node --import tsx server/src/server.ts`, as `npm run dev` does), on the embedded
- * database in a fresh temporary DATA_DIR and a free port on 127.0.0.1, and waits for /api/health.
+ * Starts the product (compiled, as `npm start` runs it, unless `compiled: false`), on the embedded
+ * database in a fresh temporary DATA_DIR (a copy of the demo template by default) and a free port on 127.0.0.1, and waits for /api/health.
  * An inherited DATABASE_URL or SEED_DEMO is dropped unless given in `env`, so the product starts as a
  * first user would start it. Builds web/dist first when it is missing.
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const compiled = options.compiled ?? true;
   if (options.web !== false) ensureWebBuilt();
-  if (options.compiled) ensureServerBuilt();
+  if (compiled) ensureServerBuilt();
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cp-e2e-'));
   const removeData = !options.dataDir && !options.keepData;
-  const template = options.template ?? process.env.E2E_DATA_TEMPLATE;
+  const defaultStart = !['DATABASE_URL', 'SEED_DEMO', 'ADMIN_EMAIL'].some((k) => options.env?.[k] !== undefined);
+  const template = options.template === false ? undefined : options.template ?? process.env.E2E_DATA_TEMPLATE ?? (defaultStart ? process.env.E2E_DEMO_TEMPLATE : undefined);
   if (template && !options.dataDir) fs.cpSync(template, dataDir, { recursive: true });
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of ['DATABASE_URL', 'SEED_DEMO', 'WEB_DIST', 'DATA_DIR', 'PORT', 'HOST']) delete env[k];
@@ -99,7 +105,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
 
   const started = performance.now();
-  const args = options.compiled ? ['--enable-source-maps', serverEntry] : ['--import', 'tsx', 'server/src/server.ts'];
+  const args = compiled ? ['--enable-source-maps', serverEntry] : ['--import', 'tsx', 'server/src/server.ts'];
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env,
