@@ -54,7 +54,8 @@ export const evaluationQueue: ReviewQueue = {
 /**
  * After a review action: go to the next record of the reviewer's queue (the queue the list shows,
  * with its filters and order), or, when the queue is empty, stay with a "queue done" state
- * (`location.state.queueDone`, drawn by <QueueDone>). Resolves to the next record's id, or null.
+ * (`location.state.queueDone`, drawn by <QueueDone>). Resolves to the next record's id, or null (also when the
+ * reviewer has gone to another page while the queue was read: they stay there).
  */
 export function useNextInQueue(queue: ReviewQueue = applicationQueue) {
   const dataProvider = useDataProvider();
@@ -65,9 +66,13 @@ export function useNextInQueue(queue: ReviewQueue = applicationQueue) {
   return useCallback(async (currentId: number | string) => {
     const { q: search, ...filter } = params?.filter ?? {};
     const sort = params?.sort ? { field: params.sort, order: params.order ?? 'DESC' } : queue.sort;
+    // The app's routes live in the URL's hash (react-admin's hash router): where the reviewer is when the action is done.
+    const actedOn = window.location.href;
     const { data, total } = await dataProvider.getList(queue.resource, {
       filter: { ...filter, ...(search ? { q: search } : {}), ...queue.queueFilter(filter) }, sort, pagination: { page: 1, perPage: 2 },
     });
+    // A reviewer who went elsewhere while the queue was read stays where they went.
+    if (window.location.href !== actedOn) return null;
     const next = data.find((r) => String(r.id) !== String(currentId));
     if (next) {
       notify('app.review.queue_next', { type: 'success', messageArgs: { id: next.id, school: next.schoolName ?? '', left: total } });
