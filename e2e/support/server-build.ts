@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { repoRoot } from './paths.js';
+import { buildEnv } from './web-build.js';
 
 /** What server/dist is compiled from: the server and the workspace packages bundled into it (server/build.mjs). */
 const serverSources = ['server/src', 'server/build.mjs', 'server/package.json', 'packages/common/src', 'seed/src'];
@@ -28,7 +29,7 @@ export function ensureServerBuilt(): void {
   if (!serverBuildNeeded()) return;
   const started = Date.now();
   console.log('[e2e] compiling the server (npm run build --workspace server)…');
-  const result = spawnSync('npm', ['run', 'build', '--workspace', 'server'], { cwd: repoRoot, stdio: 'inherit', env: process.env });
+  const result = spawnSync('npm', ['run', 'build', '--workspace', 'server'], { cwd: repoRoot, stdio: 'inherit', env: buildEnv() });
   if (result.status !== 0) throw new Error(`npm run build --workspace server failed (exit ${result.status ?? result.signal})`);
   if (!fs.existsSync(serverEntry)) throw new Error('the server build finished but server/dist/server.js is missing');
   console.log(`[e2e] server compiled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
