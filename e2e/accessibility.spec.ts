@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { canAccess, type Role } from '@campus/common';
 import { startServer, type RunningServer } from './support/server.js';
-import { launchBrowser, menuRoutes, newPage, signIn } from './support/browser.js';
+import { launchBrowser, menuRoutes, newPage, settle, signIn } from './support/browser.js';
 import { DEMO_PASSWORD, listQuery } from './support/api.js';
 import { screenshotDir } from './support/paths.js';
 
@@ -75,15 +75,6 @@ afterAll(async () => {
   fs.writeFileSync(path.join(screenshotDir, 'axe-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   console.log(`axe: ${summary.screens} screens, ${summary.rules} rules, ${summary.nodes} nodes`, summary.byRule);
 });
-
-/** Waits until the page has settled: no request in flight, no indeterminate progress or skeleton left. */
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  for (const busy of ['[role="progressbar"]:not([aria-valuenow])', '.MuiSkeleton-root:not([data-placeholder])']) {
-    await page.locator(busy).first().waitFor({ state: 'detached', timeout: 20_000 }).catch(() => {});
-  }
-  await page.waitForLoadState('networkidle');
-}
 
 /** Runs axe on the page as it is (injected once per document) and records what it found. */
 async function audit(page: Page, screen: string): Promise<Found[]> {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { canAccess, type Role } from '@campus/common';
 import { startServer, type RunningServer } from './support/server.js';
-import { gotoLogin, launchBrowser } from './support/browser.js';
+import { gotoLogin, launchBrowser, settle } from './support/browser.js';
 import { DEMO_PASSWORD } from './support/api.js';
 import { screenshotDir } from './support/paths.js';
 
@@ -60,13 +60,9 @@ async function phonePage(): Promise<{ context: BrowserContext; page: Page; probl
   return { context, page, problems };
 }
 
-/** Waits until no request is in flight and no progress indicator or skeleton is left. */
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  for (const busy of ['[role="progressbar"]', '.MuiSkeleton-root:not([data-placeholder])']) {
-    await page.locator(busy).first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
-  }
-  await page.waitForLoadState('networkidle');
+/** Waits until the screen has settled (support/browser.ts) and has been drawn. */
+async function settleDrawn(page: Page) {
+  await settle(page);
   // The screen itself has been drawn (lazy pages show a progress indicator until their code arrives).
   await page.waitForFunction(() => (document.querySelector('#main-content, main')?.textContent ?? '').trim().length > 0);
   await page.waitForLoadState('networkidle');
@@ -135,7 +131,7 @@ async function go(page: Page, route: string) {
     window.location.hash = `#${r}`;
   }, route);
   await page.waitForFunction((r) => window.location.hash.replace(/\?.*$/, '') === `#${r}`, route);
-  await settle(page);
+  await settleDrawn(page);
 }
 
 /** The main menu's routes, read from the menu drawer that the app bar's button opens on a phone. */
@@ -178,7 +174,7 @@ describe.each(accounts)('on a phone, $email', ({ email, role, show, form, import
       await page.locator('form button[type="submit"]').first().click();
       expect((await signedIn).status()).toBe(200);
       await page.locator('header').first().waitFor();
-      await settle(page);
+      await settleDrawn(page);
       await measure(page, email, 'dashboard', failures);
 
       // The app bar: the bell and the user menu in the window, the language switch in it or in the user menu.

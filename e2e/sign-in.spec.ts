@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { canAccess } from '@campus/common';
 import type { Role } from '@campus/common';
 import { startServer, type RunningServer } from './support/server.js';
-import { gotoLogin, launchBrowser, menuLabels, menuRoutes, newPage, screenshot, signIn, signOut } from './support/browser.js';
+import { gotoLogin, launchBrowser, menuLabels, menuRoutes, newPage, screenshot, settle, signIn, signOut } from './support/browser.js';
 import { DEMO_PASSWORD, listQuery, type Me } from './support/api.js';
 
 /**
@@ -52,15 +52,6 @@ async function apiAs<T>(page: Page, pathAndQuery: string): Promise<{ status: num
   const res = await page.request.get(pathAndQuery);
   const range = res.headers()['content-range'];
   return { status: res.status(), json: (await res.json().catch(() => undefined)) as T, total: range ? Number(range.split('/').pop()) : undefined };
-}
-
-/** Waits until the page has settled: no request in flight, no progress indicator or skeleton left. */
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  for (const busy of ['[role="progressbar"]', '.MuiSkeleton-root:not([data-placeholder])']) {
-    await page.locator(busy).first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
-  }
-  await page.waitForLoadState('networkidle');
 }
 
 describe('first start on an empty embedded database', () => {

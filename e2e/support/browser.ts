@@ -136,6 +136,8 @@ export async function settle(page: Page): Promise<void> {
   for (const busy of ['[role="progressbar"]:not([aria-valuenow])', '.MuiSkeleton-root:not([data-placeholder])']) {
     await page.locator(busy).first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => {});
   }
+  // What the finished loading started (a section's own read once its skeleton is gone).
+  await page.waitForLoadState('networkidle');
 }
 
 /**

@@ -83,7 +83,7 @@ function migratedDump(): Promise<Blob> {
  */
 const released: PGlite[] = [];
 const keepAtMost = 2;
-let template: { fingerprint: string; tables: string[]; sequences: string[] } | undefined;
+let template: { reusable: boolean; fingerprint: string; tables: string[]; sequences: string[] } | undefined;
 
 async function createEmbeddedDatabase(): Promise<Database> {
   const reused = released.pop();
@@ -102,20 +102,18 @@ async function createEmbeddedDatabase(): Promise<Database> {
 }
 
 /**
- * What a freshly loaded template holds: its schema's fingerprint, and its tables and sequences (all of them empty
- * and unused; a template with rows is never reset, since truncating would lose them).
+ * What a freshly loaded template holds: its schema's fingerprint, and its tables and sequences. Only a template whose
+ * tables are empty and whose sequences are unused can be reset by emptying them; any other is never reused.
  */
 async function describeTemplate(pglite: PGlite) {
   const tables = (await pglite.query<{ name: string }>(`SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).rows.map((r) => r.name);
-  const sequences = (await pglite.query<{ name: string }>(`SELECT format('%I.%I', schemaname, sequencename) AS name FROM pg_sequences WHERE schemaname = 'public' AND last_value IS NOT NULL`)).rows;
-  const withRows = tables.length
-    ? (await pglite.query<{ n: number }>(`SELECT ${tables.map((t) => `(SELECT count(*) FROM ${t})`).join(' + ')} AS n`)).rows[0].n
-    : 0;
+  const sequences = (await pglite.query<{ name: string; used: boolean }>(`SELECT format('%I.%I', schemaname, sequencename) AS name, last_value IS NOT NULL AS used FROM pg_sequences WHERE schemaname = 'public'`)).rows;
+  const rows = tables.length ? Number((await pglite.query<{ n: number }>(`SELECT ${tables.map((t) => `(SELECT count(*) FROM ${t})`).join(' + ')} AS n`)).rows[0].n) : 0;
   return {
-    // An impossible fingerprint when the template has rows or used sequences: then no database is ever reused.
-    fingerprint: Number(withRows) > 0 || sequences.length ? 'template has rows' : await schemaFingerprint(pglite),
+    reusable: rows === 0 && !sequences.some((s) => s.used),
+    fingerprint: await schemaFingerprint(pglite),
     tables,
-    sequences: (await pglite.query<{ name: string }>(`SELECT format('%I.%I', schemaname, sequencename) AS name FROM pg_sequences WHERE schemaname = 'public'`)).rows.map((r) => r.name),
+    sequences: sequences.map((s) => s.name),
   };
 }
 
@@ -164,7 +162,7 @@ const quoteLiteral = (text: string) => `'${text.split("'").join("''")}'`;
  * anything else differs from the template.
  */
 async function resetToTemplate(pglite: PGlite): Promise<boolean> {
-  if (!template || template.fingerprint === 'template has rows') return false;
+  if (!template?.reusable) return false;
   // One statement at a time: DISCARD ALL refuses to run inside the implicit transaction of a multi-statement string.
   await pglite.exec('ROLLBACK');
   await pglite.exec('DISCARD ALL');
