@@ -38,3 +38,32 @@ export const feedbackStates = ['open', 'replied', 'closed'] as const;
 /** A school's request to join: unconfirmed until its e-mail link is followed (or it expires), then pending for the region. */
 export const joinRequestStates = ['unconfirmed', 'pending', 'accepted', 'declined', 'expired'] as const;
 export type JoinRequestState = (typeof joinRequestStates)[number];
+
+// The certification loop (issue 18; DOMAIN.md "Exam sites and sessions").
+/** An exam site (考点): proposed by a school (for itself) or by staff (another venue), approved or declined by HQ; HQ may suspend an approved site and reinstate it. */
+export const examSiteStates = ['proposed', 'approved', 'declined', 'suspended'] as const;
+export type ExamSiteState = (typeof examSiteStates)[number];
+/** A unified exam (统考) across many sites, or a session of one site. */
+export const examSessionTypes = ['unified', 'site'] as const;
+export type ExamSessionType = (typeof examSessionTypes)[number];
+/**
+ * An exam session: `scheduled` (schools register candidates while its window is open), `closed` (HQ closed
+ * registration; candidate lists are final), `results_published` (HQ imported its results), or `cancelled`.
+ */
+export const examSessionStates = ['scheduled', 'closed', 'results_published', 'cancelled'] as const;
+export type ExamSessionState = (typeof examSessionStates)[number];
+/** A candidate's result: passed (a verified certificate is issued), failed, or absent. */
+export const examResults = ['passed', 'failed', 'absent'] as const;
+export type ExamResult = (typeof examResults)[number];
+/** The certificate kinds an exam session may examine (the 1+X levels and the platform's Operator certificate). */
+export const examinableKinds = ['1x_junior', '1x_intermediate', '1x_senior', 'operator'] as const;
+export type ExaminableKind = (typeof examinableKinds)[number];
+/**
+ * A certificate as the programme knows it: `claimed` when a school entered it, `verified` once matched to one an exam
+ * session issued (by its number) or confirmed by HQ. Certificates issued by a session are verified from the start.
+ */
+export const certificateStatuses = ['claimed', 'verified'] as const;
+export type CertificateStatus = (typeof certificateStatuses)[number];
+/** The 1+X instructor certification levels, which an instructor training (师资培训) awards. */
+export const instructorCertificationLevels = ['junior', 'intermediate', 'senior'] as const;
+export type InstructorCertificationLevel = (typeof instructorCertificationLevels)[number];

@@ -38,6 +38,12 @@ export const complianceSummaries = pgTable('compliance_summaries', {
   graduates: integer().notNull().default(0),
   certifiedStudents: integer().notNull().default(0),
   /**
+   * The certificate KPIs' counts of verified certificates only (issue 18): shown beside the counts of every certificate,
+   * verified or claimed; the KPI itself is the verified count where the year's tier policy counts only verified.
+   */
+  certificates1xVerified: integer().notNull().default(0),
+  certificatesOperatorVerified: integer().notNull().default(0),
+  /**
    * The counts behind the KPIs whose counting rules a policy sets, as distributions, so that the
    * what-if of a counting rule is a read of them rather than of the facts (compliance/what-if.ts,
    * issue 15 item 3); only for a current year (null otherwise), measured on its as-of day with the

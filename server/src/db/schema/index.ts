@@ -12,6 +12,7 @@ export * from './instructors.js';
 export * from './courses.js';
 export * from './students.js';
 export * from './certificates.js';
+export * from './certification.js';
 export * from './practice.js';
 export * from './employment.js';
 export * from './evidence.js';

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, serial, text, integer, timestamp, date, check, index, unique } from 'drizzle-orm/pg-core';
 import { schools } from './schools.js';
+import { instructorCertificationLevels, sqlList } from './enums.js';
 
 export const instructors = pgTable('instructors', {
   id: serial().primaryKey(),
@@ -22,7 +23,7 @@ export const instructorCertifications = pgTable('instructor_certifications', {
   validTo: date({ mode: 'string' }).notNull(),
 }, (t) => [
   unique('instructor_certifications_no').on(t.certNo),
-  check('instructor_cert_level', sql.raw(`level IN ('junior', 'intermediate', 'senior')`)),
+  check('instructor_cert_level', sql.raw(`level IN (${sqlList(instructorCertificationLevels)})`)),
   check('instructor_cert_range', sql`${t.validTo} >= ${t.validFrom}`),
   index('instructor_certifications_school_idx').on(t.schoolId, t.validFrom, t.validTo),
   index('instructor_certifications_instructor_idx').on(t.instructorId),

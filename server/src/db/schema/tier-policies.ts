@@ -24,6 +24,8 @@ export const tierPolicies = pgTable('tier_policies', {
   activeResumeCompleteness: numeric({ precision: 5, scale: 2, mode: 'number' }).notNull().default(tierPolicyDefaults.activeResumeCompleteness),
   activeMinApplications: integer().notNull().default(tierPolicyDefaults.activeMinApplications),
   jobFairs: integer(),
+  /** Whether the certificate KPIs of the policy's years count only verified certificates (issue 18), not claims too. */
+  certificatesVerifiedOnly: boolean().notNull().default(false),
   termYears: integer().notNull(),
   requiresSigning: boolean().notNull(),
   requiresPlaque: boolean().notNull(),

@@ -7,17 +7,17 @@ import { asList, dateValue, idValue, oneOrMany } from '../../lib/filters.js';
 import { isoDate } from '../../lib/dates.js';
 import type { Tx } from '../../db/client.js';
 import type { FactResource, KeyedFact } from './fact-resource.js';
+import { instructorCertificationLevels } from '@campus/common/vocabulary';
 import { certLevelValues } from './import/fact-vocabulary.js';
 import { schoolOfWriter } from './fact-school.js';
 import { cell } from '../import/cells.js';
 import { updateSchemaOf } from './update-schema.js';
 import { instructorRecord } from './fact-records.js';
 
-const certLevels = ['junior', 'intermediate', 'senior'] as const;
 const certification = z.strictObject({
   id: z.number().int().optional(),
   certNo: z.string().trim().min(1, 'give the certification number').max(100),
-  level: z.enum(certLevels),
+  level: z.enum(instructorCertificationLevels),
   validFrom: isoDate,
   validTo: isoDate,
 }).refine((c) => c.validTo >= c.validFrom, { message: 'validTo cannot be before validFrom', path: ['validTo'], params: { code: 'date_before', other: 'validFrom' } });
@@ -37,7 +37,7 @@ const body = {
  */
 const csvBody = z.strictObject({
   name: body.name, staffNo: body.staffNo, email: body.email,
-  certNo: z.string().trim().min(1).max(100).optional(), certLevel: z.enum(certLevels).optional(),
+  certNo: z.string().trim().min(1).max(100).optional(), certLevel: z.enum(instructorCertificationLevels).optional(),
   certValidFrom: isoDate.optional(), certValidTo: isoDate.optional(),
 })
   .refine((c) => !(c.certNo || c.certLevel || c.certValidFrom || c.certValidTo) || !!(c.certNo && c.certLevel && c.certValidFrom && c.certValidTo),
