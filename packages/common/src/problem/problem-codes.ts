@@ -83,6 +83,9 @@ export const problemCodes = [
   'join_token_used', 'join_decline_reason_missing',
   // Mail (the outbox)
   'mail_already_sent',
+  // Exam results and verified certificates (issue 18 items 3-4)
+  'exam_candidate_unknown', 'exam_session_not_closed', 'exam_results_published', 'certificate_number_missing',
+  'certificate_number_without_pass', 'certificate_number_taken', 'certificate_already_verified', 'certificate_verified_locked',
 ] as const;
 
 export type ProblemCode = (typeof problemCodes)[number];

@@ -272,6 +272,15 @@ export const en: Catalogue = {
     join_decline_reason_missing: 'give the reason for declining (it is mailed to the requester)',
     // Mail
     mail_already_sent: 'This mail has been sent already; it is not sent again.',
+    // Exam results and verified certificates
+    exam_candidate_unknown: 'no candidate "{candidate}" is registered for this session',
+    exam_session_not_closed: 'results are imported once registration is closed (the session is {state})',
+    exam_results_published: 'the results of this session have been published already',
+    certificate_number_missing: 'a pass needs its certificate number',
+    certificate_number_without_pass: 'only a pass has a certificate number',
+    certificate_number_taken: 'certificate number {certNo} is already issued to {holder}',
+    certificate_already_verified: 'certificate {certNo} of this student is on record as verified already',
+    certificate_verified_locked: 'this certificate was verified (issued by an exam session or confirmed by HQ): it cannot be changed or deleted; ask HQ if it is wrong',
   },
   terms: {
     entity: {

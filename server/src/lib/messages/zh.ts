@@ -267,6 +267,15 @@ export const zh: Catalogue = {
     join_decline_reason_missing: '请填写拒绝的理由（将通过邮件告知申请人）',
     // 邮件
     mail_already_sent: '这封邮件已经发出，不会再次发送。',
+    // 考试成绩与已核验证书
+    exam_candidate_unknown: '本场考试没有报名考生“{candidate}”',
+    exam_session_not_closed: '报名截止后才能导入成绩（本场考试当前为 {state}）',
+    exam_results_published: '本场考试的成绩已经发布',
+    certificate_number_missing: '通过的考生须填写证书编号',
+    certificate_number_without_pass: '只有通过的考生才有证书编号',
+    certificate_number_taken: '证书编号 {certNo} 已发给 {holder}',
+    certificate_already_verified: '该学生的证书 {certNo} 已核验在案',
+    certificate_verified_locked: '该证书已核验（由考试签发或总部确认），不能修改或删除；如有错误请联系总部',
   },
   terms: {
     role: { hq: '总部', regional: '大区', school: '院校', provider: '服务商' },
