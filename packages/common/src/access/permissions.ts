@@ -39,6 +39,10 @@ export const permissions: Record<string, Partial<Record<Role, ResourceAction[]>>
   'join-requests': { hq: read, regional: read },
   // The outbox: every mail the product wrote, for HQ (retry is HQ's, server: modules/mail).
   'mail-outbox': { hq: [...read, 'edit'] },
+  // A session's results: HQ imports them (server: modules/exam-results); the reconciliation of claimed and verified
+  // certificate numbers is HQ's, and regional staff's for their regions' schools.
+  'exam-results': { hq: ['import'] },
+  'certificate-reconciliation': { hq: read, regional: read },
 };
 
 export function canAccess(role: Role | undefined, resource: string, action: ResourceAction): boolean {
