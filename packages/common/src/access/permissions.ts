@@ -39,6 +39,10 @@ export const permissions: Record<string, Partial<Record<Role, ResourceAction[]>>
   'join-requests': { hq: read, regional: read },
   // The outbox: every mail the product wrote, for HQ (retry is HQ's, server: modules/mail).
   'mail-outbox': { hq: [...read, 'edit'] },
+  // Instructor trainings (师资培训, issue 18 item 5): HQ records them and their participants; regional staff read every
+  // training and their regions' participants, a school the trainings its instructors took and its own participants.
+  'instructor-trainings': { hq: [...read, 'create', 'edit', 'import'], regional: read, school: read },
+  'instructor-training-participants': { hq: [...read, 'delete'], regional: read, school: read },
   // A session's results: HQ imports them (server: modules/exam-results); the reconciliation of claimed and verified
   // certificate numbers is HQ's, and regional staff's for their regions' schools.
   'exam-results': { hq: ['import'] },

@@ -30,8 +30,10 @@ export interface DeleteData {
 export const factEntityTypes = ['student', 'certificate', 'practice_record', 'job_registration', 'course_completion', 'instructor', 'job_fair', 'course'] as const;
 export type FactEntityType = (typeof factEntityTypes)[number];
 
+/** Instructor trainings (师资培训) and the instructors who took them (issue 18 item 5). */
+export const trainingEntityTypes = ['instructor_training', 'instructor_training_participant'] as const;
 export const workflowEntityTypes = ['application', 'agreement', 'evaluation', 'provider_report', 'content_proposal', 'feedback'] as const;
-export const auditEntityTypes = [...workflowEntityTypes, ...factEntityTypes, 'school', 'region', 'user', 'tier_policy', 'join_request', 'provider', 'mail'] as const;
+export const auditEntityTypes = [...workflowEntityTypes, ...factEntityTypes, ...trainingEntityTypes, 'school', 'region', 'user', 'tier_policy', 'join_request', 'provider', 'mail'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 /** The transition actions of each table (the tables' `action`s; a test keeps them equal). */
@@ -194,9 +196,30 @@ export type RegionAuditEvent =
 export type MailAuditEvent =
   | Event<'mail', 'retry', { recipient: string; kind: string; attempts: number }>;
 
+/**
+ * An instructor's result in a training: whether they passed, their score, and for a pass the 1+X instructor
+ * certification it issued (its number, level and validity); `row` when it came from an import file.
+ */
+export interface TrainingParticipantData {
+  trainingId: number;
+  instructorId: number;
+  passed: boolean;
+  score: number | null;
+  certification: { id: number; certNo: string; level: string; validFrom: string; validTo: string } | null;
+  row?: number;
+}
+
+/** A training recorded or edited by HQ; its participants added (with their certification) or removed (with it). */
+export type InstructorTrainingAuditEvent =
+  | Event<'instructor_training', 'create', { values: Record<string, unknown> }>
+  | Event<'instructor_training', 'update', UpdateData>
+  | Event<'instructor_training_participant', 'create', TrainingParticipantData>
+  | Event<'instructor_training_participant', 'delete', DeleteData & { certificationRemoved: TrainingParticipantData['certification'] }>;
+
 /** Every audit event's entity type, action and data. */
 export type AuditEntry =
   | MailAuditEvent
+  | InstructorTrainingAuditEvent
   | SchoolAuditEvent | RegionAuditEvent
   | JoinRequestAuditEvent | FactAuditEvent | ApplicationAuditEvent | AgreementAuditEvent | EvaluationAuditEvent
   | ProviderWorkAuditEvent | TierPolicyAuditEvent | UserAuditEvent | EvidenceAuditEvent | ProviderAuditEvent;

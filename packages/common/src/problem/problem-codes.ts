@@ -83,6 +83,9 @@ export const problemCodes = [
   'join_token_used', 'join_decline_reason_missing',
   // Mail (the outbox)
   'mail_already_sent',
+  // Instructor trainings (师资培训) and the public certificate check
+  'training_not_ended', 'training_has_participants', 'instructor_unknown', 'instructor_school_unknown', 'instructor_ref_missing',
+  'participant_twice', 'participant_recorded', 'cert_no_taken', 'cert_no_without_pass', 'too_many_certificate_checks',
   // Exam results and verified certificates (issue 18 items 3-4)
   'exam_candidate_unknown', 'exam_session_not_closed', 'exam_results_published', 'certificate_number_missing',
   'certificate_number_without_pass', 'certificate_number_taken', 'certificate_already_verified', 'certificate_verified_locked',

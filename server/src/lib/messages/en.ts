@@ -272,6 +272,16 @@ export const en: Catalogue = {
     join_decline_reason_missing: 'give the reason for declining (it is mailed to the requester)',
     // Mail
     mail_already_sent: 'This mail has been sent already; it is not sent again.',
+    training_not_ended: 'This training ends on {endsOn}; its results can be recorded from that day on.',
+    training_has_participants: 'This training has participants: its level, dates and validity can no longer change (they decided the certifications it issued); remove the participants first.',
+    instructor_unknown: 'there is no instructor no. {id}',
+    instructor_school_unknown: 'there is no school called "{school}"',
+    instructor_ref_missing: 'give the instructor\'s id, or the school and the staff number',
+    participant_twice: 'the same instructor is listed twice (see also item {other})',
+    participant_recorded: 'this instructor already took part in this training',
+    cert_no_taken: 'certification number {certNo} is already in use',
+    cert_no_without_pass: 'only an instructor who passed has a certification number',
+    too_many_certificate_checks: 'Too many checks; try again in {seconds:wait}.',
     // Exam results and verified certificates
     exam_candidate_unknown: 'no candidate "{candidate}" is registered for this session',
     exam_session_not_closed: 'results are imported once registration is closed (the session is {state})',

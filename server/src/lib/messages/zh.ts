@@ -267,6 +267,16 @@ export const zh: Catalogue = {
     join_decline_reason_missing: '请填写拒绝的理由（将通过邮件告知申请人）',
     // 邮件
     mail_already_sent: '这封邮件已经发出，不会再次发送。',
+    training_not_ended: '这次培训在 {endsOn} 结束，结束当天起才能录入培训结果。',
+    training_has_participants: '这次培训已录入学员，级别、日期和有效期不能再改（它们决定已发的认证）；请先移除学员。',
+    instructor_unknown: '没有编号为 {id} 的讲师',
+    instructor_school_unknown: '没有名为「{school}」的学校',
+    instructor_ref_missing: '请填写讲师编号，或学校和工号',
+    participant_twice: '同一位讲师出现了两次（另见第 {other} 项）',
+    participant_recorded: '这位讲师已是这次培训的学员',
+    cert_no_taken: '认证编号 {certNo} 已被使用',
+    cert_no_without_pass: '只有通过培训的讲师才有认证编号',
+    too_many_certificate_checks: '查询过于频繁，请 {seconds:wait}后再试。',
     // 考试成绩与已核验证书
     exam_candidate_unknown: '本场考试没有报名考生“{candidate}”',
     exam_session_not_closed: '报名截止后才能导入成绩（本场考试当前为 {state}）',

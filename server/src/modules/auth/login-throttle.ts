@@ -51,13 +51,15 @@ async function reserve(db: Db, who: PasswordTry, s: ThrottleSettings, what: Pass
 }
 
 /**
- * Counts one try on every key given (each with its own limit), or refuses it on all of them
- * (TooManyPasswordTries, 429) when any key must wait. The same rows and rule as the password checks,
- * for other things tried too often (password-reset requests: per e-mail and per address).
+ * Counts one try on every key given (each with its own limit), or refuses it on all of them, in the
+ * login_throttle table (atomic across server processes: every key's row is created or locked by one
+ * INSERT … ON CONFLICT DO UPDATE, in a fixed order so that two counts cannot deadlock, read and moved
+ * on in the same transaction). Returns how long to wait in milliseconds (0: counted, go on). The one
+ * mechanism of every throttle: password checks, reset requests, the join page, the certificate check.
  */
-export async function reserveTries(db: Db, limits: Record<string, ThrottleLimit>, what: PasswordTryKind) {
+export async function countTries(db: Db, limits: Record<string, ThrottleLimit>): Promise<number> {
   const keys = Object.keys(limits).sort();
-  const waitMs = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const rows = await queryRows<Row>(tx, sql`
       INSERT INTO login_throttle (key) VALUES ${sql.join(keys.map((k) => sql`(${k})`), sql`, `)}
       ON CONFLICT (key) DO UPDATE SET attempts = login_throttle.attempts
@@ -80,7 +82,19 @@ export async function reserveTries(db: Db, limits: Record<string, ThrottleLimit>
     }
     return 0;
   });
-  if (waitMs > 0) throw new TooManyPasswordTries(Math.max(1, Math.ceil(waitMs / 1000)), what);
+}
+
+/** A wait in milliseconds as Retry-After's whole seconds (at least 1). */
+export const retryAfterSeconds = (waitMs: number) => Math.max(1, Math.ceil(waitMs / 1000));
+
+/**
+ * Counts one try on every key given (each with its own limit), or refuses it on all of them
+ * (TooManyPasswordTries, 429) when any key must wait. The same rows and rule as the password checks,
+ * for other things tried too often (password-reset requests: per e-mail and per address).
+ */
+export async function reserveTries(db: Db, limits: Record<string, ThrottleLimit>, what: PasswordTryKind) {
+  const waitMs = await countTries(db, limits);
+  if (waitMs > 0) throw new TooManyPasswordTries(retryAfterSeconds(waitMs), what);
 }
 
 /** After a right password: the account's failures at that address are forgotten, the address gets its try back. */

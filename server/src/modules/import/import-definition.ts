@@ -42,6 +42,8 @@ export interface ImportContext {
   locale: Locale;
   /** Gives other requests a turn now and then: await it in long loops. */
   slice: () => Promise<void>;
+  /** The route's path parameters (an import under a record, `path`: its id). */
+  params: Record<string, string>;
 }
 
 /** A row that passed the row schema: its row number, its checked input, and (by the natural key) the record it matches. */
@@ -90,6 +92,11 @@ export interface NaturalKey<I, E> {
 export interface ImportDefinition<I = unknown, E = unknown, P = unknown> {
   /** The resource: POST /api/<name>/import, GET /api/<name>/import/template. */
   name: string;
+  /**
+   * The routes' prefix when the rows belong to one record (default `/api/<name>`): e.g.
+   * `/api/instructor-trainings/:id/participants` serves POST …/participants/import; its params are `ctx.params`.
+   */
+  path?: string;
   /** Who may import; default requirePermission(name, 'import'). */
   onRequest?: onRequestHookHandler;
   columns: ImportColumn[];

@@ -62,10 +62,11 @@ export function registerImport<I, E, P>(app: FastifyInstance, definition: Import
   const { name } = definition;
   const onRequest = definition.onRequest ?? requirePermission(name, 'import');
   const maxRows = definition.maxRows ?? IMPORT_MAX_ROWS;
+  const base = definition.path ?? `/api/${name}`;
   acceptImportStreams(app);
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.post(`/api/${name}/import`, {
+  r.post(`${base}/import`, {
     onRequest,
     schema: { tags: [name], querystring: importQuery, consumes: ['text/csv', XLSX_TYPE], response: answers(importAnswer) },
   }, async (request, reply) => {
@@ -74,7 +75,7 @@ export function registerImport<I, E, P>(app: FastifyInstance, definition: Import
     const slice = timeSlicer();
     try {
       if (mode === 'upsert' && !definition.upsert) throw badRequest('upsert_not_supported', [{ row: 0, field: 'mode', code: 'upsert_not_supported' }]);
-      const ctx: ImportContext = { app, actor: request.actor, scope: request.scope, mode, dryRun, locale: languageOf(request), slice };
+      const ctx: ImportContext = { app, actor: request.actor, scope: request.scope, mode, dryRun, locale: languageOf(request), slice, params: (request.params ?? {}) as Record<string, string> };
       const read = await readRows(uploadRecords(request, reply, slice), definition as ImportDefinition<I, unknown, unknown>, maxRows, slice);
       const outcome = await planImport(definition, turnTakingDb(app.database), ctx, read);
       if (dryRun) return dryRunAnswer(outcome as ImportOutcome<unknown, unknown, unknown>, ctx.locale);
@@ -91,7 +92,7 @@ export function registerImport<I, E, P>(app: FastifyInstance, definition: Import
     }
   });
 
-  r.get(`/api/${name}/import/template`, {
+  r.get(`${base}/import/template`, {
     onRequest,
     schema: {
       tags: [name], querystring: templateQuery,
