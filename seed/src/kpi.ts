@@ -27,6 +27,8 @@ export interface Thresholds {
   activeResumeCompleteness: number;
   activeMinApplications: number;
   jobFairs: number | null;
+  /** Only verified certificates count for the certificate KPIs and the job-platform rate (issue 18). */
+  certificatesVerifiedOnly?: boolean;
 }
 
 export interface SchoolFacts {
@@ -36,7 +38,8 @@ export interface SchoolFacts {
   requiredCourseIds: number[];
   students: { id: number; enrolledOn: string; leftOn: string | null; leftReason: string | null }[];
   completions: { studentId: number; courseId: number }[];
-  certificates: { studentId: number; kind: string; issuedOn: string }[];
+  /** `status` claimed (the default) or verified. */
+  certificates: { studentId: number; kind: string; issuedOn: string; status?: string }[];
   practice: { studentId: number; hours: number; practicedOn: string; confirmed: boolean }[];
   registrations: { studentId: number; registeredOn: string; resumeCompleteness: number }[];
   jobApplications: { studentId: number; appliedOn: string }[];
@@ -100,10 +103,16 @@ export function countKpis(args: YearOfAgreement): KpiValueRow {
 
   const with1x = new Set<number>();
   const withOperator = new Set<number>();
+  const verified1x = new Set<number>();
+  const verifiedOperator = new Set<number>();
   for (const c of f.certificates) {
     if (!happened(c.issuedOn)) continue;
+    const verified = c.status === 'verified';
+    if (p.certificatesVerifiedOnly && !verified) continue;
     if (c.kind.startsWith('1x_')) with1x.add(c.studentId);
     else if (c.kind === 'operator') withOperator.add(c.studentId);
+    if (verified && c.kind.startsWith('1x_')) verified1x.add(c.studentId);
+    else if (verified && c.kind === 'operator') verifiedOperator.add(c.studentId);
   }
   const certified = new Set([...with1x, ...withOperator]);
   const sent = new Map<number, number>();
@@ -117,6 +126,7 @@ export function countKpis(args: YearOfAgreement): KpiValueRow {
     fromDate: from, toDate: to, asOf, point: asOf, isCurrent: !args.endedOn && from <= today && live, policyId: args.policyId ?? null,
     certifiedInstructors: instructors.size, offlineCourses: offline, enrolledStudents: enrolled.size, practiceHoursSum,
     graduates: graduates.length, graduatesCompleted, certificates1x: with1x.size, certificatesOperator: withOperator.size,
+    certificates1xVerified: verified1x.size, certificatesOperatorVerified: verifiedOperator.size,
     certifiedStudents: certified.size, activeCertified: active, jobFairs: f.jobFairs.filter((j) => happened(j.heldOn)).length,
   };
 }

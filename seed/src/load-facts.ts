@@ -16,7 +16,7 @@ export async function loadSchoolFacts(db: Executor, schoolId: number): Promise<S
     .from(s.students).where(eq(s.students.schoolId, schoolId));
   const completions = await db.select({ studentId: s.courseCompletions.studentId, courseId: s.courseCompletions.courseId })
     .from(s.courseCompletions).where(eq(s.courseCompletions.schoolId, schoolId));
-  const certificates = await db.select({ studentId: s.certificates.studentId, kind: s.certificates.kind, issuedOn: s.certificates.issuedOn })
+  const certificates = await db.select({ studentId: s.certificates.studentId, kind: s.certificates.kind, issuedOn: s.certificates.issuedOn, status: s.certificates.status })
     .from(s.certificates).where(eq(s.certificates.schoolId, schoolId));
   const practice = await db.select({
     studentId: s.practiceRecords.studentId, hours: s.practiceRecords.hours, practicedOn: s.practiceRecords.practicedOn, confirmed: s.practiceRecords.confirmed,

@@ -45,6 +45,13 @@ export interface ComplianceRecord {
   enrolledStudents: number;
   graduates: number;
   certifiedStudents: number;
+  /**
+   * The certificate KPIs counted from verified certificates only (issued by an exam session or confirmed by HQ; issue
+   * 18): shown beside `kpis.certificates1x` / `kpis.certificatesOperator`, which count claimed ones too unless the tier
+   * policy in force for the year counts only verified certificates (then they are equal).
+   */
+  certificates1xVerified: number;
+  certificatesOperatorVerified: number;
   /** The day the row was computed for. */
   computedFor: IsoDate;
 }

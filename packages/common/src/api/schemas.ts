@@ -51,6 +51,8 @@ export const complianceRecordSchema = z.object({
   enrolledStudents: z.number().int(),
   graduates: z.number().int(),
   certifiedStudents: z.number().int(),
+  certificates1xVerified: z.number().int(),
+  certificatesOperatorVerified: z.number().int(),
   computedFor: isoDateSchema,
 }) satisfies z.ZodType<ComplianceRecord>;
 

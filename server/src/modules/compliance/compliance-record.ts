@@ -32,6 +32,7 @@ export function toComplianceRecord(r: Record<string, unknown>): ComplianceRecord
     compliant: r.compliant as boolean, failingKpis: r.failingKpis as KpiName[], kpis,
     projection: projection ? { status: projection.status, daysElapsed: projection.daysElapsed, ...(projection.status === 'projected' ? { compliant: projection.compliant } : {}) } : null,
     enrolledStudents: r.enrolledStudents as number, graduates: r.graduates as number, certifiedStudents: r.certifiedStudents as number,
+    certificates1xVerified: Number(r.certificates1xVerified ?? 0), certificatesOperatorVerified: Number(r.certificatesOperatorVerified ?? 0),
     computedFor,
   };
 }

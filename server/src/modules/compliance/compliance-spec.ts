@@ -24,9 +24,17 @@ export const complianceSpec: ResourceSpec = {
   idsSchema: z.union([z.string().regex(complianceIdPattern), z.array(z.string().regex(complianceIdPattern, 'ids look like 12-2')).max(1000)])
     .transform((v) => (Array.isArray(v) ? v : [v])),
   // The record is built with the summary row (compliance-record.ts); a read adds the school's name.
-  columns: { record: cs.record, schoolName: sql<string>`${schools.name}`.as('school_name') },
-  serialize: (r) => ({ ...(r.record as StoredComplianceRecord), schoolName: r.schoolName as string }),
-  json: sql`(${cs.record} || jsonb_build_object('schoolName', ${schools.name}))::text`,
+  // The verified counts are read from their columns too: a record stored before they were kept (issue 18) has them
+  // from its row until the day's refresh writes it again.
+  columns: {
+    record: cs.record, schoolName: sql<string>`${schools.name}`.as('school_name'),
+    certificates1xVerified: cs.certificates1xVerified, certificatesOperatorVerified: cs.certificatesOperatorVerified,
+  },
+  serialize: (r) => ({
+    certificates1xVerified: r.certificates1xVerified as number, certificatesOperatorVerified: r.certificatesOperatorVerified as number,
+    ...(r.record as StoredComplianceRecord), schoolName: r.schoolName as string,
+  }),
+  json: sql`(jsonb_build_object('certificates1xVerified', ${cs.certificates1xVerified}, 'certificatesOperatorVerified', ${cs.certificatesOperatorVerified}) || ${cs.record} || jsonb_build_object('schoolName', ${schools.name}))::text`,
   join: (q) => q.innerJoin(schools, eq(schools.id, cs.schoolId)),
   sortable: {
     id: cs.id, year: cs.year, tier: cs.tier, regionId: cs.regionId, compliant: cs.compliant, schoolName: schools.name,

@@ -27,6 +27,9 @@ export interface KpiValueRow {
   graduatesCompleted: number;
   certificates1x: number;
   certificatesOperator: number;
+  /** The certificate KPIs' counts of verified certificates only (issue 18), whatever the policy counts. */
+  certificates1xVerified: number;
+  certificatesOperatorVerified: number;
   certifiedStudents: number;
   activeCertified: number;
   jobFairs: number;
@@ -110,7 +113,8 @@ ay AS (
              SELECT 1 FROM evaluations e WHERE e.agreement_id = ay0.agreement_id AND e.year = ay0.year AND e.status = 'decided')))) AS is_current,
          p.id AS policy_id, coalesce(p.offline_course_min_hours, ${tierPolicyDefaults.offlineCourseMinHours}) AS min_hours,
          coalesce(p.active_resume_completeness, ${tierPolicyDefaults.activeResumeCompleteness}) AS min_resume,
-         coalesce(p.active_min_applications, ${tierPolicyDefaults.activeMinApplications}) AS min_applications
+         coalesce(p.active_min_applications, ${tierPolicyDefaults.activeMinApplications}) AS min_applications,
+         coalesce(p.certificates_verified_only, false) AS verified_only
   FROM ay1 AS ay0
   LEFT JOIN LATERAL (
     SELECT pol.* FROM pol WHERE pol.id = ${policyInForceId(sql`ay0.tier`, sql`extract(year FROM ay0.from_date)`, sql`pol`)}
@@ -164,9 +168,16 @@ grads AS (
   GROUP BY 1, 2, 3
 ),
 certified AS (
+  -- A certificate counts whether a school claimed it or it is verified (issued by an exam session, or
+  -- confirmed by HQ), unless the policy in force counts only verified ones (certificates_verified_only):
+  -- then a student is certified, for the certificate KPIs and for the job-platform rate, by a verified
+  -- certificate only. The verified counts are kept beside in either case (issue 18).
   SELECT pt.agreement_id, pt.year, pt.point, c.student_id,
-         bool_or(c.kind IN ('1x_junior', '1x_intermediate', '1x_senior')) AS has_1x,
-         bool_or(c.kind = 'operator') AS has_operator
+         bool_or(c.kind IN ('1x_junior', '1x_intermediate', '1x_senior') AND (NOT pt.verified_only OR c.status = 'verified')) AS has_1x,
+         bool_or(c.kind = 'operator' AND (NOT pt.verified_only OR c.status = 'verified')) AS has_operator,
+         bool_or(c.kind IN ('1x_junior', '1x_intermediate', '1x_senior') AND c.status = 'verified') AS has_1x_verified,
+         bool_or(c.kind = 'operator' AND c.status = 'verified') AS has_operator_verified,
+         bool_or(NOT pt.verified_only OR c.status = 'verified') AS counted
   FROM pt JOIN certificates c ON c.school_id = pt.school_id AND c.issued_on >= pt.from_date AND c.issued_on <= pt.point
     AND c.kind IN ('1x_junior', '1x_intermediate', '1x_senior', 'operator')
   GROUP BY 1, 2, 3, 4
@@ -175,7 +186,8 @@ activity AS (
   -- Each certified student's registration on the platform by the point (one a student: a unique key)
   -- and, if registered, the applications sent in the year up to it. Active: a resume of the policy's
   -- completeness and its number of applications.
-  SELECT ce.agreement_id, ce.year, ce.point, ce.has_1x, ce.has_operator, r.resume_completeness AS resume,
+  SELECT ce.agreement_id, ce.year, ce.point, ce.has_1x, ce.has_operator, ce.has_1x_verified, ce.has_operator_verified, ce.counted,
+         r.resume_completeness AS resume,
          CASE WHEN r.id IS NOT NULL THEN (SELECT count(*) FROM job_applications ja
               WHERE ja.student_id = ce.student_id AND ja.applied_on >= pt.from_date AND ja.applied_on <= pt.point) END AS applications,
          pt.min_resume, pt.min_applications, pt.is_current
@@ -186,8 +198,10 @@ certs AS (
   SELECT a.agreement_id, a.year, a.point,
          count(*) FILTER (WHERE a.has_1x) AS n1x,
          count(*) FILTER (WHERE a.has_operator) AS nop,
-         count(*) AS certified,
-         count(*) FILTER (WHERE a.resume >= a.min_resume AND a.applications >= a.min_applications) AS active
+         count(*) FILTER (WHERE a.has_1x_verified) AS n1x_verified,
+         count(*) FILTER (WHERE a.has_operator_verified) AS nop_verified,
+         count(*) FILTER (WHERE a.counted) AS certified,
+         count(*) FILTER (WHERE a.counted AND a.resume >= a.min_resume AND a.applications >= a.min_applications) AS active
   FROM activity a
   GROUP BY 1, 2, 3
 ),
@@ -196,7 +210,7 @@ activity_hist AS (
   -- what-if of other minimums counts them from it.
   SELECT h.agreement_id, h.year, h.point, jsonb_agg(jsonb_build_array(h.resume, h.applications, h.n) ORDER BY h.resume, h.applications) AS hist
   FROM (SELECT a.agreement_id, a.year, a.point, a.resume, a.applications, count(*) AS n
-        FROM activity a WHERE a.resume IS NOT NULL AND a.is_current AND ${histograms}
+        FROM activity a WHERE a.counted AND a.resume IS NOT NULL AND a.is_current AND ${histograms}
         GROUP BY 1, 2, 3, 4, 5) h
   GROUP BY 1, 2, 3
 ),
@@ -217,6 +231,8 @@ SELECT pt.agreement_id AS "agreementId", pt.year, pt.school_id AS "schoolId", pt
        coalesce(grads.completed, 0)::int AS "graduatesCompleted",
        coalesce(certs.n1x, 0)::int AS "certificates1x",
        coalesce(certs.nop, 0)::int AS "certificatesOperator",
+       coalesce(certs.n1x_verified, 0)::int AS "certificates1xVerified",
+       coalesce(certs.nop_verified, 0)::int AS "certificatesOperatorVerified",
        coalesce(certs.certified, 0)::int AS "certifiedStudents",
        coalesce(certs.active, 0)::int AS "activeCertified",
        coalesce(fairs.n, 0)::int AS "jobFairs",

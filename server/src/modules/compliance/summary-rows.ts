@@ -36,6 +36,7 @@ export function toSummary(r: KpiValueRow, policy: Pick<Policy, KpiName> | undefi
     // Exact values: the verdicts, the projection and every later reader compare these; only a screen rounds them.
     ...Object.fromEntries(kpiNames.map((k) => [k, values[k]])) as Record<(typeof kpiNames)[number], number | null>,
     enrolledStudents: r.enrolledStudents, graduates: r.graduates, certifiedStudents: r.certifiedStudents,
+    certificates1xVerified: r.certificates1xVerified, certificatesOperatorVerified: r.certificatesOperatorVerified,
     verdicts: Object.fromEntries(kpiNames.map((k) => [k, { threshold: verdict.kpis[k].threshold, met: verdict.kpis[k].met }])),
     compliant: verdict.compliant, failingKpis: verdict.failing, computedFor: today,
   };

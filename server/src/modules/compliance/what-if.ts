@@ -22,13 +22,19 @@ const snake = (k: string) => k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
  * platform from such a resume and so many applications. An edit of one of these counts the KPI again
  * from the distributions each current year's summary keeps (its offline courses by class hours, its
  * registered certified students by resume completeness and applications: kpi-values-sql.ts), a read
- * of a few rows a year instead of the year's facts; an edit of thresholds only reads neither.
+ * of a few rows a year instead of the year's facts; an edit of thresholds only reads neither. Counting
+ * only verified certificates (issue 18) changes who is certified: the certificate KPIs and the
+ * job-platform rate are then counted again from the facts (the summaries keep no distribution of it).
  */
-const countingRules: Partial<Record<keyof Policy, KpiName>> = {
-  offlineCourseMinHours: 'offlineCourses',
-  activeResumeCompleteness: 'jobPlatformRate',
-  activeMinApplications: 'jobPlatformRate',
+const countingRules: Partial<Record<keyof Policy, KpiName[]>> = {
+  offlineCourseMinHours: ['offlineCourses'],
+  activeResumeCompleteness: ['jobPlatformRate'],
+  activeMinApplications: ['jobPlatformRate'],
+  certificatesVerifiedOnly: ['certificates1x', 'certificatesOperator', 'jobPlatformRate'],
 };
+
+/** KPIs no distribution a summary keeps can count again: an edit that changes them is counted from the facts. */
+const countedFromFactsOnly: readonly KpiName[] = ['certificates1x', 'certificatesOperator'];
 
 interface TargetRow extends Record<KpiName, number | null> {
   agreementId: number;
@@ -43,6 +49,8 @@ interface TargetRow extends Record<KpiName, number | null> {
   kvOfflineCourses: number | null;
   kvCertifiedStudents: number | null;
   kvActiveCertified: number | null;
+  kvCertificates1x: number | null;
+  kvCertificatesOperator: number | null;
 }
 
 const emptyTally = (): WhatIfTally => ({ before: { pass: 0, fail: 0 }, after: { pass: 0, fail: 0 }, passToFail: 0, failToPass: 0 });
@@ -71,7 +79,7 @@ export async function whatIf(db: Db, scope: Scope, policyId: number, changes: Re
   const edited = { ...policy, ...defined } as Policy;
   const recomputed = [...new Set(Object.entries(countingRules)
     .filter(([k]) => edited[k as keyof Policy] !== policy[k as keyof Policy])
-    .map(([, kpi]) => kpi!))];
+    .flatMap(([, kpis]) => kpis!))];
   return judge(db, scope, policy, edited, recomputed, today);
 }
 
@@ -89,7 +97,7 @@ export type CountedFrom = 'distributions' | 'facts';
  */
 export function whatIfStatement(scope: Scope, policy: Policy, edited: Policy, recomputed: KpiName[], today: string, from: CountedFrom = 'distributions'): SQL {
   const scoped = schoolScopeCondition(scope, sql`cs.school_id`);
-  const distributions = recomputed.length > 0 && from === 'distributions';
+  const distributions = recomputed.length > 0 && from === 'distributions' && !recomputed.some((k) => countedFromFactsOnly.includes(k));
   const target = sql`
     SELECT cs.agreement_id, cs.year, cs.school_id, cs.tier,
            ${sql.join(kpiNames.map((k) => sql.raw(`cs.${snake(k)}`)), sql`, `)}
@@ -97,7 +105,8 @@ export function whatIfStatement(scope: Scope, policy: Policy, edited: Policy, re
     FROM compliance_summaries cs
     WHERE cs.is_current AND cs.policy_id = ${policy.id} ${scoped ? sql`AND ${scoped}` : sql``}`;
   let kv = sql``;
-  let kvColumns = sql`NULL::int AS "kvOfflineCourses", NULL::int AS "kvCertifiedStudents", NULL::int AS "kvActiveCertified"`;
+  const noCertificates = sql`, NULL::int AS "kvCertificates1x", NULL::int AS "kvCertificatesOperator"`;
+  let kvColumns = sql`NULL::int AS "kvOfflineCourses", NULL::int AS "kvCertifiedStudents", NULL::int AS "kvActiveCertified"${noCertificates}`;
   if (distributions) {
     // The year's counts under the edited rules, summed from its distributions in the same pass (null
     // when the summary has none: judge() then counts from the facts).
@@ -110,7 +119,7 @@ export function whatIfStatement(scope: Scope, policy: Policy, edited: Policy, re
     kvColumns = sql.join([
       recomputed.includes('offlineCourses') ? offline : sql`NULL::int`, sql` AS "kvOfflineCourses", `,
       recomputed.includes('jobPlatformRate') ? sql`t.certified_students` : sql`NULL::int`, sql` AS "kvCertifiedStudents", `,
-      recomputed.includes('jobPlatformRate') ? active : sql`NULL::int`, sql` AS "kvActiveCertified"`,
+      recomputed.includes('jobPlatformRate') ? active : sql`NULL::int`, sql` AS "kvActiveCertified"`, noCertificates,
     ]);
   } else if (recomputed.length) {
     const asRow = Object.fromEntries(Object.entries(edited).map(([k, v]) => [snake(k), v instanceof Date ? v.toISOString() : v]));
@@ -121,7 +130,9 @@ export function whatIfStatement(scope: Scope, policy: Policy, edited: Policy, re
     kvColumns = sql.join([
       recomputed.includes('offlineCourses') ? sql`kv."offlineCourses"` : sql`NULL::int`, sql` AS "kvOfflineCourses", `,
       recomputed.includes('jobPlatformRate') ? sql`kv."certifiedStudents"` : sql`NULL::int`, sql` AS "kvCertifiedStudents", `,
-      recomputed.includes('jobPlatformRate') ? sql`kv."activeCertified"` : sql`NULL::int`, sql` AS "kvActiveCertified"`,
+      recomputed.includes('jobPlatformRate') ? sql`kv."activeCertified"` : sql`NULL::int`, sql` AS "kvActiveCertified", `,
+      recomputed.includes('certificates1x') ? sql`kv."certificates1x"` : sql`NULL::int`, sql` AS "kvCertificates1x", `,
+      recomputed.includes('certificatesOperator') ? sql`kv."certificatesOperator"` : sql`NULL::int`, sql` AS "kvCertificatesOperator"`,
     ]);
   }
   return sql`
@@ -164,6 +175,8 @@ export async function judge(db: Db, scope: Scope, policy: Policy, edited: Policy
       offlineCourses: Number(row.kvOfflineCourses ?? 0),
       certifiedStudents: Number(row.kvCertifiedStudents ?? 0),
       activeCertified: Number(row.kvActiveCertified ?? 0),
+      certificates1x: Number(row.kvCertificates1x ?? 0),
+      certificatesOperator: Number(row.kvCertificatesOperator ?? 0),
     } as KpiValueRow) : values;
     const next = evaluateKpis({ ...values, ...Object.fromEntries(recomputed.map((k) => [k, measured[k]])) }, proposed);
     const school: WhatIfSchool = {

@@ -10,6 +10,6 @@ export const tierPolicyRecord = z.object({
   certifiedInstructors: threshold, teachingDelivery: threshold, offlineCourses: threshold, offlineCourseMinHours: z.number(),
   practiceHours: threshold, certificates1x: threshold, certificatesOperator: threshold, jobPlatformRate: threshold,
   activeResumeCompleteness: z.number(), activeMinApplications: z.number().int(), jobFairs: threshold, termYears: z.number().int(),
-  requiresSigning: z.boolean(), requiresPlaque: z.boolean(), requiresInspection: z.boolean(),
+  requiresSigning: z.boolean(), requiresPlaque: z.boolean(), requiresInspection: z.boolean(), certificatesVerifiedOnly: z.boolean(),
   version: z.number().int(), updatedBy: recordId.nullable(), updatedAt: timestamp,
 });

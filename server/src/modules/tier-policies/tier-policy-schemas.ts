@@ -21,6 +21,8 @@ export const thresholdFields = {
   requiresSigning: z.boolean(),
   requiresPlaque: z.boolean(),
   requiresInspection: z.boolean(),
+  /** Only verified certificates count for the certificate KPIs (and the job-platform rate's certified students); issue 18. */
+  certificatesVerifiedOnly: z.boolean(),
 };
 
 const optionalThresholds = Object.fromEntries(
@@ -47,4 +49,5 @@ export const tierPolicyCreateBody = z.strictObject({
   effectiveYear: z.number().int().min(2000).max(2100),
   comment: z.string().max(2000).optional(),
   ...thresholdFields,
+  certificatesVerifiedOnly: thresholdFields.certificatesVerifiedOnly.optional(),
 });
