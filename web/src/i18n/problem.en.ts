@@ -265,6 +265,7 @@ export const problemEn = {
       certificate_number_taken: 'Certificate number %{certNo} is already issued to %{holder}',
       certificate_already_verified: 'Certificate %{certNo} of this student is on record as verified already',
       certificate_verified_locked: 'This certificate was verified (issued by an exam session or confirmed by HQ): it cannot be changed or deleted; ask HQ if it is wrong',
+      exam_results_incomplete: '%{count} registered candidates have no row in the file (e.g. %{candidates}): give every candidate\'s result (absent ones as absent)',
     },
     problem_term: {
       unknown: 'Something went wrong.',

@@ -265,6 +265,7 @@ export const problemZh = {
       certificate_number_taken: '证书编号 %{certNo} 已发给 %{holder}',
       certificate_already_verified: '该学生的证书 %{certNo} 已核验在案',
       certificate_verified_locked: '该证书已核验（由考试签发或总部确认），不能修改或删除；如有错误请联系总部',
+      exam_results_incomplete: '文件中缺少 %{count} 名已报名考生（如 %{candidates}）：每名考生都须有成绩（缺考的填“缺考”）',
     },
     problem_term: {
       unknown: '出错了。',

@@ -89,6 +89,7 @@ export const problemCodes = [
   // Exam results and verified certificates (issue 18 items 3-4)
   'exam_candidate_unknown', 'exam_session_not_closed', 'exam_results_published', 'certificate_number_missing',
   'certificate_number_without_pass', 'certificate_number_taken', 'certificate_already_verified', 'certificate_verified_locked',
+  'exam_results_incomplete',
 ] as const;
 
 export type ProblemCode = (typeof problemCodes)[number];

@@ -291,6 +291,7 @@ export const en: Catalogue = {
     certificate_number_taken: 'certificate number {certNo} is already issued to {holder}',
     certificate_already_verified: 'certificate {certNo} of this student is on record as verified already',
     certificate_verified_locked: 'this certificate was verified (issued by an exam session or confirmed by HQ): it cannot be changed or deleted; ask HQ if it is wrong',
+    exam_results_incomplete: '{count} registered candidates have no row in the file (e.g. {candidates}): give every candidate\'s result (absent ones as absent)',
   },
   terms: {
     entity: {
