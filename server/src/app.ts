@@ -38,6 +38,7 @@ import multipart from '@fastify/multipart';
 import { setPublicUrl } from './modules/mail/public-url.js';
 import { attachMailSender } from './modules/mail/mail-plugin.js';
 import { mailOutboxRoutes } from './modules/mail/routes.js';
+import { reportRoutes } from './modules/reports/routes.js';
 import { EMBEDDED_RECOMPUTE_BATCH, setRecomputeBatch } from './modules/compliance/recompute.js';
 
 declare module 'fastify' {
@@ -155,6 +156,7 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
   await app.register(providerWorkRoutes);
   await app.register(joinRequestRoutes);
   await app.register(providerRoutes);
+  await app.register(reportRoutes);
   await app.register(mailOutboxRoutes);
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
   attachMailSender(app);

@@ -76,6 +76,10 @@ const schema = z.object({
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().positive().max(100).default(8),
   /** China time of day (HH:MM) from which the daily digest is written. */
   DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as 08:00').default('08:00'),
+  /** The Chromium that prints the programme report's PDF (modules/reports): the browser tests' own by default. */
+  CHROMIUM_PATH: z.string().min(1).refine((v) => path.isAbsolute(v), 'must be an absolute path such as /usr/bin/chromium').default('/usr/bin/chromium'),
+  /** How long printing one report PDF may take (launching Chromium included) before the request is answered 503. */
+  PDF_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(60),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; seedDemo: boolean; embedded: boolean; publicUrl: string; evidenceStorage: 'database' | 'files' };

@@ -307,6 +307,17 @@ const matrix: Record<string, Check> = {
   'POST /api/mail-outbox/:id/actions/retry': async ({ a, c }) => {
     expectStatus(await c.post('/api/mail-outbox/999999/actions/retry', {}), may(a, 'mail-outbox', 'edit') ? 404 : 403, `${a.email} retries a mail`);
   },
+  // HQ's annual programme report: HQ and regional staff (their regions' rows only); schools and providers 403.
+  'GET /api/reports/programme': async ({ t, a, c }) => {
+    const res = await c.get('/api/reports/programme', { year: '2024' });
+    expectStatus(res, may(a, 'reports', 'list') ? 200 : 403, `${a.email} reads the programme report`);
+    if (res.statusCode !== 200) return;
+    const own = t.fixture.regions[a.own].id;
+    const body = res.json() as { regions: { id: number }[]; compliance: { regionId: number }[] };
+    if (a.other) expect(body.regions.map((r) => r.id), `${a.email} reads only its regions`).toEqual([own]);
+    expect(body.compliance.map((r) => r.regionId), `${a.email} sees its own region's compliance`).toContain(own);
+    if (a.other) expect(body.compliance.map((r) => r.regionId), `${a.email} must not see the other region`).not.toContain(t.fixture.regions[a.other].id);
+  },
   // Every signed-in user's own digest preference.
   'GET /api/auth/me/preferences': async ({ a, c }) => { expectStatus(await c.get('/api/auth/me/preferences'), 200, `${a.email} reads its preferences`); },
   'PUT /api/auth/me/preferences': async ({ a, c }) => { expectStatus(await c.put('/api/auth/me/preferences', {}), 400, `${a.email} sets its preferences without fields`); },

@@ -16,6 +16,7 @@ import { a11yEn } from './a11y.en';
 import { evidenceEn } from './evidence.en';
 import { explainEn } from './explain.en';
 import { bulkEn } from './bulk.en';
+import { reportEn } from './report.en';
 import { reviewEn } from './review.en';
 
 /** Our labels in English; the types (and the i18n test) keep the keys the same as zh.ts. */
@@ -327,6 +328,6 @@ const resources: Messages['resources'] = {
   },
 };
 
-export const enMessages = mergeMessages({ ...shellEn, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, listEn, schoolsEn, accountEn, a11yEn, evidenceEn, explainEn, reviewEn, bulkEn);
+export const enMessages = mergeMessages({ ...shellEn, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, listEn, schoolsEn, accountEn, a11yEn, evidenceEn, explainEn, reviewEn, bulkEn, reportEn);
 
 export const enTranslationMessages: TranslationMessages = enMessages;

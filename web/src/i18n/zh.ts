@@ -15,6 +15,7 @@ import { a11yZh } from './a11y.zh';
 import { evidenceZh } from './evidence.zh';
 import { explainZh } from './explain.zh';
 import { bulkZh } from './bulk.zh';
+import { reportZh } from './report.zh';
 import { reviewZh } from './review.zh';
 
 /** Our labels in Chinese (the default language). en.ts has exactly the same keys. */
@@ -326,7 +327,7 @@ export const zhMessages = mergeMessages({
       },
     },
   },
-}, workflowZh, complianceZh, evaluationZh, problemZh, joinZh, providersZh, mailZh, listZh, schoolsZh, accountZh, a11yZh, evidenceZh, explainZh, reviewZh, bulkZh);
+}, workflowZh, complianceZh, evaluationZh, problemZh, joinZh, providersZh, mailZh, listZh, schoolsZh, accountZh, a11yZh, evidenceZh, explainZh, reviewZh, bulkZh, reportZh);
 
 export type Messages = typeof zhMessages;
 

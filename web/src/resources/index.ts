@@ -23,6 +23,7 @@ import feedback from './feedback';
 import providers from './providers';
 import joinRequests from './join-requests';
 import mailOutbox from './mail-outbox';
+import reports from './reports';
 
 export type { ResourceModule };
 
@@ -36,6 +37,7 @@ export const resourceModules: Record<string, ResourceModule> = {
   agreements,
   'tier-policies': tierPolicies,
   compliance,
+  reports,
   evaluations,
   'provider-reports': providerReports,
   'content-proposals': contentProposals,

@@ -47,6 +47,8 @@ export const permissions: Record<string, Partial<Record<Role, ResourceAction[]>>
   // certificate numbers is HQ's, and regional staff's for their regions' schools.
   'exam-results': { hq: ['import'] },
   'certificate-reconciliation': { hq: read, regional: read },
+  // HQ's annual programme report (server: modules/reports): HQ for every region, regional staff for theirs.
+  reports: { hq: ['list', 'export'], regional: ['list', 'export'] },
 };
 
 export function canAccess(role: Role | undefined, resource: string, action: ResourceAction): boolean {

@@ -5,3 +5,4 @@ export * from './compliance.js';
 export * from './workflow-record.js';
 export * from './signed-in-user.js';
 export * from './review-context.js';
+export * from './programme-report.js';
