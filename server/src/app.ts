@@ -31,6 +31,8 @@ import { userRoutes } from './modules/users/routes.js';
 import { schoolRoutes } from './modules/schools/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { joinRequestRoutes } from './modules/join-requests/routes.js';
+import { instructorTrainingRoutes } from './modules/instructor-trainings/routes.js';
+import { certificateCheckRoutes } from './modules/certificate-check/routes.js';
 import { FileStorage } from './modules/storage/file-storage.js';
 import { DatabaseStorage } from './modules/storage/database-storage.js';
 import type { EvidenceStorage } from './modules/storage/evidence-storage.js';
@@ -155,6 +157,8 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
   await app.register(evaluationRoutes);
   await app.register(providerWorkRoutes);
   await app.register(joinRequestRoutes);
+  await app.register(instructorTrainingRoutes);
+  await app.register(certificateCheckRoutes);
   await app.register(providerRoutes);
   await app.register(reportRoutes);
   await app.register(mailOutboxRoutes);

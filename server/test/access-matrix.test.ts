@@ -318,6 +318,42 @@ const matrix: Record<string, Check> = {
     expect(body.compliance.map((r) => r.regionId), `${a.email} sees its own region's compliance`).toContain(own);
     if (a.other) expect(body.compliance.map((r) => r.regionId), `${a.email} must not see the other region`).not.toContain(t.fixture.regions[a.other].id);
   },
+  // Instructor trainings: HQ records them; regional staff read every training (the programme's), a school those its
+  // instructors took; participants are scoped by their school.
+  'GET /api/instructor-trainings': async ({ w, a, c }) => {
+    const res = await c.get('/api/instructor-trainings', listQuery({ range: [0, 9999] }));
+    expectStatus(res, may(a, 'instructor-trainings', 'list') ? 200 : 403, `${a.email} lists instructor trainings`);
+    if (res.statusCode !== 200) return;
+    const ids = idsOf(res.body);
+    expect(ids, `${a.email} sees its own training`).toContain(w['instructor-trainings'][a.own]);
+    if (a.other) expect(ids.includes(w['instructor-trainings'][a.other]), `${a.email} and the other side's training`).toBe(a.role === 'regional');
+  },
+  'GET /api/instructor-trainings/:id': async ({ w, a, c }) => {
+    const canShow = may(a, 'instructor-trainings', 'show');
+    expectStatus(await c.get(`/api/instructor-trainings/${w['instructor-trainings'][a.own]}`), canShow ? 200 : 403, `${a.email} reads its own training`);
+    if (!a.other) return;
+    expectStatus(await c.get(`/api/instructor-trainings/${w['instructor-trainings'][a.other]}`), !canShow ? 403 : a.role === 'regional' ? 200 : 404, `${a.email} reads the other training`);
+  },
+  'POST /api/instructor-trainings': create('instructor-trainings'),
+  'PUT /api/instructor-trainings/:id': update('instructor-trainings', { version: 99999 }),
+  'POST /api/instructor-trainings/:id/participants': async ({ w, a, c }) => {
+    const res = await c.post(`/api/instructor-trainings/${w['instructor-trainings'][a.own]}/participants`, {});
+    expectStatus(res, may(a, 'instructor-trainings', 'edit') ? 400 : 403, `${a.email} records participants`);
+  },
+  'POST /api/instructor-trainings/:id/participants/import': async ({ t, w, a, c }) => {
+    const res = await t.app.inject({ method: 'POST', url: `/api/instructor-trainings/${w['instructor-trainings'][a.own]}/participants/import`, payload: 'nonsense\n1', headers: { cookie: c.cookie, 'content-type': 'text/csv' } });
+    expectStatus(res, may(a, 'instructor-trainings', 'import') ? 400 : 403, `${a.email} imports participants`);
+  },
+  'GET /api/instructor-trainings/:id/participants/import/template': template('instructor-trainings', '/api/instructor-trainings/1/participants/import/template?format=csv'),
+  'GET /api/instructor-training-participants': list('instructor-training-participants'),
+  'GET /api/instructor-training-participants/:id': show('instructor-training-participants'),
+  'DELETE /api/instructor-training-participants/:id': remove('instructor-training-participants'),
+  // The public certificate check answers everyone alike, signed in or not.
+  'GET /api/public/certificate-check': async ({ t, a, c }) => {
+    const query = { number: `NONE-${a.email}`, name: '张三' };
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/certificate-check', query })).body).toBe('{"valid":false}');
+    expect((await c.get('/api/public/certificate-check', query)).body).toBe('{"valid":false}');
+  },
   // Every signed-in user's own digest preference.
   'GET /api/auth/me/preferences': async ({ a, c }) => { expectStatus(await c.get('/api/auth/me/preferences'), 200, `${a.email} reads its preferences`); },
   'PUT /api/auth/me/preferences': async ({ a, c }) => { expectStatus(await c.put('/api/auth/me/preferences', {}), 400, `${a.email} sets its preferences without fields`); },

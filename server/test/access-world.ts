@@ -4,6 +4,7 @@ import {
   agreements, applications, auditEvents, contentProposals, courseCompletions, courses, certificates, evaluations, evidenceFiles, feedback,
   instructors, jobFairs, jobRegistrations, joinRequests, notifications, practiceRecords, providerAssignments, providerReports, providers, students, users,
 } from '../src/db/schema/index.js';
+import { instructorTrainingParticipants, instructorTrainings } from '../src/db/schema/index.js';
 import { recomputeSchools } from '../src/modules/compliance/recompute.js';
 import { todayInChina } from '@campus/common';
 
@@ -50,6 +51,11 @@ export async function buildAccessWorld(t: TestContext): Promise<World> {
     put('job-fairs', side, jf.id);
     const [ins] = await db.insert(instructors).values({ schoolId: s, name: `${MARK} ${side}` }).returning();
     put('instructors', side, ins.id);
+    // A training the side's instructor took (a school sees the trainings its instructors took; staff every one).
+    const [training] = await db.insert(instructorTrainings).values({ title: `${MARK} ${side}`, level: 'junior', startsOn: '2025-03-01', endsOn: '2025-03-02' }).returning();
+    put('instructor-trainings', side, training.id);
+    const [participant] = await db.insert(instructorTrainingParticipants).values({ trainingId: training.id, instructorId: ins.id, schoolId: s, passed: false }).returning();
+    put('instructor-training-participants', side, participant.id);
     const [co] = await db.insert(courses).values({ schoolId: s, kind: 'offline', title: `${MARK} ${side}`, classHours: 32, taughtFrom: '2025-03-01', taughtTo: '2025-06-30' }).returning();
     put('courses', side, co.id);
     const [cc] = await db.insert(courseCompletions).values({ schoolId: s, studentId: st.id, courseId: co.id, completedOn: '2025-06-30' }).returning();

@@ -25,6 +25,7 @@ import { providerReportSpec } from '../provider-work/provider-report-spec.js';
 import { contentProposalSpec } from '../provider-work/content-proposal-spec.js';
 import { feedbackSpec } from '../provider-work/feedback-spec.js';
 import { joinRequestSpec } from '../join-requests/join-request-spec.js';
+import { participantSpec, trainingSpec } from '../instructor-trainings/training-spec.js';
 
 /**
  * The records that other rows belong to (audit events, evidence files), by the `entityType` those
@@ -39,6 +40,7 @@ const entities: ReadonlyMap<string, ResourceSpec> = new Map([
   ['course_completion', courseCompletionSpec],
   ['provider', providerSpec], ['provider_report', providerReportSpec], ['content_proposal', contentProposalSpec], ['feedback', feedbackSpec],
   ['join_request', joinRequestSpec],
+  ['instructor_training', trainingSpec], ['instructor_training_participant', participantSpec],
 ]);
 
 export function entitySpec(entityType: string): ResourceSpec | undefined {

@@ -35,7 +35,11 @@ export const jobFairRecord = z.object({
 
 export const instructorRecord = z.object({
   id: recordId, schoolId: recordId, name: z.string(), staffNo: z.string().nullable(), email: z.string().nullable(), createdAt: timestamp,
-  certifications: z.array(z.object({ id: recordId, certNo: z.string(), level: z.string(), validFrom: isoDate, validTo: isoDate })),
+  certifications: z.array(z.object({
+    id: recordId, certNo: z.string(), level: z.string(), validFrom: isoDate, validTo: isoDate,
+    /** The instructor training whose pass issued it; null when the school entered it. */
+    trainingId: recordId.nullable(), trainingTitle: z.string().nullable(),
+  })),
   /** Holds a certification valid today. */
   validToday: z.boolean(),
 });

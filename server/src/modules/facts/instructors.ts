@@ -1,6 +1,6 @@
 import { qualified } from '../../db/qualified.js';
 import { z } from 'zod';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, not, sql } from 'drizzle-orm';
 import { instructorCertifications, instructors } from '../../db/schema/index.js';
 import { filterDef, type ResourceSpec } from '../resource/resource-spec.js';
 import { asList, dateValue, idValue, oneOrMany } from '../../lib/filters.js';
@@ -16,6 +16,9 @@ import { instructorRecord } from './fact-records.js';
 
 const certification = z.strictObject({
   id: z.number().int().optional(),
+  // Where a certification came from (an instructor training), as the record says: read-only, sent back by the edit form.
+  trainingId: z.unknown().optional(),
+  trainingTitle: z.unknown().optional(),
   certNo: z.string().trim().min(1, 'give the certification number').max(100),
   level: z.enum(instructorCertificationLevels),
   validFrom: isoDate,
@@ -66,7 +69,11 @@ export const instructorSpec: ResourceSpec = {
   schoolId: instructors.schoolId,
   columns: {
     id: instructors.id, schoolId: instructors.schoolId, name: instructors.name, staffNo: instructors.staffNo, email: instructors.email, createdAt: instructors.createdAt,
-    certifications: sql<unknown[]>`coalesce((SELECT json_agg(json_build_object('id', c.id, 'certNo', c.cert_no, 'level', c.level, 'validFrom', to_char(c.valid_from, 'YYYY-MM-DD'), 'validTo', to_char(c.valid_to, 'YYYY-MM-DD')) ORDER BY c.valid_to DESC) FROM instructor_certifications c WHERE c.instructor_id = ${qualified(instructors.id)}), '[]'::json)`.as('certifications'),
+    // Each with the training whose pass issued it (null: entered by the school).
+    certifications: sql<unknown[]>`coalesce((SELECT json_agg(json_build_object('id', c.id, 'certNo', c.cert_no, 'level', c.level, 'validFrom', to_char(c.valid_from, 'YYYY-MM-DD'), 'validTo', to_char(c.valid_to, 'YYYY-MM-DD'),
+      'trainingId', p.training_id, 'trainingTitle', t.title) ORDER BY c.valid_to DESC)
+      FROM instructor_certifications c LEFT JOIN instructor_training_participants p ON p.certification_id = c.id LEFT JOIN instructor_trainings t ON t.id = p.training_id
+      WHERE c.instructor_id = ${qualified(instructors.id)}), '[]'::json)`.as('certifications'),
     validToday: sql<boolean>`EXISTS (SELECT 1 FROM instructor_certifications c WHERE c.instructor_id = ${qualified(instructors.id)} AND c.valid_from <= current_date AND c.valid_to >= current_date)`.as('valid_today'),
   },
   sortable: { id: instructors.id, name: instructors.name, staffNo: instructors.staffNo },
@@ -79,10 +86,17 @@ export const instructorSpec: ResourceSpec = {
   },
 };
 
-async function replaceCertifications(tx: Tx, instructorId: number, schoolId: number, certs: z.infer<typeof certification>[]) {
-  await tx.delete(instructorCertifications).where(eq(instructorCertifications.instructorId, instructorId));
-  if (certs.length) {
-    await tx.insert(instructorCertifications).values(certs.map((c) => ({ instructorId, schoolId, certNo: c.certNo, level: c.level, validFrom: c.validFrom, validTo: c.validTo })));
+/**
+ * Replaces the certifications the school entered. Those an instructor training issued stay as they are (HQ's
+ * record, removed with the training's participant): an edit sending them back, or leaving them out, keeps them.
+ */
+async function replaceCertifications(tx: Tx, instructorId: number, schoolId: number, certs: Omit<z.infer<typeof certification>, 'trainingId' | 'trainingTitle'>[]) {
+  const fromTraining = sql`${instructorCertifications.id} IN (SELECT p.certification_id FROM instructor_training_participants p WHERE p.certification_id IS NOT NULL)`;
+  await tx.delete(instructorCertifications).where(and(eq(instructorCertifications.instructorId, instructorId), not(fromTraining)));
+  const kept = new Set((await tx.select({ certNo: instructorCertifications.certNo }).from(instructorCertifications).where(eq(instructorCertifications.instructorId, instructorId))).map((c) => c.certNo));
+  const entered = certs.filter((c) => !kept.has(c.certNo));
+  if (entered.length) {
+    await tx.insert(instructorCertifications).values(entered.map((c) => ({ instructorId, schoolId, certNo: c.certNo, level: c.level, validFrom: c.validFrom, validTo: c.validTo })));
   }
 }
 
