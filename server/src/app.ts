@@ -33,6 +33,8 @@ import { regionRoutes } from './modules/regions/routes.js';
 import { joinRequestRoutes } from './modules/join-requests/routes.js';
 import { instructorTrainingRoutes } from './modules/instructor-trainings/routes.js';
 import { certificateCheckRoutes } from './modules/certificate-check/routes.js';
+import { examResultRoutes } from './modules/exam-results/routes.js';
+import { certificateVerificationRoutes } from './modules/certificates/routes.js';
 import { FileStorage } from './modules/storage/file-storage.js';
 import { DatabaseStorage } from './modules/storage/database-storage.js';
 import type { EvidenceStorage } from './modules/storage/evidence-storage.js';
@@ -159,6 +161,8 @@ export async function buildApp(config: Config, database: Database, opts: Fastify
   await app.register(joinRequestRoutes);
   await app.register(instructorTrainingRoutes);
   await app.register(certificateCheckRoutes);
+  await app.register(examResultRoutes);
+  await app.register(certificateVerificationRoutes);
   await app.register(providerRoutes);
   await app.register(reportRoutes);
   await app.register(mailOutboxRoutes);

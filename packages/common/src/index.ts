@@ -17,6 +17,7 @@ export * from './workflow/agreement-transitions.js';
 export * from './workflow/evaluation-transitions.js';
 export * from './workflow/provider-work-transitions.js';
 export * from './workflow/join-request-transitions.js';
+export * from './workflow/certificate-transitions.js';
 export * from './audit/audit-event-types.js';
 export * from './api/index.js';
 export * from './api/what-if.js';

@@ -216,8 +216,24 @@ export type InstructorTrainingAuditEvent =
   | Event<'instructor_training_participant', 'create', TrainingParticipantData>
   | Event<'instructor_training_participant', 'delete', DeleteData & { certificationRemoved: TrainingParticipantData['certification'] }>;
 
+/**
+ * A session's results imported by HQ (issue 18 item 3): the session moves closed → results_published, with how many
+ * candidates passed, failed or were absent, the certificates issued (verified) and the schools' claims it verified.
+ */
+export type ExamResultsAuditEvent =
+  | Event<'exam_session', 'publish_results', { candidates: number; passed: number; failed: number; absent: number; certificatesIssued: number; claimsVerified: number; schoolIds: number[] }>;
+
+/**
+ * A certificate verified: issued by a session's results (`issue`, created verified), a school's claim matched by a
+ * session's result (`verify`, `sessionId`), or confirmed by HQ (`verify`, without a session).
+ */
+export type CertificateVerificationAuditEvent =
+  | Event<'certificate', 'issue', { sessionId: number; candidateId: number; certNo: string }>
+  | Event<'certificate', 'verify', { certNo: string | null; sessionId?: number }>;
+
 /** Every audit event's entity type, action and data. */
 export type AuditEntry =
+  | ExamResultsAuditEvent | CertificateVerificationAuditEvent
   | MailAuditEvent
   | InstructorTrainingAuditEvent
   | SchoolAuditEvent | RegionAuditEvent

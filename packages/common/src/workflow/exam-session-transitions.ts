@@ -13,5 +13,5 @@ export const examSessionTransitions: TransitionTable<ExamSessionState, ExamSessi
   { from: ['scheduled'], action: 'close_registration', roles: ['hq'], to: 'closed', effects: ['notifySchools'] },
   { from: ['scheduled'], action: 'cancel', roles: ['hq'], to: 'cancelled', effects: ['notifySchools'] },
   // The results import (server: modules/exam-results): every candidate's result, the passes' certificates issued verified.
-  { from: ['closed'], action: 'publish_results', roles: ['hq'], to: 'results_published', effects: ['recordResults', 'issueCertificates', 'recomputeCompliance', 'notifySchools'] },
+  { from: ['closed'], action: 'publish_results', roles: ['hq'], to: 'results_published', effects: ['issueCertificates', 'recordResults', 'recomputeCompliance'] },
 ];

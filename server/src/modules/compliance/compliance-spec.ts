@@ -31,10 +31,10 @@ export const complianceSpec: ResourceSpec = {
     certificates1xVerified: cs.certificates1xVerified, certificatesOperatorVerified: cs.certificatesOperatorVerified,
   },
   serialize: (r) => ({
-    certificates1xVerified: r.certificates1xVerified as number, certificatesOperatorVerified: r.certificatesOperatorVerified as number,
     ...(r.record as StoredComplianceRecord), schoolName: r.schoolName as string,
+    certificates1xVerified: r.certificates1xVerified as number, certificatesOperatorVerified: r.certificatesOperatorVerified as number,
   }),
-  json: sql`(jsonb_build_object('certificates1xVerified', ${cs.certificates1xVerified}, 'certificatesOperatorVerified', ${cs.certificatesOperatorVerified}) || ${cs.record} || jsonb_build_object('schoolName', ${schools.name}))::text`,
+  json: sql`(${cs.record} || jsonb_build_object('schoolName', ${schools.name}, 'certificates1xVerified', ${cs.certificates1xVerified}, 'certificatesOperatorVerified', ${cs.certificatesOperatorVerified}))::text`,
   join: (q) => q.innerJoin(schools, eq(schools.id, cs.schoolId)),
   sortable: {
     id: cs.id, year: cs.year, tier: cs.tier, regionId: cs.regionId, compliant: cs.compliant, schoolName: schools.name,

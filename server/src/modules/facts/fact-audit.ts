@@ -3,7 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import type { Scope } from '@campus/common';
-import { notFound } from '../../lib/errors.js';
+import { conflict, notFound } from '../../lib/errors.js';
 import { schoolScopeCondition } from '../access/scope-filter.js';
 import { appendAudit } from '../audit/audit-repository.js';
 import { changesBetween } from '../audit/field-changes.js';
@@ -52,6 +52,10 @@ export async function deleteFactAudited(tx: Tx, fact: FactResource, scope: Scope
   const deleted = await auditRow(tx, fact, id);
   const dependents = [];
   for (const dep of fact.dependents?.() ?? []) dependents.push({ fact: dep.fact, rows: await auditRows(tx, dep.fact, inArray(dep.by, [id])) });
+  // A record that may not be deleted (a verified certificate) is not deleted with another either.
+  for (const lock of [fact.locked?.(deleted), ...dependents.flatMap((d) => d.rows.map((r) => d.fact.locked?.(r)))]) {
+    if (lock) throw conflict(lock);
+  }
   await tx.delete(fact.table).where(eq(fact.idColumn, id));
   await appendAudit(tx, {
     entityType: fact.entityType, entityId: id, schoolId: deleted.schoolId, action: 'delete', actorId,

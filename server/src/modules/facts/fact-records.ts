@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { certificateKinds, courseKinds, leftReasons } from '@campus/common';
+import { certificateKinds, certificateStatuses, courseKinds, leftReasons } from '@campus/common';
 import { isoDate, recordId, timestamp } from '../../lib/response-schemas.js';
 
 // The facts as the API answers them (lists, reads, writes): their columns and the names joined in.
@@ -13,6 +13,10 @@ export const studentRecord = z.object({
 export const certificateRecord = z.object({
   id: recordId, schoolId: recordId, studentId: recordId, kind: z.enum(certificateKinds), certNo: z.string().nullable(),
   issuedOn: isoDate, createdAt: timestamp, studentName: z.string().nullable(), studentNo: z.string().nullable(),
+  /** claimed (a school entered it) or verified (issued by an exam session, or confirmed by HQ); issue 18. */
+  status: z.enum(certificateStatuses), verifiedAt: timestamp.nullable(), verifiedBy: recordId.nullable(),
+  /** HQ's `verify` of a claimed certificate. */
+  allowedActions: z.array(z.string()),
 });
 
 export const practiceRecordRecord = z.object({

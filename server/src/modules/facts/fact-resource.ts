@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.js';
-import type { Actor, FactEntityType, Scope } from '@campus/common';
+import type { Actor, FactEntityType, Reason, Scope } from '@campus/common';
 import type { ResourceSpec } from '../resource/resource-spec.js';
 import type { ImportColumn, ImportProblem } from '../import/index.js';
 
@@ -27,6 +27,11 @@ export interface FactResource<C extends z.ZodType = z.ZodType, U extends z.ZodTy
   updateBody: U;
   /** Resolves a create (or update, with the current row) into the values to store; throws 400/404. */
   resolve(tx: Tx, actor: Actor, scope: Scope, input: z.infer<C> | z.infer<U>, current?: Record<string, unknown>): Promise<FactValues>;
+  /**
+   * Why a stored record may not be changed or deleted at all (a verified certificate, issue 18): the edit or
+   * deletion is refused (409), so is a deletion that would delete it with another record, and an import's update of it.
+   */
+  locked?: (row: Record<string, unknown>) => Reason | undefined;
   /** Writes rows that hang off the fact (certifications, job applications) after it is stored. */
   afterWrite?(tx: Tx, id: number, input: z.infer<C> | z.infer<U>, values: FactValues): Promise<void>;
   /** Facts the database deletes with this one (ON DELETE CASCADE), by the column that names it: each is audited on its own. */

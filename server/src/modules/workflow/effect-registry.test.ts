@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   agreementTransitions, applicationTransitions, contentProposalTransitions, decisionEffects, evaluationTransitions,
-  feedbackTransitions, joinRequestTransitions, providerReportTransitions,
+  feedbackTransitions, joinRequestTransitions, providerReportTransitions, examSiteTransitions, examSessionTransitions,
 } from '@campus/common';
 import { effectRegistry } from './effect-registry.js';
 
@@ -18,6 +18,8 @@ const named: Record<keyof typeof effectRegistry, readonly (readonly string[])[]>
   content_proposal: contentProposalTransitions.map((t) => t.effects ?? []),
   feedback: feedbackTransitions.map((t) => t.effects ?? []),
   join_request: joinRequestTransitions.map((t) => t.effects ?? []),
+  exam_site: examSiteTransitions.map((t) => t.effects ?? []),
+  exam_session: examSessionTransitions.map((t) => t.effects ?? []),
 };
 
 describe('the effect registry and the transition tables', () => {
@@ -34,7 +36,7 @@ describe('the effect registry and the transition tables', () => {
   }
 
   it('every row of every table names its effects', () => {
-    const all = [...applicationTransitions, ...agreementTransitions, ...evaluationTransitions, ...providerReportTransitions, ...contentProposalTransitions, ...feedbackTransitions, ...joinRequestTransitions];
+    const all = [...applicationTransitions, ...agreementTransitions, ...evaluationTransitions, ...providerReportTransitions, ...contentProposalTransitions, ...feedbackTransitions, ...joinRequestTransitions, ...examSiteTransitions, ...examSessionTransitions];
     expect(all.filter((t) => !t.effects?.length).map((t) => t.action)).toEqual([]);
   });
 });

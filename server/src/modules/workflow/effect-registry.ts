@@ -5,6 +5,9 @@ import { contentProposalEffects, feedbackEffects, providerReportEffects } from '
 import type { Effects } from './effects.js';
 import type { ReviewRun } from './review-workflow.js';
 import { joinRequestEffects, type JoinRun } from '../join-requests/join-effects.js';
+import { examSiteEffects, type ExamSiteRun } from '../exam-sites/run-exam-site-action.js';
+import { examSessionEffects, type ExamSessionRun } from '../exam-sessions/run-exam-session-action.js';
+import { examResultEffects } from '../exam-results/publish-results.js';
 
 /**
  * The one registry of side effects: for each transition table of @campus/common, the
@@ -21,6 +24,8 @@ export const effectRegistry: {
   content_proposal: Effects<ReviewRun>;
   feedback: Effects<ReviewRun>;
   join_request: Effects<JoinRun>;
+  exam_site: Effects<ExamSiteRun>;
+  exam_session: Effects<ExamSessionRun>;
 } = {
   application: applicationEffects,
   agreement: agreementEffects,
@@ -30,4 +35,7 @@ export const effectRegistry: {
   content_proposal: contentProposalEffects,
   feedback: feedbackEffects,
   join_request: joinRequestEffects,
+  exam_site: examSiteEffects,
+  // The results import's publish_results row (modules/exam-results) beside the session's own actions.
+  exam_session: { ...examSessionEffects, ...examResultEffects },
 };

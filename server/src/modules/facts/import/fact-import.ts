@@ -47,6 +47,11 @@ export function factImport(fact: FactResource): ImportDefinition<unknown, KeyedF
       const updates = rows.filter((r) => r.existing !== undefined && r.changes?.length);
       const resolution = await resolve(creates);
       const problems: ImportProblem[] = [...resolution.problems, ...(updates.length ? (await resolve(updates)).problems : [])];
+      // A record that may not change (a verified certificate) is not updated by a file either.
+      for (const r of updates) {
+        const lock = fact.locked?.(r.existing as Record<string, unknown>);
+        if (lock) problems.push({ row: r.row, field: key?.field ?? 'id', ...lock });
+      }
       return { problems, prepared: resolution };
     },
     async write(tx, ctx, plan) {

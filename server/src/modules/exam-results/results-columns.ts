@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { examResults } from '../../db/schema/index.js';
+import { isoDate } from '../../lib/response-schemas.js';
+import type { ImportColumn } from '../import/index.js';
+
+/** The words of a result in a file: the code, or 通过 / 未通过 / 缺考, or passed / failed / absent. */
+export const resultValues = [
+  { code: 'passed', zh: '通过', en: 'Passed' },
+  { code: 'failed', zh: '未通过', en: 'Failed' },
+  { code: 'absent', zh: '缺考', en: 'Absent' },
+] as const;
+
+/** The highest score of each part of an exam (theory and practice are marked out of 100). */
+export const MAX_SCORE = 100;
+
+/**
+ * The columns of a session's results file, as an exam body's file carries them: the candidate, by the candidate
+ * number of the session's candidate list (`candidateId`, its export's first column) or by the student number and
+ * the school's name; the two scores; the result; for a pass the certificate number and, when it is not the exam
+ * date, its issue date. The student's name (姓名), the site and the session are read by people, not by the import.
+ */
+export const resultColumns: ImportColumn[] = [
+  { key: 'candidateId', aliases: ['考生编号', 'Candidate no.', 'Candidate id'], type: 'int', example: '1024' },
+  { key: 'studentNo', aliases: ['学号', 'Student no.'], example: '2024010101' },
+  { key: 'school', aliases: ['学校', '院校', 'School'], example: '浙江金融职业学院' },
+  { key: 'theoryScore', aliases: ['理论成绩', 'Theory score'], type: 'number', example: '86.5' },
+  { key: 'practiceScore', aliases: ['实操成绩', 'Practice score'], type: 'number', example: '90' },
+  { key: 'result', aliases: ['考试结果', '结果', 'Result'], required: true, example: '通过', values: resultValues },
+  { key: 'certNo', aliases: ['证书编号', 'Certificate no.'], example: '1X-2026-000123' },
+  { key: 'issuedOn', aliases: ['发证日期', 'Issued on'], type: 'date', example: '2026-06-20' },
+];
+
+/** The columns the candidate list's export writes that a results file may keep: skipped. */
+export const ignoredResultHeaders = ['姓名', '学生姓名', 'Name', 'studentName', '考点', 'Site', 'siteName', '考试', 'Session'];
+
+const score = z.number().min(0).max(MAX_SCORE).optional();
+
+/** One row of a results file, as checked before the candidates are looked up. */
+export const resultRow = z.object({
+  candidateId: z.number().int().positive().optional(),
+  studentNo: z.string().trim().min(1).max(50).optional(),
+  school: z.string().trim().min(1).max(200).optional(),
+  theoryScore: score,
+  practiceScore: score,
+  result: z.enum(examResults),
+  certNo: z.string().trim().min(1).max(100).optional(),
+  // The day after today and before the exam are the check's (it knows the session): the problem names the field.
+  issuedOn: isoDate.optional(),
+});
+export type ResultRow = z.infer<typeof resultRow>;
