@@ -8,6 +8,7 @@ import { agreementTransitions } from '@campus/common';
 import { evaluationTransitions } from '@campus/common';
 import { contentProposalTransitions, feedbackTransitions, providerReportTransitions } from '@campus/common';
 import { joinRequestTransitions } from '@campus/common';
+import { examSiteTransitions } from '@campus/common';
 import type { TransitionTable } from '@campus/common';
 
 /**
@@ -33,7 +34,7 @@ const expectStatus = (res: { statusCode: number; body: string }, status: number,
   if (status >= 400) expect(JSON.parse(res.body), what).toHaveProperty('message');
 };
 const idsOf = (body: string) => (JSON.parse(body) as { id: number | string }[]).map((r) => r.id);
-const unscoped = new Set(['regions', 'tier-policies']);
+const unscoped = new Set(['regions', 'tier-policies', 'exam-sessions']);
 
 const list = (resource: string): Check => async ({ w, a, c }) => {
   const res = await c.get(`/api/${resource}`, listQuery({ range: [0, 9999] }));
@@ -354,6 +355,41 @@ const matrix: Record<string, Check> = {
     expect((await t.app.inject({ method: 'GET', url: '/api/public/certificate-check', query })).body).toBe('{"valid":false}');
     expect((await c.get('/api/public/certificate-check', query)).body).toBe('{"valid":false}');
   },
+  // Exam sites: a school's proposed site is its own and its region's; HQ decides. Sessions are every role's but
+  // providers'; candidates are kept by their school.
+  'GET /api/exam-sites': list('exam-sites'),
+  'GET /api/exam-sites/:id': show('exam-sites'),
+  'POST /api/exam-sites': create('exam-sites'),
+  'PUT /api/exam-sites/:id': async ({ w, a, c }) => {
+    const res = await c.put(`/api/exam-sites/${w['exam-sites'][a.other ?? a.own]}`, { version: 99999 });
+    // HQ may edit sites, but a school's proposed site is the school's to edit.
+    expectStatus(res, !may(a, 'exam-sites', 'edit') ? 403 : a.other ? 404 : 403, `${a.email} edits the other side's exam site`);
+  },
+  'POST /api/exam-sites/:id/actions/:action': action('exam-sites', 'approve', examSiteTransitions as never),
+  'GET /api/exam-sessions': list('exam-sessions'),
+  'GET /api/exam-sessions/:id': show('exam-sessions'),
+  'POST /api/exam-sessions': create('exam-sessions'),
+  'PUT /api/exam-sessions/:id': update('exam-sessions', { version: 99999 }),
+  'POST /api/exam-sessions/:id/actions/:action': async ({ w, a, c }) => {
+    const res = await c.post(`/api/exam-sessions/${w['exam-sessions'][a.own]}/actions/close_registration`, { version: 99999 });
+    expectStatus(res, a.role === 'hq' ? 409 : 403, `${a.email} closes a session's registration`);
+  },
+  'GET /api/exam-sessions/:id/candidates/export': async ({ w, a, c }) => {
+    const res = await c.get(`/api/exam-sessions/${w['exam-sessions'][a.own]}/candidates/export`);
+    expectStatus(res, may(a, 'exam-candidates', 'export') ? 200 : 403, `${a.email} exports a session's candidates`);
+    if (res.statusCode !== 200) return;
+    expect(res.body, `${a.email} exports its own candidates`).toContain(`${MARK} ${a.own}`);
+    if (a.other) expect(res.body, `${a.email} must not export the other side's candidates`).not.toContain(`${MARK} ${a.other}`);
+  },
+  'GET /api/exam-candidates': list('exam-candidates'),
+  'GET /api/exam-candidates/:id': show('exam-candidates'),
+  'POST /api/exam-candidates': create('exam-candidates'),
+  'POST /api/exam-candidates/bulk/register': async ({ a, c }) => {
+    expectStatus(await c.post('/api/exam-candidates/bulk/register', {}), may(a, 'exam-candidates', 'create') ? 400 : 403, `${a.email} registers candidates in bulk`);
+  },
+  'DELETE /api/exam-candidates/:id': remove('exam-candidates'),
+  'POST /api/exam-candidates/import': importCsv('exam-candidates'),
+  'GET /api/exam-candidates/import/template': template('exam-candidates', '/api/exam-candidates/import/template?format=xlsx'),
   // Every signed-in user's own digest preference.
   'GET /api/auth/me/preferences': async ({ a, c }) => { expectStatus(await c.get('/api/auth/me/preferences'), 200, `${a.email} reads its preferences`); },
   'PUT /api/auth/me/preferences': async ({ a, c }) => { expectStatus(await c.put('/api/auth/me/preferences', {}), 400, `${a.email} sets its preferences without fields`); },

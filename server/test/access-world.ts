@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { TestContext } from './test-app.js';
 import {
   agreements, applications, auditEvents, contentProposals, courseCompletions, courses, certificates, evaluations, evidenceFiles, feedback,
-  instructors, jobFairs, jobRegistrations, joinRequests, notifications, practiceRecords, providerAssignments, providerReports, providers, students, users,
+  instructors, jobFairs, jobRegistrations, joinRequests, examSites, examSessions, examSessionSites, examCandidates, notifications, practiceRecords, providerAssignments, providerReports, providers, students, users,
 } from '../src/db/schema/index.js';
 import { instructorTrainingParticipants, instructorTrainings } from '../src/db/schema/index.js';
 import { recomputeSchools } from '../src/modules/compliance/recompute.js';
@@ -77,6 +77,24 @@ export async function buildAccessWorld(t: TestContext): Promise<World> {
       emailDomain: 'join.test', phone: '12345678', tier: 'partner_school', status: 'pending', confirmTokenHash: `${side}-token`, confirmExpiresAt: new Date(), requesterAddress: '127.0.0.1',
     }).returning();
     put('join-requests', side, jq.id);
+  }
+  // Exam sites: each side's school proposed its own (still proposed: the other side may not see it); one session at an
+  // approved venue takes both sides' candidates (sessions are read by every role but providers).
+  const [venue] = await db.insert(examSites).values({ name: `${MARK} venue`, regionId: t.fixture.regions.north.id, address: 'x', capacity: 100, kinds: ['1x_junior'], contactName: 'x', contactPhone: '12345678', status: 'approved' }).returning();
+  const today = todayInChina();
+  const later = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const [session] = await db.insert(examSessions).values({ title: `${MARK} 统考`, kind: '1x_junior', examOn: later(20), registrationOpensOn: today, registrationClosesOn: later(10) }).returning();
+  await db.insert(examSessionSites).values({ sessionId: session.id, siteId: venue.id });
+  for (const side of ['east', 'south'] as Side[]) {
+    const s = school[side];
+    const [site] = await db.insert(examSites).values({
+      name: `${MARK} ${side} 考点`, schoolId: s, regionId: side === 'east' ? t.fixture.regions.east.id : t.fixture.regions.south.id, address: 'x', capacity: 50,
+      kinds: ['1x_junior'], contactName: 'x', contactPhone: '12345678',
+    }).returning();
+    put('exam-sites', side, site.id);
+    put('exam-sessions', side, session.id);
+    const [candidate] = await db.insert(examCandidates).values({ sessionId: session.id, siteId: venue.id, studentId: Number(w.students[side]), schoolId: s }).returning();
+    put('exam-candidates', side, candidate.id);
   }
   await db.transaction((tx) => recomputeSchools(tx, [school.east, school.south], todayInChina()));
   // Accounts: each side's school account (regional staff manage those of their regions; HQ all).

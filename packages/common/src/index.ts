@@ -18,6 +18,8 @@ export * from './workflow/evaluation-transitions.js';
 export * from './workflow/provider-work-transitions.js';
 export * from './workflow/join-request-transitions.js';
 export * from './workflow/certificate-transitions.js';
+export * from './workflow/exam-site-transitions.js';
+export * from './workflow/exam-session-transitions.js';
 export * from './audit/audit-event-types.js';
 export * from './api/index.js';
 export * from './api/what-if.js';

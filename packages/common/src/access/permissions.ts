@@ -47,6 +47,12 @@ export const permissions: Record<string, Partial<Record<Role, ResourceAction[]>>
   // certificate numbers is HQ's, and regional staff's for their regions' schools.
   'exam-results': { hq: ['import'] },
   'certificate-reconciliation': { hq: read, regional: read },
+  // Exam sites (考点): a school proposes its own, staff a venue of their regions; HQ decides (server: modules/exam-sites).
+  'exam-sites': { hq: [...read, 'create', 'edit'], regional: [...read, 'create', 'edit'], school: [...read, 'create', 'edit'] },
+  // Exam sessions: HQ schedules them; every signed-in user but providers reads them (server: modules/exam-sessions).
+  'exam-sessions': { hq: [...read, 'create', 'edit'], regional: read, school: read },
+  // Candidates: a school registers (one, many, a file) and withdraws its own students; staff read those of their scope.
+  'exam-candidates': { hq: read, regional: read, school: [...read, 'create', 'delete', 'import'] },
   // HQ's annual programme report (server: modules/reports): HQ for every region, regional staff for theirs.
   reports: { hq: ['list', 'export'], regional: ['list', 'export'] },
 };

@@ -33,7 +33,7 @@ export type FactEntityType = (typeof factEntityTypes)[number];
 /** Instructor trainings (师资培训) and the instructors who took them (issue 18 item 5). */
 export const trainingEntityTypes = ['instructor_training', 'instructor_training_participant'] as const;
 export const workflowEntityTypes = ['application', 'agreement', 'evaluation', 'provider_report', 'content_proposal', 'feedback'] as const;
-export const auditEntityTypes = [...workflowEntityTypes, ...factEntityTypes, ...trainingEntityTypes, 'school', 'region', 'user', 'tier_policy', 'join_request', 'provider', 'mail'] as const;
+export const auditEntityTypes = [...workflowEntityTypes, ...factEntityTypes, ...trainingEntityTypes, 'school', 'region', 'user', 'tier_policy', 'join_request', 'provider', 'mail', 'exam_site', 'exam_session', 'exam_candidate'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 /** The transition actions of each table (the tables' `action`s; a test keeps them equal). */
@@ -196,6 +196,31 @@ export type RegionAuditEvent =
 export type MailAuditEvent =
   | Event<'mail', 'retry', { recipient: string; kind: string; attempts: number }>;
 
+/** The transition actions of the exam sites' and sessions' tables (a test keeps them equal). */
+export const examSiteActions = ['approve', 'decline', 'suspend', 'reinstate'] as const;
+export const examSessionActions = ['close_registration', 'cancel'] as const;
+
+/** An exam site proposed (by a school, its own; by staff, a venue), edited while proposed, then decided by HQ. */
+export type ExamSiteAuditEvent =
+  | Event<'exam_site', 'create', { values: Record<string, unknown> }>
+  | Event<'exam_site', 'update', UpdateData>
+  /** HQ's decision; a decline or suspension's reason is the event's comment. */
+  | Event<'exam_site', (typeof examSiteActions)[number]>;
+
+/** An exam session scheduled by HQ, edited while scheduled, its registration closed or the session cancelled. */
+export type ExamSessionAuditEvent =
+  | Event<'exam_session', 'create', { values: Record<string, unknown> }>
+  | Event<'exam_session', 'update', UpdateData>
+  | EventWithOptionalData<'exam_session', (typeof examSessionActions)[number], { schoolsNotified?: number[] }>;
+
+/**
+ * A candidate registered by their school (`via` a bulk registration or an import file, with its row), or withdrawn
+ * while registration was open (the withdrawn registration).
+ */
+export type ExamCandidateAuditEvent =
+  | Event<'exam_candidate', 'register', { sessionId: number; siteId: number; studentId: number; via?: 'bulk' | 'import'; row?: number }>
+  | Event<'exam_candidate', 'withdraw', DeleteData>;
+
 /**
  * An instructor's result in a training: whether they passed, their score, and for a pass the 1+X instructor
  * certification it issued (its number, level and validity); `row` when it came from an import file.
@@ -236,6 +261,7 @@ export type AuditEntry =
   | ExamResultsAuditEvent | CertificateVerificationAuditEvent
   | MailAuditEvent
   | InstructorTrainingAuditEvent
+  | ExamSiteAuditEvent | ExamSessionAuditEvent | ExamCandidateAuditEvent
   | SchoolAuditEvent | RegionAuditEvent
   | JoinRequestAuditEvent | FactAuditEvent | ApplicationAuditEvent | AgreementAuditEvent | EvaluationAuditEvent
   | ProviderWorkAuditEvent | TierPolicyAuditEvent | UserAuditEvent | EvidenceAuditEvent | ProviderAuditEvent;

@@ -86,6 +86,12 @@ export const problemCodes = [
   // Instructor trainings (师资培训) and the public certificate check
   'training_not_ended', 'training_has_participants', 'instructor_unknown', 'instructor_school_unknown', 'instructor_ref_missing',
   'participant_twice', 'participant_recorded', 'cert_no_taken', 'cert_no_without_pass', 'too_many_certificate_checks',
+  // Exam sites, sessions and candidate registration (issue 18 items 1-2)
+  'exam_site_reason_missing', 'exam_site_region_not_yours', 'exam_site_school_only', 'exam_site_not_editable',
+  'exam_window_order', 'exam_date_past', 'exam_sites_unknown', 'exam_site_not_approved', 'exam_site_kind_missing',
+  'exam_site_session_one_site', 'exam_session_not_editable', 'exam_session_site_has_candidates', 'exam_session_kind_locked',
+  'exam_session_unknown', 'exam_registration_not_open', 'exam_site_full', 'exam_student_unknown', 'exam_student_twice',
+  'exam_student_left', 'exam_site_not_in_session', 'exam_site_unknown',
   // Exam results and verified certificates (issue 18 items 3-4)
   'exam_candidate_unknown', 'exam_session_not_closed', 'exam_results_published', 'certificate_number_missing',
   'certificate_number_without_pass', 'certificate_number_taken', 'certificate_already_verified', 'certificate_verified_locked',

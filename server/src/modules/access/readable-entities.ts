@@ -25,6 +25,9 @@ import { providerReportSpec } from '../provider-work/provider-report-spec.js';
 import { contentProposalSpec } from '../provider-work/content-proposal-spec.js';
 import { feedbackSpec } from '../provider-work/feedback-spec.js';
 import { joinRequestSpec } from '../join-requests/join-request-spec.js';
+import { examSiteSpec } from '../exam-sites/exam-site-spec.js';
+import { examSessionSpec } from '../exam-sessions/exam-session-spec.js';
+import { examCandidateSpec } from '../exam-sessions/exam-candidate-spec.js';
 import { participantSpec, trainingSpec } from '../instructor-trainings/training-spec.js';
 
 /**
@@ -40,6 +43,7 @@ const entities: ReadonlyMap<string, ResourceSpec> = new Map([
   ['course_completion', courseCompletionSpec],
   ['provider', providerSpec], ['provider_report', providerReportSpec], ['content_proposal', contentProposalSpec], ['feedback', feedbackSpec],
   ['join_request', joinRequestSpec],
+  ['exam_site', examSiteSpec], ['exam_session', examSessionSpec], ['exam_candidate', examCandidateSpec],
   ['instructor_training', trainingSpec], ['instructor_training_participant', participantSpec],
 ]);
 

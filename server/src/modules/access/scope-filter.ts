@@ -37,3 +37,20 @@ export function provinceScopeCondition(scope: Scope, provinceColumn: Column | SQ
       return sql`false`;
   }
 }
+
+/**
+ * A record kept by region (an exam site: a school's, or a venue of a region): HQ reaches every one,
+ * regional staff those of their regions, nobody else any (a school's own reach, where it has one, is
+ * the resource's to add). Undefined when the scope is everything.
+ */
+export function regionScopeCondition(scope: Scope, regionIdColumn: Column | SQL): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'regions':
+      if (scope.regionIds.length === 0) return sql`false`;
+      return sql`${regionIdColumn} IN (${sql.join(scope.regionIds.map((id) => sql`${id}`), sql`, `)})`;
+    default:
+      return sql`false`;
+  }
+}
