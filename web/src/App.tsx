@@ -10,6 +10,7 @@ import { DefaultTitle } from './layout/DocumentTitle';
 import { theme } from './layout/theme';
 import { lazyPage, suspended } from './lazy-page';
 import { joinRoutes } from './join/join-routes';
+import { checkRoutes } from './check/check-routes';
 import { accountRoutes } from './account/account-routes';
 import type { AuthProvider, DataProvider, Store } from 'react-admin';
 
@@ -43,7 +44,7 @@ export function App({ dataProvider = defaultDataProvider, authProvider = default
       title={<DefaultTitle />}
     >
       {/* Pages open without signing in (react-admin always renders these, whatever the session). */}
-      <CustomRoutes noLayout>{joinRoutes}{accountRoutes}</CustomRoutes>
+      <CustomRoutes noLayout>{joinRoutes}{checkRoutes}{accountRoutes}</CustomRoutes>
       {/* The role's resources, from a chunk loaded once signed in (react-admin waits for the promise); none before
           (react-admin asks on the sign-in page too, without a role). */}
       {(role: Role | undefined) => (role ? import('./resources/resource-elements').then(({ resourceElements }) => resourceElements(role)) : [])}

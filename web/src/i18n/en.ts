@@ -7,6 +7,7 @@ import { complianceEn } from './compliance.en';
 import { evaluationEn } from './evaluation.en';
 import { problemEn } from './problem.en';
 import { joinEn } from './join.en';
+import { trainingEn } from './training.en';
 import { providersEn } from './providers.en';
 import { mailEn } from './mail.en';
 import { listEn } from './list.en';
@@ -328,6 +329,6 @@ const resources: Messages['resources'] = {
   },
 };
 
-export const enMessages = mergeMessages({ ...shellEn, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, listEn, schoolsEn, accountEn, a11yEn, evidenceEn, explainEn, reviewEn, bulkEn, reportEn);
+export const enMessages = mergeMessages({ ...shellEn, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, listEn, schoolsEn, accountEn, a11yEn, evidenceEn, explainEn, reviewEn, bulkEn, trainingEn, reportEn);
 
 export const enTranslationMessages: TranslationMessages = enMessages;

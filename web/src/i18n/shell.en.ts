@@ -16,6 +16,7 @@ export const shellEnApp: typeof shellZhApp = {
     email_required: 'Enter your email',
     password_required: 'Enter your password',
     join_link: 'School not in the programme yet? Ask to join',
+    check_link: 'Verify a certificate',
   },
   account: {
     forgot_link: 'Forgot your password?',

@@ -18,6 +18,7 @@ export const shellZhApp = {
     email_required: '请输入邮箱',
     password_required: '请输入密码',
     join_link: '学校尚未加入？申请加入项目',
+    check_link: '证书查询',
   },
   account: {
     forgot_link: '忘记密码？',

@@ -6,6 +6,7 @@ import { complianceZh } from './compliance.zh';
 import { evaluationZh } from './evaluation.zh';
 import { problemZh } from './problem.zh';
 import { joinZh } from './join.zh';
+import { trainingZh } from './training.zh';
 import { providersZh } from './providers.zh';
 import { mailZh } from './mail.zh';
 import { listZh } from './list.zh';
@@ -327,7 +328,7 @@ export const zhMessages = mergeMessages({
       },
     },
   },
-}, workflowZh, complianceZh, evaluationZh, problemZh, joinZh, providersZh, mailZh, listZh, schoolsZh, accountZh, a11yZh, evidenceZh, explainZh, reviewZh, bulkZh, reportZh);
+}, workflowZh, complianceZh, evaluationZh, problemZh, joinZh, providersZh, mailZh, listZh, schoolsZh, accountZh, a11yZh, evidenceZh, explainZh, reviewZh, bulkZh, trainingZh, reportZh);
 
 export type Messages = typeof zhMessages;
 

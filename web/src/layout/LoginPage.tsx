@@ -176,6 +176,7 @@ export function LoginPage() {
               </Button>
               <Link component={RouterLink} to="/forgot-password" variant="body2" sx={{ textAlign: 'center' }}>{translate('app.account.forgot_link')}</Link>
               <Link component={RouterLink} to="/join" variant="body2" sx={{ textAlign: 'center' }}>{translate('app.login.join_link')}</Link>
+              <Link component={RouterLink} to="/check" variant="body2" sx={{ textAlign: 'center' }}>{translate('app.login.check_link')}</Link>
             </Stack>
           </form>
         </CardContent>
