@@ -24,7 +24,7 @@ const body = {
   schoolId: z.number().int().optional(),
 };
 export const certificateCreate = z.strictObject(body);
-export const certificateUpdate = updateSchemaOf(body, ['id', 'createdAt', 'studentName', 'studentNo']);
+export const certificateUpdate = updateSchemaOf(body, ['id', 'createdAt', 'studentName', 'studentNo', 'status', 'verifiedAt', 'verifiedBy', 'allowedActions']);
 
 export const certificateSpec: ResourceSpec = {
   name: 'certificates',

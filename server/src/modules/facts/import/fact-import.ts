@@ -46,12 +46,13 @@ export function factImport(fact: FactResource): ImportDefinition<unknown, KeyedF
       const creates = rows.filter((r) => r.existing === undefined);
       const updates = rows.filter((r) => r.existing !== undefined && r.changes?.length);
       const resolution = await resolve(creates);
-      const problems: ImportProblem[] = [...resolution.problems, ...(updates.length ? (await resolve(updates)).problems : [])];
-      // A record that may not change (a verified certificate) is not updated by a file either.
-      for (const r of updates) {
+      // A record that may not change (a verified certificate) is not updated by a file either (said first: the
+      // kit reports one problem a cell).
+      const problems: ImportProblem[] = updates.flatMap((r) => {
         const lock = fact.locked?.(r.existing as Record<string, unknown>);
-        if (lock) problems.push({ row: r.row, field: key?.field ?? 'id', ...lock });
-      }
+        return lock ? [{ row: r.row, field: key?.field ?? 'id', ...lock }] : [];
+      });
+      problems.push(...resolution.problems, ...(updates.length ? (await resolve(updates)).problems : []));
       return { problems, prepared: resolution };
     },
     async write(tx, ctx, plan) {
