@@ -390,6 +390,23 @@ const matrix: Record<string, Check> = {
   'DELETE /api/exam-candidates/:id': remove('exam-candidates'),
   'POST /api/exam-candidates/import': importCsv('exam-candidates'),
   'GET /api/exam-candidates/import/template': template('exam-candidates', '/api/exam-candidates/import/template?format=xlsx'),
+  // A session's results: HQ's import (the world's session is still scheduled: refused with the file's problems).
+  'POST /api/exam-sessions/:id/results/import': async ({ t, w, a, c }) => {
+    const res = await t.app.inject({ method: 'POST', url: `/api/exam-sessions/${w['exam-sessions'][a.own]}/results/import`, payload: 'nonsense\n1', headers: { cookie: c.cookie, 'content-type': 'text/csv' } });
+    expectStatus(res, may(a, 'exam-results', 'import') ? 400 : 403, `${a.email} imports a session's results`);
+  },
+  'GET /api/exam-sessions/:id/results/import/template': async ({ w, a, c }) => {
+    expectStatus(await c.get(`/api/exam-sessions/${w['exam-sessions'][a.own]}/results/import/template`), may(a, 'exam-results', 'import') ? 200 : 403, `${a.email} downloads the results template`);
+  },
+  // HQ verifies a claimed certificate (HQ tries one that does not exist: the world's stays claimed for the others).
+  'POST /api/certificates/:id/actions/verify': async ({ w, a, c }) => {
+    if (a.role === 'hq') { expectStatus(await c.post('/api/certificates/999999/actions/verify', {}), 404, `${a.email} verifies no certificate`); return; }
+    expectStatus(await c.post(`/api/certificates/${w.certificates[a.own]}/actions/verify`, {}), 403, `${a.email} verifies its own certificate`);
+    if (a.other && may(a, 'certificates', 'show')) expectStatus(await c.post(`/api/certificates/${w.certificates[a.other]}/actions/verify`, {}), 404, `${a.email} verifies the other certificate`);
+  },
+  'GET /api/certificate-reconciliation': async ({ a, c }) => {
+    expectStatus(await c.get('/api/certificate-reconciliation', listQuery({ range: [0, 99] })), may(a, 'certificate-reconciliation', 'list') ? 200 : 403, `${a.email} reads the reconciliation`);
+  },
   // Every signed-in user's own digest preference.
   'GET /api/auth/me/preferences': async ({ a, c }) => { expectStatus(await c.get('/api/auth/me/preferences'), 200, `${a.email} reads its preferences`); },
   'PUT /api/auth/me/preferences': async ({ a, c }) => { expectStatus(await c.put('/api/auth/me/preferences', {}), 400, `${a.email} sets its preferences without fields`); },
