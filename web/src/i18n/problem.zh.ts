@@ -289,8 +289,8 @@ export const problemZh = {
       exam_results_incomplete: '文件中缺少 %{count} 名已报名考生（如 %{candidates}）：每名考生都须有成绩（缺考的填“缺考”）',
       report_year_invalid: '请给出报告的年份，四位数字，例如 2025。',
       report_year_in_future: '%{year} 年还没有开始；报告最晚到 %{thisYear} 年。',
-      pdf_renderer_missing: '服务器无法生成 PDF：找不到 Chromium（%{path}）。请管理员安装 chromium 或设置 CHROMIUM_PATH；可以先下载 .xlsx。',
-      pdf_render_failed: 'PDF 生成失败（%{reason}）；请稍后再试，或下载 .xlsx。',
+      pdf_renderer_missing: '服务器无法生成 PDF：找不到用来打印的浏览器（%{path}）。请联系管理员安装；可以先下载 Excel。',
+      pdf_render_failed: 'PDF 生成失败（%{reason}）；请稍后再试，或下载 Excel。',
     },
     problem_term: {
       unknown: '出错了。',
