@@ -23,7 +23,7 @@ const report = (year: number): ProgrammeReport => ({
   decisions: [{ regionId: 2, tier: 'talent_base', rectificationsOpened: 2, rectificationsClosed: 1, renewals: 0, upgrades: 1, terminations: 1, nonRenewals: 0 }],
 });
 
-const regional = { id: 2, email: 'east@demo.test', name: '华东大区', role: 'regional', regionIds: [1], schoolId: null, providerId: null, locale: 'zh' } as const;
+const regional = { ...users.hq, id: 2, email: 'east@demo.test', name: '华东大区', role: 'regional', regionIds: [1] } as unknown as typeof users.hq;
 
 describe('the programme report page (年度报告)', () => {
   const downloads = captureDownloads();
