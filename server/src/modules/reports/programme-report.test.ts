@@ -10,6 +10,7 @@ import { kpiNames, todayInChina, type KpiName, type ProgrammeReport } from '@cam
 import { reportHtml, printCell } from './report-html.js';
 import { reportTables } from './report-tables.js';
 import { reportYear } from './report-year.js';
+import { loadConfig } from '../../config.js';
 
 /**
  * HQ's annual programme report (issue 18 item 7) on a small world built for it: a past year Y with agreement years
@@ -288,5 +289,12 @@ describe('the programme report', () => {
     } finally {
       t.app.config.CHROMIUM_PATH = before;
     }
+  });
+
+  it('takes Chromium\'s path from CHROMIUM_PATH, an absolute path (/usr/bin/chromium by default)', () => {
+    expect(loadConfig({}).CHROMIUM_PATH).toBe('/usr/bin/chromium');
+    expect(loadConfig({ CHROMIUM_PATH: '/opt/chrome/chrome' }).CHROMIUM_PATH).toBe('/opt/chrome/chrome');
+    expect(() => loadConfig({ CHROMIUM_PATH: 'chromium' })).toThrow(/CHROMIUM_PATH/);
+    expect(() => loadConfig({ PDF_TIMEOUT_SECONDS: '0' })).toThrow(/PDF_TIMEOUT_SECONDS/);
   });
 });
