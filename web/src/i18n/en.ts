@@ -18,6 +18,7 @@ import { evidenceEn } from './evidence.en';
 import { explainEn } from './explain.en';
 import { bulkEn } from './bulk.en';
 import { reportEn } from './report.en';
+import { certificationEn } from './certification.en';
 import { reviewEn } from './review.en';
 
 /** Our labels in English; the types (and the i18n test) keep the keys the same as zh.ts. */
@@ -329,6 +330,6 @@ const resources: Messages['resources'] = {
   },
 };
 
-export const enMessages = mergeMessages({ ...shellEn, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, listEn, schoolsEn, accountEn, a11yEn, evidenceEn, explainEn, reviewEn, bulkEn, trainingEn, reportEn);
+export const enMessages = mergeMessages({ ...shellEn, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, listEn, schoolsEn, accountEn, a11yEn, evidenceEn, explainEn, reviewEn, bulkEn, trainingEn, reportEn, certificationEn);
 
 export const enTranslationMessages: TranslationMessages = enMessages;

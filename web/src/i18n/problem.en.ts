@@ -287,6 +287,7 @@ export const problemEn = {
       certificate_already_verified: 'Certificate %{certNo} of this student is on record as verified already',
       certificate_verified_locked: 'This certificate was verified (issued by an exam session or confirmed by HQ): it cannot be changed or deleted; ask HQ if it is wrong',
       exam_results_incomplete: '%{count} registered candidates have no row in the file (e.g. %{candidates}): give every candidate\'s result (absent ones as absent)',
+      exam_results_by_import: 'A session\'s results are published by importing them (its page\'s "import results")',
       report_year_invalid: 'Give the report\'s year as four digits, e.g. 2025.',
       report_year_in_future: 'The year %{year} has not begun; the report goes up to %{thisYear}.',
       pdf_renderer_missing: 'The server cannot make the PDF: Chromium was not found (%{path}). Ask the administrator to install chromium or set CHROMIUM_PATH; the .xlsx can be downloaded meanwhile.',

@@ -24,6 +24,7 @@ import providers from './providers';
 import joinRequests from './join-requests';
 import mailOutbox from './mail-outbox';
 import reports from './reports';
+import certificateReconciliation from './certificate-reconciliation';
 
 export type { ResourceModule };
 
@@ -38,6 +39,7 @@ export const resourceModules: Record<string, ResourceModule> = {
   'tier-policies': tierPolicies,
   compliance,
   reports,
+  'certificate-reconciliation': certificateReconciliation,
   evaluations,
   'provider-reports': providerReports,
   'content-proposals': contentProposals,

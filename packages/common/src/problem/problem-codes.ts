@@ -96,6 +96,7 @@ export const problemCodes = [
   'exam_candidate_unknown', 'exam_session_not_closed', 'exam_results_published', 'certificate_number_missing',
   'certificate_number_without_pass', 'certificate_number_taken', 'certificate_already_verified', 'certificate_verified_locked',
   'exam_results_incomplete',
+  'exam_results_by_import',
   // The programme report
   'report_year_invalid', 'report_year_in_future', 'pdf_renderer_missing', 'pdf_render_failed',
 ] as const;

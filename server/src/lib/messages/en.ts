@@ -314,6 +314,7 @@ export const en: Catalogue = {
     certificate_already_verified: 'certificate {certNo} of this student is on record as verified already',
     certificate_verified_locked: 'this certificate was verified (issued by an exam session or confirmed by HQ): it cannot be changed or deleted; ask HQ if it is wrong',
     exam_results_incomplete: '{count} registered candidates have no row in the file (e.g. {candidates}): give every candidate\'s result (absent ones as absent)',
+    exam_results_by_import: 'a session\'s results are published by importing them (its page\'s "import results")',
     // The programme report
     report_year_invalid: 'Give the report\'s year as four digits, e.g. 2025.',
     report_year_in_future: 'The year {year} has not begun; the report goes up to {thisYear}.',

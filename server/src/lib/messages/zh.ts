@@ -309,6 +309,7 @@ export const zh: Catalogue = {
     certificate_already_verified: '该学生的证书 {certNo} 已核验在案',
     certificate_verified_locked: '该证书已核验（由考试签发或总部确认），不能修改或删除；如有错误请联系总部',
     exam_results_incomplete: '文件中缺少 {count} 名已报名考生（如 {candidates}）：每名考生都须有成绩（缺考的填“缺考”）',
+    exam_results_by_import: '考试成绩通过导入发布（考试页面的“导入成绩”）',
     // 年度报告
     report_year_invalid: '请给出报告的年份，四位数字，例如 2025。',
     report_year_in_future: '{year} 年还没有开始；报告最晚到 {thisYear} 年。',

@@ -88,7 +88,14 @@ describe('importing the results of an exam session', () => {
     expect(res.json().details).toContainEqual(expect.objectContaining({ row: 0, field: 'session', code: 'exam_session_not_closed', params: { state: 'scheduled' } }));
     const done = await session(db, w, { numbers: ['A1'], title: 'once' });
     const csv = `${header}\n${line(done.candidates.get('A1'), 80, 80, 'failed')}`;
+    // The session's publish_results is offered to HQ (the page's "import results"), taken by the import only.
+    expect((await hq.get(`/api/exam-sessions/${done.id}`)).json().allowedActions).toContain('publish_results');
+    const bare = await hq.post(`/api/exam-sessions/${done.id}/actions/publish_results`, { version: done.version });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().code).toBe('exam_results_by_import');
+    expect((await stateOf(done.id)).s).toEqual({ status: 'closed', version: done.version });
     expect((await importResults(t, hq, done.id, csv)).statusCode).toBe(200);
+    expect((await hq.get(`/api/exam-sessions/${done.id}`)).json().allowedActions).toEqual([]);
     const again = await importResults(t, hq, done.id, csv);
     expect(again.statusCode).toBe(400);
     expect(again.json().details).toContainEqual(expect.objectContaining({ row: 0, code: 'exam_results_published' }));
@@ -165,6 +172,16 @@ describe('importing the results of an exam session', () => {
     const mixed = await operatorKpi(eastA.id);
     expect(mixed.all).toBeGreaterThan(mixed.verified);
     const [policy] = await db.select().from(tierPolicies).where(eq(tierPolicies.tier, 'talent_base'));
+    // The what-if counts the edit again from the facts: at a threshold the claims reach and the verified do not.
+    const whatIf = async (verifiedOnly: boolean) => {
+      const res = await hq.post(`/api/tier-policies/${policy.id}/what-if`, { version: policy.version, certificatesOperator: mixed.all, certificatesVerifiedOnly: verifiedOnly });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { recomputedKpis: string[]; schools: { schoolId: number; failingAfter: string[] }[] };
+    };
+    const counted = await whatIf(true);
+    expect(counted.recomputedKpis).toEqual(['certificates1x', 'certificatesOperator', 'jobPlatformRate']);
+    expect(counted.schools.find((x) => x.schoolId === eastA.id)!.failingAfter).toContain('certificatesOperator');
+    expect((await whatIf(false)).schools.find((x) => x.schoolId === eastA.id)!.failingAfter).not.toContain('certificatesOperator');
     const put = await hq.put(`/api/tier-policies/${policy.id}`, { version: policy.version, certificatesVerifiedOnly: true });
     expect(put.statusCode, put.body).toBe(200);
     expect(put.json().certificatesVerifiedOnly).toBe(true);

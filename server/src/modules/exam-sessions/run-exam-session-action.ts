@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { examSessionTransitions, now, todayInChina, type Actor } from '@campus/common';
 import type { Db } from '../../db/client.js';
 import { examCandidates, examSessions } from '../../db/schema/index.js';
-import { notFound } from '../../lib/errors.js';
+import { badRequest, notFound } from '../../lib/errors.js';
 import { appendAudit } from '../audit/audit-repository.js';
 import { notify } from '../notifications/notify.js';
 import { checkTransition } from '../workflow/transition-runner.js';
@@ -35,6 +35,8 @@ export async function runExamSessionAction(db: Db, actor: Actor, id: number, act
     const [row] = await tx.select().from(examSessions).where(eq(examSessions.id, id)).for('update');
     if (!row) throw notFound('exam session');
     const decision = checkTransition(examSessionTransitions, row, action, actor.role, input.version, { input });
+    // publish_results is the results import's (modules/exam-results), with the file it publishes.
+    if (action === 'publish_results') throw badRequest('exam_results_by_import', [{ field: 'action', code: 'exam_results_by_import' }]);
     const run = startRun({ tx, actor, row, action, to: decision.to, input, today: todayInChina(), comment: input.comment?.trim() || null });
     await carryOut(examSessionEffects, decision.effects, run, {
       update: async (r) => { await tx.update(examSessions).set({ ...r.set, status: r.to, updatedAt: now(), version: sql`${examSessions.version} + 1` }).where(eq(examSessions.id, id)); },

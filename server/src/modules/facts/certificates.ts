@@ -87,8 +87,8 @@ export const certificateResource: FactResource = {
       { key: 'certNo', aliases: ['证书编号', 'Certificate no.'], example: '1X-2026-000123' },
       { key: 'issuedOn', aliases: ['发证日期', 'Issued on'], required: true, type: 'date', example: '2026-06-20' },
     ],
-    // The export's student name (and, for staff, school) beside the number.
-    ignoredHeaders: ['学生姓名', 'studentName', 'Student', '院校', 'School', 'schoolName'],
+    // The export's student name (and, for staff, school) beside the number, and its status (claimed or verified).
+    ignoredHeaders: ['学生姓名', 'studentName', 'Student', '院校', 'School', 'schoolName', '状态', 'Status', 'status'],
     key: {
       field: 'certNo',
       of: (input) => (typeof input.certNo === 'string' && input.certNo.trim() ? input.certNo.trim() : undefined),

@@ -155,17 +155,26 @@ export function reportCsv(problems: ImportProblem[], file: CsvFile | null, trans
  * UTF-8 or GBK as Excel saves it in China), a dry run that previews what the file would do (rows
  * to create, update, leave, and every problem row by row) and, when every row is right, the import
  * itself, all or none. `upsert` offers updating existing records by their key (resources whose
- * import supports it).
+ * import supports it). `under` serves an import under one record (a session's results: the API's
+ * `exam-sessions/12/results`, back to `/exam-sessions/12/show`); `resource` still names it and decides who may.
  */
-export function ImportPage({ resource, upsert = false }: { resource: string; upsert?: boolean }) {
+export interface ImportUnder {
+  /** The API path of the import, without /api and /import: `exam-sessions/12/results`. */
+  path: string;
+  /** The page the screen leads back to, also after the import. */
+  back: string;
+}
+
+export function ImportPage({ resource, upsert = false, under }: { resource: string; upsert?: boolean; under?: ImportUnder }) {
   const translate = useTranslate();
   const { canAccess, isPending } = useCanAccess({ resource, action: 'import' });
   if (isPending) return null;
   if (!canAccess) return <Alert severity="warning" sx={{ my: 2 }}>{translate('ra.page.access_denied', { _: 'Access denied' })}</Alert>;
-  return <ImportForm resource={resource} upsert={upsert} />;
+  return <ImportForm resource={resource} upsert={upsert} under={under} />;
 }
 
-function ImportForm({ resource, upsert: canUpsert }: { resource: string; upsert: boolean }) {
+function ImportForm({ resource, upsert: canUpsert, under }: { resource: string; upsert: boolean; under?: ImportUnder }) {
+  const path = under?.path ?? resource;
   const translate = useTranslate();
   const notify = useNotify();
   const redirect = useRedirect();
@@ -183,7 +192,7 @@ function ImportForm({ resource, upsert: canUpsert }: { resource: string; upsert:
 
   useEffect(() => {
     let cancelled = false;
-    httpClient(apiUrl(`/${resource}/import/template?format=csv`), { headers: { Accept: 'text/csv' } })
+    httpClient(apiUrl(`/${path}/import/template?format=csv`), { headers: { Accept: 'text/csv' } })
       .then((res) => {
         if (!cancelled) setColumns(withAllowedValues(readCsv(res.body)));
       })
@@ -193,10 +202,10 @@ function ImportForm({ resource, upsert: canUpsert }: { resource: string; upsert:
     return () => {
       cancelled = true;
     };
-  }, [resource]);
+  }, [path]);
 
   const download = (format: 'csv' | 'xlsx') => {
-    downloadTemplate(resource, format).catch((e: Error) => notify(e.message || 'ra.notification.http_error', { type: 'error' }));
+    downloadTemplate(path, format).catch((e: Error) => notify(e.message || 'ra.notification.http_error', { type: 'error' }));
   };
 
   const reset = () => {
@@ -230,7 +239,7 @@ function ImportForm({ resource, upsert: canUpsert }: { resource: string; upsert:
     setBusy(true);
     reset();
     try {
-      setPreview({ dry: await dryRunImport(resource, chosen.file, upsert), file: chosen });
+      setPreview({ dry: await dryRunImport(path, chosen.file, upsert), file: chosen });
     } catch (e) {
       refused(e, chosen);
     } finally {
@@ -246,13 +255,14 @@ function ImportForm({ resource, upsert: canUpsert }: { resource: string; upsert:
     setRefusal(null);
     setFailure(null);
     try {
-      const done = await runImport(resource, file.file, upsert);
+      const done = await runImport(path, file.file, upsert);
       // Everything that counts these records (lists, compliance, dashboard) is now out of date.
       await queryClient.invalidateQueries();
       if (upsert) notify('app.import.done_upsert', { type: 'success', messageArgs: { created: done.created ?? 0, updated: done.updated ?? 0, unchanged: done.unchanged ?? 0 } });
       else notify('app.import.created', { type: 'success', messageArgs: { smart_count: done.created ?? 0, count: done.created ?? 0 } });
       // The list newest first, so that the rows just created are the first ones in view.
-      if (done.created) redirect(`/${resource}?${new URLSearchParams({ sort: 'id', order: 'DESC', page: '1', filter: '{}' })}`);
+      if (under) redirect(under.back);
+      else if (done.created) redirect(`/${resource}?${new URLSearchParams({ sort: 'id', order: 'DESC', page: '1', filter: '{}' })}`);
       else redirect('list', resource);
     } catch (e) {
       setPreview(null);
@@ -270,7 +280,7 @@ function ImportForm({ resource, upsert: canUpsert }: { resource: string; upsert:
       <Title title={translate('app.import.title', { name })} />
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 2 }}>
         <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>{translate('app.import.title', { name })}</Typography>
-        <Button component={Link} to={`/${resource}`} startIcon={<ArrowBackIcon />}>{translate('app.import.back')}</Button>
+        <Button component={Link} to={under?.back ?? `/${resource}`} startIcon={<ArrowBackIcon />}>{translate('app.import.back')}</Button>
       </Stack>
       <Stack spacing={2}>
         <Card variant="outlined">

@@ -64,7 +64,8 @@ export async function downloadTemplate(resource: string, format: 'csv' | 'xlsx')
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `${resource}-template.${format}`;
+  // An import under a record (`exam-sessions/12/results`) is saved by its last part's name.
+  link.download = `${resource.split('/').pop()}-template.${format}`;
   document.body.appendChild(link);
   link.click();
   link.remove();

@@ -14,6 +14,8 @@ import { formatKpiNumber, formatKpiThreshold, kpiUnit, type KpiName } from './kp
 import { certificateVerdict, formatCertificateVerdict } from './gap';
 
 const pair: readonly KpiName[] = ['certificates1x', 'certificatesOperator'];
+/** Each certificate KPI's count of verified certificates only (issue 18), shown under it. */
+const verifiedOf = { certificates1x: 'certificates1xVerified', certificatesOperator: 'certificatesOperatorVerified' } as const;
 
 /**
  * The two certificate KPIs as one card with one verdict (DOMAIN.md: 1+X at its threshold or Operator
@@ -55,6 +57,11 @@ export function CertificatesCard({ row, drill, children }: { row: ComplianceReco
                   </Typography>
                   {reached ? <CheckIcon fontSize="small" color="success" aria-label={translate('app.kpi_status.met')} /> : null}
                 </Stack>
+                {typeof row[verifiedOf[kpi as keyof typeof verifiedOf]] === 'number' ? (
+                  <Typography variant="caption" color="text.secondary" component="p" data-testid="kpi-verified">
+                    {translate('app.certification.verified_of', { count: formatKpiNumber(kpi, row[verifiedOf[kpi as keyof typeof verifiedOf]], locale) })}
+                  </Typography>
+                ) : null}
                 {projected && cell?.projected != null ? (
                   <Typography variant="caption" color="text.secondary" component="p">
                     {translate('app.compliance.projected')}: {formatProjected(kpi, cell.projected, locale)}

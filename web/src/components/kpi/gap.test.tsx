@@ -13,7 +13,7 @@ const cell = (value: number | null, threshold: number | null, met: boolean | nul
 const row = (kpis: Partial<Record<KpiName, KpiCell>>, extra: Partial<ComplianceRecord> = {}): ComplianceRecord => ({
   id: '1-3', schoolId: 1, schoolName: '浙江金融职业学院', regionId: 1, agreementId: 1, tier: 'industry_college', year: 3,
   from: '2026-07-25', to: '2027-07-25', asOf: '2026-11-25', current: true, compliant: false, failingKpis: [],
-  awaitingFinalReview: false, enrolledStudents: 400, graduates: 50, certifiedStudents: 40, computedFor: '2026-11-25',
+  awaitingFinalReview: false, enrolledStudents: 400, graduates: 50, certifiedStudents: 40, certificates1xVerified: 0, certificatesOperatorVerified: 0, computedFor: '2026-11-25',
   kpis: kpis as Record<KpiName, KpiCell>, projection: { status: 'projected', daysElapsed: 124, compliant: false }, ...extra,
 });
 const zh = (key: string, options?: Record<string, unknown>) => i18nProvider.translate(key, options);

@@ -33,7 +33,8 @@ export const thresholdSpecs = {
 
 export type ThresholdField = keyof typeof thresholdSpecs;
 export const thresholdFields = Object.keys(thresholdSpecs) as ThresholdField[];
-export const flagFields = ['requiresSigning', 'requiresPlaque', 'requiresInspection'] as const;
+// certificatesVerifiedOnly: only verified certificates count for the certificate KPIs (issue 18).
+export const flagFields = ['requiresSigning', 'requiresPlaque', 'requiresInspection', 'certificatesVerifiedOnly'] as const;
 
 const round = (n: number, digits: number) => {
   const f = 10 ** digits;

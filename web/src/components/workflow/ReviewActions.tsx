@@ -29,15 +29,17 @@ interface ReviewProps {
   transitions: TransitionTable<string, ReviewContext>;
   specs: Record<string, ActionSpec>;
   onDone?: (action: string, updated: WorkflowRecord) => void;
+  /** Actions another control of the page takes (an exam session's publish_results is its results import). */
+  omit?: readonly string[];
 }
 
 /**
  * The action buttons of a record with a simple review workflow (confirm / reject, approve / reject,
  * reply / close), from its allowedActions; each opens a dialog asking for what the action needs.
  */
-export function ReviewActions({ record, size = 'medium', ...props }: ReviewProps & { record: WorkflowRecord | undefined; size?: ButtonProps['size'] }) {
+export function ReviewActions({ record, size = 'medium', omit, ...props }: ReviewProps & { record: WorkflowRecord | undefined; size?: ButtonProps['size'] }) {
   return (
-    <ActionBar record={record} size={size} dialog={(action, close, shown) => <ReviewDialog {...props} record={shown} action={action} onClose={close} />} />
+    <ActionBar record={record} size={size} omit={omit} dialog={(action, close, shown) => <ReviewDialog {...props} record={shown} action={action} onClose={close} />} />
   );
 }
 

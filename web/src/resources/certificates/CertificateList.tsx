@@ -16,6 +16,7 @@ import { DateCol, FactListActions, SchoolRefField, StudentField, StudentReferenc
 import { useRowClick } from '../../components/facts/FactPages';
 import { ListPagination } from '../../components/list/ListPagination';
 import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
+import { CertificateActions, CertificateStatusField, useCertificateStatusChoices } from './CertificateStatus';
 
 export { certificateKinds };
 
@@ -28,6 +29,9 @@ export interface CertificateRecord {
   kind: string;
   certNo: string | null;
   issuedOn: string;
+  /** claimed (the school entered it) or verified (issued by an exam session, or confirmed by HQ). */
+  status?: 'claimed' | 'verified';
+  allowedActions?: string[];
 }
 
 const kindColor = (kind: string) => (kind.startsWith('1x') ? '#2e7d32' : kind === 'operator' ? '#b33f00' : undefined);
@@ -54,10 +58,12 @@ export const useCertificateKindChoices = (withAny1x = false) =>
 function useCertificateFilters() {
   const many = useManySchools();
   const kinds = useCertificateKindChoices(true);
+  const statuses = useCertificateStatusChoices();
   return [
     <SearchInput key="q" source="q" alwaysOn />,
     ...(many ? [schoolFilter(true)] : []),
     <SelectInput key="kind" source="kind" choices={kinds} alwaysOn sx={{ minWidth: 160 }} />,
+    <SelectInput key="status" source="status" choices={statuses} alwaysOn sx={{ minWidth: 140 }} />,
     <DateInput key="issuedFrom" source="issuedFrom" alwaysOn />,
     <DateInput key="issuedBefore" source="issuedBefore" alwaysOn />,
     <StudentReferenceInput key="studentId" source="studentId" validate={false} />,
@@ -74,6 +80,7 @@ function useCertificateExporter() {
     { key: 'kind', value: (r) => translate(`app.certificate_kind.${r.kind}`, { _: r.kind }) },
     { key: 'certNo' },
     { key: 'issuedOn' },
+    { key: 'status', value: (r) => (r.status ? translate(`app.certificate_status.${r.status}`) : '') },
   ];
   return useExporter<CertificateRecord>('certificates', columns, many ? [{ field: 'schoolId', resource: 'schools' }] : []);
 }
@@ -92,6 +99,8 @@ export function CertificateList() {
         <DataTable.Col source="kind" field={CertificateKindField} />
         <DataTable.Col source="certNo" disableSort field={TextField} />
         <DataTable.Col source="issuedOn"><DateCol source="issuedOn" /></DataTable.Col>
+        <DataTable.Col source="status" field={CertificateStatusField} />
+        <DataTable.Col source="allowedActions" label="" disableSort><CertificateActions /></DataTable.Col>
       </ResponsiveDataTable>
     </List>
   );

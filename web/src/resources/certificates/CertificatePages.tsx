@@ -4,6 +4,7 @@ import { FactCreate, FactEdit, FactShow } from '../../components/facts/FactPages
 import { RecordEvidence } from '../../components/evidence/RecordEvidence';
 import { StudentField, StudentReferenceInput } from '../../components/facts/shared';
 import { CertificateKindField, useCertificateKindChoices } from './CertificateList';
+import { CertificateActions, CertificateStatusField } from './CertificateStatus';
 
 function CertificateForm() {
   const kinds = useCertificateKindChoices();
@@ -31,6 +32,8 @@ export const CertificateShow = () => (
     <CertificateKindField source="kind" />
     <TextField source="certNo" emptyText="—" />
     <LocalDateField source="issuedOn" />
+    <CertificateStatusField source="status" />
+    <CertificateActions size="medium" />
     <RecordEvidence label="app.evidence.title" entityType="certificate" resource="certificates" help="app.evidence.certificate_help" />
   </FactShow>
 );

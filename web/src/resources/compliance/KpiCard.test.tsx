@@ -11,7 +11,7 @@ const cell = (value: number | null, threshold: number | null, met: boolean | nul
 const row = (kpis: Partial<Record<KpiName, KpiCell>>, projected = true): ComplianceRecord => ({
   id: '1-3', schoolId: 1, schoolName: '浙江金融职业学院', regionId: 1, agreementId: 1, tier: 'industry_college', year: 3,
   from: '2026-07-25', to: '2027-07-25', asOf: '2026-11-25', current: true, compliant: true, failingKpis: [],
-  awaitingFinalReview: false, enrolledStudents: 0, graduates: 0, certifiedStudents: 0, computedFor: '2026-11-25',
+  awaitingFinalReview: false, enrolledStudents: 0, graduates: 0, certifiedStudents: 0, certificates1xVerified: 0, certificatesOperatorVerified: 0, computedFor: '2026-11-25',
   kpis: kpis as Record<KpiName, KpiCell>,
   projection: projected ? { status: 'projected', daysElapsed: 124, compliant: true } : { status: 'not_enough_data', daysElapsed: 20 },
 });

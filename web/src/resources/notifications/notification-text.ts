@@ -33,6 +33,11 @@ export function useNotificationText() {
       project: str(p.project),
       subject: str(p.subject),
       school: str(p.schoolName),
+      // An exam session's (issue 18): its title and date, a school's candidates and passes.
+      title: str(p.title),
+      examOn: str(p.examOn),
+      passed: str(p.passed),
+      candidates: str(p.candidates),
     };
     const [group, ...rest] = n.kind.split('.');
     const generic = translate('app.notification.generic', args);

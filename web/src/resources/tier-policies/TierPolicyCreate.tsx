@@ -21,6 +21,7 @@ const defaults = {
   requiresSigning: false,
   requiresPlaque: false,
   requiresInspection: false,
+  certificatesVerifiedOnly: false,
 };
 
 function toCreateBody(data: Record<string, unknown>) {

@@ -84,6 +84,7 @@ export function TierPolicyForm({ create = false, defaultValues, preview }: { cre
       <Section title="app.policy.section_outcomes" note={<Typography variant="body2" color="text.secondary">{translate('app.policy.certificates_rule')}</Typography>}>
         <ThresholdInput source="certificates1x" />
         <ThresholdInput source="certificatesOperator" />
+        <BooleanInput source="certificatesVerifiedOnly" helperText="app.certification.verified_only_help" />
         <ThresholdInput source="jobPlatformRate" />
         <ThresholdInput source="jobFairs" />
       </Section>

@@ -133,6 +133,7 @@ export function TierPolicyShow() {
             <Labeled label="resources.tier-policies.fields.certificates"><CertificatesValue /></Labeled>
             <Typography variant="caption" color="text.secondary" component="p">{translate('app.policy.certificates_rule')}</Typography>
           </Grid>
+          <Grid size={cell}><Labeled source="certificatesVerifiedOnly"><BooleanField source="certificatesVerifiedOnly" /></Labeled></Grid>
           <Grid size={cell}><Threshold source="jobPlatformRate" /></Grid>
           <Grid size={cell}><Threshold source="jobFairs" /></Grid>
         </Section>
