@@ -2,7 +2,7 @@
 export const certificationEn = {
   app: {
     certificate_status: { claimed: 'Claimed', verified: 'Verified' },
-    action: { verify: 'Verify', import_results: 'Import results' },
+    action: { verify: 'Verify', import_results: 'Import results', publish_results: 'Publish results', issue: 'Issue' },
     notification: {
       kinds: {
         exam_session: {

@@ -2,7 +2,7 @@
 export const certificationZh = {
   app: {
     certificate_status: { claimed: '待核验', verified: '已核验' },
-    action: { verify: '核验', import_results: '导入成绩' },
+    action: { verify: '核验', import_results: '导入成绩', publish_results: '发布成绩', issue: '签发' },
     notification: {
       kinds: {
         exam_session: {
