@@ -18,6 +18,7 @@ import { evidenceEn } from './evidence.en';
 import { explainEn } from './explain.en';
 import { bulkEn } from './bulk.en';
 import { reportEn } from './report.en';
+import { examsEn } from './exams.en';
 import { certificationEn } from './certification.en';
 import { reviewEn } from './review.en';
 
@@ -330,6 +331,6 @@ const resources: Messages['resources'] = {
   },
 };
 
-export const enMessages = mergeMessages({ ...shellEn, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, listEn, schoolsEn, accountEn, a11yEn, evidenceEn, explainEn, reviewEn, bulkEn, trainingEn, reportEn, certificationEn);
+export const enMessages = mergeMessages({ ...shellEn, app, resources }, workflowEn, complianceEn, evaluationEn, problemEn, joinEn, providersEn, mailEn, listEn, schoolsEn, accountEn, a11yEn, evidenceEn, explainEn, reviewEn, bulkEn, trainingEn, reportEn, examsEn, certificationEn);
 
 export const enTranslationMessages: TranslationMessages = enMessages;

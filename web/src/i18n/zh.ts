@@ -17,6 +17,7 @@ import { evidenceZh } from './evidence.zh';
 import { explainZh } from './explain.zh';
 import { bulkZh } from './bulk.zh';
 import { reportZh } from './report.zh';
+import { examsZh } from './exams.zh';
 import { certificationZh } from './certification.zh';
 import { reviewZh } from './review.zh';
 
@@ -329,7 +330,7 @@ export const zhMessages = mergeMessages({
       },
     },
   },
-}, workflowZh, complianceZh, evaluationZh, problemZh, joinZh, providersZh, mailZh, listZh, schoolsZh, accountZh, a11yZh, evidenceZh, explainZh, reviewZh, bulkZh, trainingZh, reportZh, certificationZh);
+}, workflowZh, complianceZh, evaluationZh, problemZh, joinZh, providersZh, mailZh, listZh, schoolsZh, accountZh, a11yZh, evidenceZh, explainZh, reviewZh, bulkZh, trainingZh, reportZh, examsZh, certificationZh);
 
 export type Messages = typeof zhMessages;
 

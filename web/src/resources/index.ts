@@ -22,6 +22,9 @@ import contentProposals from './content-proposals';
 import feedback from './feedback';
 import providers from './providers';
 import joinRequests from './join-requests';
+import examSites from './exam-sites';
+import examSessions from './exam-sessions';
+import examCandidates from './exam-candidates';
 import mailOutbox from './mail-outbox';
 import reports from './reports';
 import certificateReconciliation from './certificate-reconciliation';
@@ -46,6 +49,9 @@ export const resourceModules: Record<string, ResourceModule> = {
   feedback,
   providers,
   'join-requests': joinRequests,
+  'exam-sites': examSites,
+  'exam-sessions': examSessions,
+  'exam-candidates': examCandidates,
   students,
   certificates,
   'practice-records': practiceRecords,
