@@ -3,6 +3,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { createTestApp, listQuery, type TestContext } from '../../../test/test-app.js';
 import { auditEvents, certificates, examCandidates, examSessions, notifications, tierPolicies } from '../../db/schema/index.js';
 import { certificate, daysAgo, examWorld, importResults, partnerships, session, today, type ExamWorld } from './exam-test-builder.js';
+import { XLSX_TYPE } from '../import/index.js';
+import { xlsxFile } from '../import/test-files.js';
 
 let t: TestContext;
 let w: ExamWorld;
@@ -189,6 +191,25 @@ describe('importing the results of an exam session', () => {
     const back = await hq.put(`/api/tier-policies/${policy.id}`, { version: policy.version + 1, certificatesVerifiedOnly: false });
     expect(back.statusCode, back.body).toBe(200);
     expect(await operatorKpi(eastA.id)).toEqual(mixed);
+  });
+});
+
+describe('a results workbook', () => {
+  it('is read from .xlsx with English headers and words', async () => {
+    const db = t.database.db;
+    const hq = await t.as('hq@test.cn');
+    const s = await session(db, w, { numbers: ['A3', 'S2'], title: 'workbook', kind: '1x_junior' });
+    const file = await xlsxFile([
+      ['Candidate no.', 'Theory score', 'Practice score', 'Result', 'Certificate no.', 'Issued on'],
+      [s.candidates.get('A3')!, 70, 81.5, 'Passed', '1X-XLSX-1', null],
+      [s.candidates.get('S2')!, null, null, 'Absent', null, null],
+    ]);
+    const res = await t.app.inject({ method: 'POST', url: `/api/exam-sessions/${s.id}/results/import`, payload: file, headers: { cookie: hq.cookie, 'content-type': XLSX_TYPE } });
+    expect(res.statusCode, res.body).toBe(200);
+    const cands = await db.select().from(examCandidates).where(eq(examCandidates.sessionId, s.id)).orderBy(examCandidates.id);
+    expect(cands.map((c) => [c.result, c.theoryScore, c.practiceScore, c.certNo])).toEqual([['passed', 70, 81.5, '1X-XLSX-1'], ['absent', null, null, null]]);
+    const [cert] = await db.select().from(certificates).where(eq(certificates.certNo, '1X-XLSX-1'));
+    expect(cert).toMatchObject({ kind: '1x_junior', status: 'verified', issuedOn: s.examOn, studentId: w.students.get('A3')!.id });
   });
 });
 
