@@ -35,6 +35,10 @@ export interface Rows {
   contentProposals: Insert<typeof s.contentProposals>[];
   feedback: Insert<typeof s.feedback>[];
   notifications: Insert<typeof s.notifications>[];
+  examSites: Insert<typeof s.examSites>[];
+  examSessions: Insert<typeof s.examSessions>[];
+  examSessionSites: Insert<typeof s.examSessionSites>[];
+  examCandidates: Insert<typeof s.examCandidates>[];
   /** appendAudit's input plus the time of the event (the history is in the past). */
   audit: (AuditInput & { at: Date })[];
 }
@@ -44,6 +48,7 @@ export const emptyRows = (): Rows => ({
   agreements: [], evaluations: [], instructors: [], instructorCertifications: [], courses: [], requiredCourses: [],
   students: [], completions: [], certificates: [], practice: [], jobRegistrations: [], jobApplications: [], jobFairs: [],
   providerReports: [], contentProposals: [], feedback: [], notifications: [], audit: [],
+  examSites: [], examSessions: [], examSessionSites: [], examCandidates: [],
 });
 
 export type Policy = Thresholds & { termYears: number; requiresSigning: boolean; requiresPlaque: boolean; requiresInspection: boolean };

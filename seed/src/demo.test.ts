@@ -10,7 +10,7 @@ import { queryRows } from '@campus/server/db/raw.js';
 import * as s from '@campus/server/db/schema/index.js';
 import { applicationStates, tiers, type Tier } from '@campus/server/db/schema/index.js';
 import { verifyPassword } from '@campus/server/modules/auth/password.js';
-import { buildDemo, DEMO_PASSWORD, openContext, seedDemoIfEmpty } from './demo.js';
+import { buildDemo, DEMO_PASSWORD, demoIdTables, openContext, seedDemoIfEmpty } from './demo.js';
 import { SCHOOLS } from './demo-data.js';
 import { computeCompliance, countKpis, failingKpis, type SchoolFacts, type Thresholds } from './kpi.js';
 import { computeKpiValues } from '@campus/server/modules/compliance/kpi-values-sql.js';
@@ -340,10 +340,7 @@ describe('on other days', () => {
     const outcome: Record<string, string[]> = {};
     const expected: Record<string, string[]> = {};
     await expect(db().transaction(async (tx) => {
-      const ids = await IdSource.open(tx, [
-        s.schools, s.providers, s.users, s.applications, s.agreements, s.evaluations, s.instructors, s.students,
-        s.jobRegistrations, s.feedback, s.providerReports, s.contentProposals,
-      ]);
+      const ids = await IdSource.open(tx, demoIdTables());
       const ctx = await openContext(tx, day, ids);
       for (const school of buildDemo(ctx, 'not-a-hash')) {
         const live = school.agreements.find((a) => isLiveAgreement(a.status));
@@ -444,3 +441,29 @@ interface KpiCase {
   jobFairs?: { date: string }[];
   expected: { from: string; to: string; compliant: boolean; kpis: Record<string, { value: number | null; met: boolean | null }> };
 }
+
+describe('the certification loop (issue 18)', () => {
+  it('has exam sites approved and one waiting for HQ, and a session in each of published, closed and open', async () => {
+    const sites = await queryRows<{ status: string; n: number }>(db(), sql`SELECT status, count(*)::int AS n FROM exam_sites GROUP BY status ORDER BY status`);
+    expect(sites).toEqual([{ status: 'approved', n: 3 }, { status: 'proposed', n: 1 }]);
+    const sessions = await queryRows<{ status: string; open: boolean }>(db(), sql`
+      SELECT status, registration_opens_on <= ${today}::date AND registration_closes_on >= ${today}::date AS open FROM exam_sessions ORDER BY exam_on`);
+    expect(sessions).toEqual([{ status: 'results_published', open: false }, { status: 'closed', open: false }, { status: 'scheduled', open: true }]);
+  });
+
+  it("the published session's passes are verified certificates of its kind, issued after the exam; every site within its capacity", async () => {
+    const [passes] = await queryRows<{ passed: number; linked: number; wrong: number }>(db(), sql`
+      SELECT count(*)::int AS passed, count(cert.id)::int AS linked,
+             count(*) FILTER (WHERE cert.status <> 'verified' OR cert.kind <> es.kind OR cert.issued_on < es.exam_on OR cert.student_id <> c.student_id)::int AS wrong
+        FROM exam_candidates c JOIN exam_sessions es ON es.id = c.session_id LEFT JOIN certificates cert ON cert.id = c.certificate_id
+       WHERE c.result = 'passed'`);
+    expect(passes.passed).toBeGreaterThan(10);
+    expect(passes).toMatchObject({ linked: passes.passed, wrong: 0 });
+    const [verified] = await queryRows<{ n: number }>(db(), sql`SELECT count(*)::int AS n FROM certificates WHERE status = 'verified'`);
+    expect(verified.n).toBe(passes.passed);
+    const over = await queryRows(db(), sql`
+      SELECT c.session_id, c.site_id FROM exam_candidates c JOIN exam_sites site ON site.id = c.site_id
+       GROUP BY c.session_id, c.site_id, site.capacity HAVING count(*) > site.capacity`);
+    expect(over).toEqual([]);
+  });
+});

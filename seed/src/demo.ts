@@ -1,4 +1,4 @@
-import { count, isNull } from 'drizzle-orm';
+import { count, isNull, sql } from 'drizzle-orm';
 import type { Db, Executor } from '@campus/server/db/client.js';
 import * as s from '@campus/server/db/schema/index.js';
 import type { Tier } from '@campus/server/db/schema/index.js';
@@ -6,6 +6,7 @@ import { hashPassword } from '@campus/server/modules/auth/password.js';
 import { emptyRows, personName, type Context, type Policy, type Rows } from './demo-context.js';
 import { PROVIDERS, SCHOOL_ADMIN_NAMES, SCHOOLS, STAFF, type ProviderKey } from './demo-data.js';
 import { recordFacts } from './demo-facts.js';
+import { recordCertification } from './demo-certification.js';
 import { factWindows, monthsAgo, planAgreements, recordWorkflow, TIER_NAMES, type SchoolState } from './demo-workflow.js';
 import { IdSource, insertMany } from './lib/bulk.js';
 import { addDaysTo, instant, yearOf } from './lib/dates.js';
@@ -36,16 +37,19 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const today = options.today ?? todayInChina();
   await db.transaction(async (tx) => {
-    const ids = await IdSource.open(tx, [
-      s.schools, s.providers, s.users, s.applications, s.agreements, s.evaluations, s.instructors, s.students,
-      s.jobRegistrations, s.feedback, s.providerReports, s.contentProposals,
-    ]);
+    const ids = await IdSource.open(tx, demoIdTables());
     const ctx = await openContext(tx, today, ids);
     buildDemo(ctx, passwordHash);
     await insertRows(tx, ctx.rows);
     await ids.close(tx);
   });
 }
+
+/** The tables whose ids the demo set assigns itself (its rows refer to each other by them). */
+export const demoIdTables = () => [
+  s.schools, s.providers, s.users, s.applications, s.agreements, s.evaluations, s.instructors, s.students,
+  s.jobRegistrations, s.feedback, s.providerReports, s.contentProposals, s.examSites, s.examSessions,
+];
 
 /** What the generator needs from the database: the reference data's ids and the policies in force. */
 export async function openContext(tx: Executor, today: string, ids: IdSource): Promise<Context> {
@@ -123,6 +127,7 @@ export function buildDemo(ctx: Context, passwordHash: string): SchoolState[] {
     school.facts = recorded.facts;
     school.instructors = recorded.instructors;
   }
+  recordCertification(ctx, schools);
   for (const school of schools) recordWorkflow(ctx, school, new Random(`workflow:${school.spec.key}`));
 
   recordProviderWork(ctx, schools, providerIds);
@@ -254,6 +259,12 @@ async function insertRows(tx: Executor, rows: Rows) {
   await insertMany(tx, s.contentProposals, rows.contentProposals);
   await insertMany(tx, s.feedback, rows.feedback);
   await insertMany(tx, s.notifications, rows.notifications);
+  await insertMany(tx, s.examSites, rows.examSites);
+  await insertMany(tx, s.examSessions, rows.examSessions);
+  await insertMany(tx, s.examSessionSites, rows.examSessionSites);
+  await insertMany(tx, s.examCandidates, rows.examCandidates);
+  // A passing candidate's certificate, found by the number the session issued.
+  await tx.execute(sql`UPDATE exam_candidates c SET certificate_id = cert.id FROM certificates cert WHERE c.cert_no IS NOT NULL AND cert.cert_no = c.cert_no AND cert.status = 'verified'`);
   // appendAudit's rows, with the time each event happened (appendAudit stamps the current time).
   await insertMany(tx, s.auditEvents, rows.audit.map((e) => ({
     entityType: e.entityType, entityId: e.entityId, schoolId: e.schoolId ?? null, action: e.action, fromState: e.fromState ?? null,
