@@ -15,6 +15,8 @@ export const trainingEn: typeof trainingZh = {
       },
     },
     training: {
+      stale: 'Someone else changed this training meanwhile: reload it and edit again.',
+      edit_title: 'Edit the training: %{title}',
       participants_title: 'Instructors who took it',
       participants_help: 'An instructor who passed gets the 1+X instructor certification of this level, valid for %{months} months from the training\'s last day; removing the participant takes that certification back.',
       not_ended: 'Results can be recorded once the training has ended (%{endsOn}).',

@@ -22,6 +22,7 @@ import contentProposals from './content-proposals';
 import feedback from './feedback';
 import providers from './providers';
 import joinRequests from './join-requests';
+import instructorTrainings from './instructor-trainings';
 import examSites from './exam-sites';
 import examSessions from './exam-sessions';
 import examCandidates from './exam-candidates';
@@ -58,6 +59,7 @@ export const resourceModules: Record<string, ResourceModule> = {
   'job-registrations': jobRegistrations,
   'job-fairs': jobFairs,
   instructors,
+  'instructor-trainings': instructorTrainings,
   courses,
   'course-completions': courseCompletions,
   regions,

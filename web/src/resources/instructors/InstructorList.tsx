@@ -7,7 +7,11 @@ import { FactListActions, SchoolRefField, schoolFilter, useManySchools } from '.
 import { useRowClick } from '../../components/facts/FactPages';
 import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 
-export interface Certification { id?: number; certNo: string; level: 'junior' | 'intermediate' | 'senior'; validFrom: string; validTo: string }
+export interface Certification {
+  id?: number; certNo: string; level: 'junior' | 'intermediate' | 'senior'; validFrom: string; validTo: string;
+  /** The instructor training whose pass issued it (HQ's record; the school's edits keep it); absent or null when entered by the school. */
+  trainingId?: number | null; trainingTitle?: string | null;
+}
 
 export interface InstructorRecord {
   id: number;
@@ -39,6 +43,7 @@ export function CertificationsField(_: { source?: string; label?: string }) {
         <Typography key={c.id ?? c.certNo} variant="body2" sx={{ whiteSpace: 'nowrap' }}>
           {translate(`app.cert_level.${c.level}`)} · {c.certNo}
           <Typography component="span" variant="caption" color="text.secondary">{` ${c.validFrom} – ${c.validTo}`}</Typography>
+          {c.trainingTitle ? <Typography component="span" variant="caption" color="text.secondary">{` · ${translate('app.training.from_training', { title: c.trainingTitle })}`}</Typography> : null}
         </Typography>
       ))}
     </Box>
