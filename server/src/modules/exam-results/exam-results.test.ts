@@ -223,3 +223,24 @@ describe('the session\'s results template', () => {
     expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
+
+describe("the session's candidate list as the results file", () => {
+  it('is imported as HQ downloaded it, with the results written beside each candidate (by student number and school)', async () => {
+    const db = t.database.db;
+    const hq = await t.as('hq@test.cn');
+    const s = await session(db, w, { numbers: ['A1', 'S1'], title: 'from the export', kind: '1x_junior' });
+    const exported = await hq.get(`/api/exam-sessions/${s.id}/candidates/export`);
+    expect(exported.statusCode, exported.body).toBe(200);
+    const [head, ...rows] = exported.body.replace(/^\ufeff/, '').split('\r\n').filter(Boolean).map((l) => l.split(','));
+    expect(rows).toHaveLength(2);
+    const no = head.indexOf('学号');
+    const results: Record<string, string[]> = { A1: ['88', '91', '通过', '1X-EXPORT-1'], S1: ['40', '45', '未通过', ''] };
+    const file = [[...head, '理论成绩', '实操成绩', '考试结果', '证书编号'], ...rows.map((r) => [...r, ...results[r[no]]])].map((r) => r.join(',')).join('\r\n');
+    const res = await importResults(t, hq, s.id, `\ufeff${file}\r\n`);
+    expect(res.statusCode, res.body).toBe(200);
+    const cands = await db.select().from(examCandidates).where(eq(examCandidates.sessionId, s.id)).orderBy(examCandidates.id);
+    expect(cands.map((c) => [c.result, c.theoryScore, c.practiceScore, c.certNo])).toEqual([['passed', 88, 91, '1X-EXPORT-1'], ['failed', 40, 45, null]]);
+    const [cert] = await db.select().from(certificates).where(eq(certificates.certNo, '1X-EXPORT-1'));
+    expect(cert).toMatchObject({ kind: '1x_junior', status: 'verified', issuedOn: s.examOn, studentId: w.students.get('A1')!.id });
+  });
+});

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { examResults } from '../../db/schema/index.js';
 import { isoDate } from '../../lib/response-schemas.js';
 import type { ImportColumn } from '../import/index.js';
+import { candidateExportHeader } from '../exam-sessions/candidate-export.js';
 
 /** The words of a result in a file: the code, or 通过 / 未通过 / 缺考, or passed / failed / absent. */
 export const resultValues = [
@@ -15,8 +16,8 @@ export const MAX_SCORE = 100;
 
 /**
  * The columns of a session's results file, as an exam body's file carries them: the candidate, by the candidate
- * number of the session's candidate list (`candidateId`, its export's first column) or by the student number and
- * the school's name; the two scores; the result; for a pass the certificate number and, when it is not the exam
+ * number (`candidateId`, the id of the session's candidate records) or by the student number and the school's name
+ * (学号 and 院校, as the session's candidate list export names them); the two scores; the result; for a pass the certificate number and, when it is not the exam
  * date, its issue date. The student's name (姓名), the site and the session are read by people, not by the import.
  */
 export const resultColumns: ImportColumn[] = [
@@ -30,8 +31,12 @@ export const resultColumns: ImportColumn[] = [
   { key: 'issuedOn', aliases: ['发证日期', 'Issued on'], type: 'date', example: '2026-06-20' },
 ];
 
-/** The columns the candidate list's export writes that a results file may keep: skipped. */
-export const ignoredResultHeaders = ['姓名', '学生姓名', 'Name', 'studentName', '考点', 'Site', 'siteName', '考试', 'Session'];
+/**
+ * The columns a results file may carry that the import does not read: skipped. They include every column of the
+ * session's candidate list export (exam-sessions/candidate-export.ts), so that HQ can hand that file to the exam body
+ * and import it back with the results added (学号 and 院校 are read: they name the candidate).
+ */
+export const ignoredResultHeaders = [...candidateExportHeader, '学生姓名', 'Name', 'studentName', 'Site', 'siteName', '考试', 'Session'];
 
 const score = z.number().min(0).max(MAX_SCORE).optional();
 

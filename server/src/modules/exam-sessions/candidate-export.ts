@@ -9,7 +9,8 @@ import { schoolScopeCondition } from '../access/scope-filter.js';
 /** A text cell a spreadsheet would run as a formula reads as text with a leading apostrophe (as the web's exports write it). */
 const neutralise = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
-const header = ['考试场次', '证书', '考试日期', '考点', '院校', '学号', '姓名', '报名时间'];
+/** The export's header row (the results import skips the columns it does not read, so the export filled in with results imports as it is). */
+export const candidateExportHeader = ['考试场次', '证书', '考试日期', '考点', '院校', '学号', '姓名', '报名时间'];
 
 /**
  * The candidate list of a session as CSV (UTF-8 with a BOM so that Excel reads the Chinese, CRLF, Chinese headers
@@ -37,7 +38,7 @@ export async function exportCandidates(db: Db, scope: Scope, sessionId: number, 
   const kind = certificateKindValues.find((k) => k.code === session.kind)?.zh ?? session.kind;
   const at = (d: Date) => d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
   const body = rows.map((r) => [session.title, kind, session.examOn, r.site, r.school, r.studentNo, r.name, at(r.at)].map((v) => neutralise(String(v))));
-  const csv = '\ufeff' + stringifyCsv([header, ...body], { record_delimiter: '\r\n' });
+  const csv = '\ufeff' + stringifyCsv([candidateExportHeader, ...body], { record_delimiter: '\r\n' });
   const filename = `exam-candidates-${sessionId}${siteId !== undefined ? `-site-${siteId}` : ''}.csv`;
   return { filename, csv, siteName };
 }
