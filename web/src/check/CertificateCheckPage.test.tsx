@@ -59,6 +59,7 @@ describe('the public certificate check', () => {
       expect(input).toHaveAttribute('aria-invalid', 'true');
       expect(input).toHaveAccessibleDescription('必填');
     }
+    expect(screen.getByRole('textbox', { name: /证书编号/ })).toHaveFocus();
     expect(asked).toEqual([]);
   });
 

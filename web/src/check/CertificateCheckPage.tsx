@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -31,6 +31,7 @@ export function CertificateCheckPage() {
   const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [serverFields, setServerFields] = useState<Record<string, string>>({});
+  const inputs = { number: useRef<HTMLInputElement>(null), name: useRef<HTMLInputElement>(null) };
 
   const errorOf = (field: Field) => (checked && !form[field].trim() ? translate('app.check.required') : undefined) ?? serverFields[field];
 
@@ -38,7 +39,12 @@ export function CertificateCheckPage() {
     event.preventDefault();
     setChecked(true);
     setServerFields({});
-    if (!form.number.trim() || !form.name.trim()) return;
+    // A field left empty: focus goes to it, so that a screen reader reads its label and its problem.
+    const empty = (['number', 'name'] as const).find((f) => !form[f].trim());
+    if (empty) {
+      inputs[empty].current?.focus();
+      return;
+    }
     setSending(true);
     setOutcome(null);
     try {
@@ -47,6 +53,8 @@ export function CertificateCheckPage() {
       const problem = parseProblem(error);
       const fields = Object.fromEntries(Object.entries(fieldProblems(problem, translate)).map(([k, v]) => [k.replace(/^querystring\./, ''), v]));
       setServerFields(fields);
+      const first = (['number', 'name'] as const).find((f) => fields[f]);
+      if (first) inputs[first].current?.focus();
       setOutcome(Object.keys(fields).length ? null : { kind: 'failed', text: errorText(error) });
     } finally {
       setSending(false);
@@ -65,6 +73,7 @@ export function CertificateCheckPage() {
       fullWidth
       autoFocus={autoFocus}
       autoComplete="off"
+      inputRef={inputs[field]}
       disabled={sending}
       slotProps={{ htmlInput: { maxLength: 150 } }}
     />
