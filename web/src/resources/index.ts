@@ -26,9 +26,9 @@ import instructorTrainings from './instructor-trainings';
 import examSites from './exam-sites';
 import examSessions from './exam-sessions';
 import examCandidates from './exam-candidates';
+import certificateReconciliation from './certificate-reconciliation';
 import mailOutbox from './mail-outbox';
 import reports from './reports';
-import certificateReconciliation from './certificate-reconciliation';
 
 export type { ResourceModule };
 
@@ -42,9 +42,8 @@ export const resourceModules: Record<string, ResourceModule> = {
   agreements,
   'tier-policies': tierPolicies,
   compliance,
-  reports,
-  'certificate-reconciliation': certificateReconciliation,
   evaluations,
+  reports,
   'provider-reports': providerReports,
   'content-proposals': contentProposals,
   feedback,
@@ -53,6 +52,7 @@ export const resourceModules: Record<string, ResourceModule> = {
   'exam-sites': examSites,
   'exam-sessions': examSessions,
   'exam-candidates': examCandidates,
+  'certificate-reconciliation': certificateReconciliation,
   students,
   certificates,
   'practice-records': practiceRecords,

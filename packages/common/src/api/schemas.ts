@@ -147,4 +147,5 @@ export const reviewContextSchema = z.object({
     diff: z.object({ fields: z.array(valueChange), added: z.array(planItemSummary), removed: z.array(planItemSummary), changed: z.array(planItemSummary.extend({ fields: z.array(valueChange) })), empty: z.boolean() }).nullable(),
   }).nullable(),
 }) satisfies z.ZodType<ReviewContextRecord>;
+
 export { programmeReportSchema } from './programme-report-schema.js';
