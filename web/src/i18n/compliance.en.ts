@@ -124,6 +124,7 @@ export const complianceEn: typeof complianceZh = {
     import: {
       title: 'Import %{name}',
       back: 'Back to the list',
+      back_under: 'Back',
       step_template: '1. Prepare the file from the template',
       template_help: 'The first line names the columns (Chinese or English names; the template has both), one record per line. Dates as 2026-06-01 or 2026/6/1, or Excel date cells; several dates separated by semicolons.',
       download_template: 'Download Excel template',

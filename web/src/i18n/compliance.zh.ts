@@ -125,6 +125,7 @@ export const complianceZh = {
     import: {
       title: '导入%{name}',
       back: '返回列表',
+      back_under: '返回',
       step_template: '1. 按模板准备文件',
       template_help: '第一行为列名（中文或英文列名均可，模板中二者都有），每行一条记录。日期可写作 2026-06-01 或 2026/6/1，也可用 Excel 日期单元格；多个日期用分号分隔。',
       download_template: '下载 Excel 模板',

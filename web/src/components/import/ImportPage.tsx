@@ -280,7 +280,7 @@ function ImportForm({ resource, upsert: canUpsert, under }: { resource: string; 
       <Title title={translate('app.import.title', { name })} />
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 2 }}>
         <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>{translate('app.import.title', { name })}</Typography>
-        <Button component={Link} to={under?.back ?? `/${resource}`} startIcon={<ArrowBackIcon />}>{translate('app.import.back')}</Button>
+        <Button component={Link} to={under?.back ?? `/${resource}`} startIcon={<ArrowBackIcon />}>{translate(under ? 'app.import.back_under' : 'app.import.back')}</Button>
       </Stack>
       <Stack spacing={2}>
         <Card variant="outlined">

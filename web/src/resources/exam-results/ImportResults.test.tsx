@@ -29,7 +29,8 @@ describe("a session's results import (HQ)", () => {
     expect(await screen.findByRole('heading', { name: /导入考试成绩/ })).toBeInTheDocument();
     await waitFor(() => expect(templates).toEqual(['/api/exam-sessions/5/results/import/template']));
     expect(await screen.findByText('导入本场考试的成绩（报名截止后，一次导入全部考生）：通过的考生获得证书，状态为已核验。')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /返回/ })).toHaveAttribute('href', '#/exam-sessions/5/show');
+    // Back to the session (not "to the list": the screen was opened from the session's page).
+    expect(screen.getByRole('link', { name: '返回' })).toHaveAttribute('href', '#/exam-sessions/5/show');
   });
 
   it('a session whose results are published offers no import', async () => {
