@@ -41,6 +41,19 @@ export const practiceConfirmedValues = [
   { code: 'false', zh: '待确认', en: 'Awaiting confirmation' },
 ] as const satisfies readonly CodedValue[];
 
+/** An exam candidate's result in a results file (issue 18): the code, or its words. */
+export const examResultValues = [
+  { code: 'passed', zh: '通过', en: 'Passed' },
+  { code: 'failed', zh: '未通过', en: 'Failed' },
+  { code: 'absent', zh: '缺考', en: 'Absent' },
+] as const satisfies readonly CodedValue[];
+
+/** Whether an instructor passed a training (issue 18), in a participants file. */
+export const trainingPassedValues = [
+  { code: 'true', zh: '通过', en: 'passed' },
+  { code: 'false', zh: '未通过', en: 'not passed' },
+] as const satisfies readonly CodedValue[];
+
 type Words<V extends readonly CodedValue[]> = { [K in V[number]['code']]: string };
 
 /** The words of coded values in one language, by code: what a catalogue holds (`{ graduated: '毕业', … }`). */

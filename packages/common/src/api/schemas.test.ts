@@ -29,7 +29,7 @@ describe('the shared API schemas', () => {
       id: '7-1', schoolId: 1, schoolName: '学校', regionId: 2, agreementId: 7, tier: 'pilot_1x', year: 1,
       from: '2025-09-01', to: '2026-08-31', asOf: '2026-06-15', current: true, awaitingFinalReview: false,
       compliant: true, failingKpis: [], kpis: Object.fromEntries(kpiNames.map((k) => [k, cell])), projection: null,
-      enrolledStudents: 10, graduates: 0, certifiedStudents: 3, computedFor: '2026-06-15',
+      enrolledStudents: 10, graduates: 0, certifiedStudents: 3, certificates1xVerified: 2, certificatesOperatorVerified: 0, computedFor: '2026-06-15',
     };
     expect(complianceRecordSchema.safeParse(record).success).toBe(true);
     expect(complianceRecordSchema.safeParse({ ...record, kpis: {} }).success).toBe(false);

@@ -56,11 +56,13 @@ describe('authentication on the routed path', () => {
   });
 
   it('every API route the app serves, except those marked public, is 401 without a cookie', async () => {
-    // Signing in, out and back in (a forgotten password, an invitation's link), health and readiness, and the join page.
+    // Signing in, out and back in (a forgotten password, an invitation's link), health and readiness, the join page, and
+    // the public certificate check (issue 18).
     const publicRoutes = new Set([
       'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/forgot-password', 'POST /api/auth/reset-password',
       'GET /api/health', 'GET /api/health/ready',
       'GET /api/join-requests/provinces', 'POST /api/join-requests', 'POST /api/join-requests/confirm',
+      'GET /api/public/certificate-check',
     ]);
     for (const { method, url } of t.app.routeTable) {
       if (!url.startsWith('/api/') || publicRoutes.has(`${method} ${url}`)) continue;

@@ -43,7 +43,8 @@ const filterSchema = z.object({
   q: z.string().max(200).optional(),
 }).strict();
 
-const sortable: Record<string, string> = { schoolName: 'r.school_name', problem: 'r.problem', certNo: 'r.cert_no', studentName: 'r.student_name', id: 'r.id' };
+// A Map, not an object: a sort named after Object.prototype's keys (__proto__, toString) must be unknown, not found.
+const sortable = new Map(Object.entries({ schoolName: 'r.school_name', problem: 'r.problem', certNo: 'r.cert_no', studentName: 'r.student_name', id: 'r.id' }));
 const list = <T>(v: T | T[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 
 const certificateJson = (c: string) => sql.raw(`jsonb_build_object('certificateId', ${c}.id, 'schoolId', ${c}.school_id, 'schoolName', ${c}s.name,
@@ -58,7 +59,7 @@ export async function listReconciliation(db: Executor, scope: Scope, params: Lis
   const { id: _ids, ...rest } = params.filter;
   const parsed = filterSchema.safeParse(rest);
   if (!parsed.success) throw badRequest('filter_invalid', [{ field: 'filter', code: 'filter_invalid' }]);
-  const column = sortable[params.sort.field];
+  const column = sortable.get(params.sort.field);
   if (!column) throw badRequest({ code: 'sort_unknown', params: { field: params.sort.field } }, [{ field: 'sort', code: 'sort_unknown', params: { field: params.sort.field } }]);
   const f = parsed.data;
   const where: SQL[] = [];

@@ -1,15 +1,10 @@
 import { z } from 'zod';
+import { examResultValues } from '@campus/common';
 import { examResults } from '../../db/schema/index.js';
 import { isoDate } from '../../lib/response-schemas.js';
 import type { ImportColumn } from '../import/index.js';
 import { candidateExportHeader } from '../exam-sessions/candidate-export.js';
 
-/** The words of a result in a file: the code, or 通过 / 未通过 / 缺考, or passed / failed / absent. */
-export const resultValues = [
-  { code: 'passed', zh: '通过', en: 'Passed' },
-  { code: 'failed', zh: '未通过', en: 'Failed' },
-  { code: 'absent', zh: '缺考', en: 'Absent' },
-] as const;
 
 /** The highest score of each part of an exam (theory and practice are marked out of 100). */
 export const MAX_SCORE = 100;
@@ -26,7 +21,7 @@ export const resultColumns: ImportColumn[] = [
   { key: 'school', aliases: ['学校', '院校', 'School'], example: '浙江金融职业学院' },
   { key: 'theoryScore', aliases: ['理论成绩', 'Theory score'], type: 'number', example: '86.5' },
   { key: 'practiceScore', aliases: ['实操成绩', 'Practice score'], type: 'number', example: '90' },
-  { key: 'result', aliases: ['考试结果', '结果', 'Result'], required: true, example: '通过', values: resultValues },
+  { key: 'result', aliases: ['考试结果', '结果', 'Result'], required: true, example: '通过', values: examResultValues },
   { key: 'certNo', aliases: ['证书编号', 'Certificate no.'], example: '1X-2026-000123' },
   { key: 'issuedOn', aliases: ['发证日期', 'Issued on'], type: 'date', example: '2026-06-20' },
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trainingPassedValues } from '@campus/common';
 import { and, eq, inArray } from 'drizzle-orm';
 import { instructors, instructorTrainings as trainings, schools } from '../../db/schema/index.js';
 import { cell, type ImportDefinition, type ImportProblem } from '../import/index.js';
@@ -41,7 +42,7 @@ export const participantImport: ImportDefinition<Row, never, ParticipantItem[]> 
     { key: 'staffNo', aliases: ['工号', 'Staff no.'], example: 'T2019001' },
     { key: 'instructorId', aliases: ['讲师编号', 'Instructor no.'], type: 'int', example: '12' },
     { key: 'passed', aliases: ['是否通过', 'Passed'], required: true, type: 'bool', example: '通过',
-      values: [{ code: 'true', zh: '通过', en: 'passed' }, { code: 'false', zh: '未通过', en: 'not passed' }] },
+      values: trainingPassedValues },
     { key: 'score', aliases: ['成绩', 'Score'], type: 'number', example: '86.5' },
     { key: 'certNo', aliases: ['认证编号', 'Certification no.'], example: 'TT-2026-0001' },
   ],
