@@ -1,8 +1,9 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import { useState, type ReactElement, type ReactNode } from 'react';
-import { Edit, useNotify, useRedirect, useRefresh, useResourceContext, useTranslate, type HttpError } from 'react-admin';
-import { isConflict, useErrorText } from './problem/parse-problem';
+import { Edit, useNotify, useRedirect, useRefresh, useResourceContext, useTranslate } from 'react-admin';
+import { isConflict } from './problem/parse-problem';
+import { useNotifySaveError } from './problem/use-notify-save-error';
 
 interface VersionedEditProps {
   title: ReactElement;
@@ -26,7 +27,7 @@ export function VersionedEdit({ title, staleKey, transform, redirectTo = 'show',
   const refresh = useRefresh();
   const redirect = useRedirect();
   const translate = useTranslate();
-  const errorText = useErrorText();
+  const notifySaveError = useNotifySaveError();
   const [conflict, setConflict] = useState(false);
   return (
     <Edit
@@ -36,9 +37,7 @@ export function VersionedEdit({ title, staleKey, transform, redirectTo = 'show',
       mutationOptions={{
         onError: (error: unknown) => {
           if (isConflict(error)) setConflict(true);
-          if ((error as HttpError)?.body?.errors) return;
-          const message = errorText(error) || 'ra.notification.http_error';
-          notify(message, { type: 'error', messageArgs: { _: message }, multiLine: true });
+          notifySaveError(error);
         },
         onSuccess: (data: { id: number | string }) => {
           setConflict(false);

@@ -14,11 +14,9 @@ import {
   maxValue,
   minValue,
   required,
-  useNotify,
   useTranslate,
-  type HttpError,
 } from 'react-admin';
-import { useErrorText } from '../../components/problem/parse-problem';
+import { useNotifySaveError } from '../../components/problem/use-notify-save-error';
 import { useTierChoices, useVocabularyChoices } from '../../components/choices';
 import { withoutEmpty } from '../../components/forms';
 
@@ -61,8 +59,7 @@ function validate(values: Values) {
  */
 export function ExistingAgreementCreate() {
   const translate = useTranslate();
-  const notify = useNotify();
-  const errorText = useErrorText();
+  const notifySaveError = useNotifySaveError();
   const tierChoices = useTierChoices();
   const statusChoices = useVocabularyChoices(liveStates, 'app.state');
   const decisionChoices = useVocabularyChoices(importedDecisions, 'app.action');
@@ -72,11 +69,7 @@ export function ExistingAgreementCreate() {
       redirect="show"
       transform={toExistingAgreementBody}
       mutationOptions={{
-        onError: (error: unknown) => {
-          if ((error as HttpError)?.body?.errors) return;
-          const message = errorText(error) || 'ra.notification.http_error';
-          notify(message, { type: 'error', messageArgs: { _: message }, multiLine: true });
-        },
+        onError: notifySaveError,
       }}
     >
       <SimpleForm validate={validate} defaultValues={{ status: 'active', evaluatedYears: [] }}>

@@ -1,23 +1,18 @@
-import { Create, useNotify, useTranslate, type HttpError } from 'react-admin';
-import { useErrorText } from '../../components/problem/parse-problem';
+import { Create, useTranslate } from 'react-admin';
+import { useNotifySaveError } from '../../components/problem/use-notify-save-error';
 import { TrainingForm, toCreateBody } from './TrainingForm';
 
 /** HQ records a training (its participants are added on its page once it has ended). */
 export function TrainingCreate() {
-  const notify = useNotify();
   const translate = useTranslate();
-  const errorText = useErrorText();
+  const notifySaveError = useNotifySaveError();
   return (
     <Create
       title={translate('ra.page.create', { name: translate('resources.instructor-trainings.name', { smart_count: 1 }) })}
       transform={toCreateBody}
       redirect="show"
       mutationOptions={{
-        onError: (error: unknown) => {
-          if ((error as HttpError)?.body?.errors) return;
-          const message = errorText(error) || 'ra.notification.http_error';
-          notify(message, { type: 'error', messageArgs: { _: message }, multiLine: true });
-        },
+        onError: notifySaveError,
       }}
     >
       <TrainingForm />

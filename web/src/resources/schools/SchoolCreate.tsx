@@ -1,23 +1,18 @@
-import { Create, useNotify, useTranslate, type HttpError } from 'react-admin';
-import { useErrorText } from '../../components/problem/parse-problem';
+import { Create, useTranslate } from 'react-admin';
+import { useNotifySaveError } from '../../components/problem/use-notify-save-error';
 import { SchoolForm, toCreateBody } from './SchoolForm';
 
 /** HQ adds a school to the directory. */
 export function SchoolCreate() {
-  const notify = useNotify();
   const translate = useTranslate();
-  const errorText = useErrorText();
+  const notifySaveError = useNotifySaveError();
   return (
     <Create
       title={translate('app.school_admin.create_title')}
       transform={toCreateBody}
       redirect="show"
       mutationOptions={{
-        onError: (error: unknown) => {
-          if ((error as HttpError)?.body?.errors) return;
-          const message = errorText(error) || 'ra.notification.http_error';
-          notify(message, { type: 'error', messageArgs: { _: message }, multiLine: true });
-        },
+        onError: notifySaveError,
       }}
     >
       <SchoolForm defaultValues={{ kind: 'vocational' }} />

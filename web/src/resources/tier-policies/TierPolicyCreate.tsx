@@ -1,5 +1,5 @@
-import { Create, useNotify, type HttpError } from 'react-admin';
-import { useErrorText } from '../../components/problem/parse-problem';
+import { Create } from 'react-admin';
+import { useNotifySaveError } from '../../components/problem/use-notify-save-error';
 import { TierPolicyForm } from './TierPolicyForm';
 import { flagFields, thresholdFields } from '../../components/policy/thresholds';
 
@@ -33,18 +33,13 @@ function toCreateBody(data: Record<string, unknown>) {
 
 /** A new version of a tier's thresholds from a given year on (often a clone of the current one). */
 export function TierPolicyCreate() {
-  const notify = useNotify();
-  const errorText = useErrorText();
+  const notifySaveError = useNotifySaveError();
   return (
     <Create
       transform={toCreateBody}
       redirect="show"
       mutationOptions={{
-        onError: (error: unknown) => {
-          if ((error as HttpError)?.body?.errors) return;
-          const message = errorText(error) || 'ra.notification.http_error';
-          notify(message, { type: 'error', messageArgs: { _: message }, multiLine: true });
-        },
+        onError: notifySaveError,
       }}
     >
       <TierPolicyForm create defaultValues={defaults} />

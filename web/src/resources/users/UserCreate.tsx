@@ -1,12 +1,12 @@
-import { Create, useNotify, useRedirect, useTranslate, type HttpError, type RaRecord } from 'react-admin';
-import { useErrorText } from '../../components/problem/parse-problem';
+import { Create, useNotify, useRedirect, useTranslate, type RaRecord } from 'react-admin';
+import { useNotifySaveError } from '../../components/problem/use-notify-save-error';
 import { UserForm, toCreateBody } from './UserForm';
 
 /** HQ (any role) or regional staff (school accounts of their regions) create an account; its owner is invited by mail. */
 export function UserCreate() {
   const notify = useNotify();
   const translate = useTranslate();
-  const errorText = useErrorText();
+  const notifySaveError = useNotifySaveError();
   const redirect = useRedirect();
   return (
     <Create
@@ -17,11 +17,7 @@ export function UserCreate() {
           notify('app.user_admin.created', { type: 'info', messageArgs: { email: data.email } });
           redirect('show', 'users', data.id);
         },
-        onError: (error: unknown) => {
-          if ((error as HttpError)?.body?.errors) return;
-          const message = errorText(error) || 'ra.notification.http_error';
-          notify(message, { type: 'error', messageArgs: { _: message }, multiLine: true });
-        },
+        onError: notifySaveError,
       }}
     >
       <UserForm creating defaultValues={{ locale: 'zh' }} />
