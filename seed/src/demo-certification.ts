@@ -2,7 +2,7 @@ import * as s from '@campus/server/db/schema/index.js';
 import type { Context } from './demo-context.js';
 import type { SchoolState } from './demo-workflow.js';
 import { Random } from './lib/random.js';
-import { addDaysTo, instant } from './lib/dates.js';
+import { addDaysTo, instant, yearOf } from './lib/dates.js';
 
 /**
  * The certification loop in the demo (issue 18): exam sites at two schools and a venue, one more proposed and waiting
@@ -91,5 +91,36 @@ export function recordCertification(ctx: Context, schools: SchoolState[]): void 
   const open = session({ title: '阿里巴巴国际站操盘官认证统考', kind: 'operator', examOn: openExam, opens: addDaysTo(today, -3), closes: addDaysTo(today, 25), status: 'scheduled', siteIds: [eastSite, southSite, venue] });
   for (const st of rng.shuffle(studentsOf(east, today)).slice(0, 5)) {
     rows.examCandidates.push({ sessionId: open, siteId: eastSite, studentId: st.id!, schoolId: east.id, registeredBy: east.adminId, createdAt: instant(addDaysTo(today, -2), 10) });
+  }
+}
+
+const LEVEL_ZH = { junior: '初级', intermediate: '中级', senior: '高级' } as const;
+
+/**
+ * Instructor trainings (师资培训) in the demo: at each of the two schools with exam sites, the renewal of its latest
+ * renewed 1+X instructor certification is told as the pass of a training that ended the day it began (36 months, as
+ * the demo's certifications run), beside two of its colleagues who did not pass. The certifications are the demo's
+ * own, so the instructor KPI is what it was; the participants' links to them are set after the insert (demo.ts).
+ */
+export function recordInstructorTrainings(ctx: Context, schools: SchoolState[]): void {
+  const { rows } = ctx;
+  const hq = ctx.hq[0];
+  for (const key of ['zjfc', 'gzpyp']) {
+    const school = schools.find((x) => x.spec.key === key);
+    if (!school) continue;
+    const certs = rows.instructorCertifications.filter((c) => c.schoolId === school.id);
+    const renewal = certs.filter((c) => certs.some((o) => o.instructorId === c.instructorId && o.validFrom < c.validFrom))
+      .sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
+    if (!renewal) continue;
+    const level = renewal.level as keyof typeof LEVEL_ZH;
+    const id = ctx.ids.take(s.instructorTrainings);
+    const startsOn = addDaysTo(renewal.validFrom, -4);
+    rows.instructorTrainings.push({
+      id, title: `${yearOf(renewal.validFrom)}年1+X师资培训（${LEVEL_ZH[level]}）`, level, startsOn, endsOn: renewal.validFrom,
+      location: school.spec.city, validityMonths: 36, createdBy: hq, createdAt: instant(addDaysTo(startsOn, -30), 10), updatedAt: instant(renewal.validFrom, 17),
+    });
+    rows.instructorTrainingParticipants.push({ trainingId: id, instructorId: renewal.instructorId, schoolId: school.id, passed: true, score: 88, recordedBy: hq, createdAt: instant(renewal.validFrom, 17) });
+    const others = school.instructors.filter((i) => i.id !== renewal.instructorId).slice(0, 2);
+    others.forEach((i, n) => rows.instructorTrainingParticipants.push({ trainingId: id, instructorId: i.id, schoolId: school.id, passed: false, score: 52 + n * 5, recordedBy: hq, createdAt: instant(renewal.validFrom, 17) }));
   }
 }

@@ -39,6 +39,8 @@ export interface Rows {
   examSessions: Insert<typeof s.examSessions>[];
   examSessionSites: Insert<typeof s.examSessionSites>[];
   examCandidates: Insert<typeof s.examCandidates>[];
+  instructorTrainings: Insert<typeof s.instructorTrainings>[];
+  instructorTrainingParticipants: Insert<typeof s.instructorTrainingParticipants>[];
   /** appendAudit's input plus the time of the event (the history is in the past). */
   audit: (AuditInput & { at: Date })[];
 }
@@ -48,7 +50,7 @@ export const emptyRows = (): Rows => ({
   agreements: [], evaluations: [], instructors: [], instructorCertifications: [], courses: [], requiredCourses: [],
   students: [], completions: [], certificates: [], practice: [], jobRegistrations: [], jobApplications: [], jobFairs: [],
   providerReports: [], contentProposals: [], feedback: [], notifications: [], audit: [],
-  examSites: [], examSessions: [], examSessionSites: [], examCandidates: [],
+  examSites: [], examSessions: [], examSessionSites: [], examCandidates: [], instructorTrainings: [], instructorTrainingParticipants: [],
 });
 
 export type Policy = Thresholds & { termYears: number; requiresSigning: boolean; requiresPlaque: boolean; requiresInspection: boolean };

@@ -466,4 +466,14 @@ describe('the certification loop (issue 18)', () => {
        GROUP BY c.session_id, c.site_id, site.capacity HAVING count(*) > site.capacity`);
     expect(over).toEqual([]);
   });
+
+  it("has instructor trainings whose passes are the certifications they renewed (from the training's last day, for its validity)", async () => {
+    const rows = await queryRows<{ passed: boolean; linked: boolean; fits: boolean }>(db(), sql`
+      SELECT p.passed, c.id IS NOT NULL AS linked,
+             coalesce(c.valid_from = t.ends_on AND c.valid_to = (t.ends_on + make_interval(months => t.validity_months) - interval '1 day')::date AND c.level = t.level, false) AS fits
+        FROM instructor_training_participants p JOIN instructor_trainings t ON t.id = p.training_id
+        LEFT JOIN instructor_certifications c ON c.id = p.certification_id`);
+    expect(rows.filter((r) => r.passed)).toEqual([{ passed: true, linked: true, fits: true }, { passed: true, linked: true, fits: true }]);
+    expect(rows.filter((r) => !r.passed).every((r) => !r.linked)).toBe(true);
+  });
 });

@@ -6,7 +6,7 @@ import { hashPassword } from '@campus/server/modules/auth/password.js';
 import { emptyRows, personName, type Context, type Policy, type Rows } from './demo-context.js';
 import { PROVIDERS, SCHOOL_ADMIN_NAMES, SCHOOLS, STAFF, type ProviderKey } from './demo-data.js';
 import { recordFacts } from './demo-facts.js';
-import { recordCertification } from './demo-certification.js';
+import { recordCertification, recordInstructorTrainings } from './demo-certification.js';
 import { factWindows, monthsAgo, planAgreements, recordWorkflow, TIER_NAMES, type SchoolState } from './demo-workflow.js';
 import { IdSource, insertMany } from './lib/bulk.js';
 import { addDaysTo, instant, yearOf } from './lib/dates.js';
@@ -49,6 +49,7 @@ export async function seedDemo(db: Db, options: { today?: string } = {}): Promis
 export const demoIdTables = () => [
   s.schools, s.providers, s.users, s.applications, s.agreements, s.evaluations, s.instructors, s.students,
   s.jobRegistrations, s.feedback, s.providerReports, s.contentProposals, s.examSites, s.examSessions,
+  s.instructorTrainings,
 ];
 
 /** What the generator needs from the database: the reference data's ids and the policies in force. */
@@ -128,6 +129,7 @@ export function buildDemo(ctx: Context, passwordHash: string): SchoolState[] {
     school.instructors = recorded.instructors;
   }
   recordCertification(ctx, schools);
+  recordInstructorTrainings(ctx, schools);
   for (const school of schools) recordWorkflow(ctx, school, new Random(`workflow:${school.spec.key}`));
 
   recordProviderWork(ctx, schools, providerIds);
@@ -263,6 +265,11 @@ async function insertRows(tx: Executor, rows: Rows) {
   await insertMany(tx, s.examSessions, rows.examSessions);
   await insertMany(tx, s.examSessionSites, rows.examSessionSites);
   await insertMany(tx, s.examCandidates, rows.examCandidates);
+  await insertMany(tx, s.instructorTrainings, rows.instructorTrainings);
+  await insertMany(tx, s.instructorTrainingParticipants, rows.instructorTrainingParticipants);
+  // A pass's certification: the one of the training's level that began the day the training ended.
+  await tx.execute(sql`UPDATE instructor_training_participants p SET certification_id = c.id FROM instructor_trainings t, instructor_certifications c
+    WHERE p.passed AND t.id = p.training_id AND c.instructor_id = p.instructor_id AND c.level = t.level AND c.valid_from = t.ends_on`);
   // A passing candidate's certificate, found by the number the session issued.
   await tx.execute(sql`UPDATE exam_candidates c SET certificate_id = cert.id FROM certificates cert WHERE c.cert_no IS NOT NULL AND cert.cert_no = c.cert_no AND cert.status = 'verified'`);
   // appendAudit's rows, with the time each event happened (appendAudit stamps the current time).
