@@ -1,4 +1,5 @@
 import { DataTable, DateField, FunctionField, List, useTranslate } from 'react-admin';
+import { ListEmpty } from '../../components/list/ListEmpty';
 import { ListToolbar } from '../../components/list/ListToolbar';
 import { searchFilter } from '../../components/list/filters';
 import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
@@ -12,7 +13,7 @@ export function LevelField() {
 /** The trainings: HQ's all, regional staff's all, a school's those its instructors took (participants counted in scope). */
 export function TrainingList() {
   return (
-    <List filters={[searchFilter()]} sort={{ field: 'endsOn', order: 'DESC' }} perPage={25} actions={<ListToolbar create />}>
+    <List filters={[searchFilter()]} sort={{ field: 'endsOn', order: 'DESC' }} perPage={25} actions={<ListToolbar create />} empty={<ListEmpty />}>
       <ResponsiveDataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="title" />
         <DataTable.Col source="level" field={LevelField} />
