@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { todayInChina } from '@campus/common';
@@ -28,7 +29,7 @@ import { DEMO_PASSWORD, demoAccounts, listQuery } from './support/api.js';
  *    then with another name (the neutral answer).
  * 7. HQ downloads this year's programme report on 年度报告 as .xlsx and PDF: the workbook's certificates and sessions
  *    sheets carry the API's numbers (the new session's 5 candidates and 4 passes, the certificates' totals 4 more
- *    verified 1+X than before the import), and the PDF is a PDF of at least one page.
+ *    verified 1+X than before the import), and the PDF, read back with pdf.js, prints the same session row and totals.
  */
 
 let server: RunningServer;
@@ -362,10 +363,19 @@ describe('the certification loop (issue 18)', () => {
     const bytes = fs.readFileSync((await pdf.path())!);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(10_000);
-    const text = bytes.toString('latin1');
-    expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
-    const pages = text.match(/\/Type\s*\/Page(?![s\w])/g) ?? [];
-    expect(pages.length, 'the PDF has at least one page').toBeGreaterThanOrEqual(1);
+    expect(bytes.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
+    // The PDF's own text (pdf.js reads the words Chromium printed), its numbers against the API's: the new session's
+    // row and the totals of the certificates and sessions tables.
+    const printed = await pdfText(bytes);
+    expect(printed.pages, 'the PDF has at least one page').toBeGreaterThanOrEqual(1);
+    // Compared without spaces: a cell's text may wrap into pieces (the long session title does).
+    const compact = (parts: (string | number)[]) => parts.join('').replace(/\s+/g, '');
+    const inPdf = printed.text.replace(/\s+/g, '');
+    expect(inPdf).toContain(compact([year, '年度校企合作项目报告']));
+    expect(inPdf).toContain(compact([title, '1+X 初级', '统考', today, '成绩已发布', 5, 5, 4, 0, '80.0%']));
+    expect(inPdf).toContain(compact(['合计', ...certTotals.map((n) => n.toLocaleString('zh-CN'))]));
+    const passRate = `${((sessionTotals[2] / sessionTotals[1]) * 100).toFixed(1)}%`;
+    expect(inPdf).toContain(compact(['合计', ...sessionTotals.map((n) => n.toLocaleString('zh-CN')), passRate]));
     await hq.getByRole('alert').filter({ hasText: '下载失败' }).waitFor({ state: 'detached', timeout: 1_000 }).catch(() => {});
     expect(await hq.getByText('下载失败').count()).toBe(0);
   });
@@ -375,3 +385,16 @@ describe('the certification loop (issue 18)', () => {
     expect(server.errorLogs()).toEqual([]);
   });
 });
+
+/** The text of a PDF, page after page, its pieces joined by single spaces (pdf.js: the words as printed, in order). */
+async function pdfText(bytes: Buffer): Promise<{ pages: number; text: string }> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const parts: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    for (const item of content.items) if ('str' in item && item.str.trim()) parts.push(item.str.trim());
+  }
+  await doc.destroy();
+  return { pages: doc.numPages, text: parts.join(' ').replace(/\s+/g, ' ') };
+}
+
