@@ -7,6 +7,7 @@ import { cacheComputedStyle } from './computed-style-cache';
 import { skipOwnerStacks } from './owner-stacks';
 import { prefilterSelectorMatching } from './selector-prefilter';
 import { i18nProvider, loadMessages } from '../i18n';
+import { stopFocusWatch } from '../components/workflow/focus';
 
 // findBy*/waitFor wait for a condition and return as soon as it holds; the deadline only ends a wait that can never
 // succeed. A react-admin screen's first paint takes seconds on a fully loaded small machine, so it is generous.
@@ -39,6 +40,8 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   cleanup();
+  // A dialog's focus watch outlives its test by seconds (focus.ts): it must not move focus in the next file's DOM.
+  stopFocusWatch();
   server.resetHandlers();
   localStorage.clear();
   // The UI's language is module state, shared by the files of a worker: a test that switched to English leaves it Chinese again.

@@ -31,6 +31,22 @@ describe('focus after a workflow action', () => {
     stop();
   });
 
+  it("an earlier page's watch ends when a newer one starts: it never moves focus on the page that followed", async () => {
+    // A page whose dialog closed, then left (another page replaced it) while its watch was still running.
+    document.body.innerHTML = '<main><h1>申报 #1</h1><button id="old">提交</button></main>';
+    focusAfterAction(document.getElementById('old'), { watchMs: 600_000, everyMs: 5 });
+    await waitFor(() => expect(document.activeElement?.id).toBe('old'));
+    document.body.innerHTML = '<main><h1>协议 #2</h1><button id="new">确认</button></main>';
+    const stop = focusAfterAction(document.getElementById('new'), { watchMs: 600_000, everyMs: 5 });
+    await waitFor(() => expect(document.activeElement?.id).toBe('new'));
+    stop();
+    // Focus falls to <body> on the new page with no watch of its own: nothing may take it to the heading.
+    (document.activeElement as HTMLElement).blur();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(document.activeElement).toBe(document.body);
+    expect(document.querySelector('h1')!.hasAttribute('tabindex')).toBe(false);
+  });
+
   it('a refusal in a dialog gets focus, so it is read out where the user is', () => {
     document.body.innerHTML = '<div id="c"><div role="alert">有人已修改此申报</div></div>';
     focusAlert(document.getElementById('c'));

@@ -26,11 +26,23 @@ function tryFocus(el: HTMLElement | null | undefined): boolean {
   return el.ownerDocument.activeElement === el;
 }
 
+/** The watch running now: there is one focus, so at most one watch keeps it (the latest action's). */
+let stopCurrent: (() => void) | undefined;
+
+/** Ends the running watch, if any (a newer action's watch does it; so does the tests' cleanup between tests). */
+export function stopFocusWatch(): void {
+  stopCurrent?.();
+  stopCurrent = undefined;
+}
+
 /**
  * Keeps focus meaningful for `watchMs` after an action: the opener while it lasts, else the page's
- * heading. Stops early once the user has moved focus elsewhere. Answers a function that stops it.
+ * heading. Stops early once the user has moved focus elsewhere, and when a newer action starts its
+ * own watch (an earlier page's watch would otherwise move focus on the page that followed it).
+ * Answers a function that stops it.
  */
 export function focusAfterAction(opener: Element | null | undefined, { watchMs = 8_000, everyMs = 100 } = {}): () => void {
+  stopFocusWatch();
   const doc = opener?.ownerDocument ?? document;
   const until = Date.now() + watchMs;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -45,7 +57,12 @@ export function focusAfterAction(opener: Element | null | undefined, { watchMs =
     if (Date.now() < until) timer = setTimeout(tick, everyMs);
   };
   timer = setTimeout(tick, 0);
-  return () => clearTimeout(timer);
+  const stop = () => {
+    clearTimeout(timer);
+    if (stopCurrent === stop) stopCurrent = undefined;
+  };
+  stopCurrent = stop;
+  return stop;
 }
 
 /** Focuses the first alert inside `container` (made focusable), so that a refusal is read out and the user is at it. */
