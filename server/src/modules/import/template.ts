@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import type { CellType } from './cell-text.js';
 import { templateHeader } from './header.js';
 import type { ImportColumn } from './import-definition.js';
 import { allowedValues } from './values.js';
+import { loadExcel } from '../../lib/lazy-packages.js';
 
 const formats: Record<CellType, { zh: string; en: string }> = {
   text: { zh: '文本', en: 'text' },
@@ -43,6 +43,7 @@ function valuesRow(columns: ImportColumn[]): string[][] {
  * only the first sheet.
  */
 export async function xlsxTemplate(name: string, columns: ImportColumn[]): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(name.slice(0, 31));
   sheet.columns = columns.map((c) => ({ header: templateHeader(c), key: c.key, width: Math.max(14, templateHeader(c).length * 1.6), style: (c.type ?? 'text') === 'text' ? { numFmt: '@' } : c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : {} }));

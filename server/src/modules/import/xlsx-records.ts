@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { badRequest } from '../../lib/errors.js';
 import type { RawCell } from './cell-text.js';
 import type { SourceRecord } from './records.js';
+import { loadExcel } from '../../lib/lazy-packages.js';
 
 /** The zip signature every .xlsx starts with ("PK\3\4"). */
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -31,6 +31,7 @@ export function plainCell(value: unknown): RawCell {
  */
 export async function* xlsxRecords(bytes: Buffer, slice: () => Promise<void>): AsyncGenerator<SourceRecord> {
   if (bytes.length < ZIP_SIGNATURE.length || !bytes.subarray(0, 4).equals(ZIP_SIGNATURE)) throw xlsxInvalid();
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

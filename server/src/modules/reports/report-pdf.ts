@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { AppError, ErrorCode } from '../../lib/errors.js';
+import { loadChromium } from '../../lib/lazy-packages.js';
 
 export interface PdfOptions {
   /** The Chromium (or Chrome) executable: CHROMIUM_PATH, /usr/bin/chromium by default (the browser tests' own). */
@@ -39,11 +40,12 @@ export function htmlToPdf(html: string, opts: PdfOptions): Promise<Buffer> {
 async function render(html: string, opts: PdfOptions): Promise<Buffer> {
   const deadline = Date.now() + opts.timeoutMs;
   const left = () => Math.max(1, deadline - Date.now());
-  let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
+  let browser: Browser | undefined;
   let timer: NodeJS.Timeout | undefined;
   let finished = false;
   try {
     const work = (async () => {
+      const chromium = await loadChromium();
       browser = await chromium.launch({
         executablePath: opts.executablePath, timeout: left(),
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import type { ProgrammeReport } from '@campus/common';
 import type { Locale } from '../../lib/messages/catalogue.js';
 import { reportTables, type Cell, type Column } from './report-tables.js';
 import { reportWords } from './report-words.js';
+import { loadExcel } from '../../lib/lazy-packages.js';
 
 /** A sheet's name as Excel allows it: at most 31 characters, none of []:*?/\ , unique in the workbook. */
 function sheetName(name: string, taken: Set<string>): string {
@@ -21,6 +21,7 @@ function sheetName(name: string, taken: Set<string>): string {
 export async function reportWorkbook(report: ProgrammeReport, locale: Locale): Promise<Buffer> {
   const w = reportWords(locale);
   const { tables, charts } = reportTables(report, locale);
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Campus Partner';
   workbook.title = w.title(report.year);
