@@ -127,17 +127,20 @@ async function stop(p: Proc, signal: NodeJS.Signals) {
 const holderWords = (pid: number) => [`pid ${pid}`, os.hostname(), compiledEntry('server').at(-1)!];
 
 describe.skipIf(!!process.env.DATABASE_URL)('one embedded data folder, two processes', () => {
-  it('a second server on the same folder refuses, naming the holder, touches nothing, and the first keeps serving', async () => {
+  // One running server, and every other process that would open its folder (a second server, the backup and the
+  // migrate command) in turn: each refuses, naming the holder, and none touches a file of the folder.
+  it('a second server, the backup and the migrate command refuse a folder a running server holds, naming it and touching nothing; the first keeps serving, and once it stops the backup runs', async () => {
     const dataDir = tmp();
     const first = await startServer(dataDir);
     await waitReady(first);
     const cookie = await signIn(first.port!);
     await createUser(first.port!, cookie, 0);
-    const before = fs.readdirSync(path.join(dataDir, 'pg'), { recursive: true }).map((f) => {
+    const listing = () => fs.readdirSync(path.join(dataDir, 'pg'), { recursive: true }).map((f) => {
       const full = path.join(dataDir, 'pg', String(f));
       const st = fs.statSync(full);
       return `${f}:${st.isFile() ? `${st.size}:${st.mtimeMs}` : 'dir'}`;
     }).sort();
+    const before = listing();
 
     const second = await startServer(dataDir);
     const outcome = await exitOrServe(second);
@@ -145,19 +148,27 @@ describe.skipIf(!!process.env.DATABASE_URL)('one embedded data folder, two proce
     expect((outcome as { code: number }).code).not.toBe(0);
     for (const word of holderWords(first.child.pid!)) expect(second.out()).toContain(word);
     expect(second.out()).not.toMatch(/\n\s+at /); // a message, not a stack trace
-    const after = fs.readdirSync(path.join(dataDir, 'pg'), { recursive: true }).map((f) => {
-      const full = path.join(dataDir, 'pg', String(f));
-      const st = fs.statSync(full);
-      return `${f}:${st.isFile() ? `${st.size}:${st.mtimeMs}` : 'dir'}`;
-    }).sort();
-    expect(after).toEqual(before);
+
+    const file = path.join(dataDir, 'backups', 'b.tar.gz');
+    const refused = run([...compiledEntry('backup-cli'), 'backup', file], { DATA_DIR: dataDir });
+    expect(await refused.exited, refused.out()).not.toBe(0);
+    for (const word of holderWords(first.child.pid!)) expect(refused.out()).toContain(word);
+    expect(refused.out()).toMatch(/stop the server/i);
+    expect(fs.existsSync(file)).toBe(false);
+    const migrate = run(compiledEntry('migrate-cli'), { DATA_DIR: dataDir });
+    expect(await migrate.exited, migrate.out()).not.toBe(0);
+    expect(migrate.out()).toContain(`pid ${first.child.pid}`);
+    expect(listing()).toEqual(before);
 
     expect(await healthy(first.port!)).toBe(true);
     await createUser(first.port!, cookie, 1);
     expect(await writtenEmails(first.port!, cookie)).toEqual(new Set(['written0@lock.test', 'written1@lock.test']));
     expect(await stop(first, 'SIGTERM')).toBe(0);
     expect(fs.existsSync(lockFileFor(path.join(dataDir, 'pg')))).toBe(false); // released on a normal exit
-  }, 400_000);
+    const done = run([...compiledEntry('backup-cli'), 'backup', file], { DATA_DIR: dataDir });
+    expect(await done.exited, done.out()).toBe(0);
+    expect(fs.statSync(file).size).toBeGreaterThan(1000);
+  }, 600_000);
 
   it('every acknowledged write survives a second process and a kill -9 of the first; the folder opens again', async () => {
     const dataDir = tmp();
@@ -187,27 +198,6 @@ describe.skipIf(!!process.env.DATABASE_URL)('one embedded data folder, two proce
     expect(missing, `${missing.length} of ${N} acknowledged writes lost`).toEqual([]);
     expect(await stop(third, 'SIGTERM')).toBe(0);
   }, 600_000);
-
-  it('the backup CLI refuses a folder a running server holds, writes nothing, and backs it up once the server stops', async () => {
-    const dataDir = tmp();
-    const first = await startServer(dataDir);
-    await waitReady(first);
-    const file = path.join(dataDir, 'backups', 'b.tar.gz');
-    const refused = run([...compiledEntry('backup-cli'), 'backup', file], { DATA_DIR: dataDir });
-    expect(await refused.exited, refused.out()).not.toBe(0);
-    for (const word of holderWords(first.child.pid!)) expect(refused.out()).toContain(word);
-    expect(refused.out()).toMatch(/stop the server/i);
-    expect(fs.existsSync(file)).toBe(false);
-    const migrate = run(compiledEntry('migrate-cli'), { DATA_DIR: dataDir });
-    expect(await migrate.exited, migrate.out()).not.toBe(0);
-    expect(migrate.out()).toContain(`pid ${first.child.pid}`);
-
-    expect(await healthy(first.port!)).toBe(true);
-    expect(await stop(first, 'SIGTERM')).toBe(0);
-    const done = run([...compiledEntry('backup-cli'), 'backup', file], { DATA_DIR: dataDir });
-    expect(await done.exited, done.out()).toBe(0);
-    expect(fs.statSync(file).size).toBeGreaterThan(1000);
-  }, 400_000);
 });
 
 describe('the data folder lock', () => {

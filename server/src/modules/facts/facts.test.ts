@@ -175,14 +175,6 @@ describe('bulk import', () => {
     expect(res.body).toContain('studentNo,registeredOn,platformAccount,resumeCompleteness,applicationDates');
   });
 
-  it('imports 50,000 students in one request', async () => {
-    const rows = Array.from({ length: 50_000 }, (_, i) => `B${String(i).padStart(6, '0')},学生${i},2024,,,,`);
-    const before = await studentCount();
-    const started = performance.now();
-    const res = await importCsv('students', csv(rows));
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-    expect(res.json()).toEqual({ created: 50_000 });
-    expect(await studentCount()).toBe(before + 50_000);
-    console.log(`50,000-row import: ${Math.round(performance.now() - started)} ms`);
-  }, 180_000);
+  // A large import (100,000 rows, the limit, stored whole in one request) is import-stream.test.ts's: this file's
+  // 50,000-row import asserted the same answer and count at half the size (20 s of the suite on a 2-core machine).
 });
