@@ -1,6 +1,8 @@
-// `npm test`: the type check, the lint and every workspace's suite, two at a time. The machine this runs on has two
-// cores; the type check and the lint use one each, and a suite's last long files leave a core idle, so two jobs side
-// by side keep both cores at work where one after another left one waiting. Each job's
+// `npm test`: the type check, the lint and every workspace's suite, three jobs at a time. The machine this runs on has
+// two cores. The server suite's two workers wait on the server processes, CLIs and shutdown timers its process tests
+// run, and the web suite's one worker on its tests' timers, so two jobs side by side left a core idle for about a
+// quarter of the run; a third job (the type check, the lint, the seed and shared-package suites, one after another)
+// fills those gaps. Two jobs at a time: 318 s; three: 254 s (warm caches, quiet 2-core machine). Each job's
 // output is printed whole when it ends, with its time; npm test fails if any job fails. `npm test -- web lint` runs
 // only the jobs named.
 import { spawn } from 'node:child_process';
@@ -8,12 +10,11 @@ import os from 'node:os';
 import { reporterArgs } from './test-report.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-// Longest first, so that no long job starts late and ends alone: the web suite runs its files one after another in one
-// worker (its modules and jsdom loaded once) and is the longest chain, so it starts at once, beside the server suite
-// (two workers); the short jobs fill in as either ends. (Started third, after the type check, the web suite was the
-// last job by half a minute with nothing beside it.) Beside the server's two workers the web suite runs in one: with
-// two of its own, four workers on two cores cost 5% more CPU in all and npm test took 179 s instead of 172 s (cold
-// caches, quiet machine); without the server suite (`npm test -- web`) it uses two.
+// Longest first, so that no long job starts late and ends alone: the web suite (its files one after another in one
+// worker, its modules and jsdom loaded once) and the server suite (two workers) start at once, and the short jobs take
+// the third place one after another. Beside the server's two workers the web suite runs in one: with two of its own
+// npm test took 279 s instead of 254 s, and with three server workers 291 s (each worker loads its modules and PGlite
+// again); without the server suite (`npm test -- web`) it uses two.
 // With CI_REPORT_DIR set, each suite also writes a JSON report there, from which CI names the failed tests.
 const suite = (name, workspace, extra = []) => [name, ['run', 'test', '--workspace', workspace, '--', ...extra, ...(process.env.CI_REPORT_DIR ? reporterArgs(name) : [])]];
 const only = process.argv.slice(2);
@@ -34,7 +35,7 @@ if (unknown.length) {
   process.exit(2);
 }
 const chosen = only.length ? jobs.filter(([name]) => only.includes(name)) : jobs;
-const parallel = Math.max(1, Math.min(chosen.length, Number(process.env.TEST_JOBS) || Math.max(2, os.availableParallelism())));
+const parallel = Math.max(1, Math.min(chosen.length, Number(process.env.TEST_JOBS) || Math.max(3, os.availableParallelism() + 1)));
 
 function run([name, args]) {
   const started = performance.now();
