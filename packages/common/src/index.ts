@@ -23,3 +23,4 @@ export * from './workflow/exam-session-transitions.js';
 export * from './audit/audit-event-types.js';
 export * from './api/index.js';
 export * from './api/what-if.js';
+export * from './report/report-tables.js';

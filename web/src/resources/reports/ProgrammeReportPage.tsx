@@ -16,7 +16,7 @@ import Typography from '@mui/material/Typography';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Title, useLocaleState, useTranslate } from 'react-admin';
-import { kpiNames, tiers, todayInChina, type ProgrammeReport, type ReportTier } from '@campus/common';
+import { reportCertificateKeys, reportDecisionKeys, reportTables, todayInChina, type ProgrammeReport, type ReportCell, type ReportColumn, type ReportLabels } from '@campus/common';
 import { ChartWithTable } from '../../components/charts/ChartWithTable';
 import { formatCalendarDate, formatNumber } from '../../components/dates';
 import { parseProblem } from '../../components/problem/parse-problem';
@@ -24,13 +24,7 @@ import { ProblemAlert } from '../../components/problem/ProblemAlert';
 import { useTranslateProblem } from '../../components/problem/translate-problem';
 import { DownloadError, downloadReport, useProgrammeReport } from './report-api';
 
-type Kind = 'text' | 'count' | 'share';
-interface Column { label: string; kind: Kind }
-type Cell = string | number | null;
-
-const sum = <T,>(rows: T[], pick: (r: T) => number) => rows.reduce((n, r) => n + pick(r), 0);
-const ratio = (a: number, b: number) => (b ? a / b : null);
-const tierOrder = (t: ReportTier) => (t === 'none' ? tiers.length : tiers.indexOf(t));
+type Kind = ReportColumn['kind'];
 const orange = '#b33f00';
 const grey = '#5a6b7b';
 
@@ -41,10 +35,10 @@ function yearsOffered(): number[] {
 }
 
 /** A table of the report with its total row; counts with separators, shares as percentages, nothing as a dash. */
-function ReportTable({ title, columns, rows, total, testId }: { title: string; columns: Column[]; rows: Cell[][]; total: Cell[]; testId: string }) {
+function ReportTable({ title, columns, rows, total, testId }: { title: string; columns: ReportColumn[]; rows: ReportCell[][]; total: ReportCell[]; testId: string }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const show = (v: Cell, kind: Kind) => {
+  const show = (v: ReportCell, kind: Kind) => {
     if (v === null || v === '') return kind === 'text' ? '' : '–';
     if (typeof v === 'string') return v;
     return kind === 'share' ? `${formatNumber(v * 100, locale, 1)}%` : formatNumber(v, locale);
@@ -57,7 +51,7 @@ function ReportTable({ title, columns, rows, total, testId }: { title: string; c
           <Box sx={{ overflowX: 'auto' }}>
             <Table size="small">
               <TableHead>
-                <TableRow>{columns.map((c, i) => <TableCell key={i} scope="col" align={c.kind === 'text' ? 'left' : 'right'}>{c.label}</TableCell>)}</TableRow>
+                <TableRow>{columns.map((c, i) => <TableCell key={i} scope="col" align={c.kind === 'text' ? 'left' : 'right'}>{c.header}</TableCell>)}</TableRow>
               </TableHead>
               <TableBody>
                 {rows.map((row, r) => (
@@ -118,93 +112,47 @@ function ReportChart({ title, unit, data, series, testId }: {
   );
 }
 
-/** The report's charts and tables: the server's numbers as they come (totals are the rows' sums). */
+const chartColours = [orange, grey];
+const testIdOf = (kind: 'table' | 'chart', key: string) => `${kind}-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/**
+ * The report's charts and tables as the shared builder makes them (@campus/common reportTables: the same tables and
+ * totals as the server's .xlsx and PDF), in the UI's words.
+ */
 function ReportBody({ report }: { report: ProgrammeReport }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const t = (key: string) => translate(`app.report.${key}`);
-  const regionName = (id: number) => {
-    const r = report.regions.find((g) => g.id === id);
-    return r ? (locale === 'en' ? r.nameEn : r.nameZh) : String(id);
+  const group = <K extends string>(prefix: string, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}`)])) as Record<K, string>;
+  const labels: ReportLabels = {
+    total: t('total'), region: t('region'), tier: t('tier'), status: t('status'),
+    tables: group('tables', ['agreements', 'compliance', 'certificates', 'sessions', 'candidates', 'jobPlatform', 'decisions']),
+    cols: group('cols', ['agreements', 'schools', 'rows', 'compliant', 'rate', ...reportCertificateKeys, 'session', 'kind', 'sessionType', 'examOn',
+      'candidates', 'sat', 'passed', 'absent', 'passRate', 'certifiedStudents', 'activeRegistered', 'activeRate', ...reportDecisionKeys]),
+    charts: { ...group('charts', ['complianceRate', 'failingKpis', 'certificates', 'passRate', 'decisions', 'verified', 'claimed']), value: t('charts.count') },
+    kpi: (k) => translate(`app.kpi.${k}`),
+    failing: (k) => `${t('cols.failing')}: ${translate(`app.kpi.${k}`)}`,
+    regionName: (r) => (locale === 'en' ? r.nameEn : r.nameZh),
+    tierName: (tier) => (tier === 'none' ? t('none') : translate(`app.tier.${tier}`)),
+    agreementState: (s) => translate(`app.state.${s}`, { _: s }),
+    sessionState: (s) => translate(`app.report.session_state.${s}`, { _: s }),
+    kind: (k) => translate(`app.report.kind.${k}`, { _: k }),
+    sessionType: (type) => translate(`app.report.session_type.${type}`, { _: type }),
+    date: (iso) => formatCalendarDate(iso, locale),
   };
-  const tierName = (tier: ReportTier) => (tier === 'none' ? t('none') : translate(`app.tier.${tier}`));
-  const regionOrder = new Map(report.regions.map((r, i) => [r.id, i]));
-  const sorted = <T extends { regionId: number; tier: ReportTier }>(rows: T[]) =>
-    [...rows].sort((a, b) => (regionOrder.get(a.regionId) ?? 1e9) - (regionOrder.get(b.regionId) ?? 1e9) || tierOrder(a.tier) - tierOrder(b.tier));
-  const head = (r: { regionId: number; tier: ReportTier }): Cell[] => [regionName(r.regionId), tierName(r.tier)];
-  const text = (key: string): Column => ({ label: t(key), kind: 'text' });
-  const count = (key: string): Column => ({ label: t(`cols.${key}`), kind: 'count' });
-  const share = (key: string): Column => ({ label: t(`cols.${key}`), kind: 'share' });
-  const byRegion = [text('region'), text('tier')];
-  const totalHead: Cell[] = [t('total'), ''];
-  const decisionKeys = ['rectificationsOpened', 'rectificationsClosed', 'renewals', 'upgrades', 'terminations', 'nonRenewals'] as const;
-  const certKeys = ['verified1x', 'claimed1x', 'verifiedOperator', 'claimedOperator'] as const;
-  const agreements = sorted(report.agreements);
-  const compliance = sorted(report.compliance);
-  const certificates = sorted(report.certificates);
-  const candidates = sorted(report.candidates);
-  const jobPlatform = sorted(report.jobPlatform);
-  const decisions = sorted(report.decisions);
-  const perRegion = <T extends { regionId: number }>(rows: T[], pick: (r: T) => number) => report.regions.map((g) => sum(rows.filter((r) => r.regionId === g.id), pick));
-  const rowsByRegion = perRegion(compliance, (r) => r.rows);
-  const okByRegion = perRegion(compliance, (r) => r.compliant);
-  const verifiedByRegion = perRegion(certificates, (r) => r.verified1x + r.verifiedOperator);
-  const claimedByRegion = perRegion(certificates, (r) => r.claimed1x + r.claimedOperator);
-  const sessionState = (s: string) => translate(`app.report.session_state.${s}`, { _: s });
-
+  const { tables, charts } = reportTables(report, labels);
   return (
     <>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mb: 2 }}>
-        <ReportChart testId="chart-compliance-rate" title={t('charts.complianceRate')} unit="share"
-          data={report.regions.map((g, i) => ({ name: regionName(g.id), rate: ratio(okByRegion[i], rowsByRegion[i]) }))}
-          series={[{ key: 'rate', name: t('cols.rate'), fill: orange }]} />
-        <ReportChart testId="chart-failing-kpis" title={t('charts.failingKpis')} unit="count"
-          data={kpiNames.map((k) => ({ name: translate(`app.kpi.${k}`), rows: sum(compliance, (r) => r.failing[k]) }))}
-          series={[{ key: 'rows', name: t('cols.rows'), fill: orange }]} />
-        <ReportChart testId="chart-certificates" title={t('charts.certificates')} unit="count"
-          data={report.regions.map((g, i) => ({ name: regionName(g.id), verified: verifiedByRegion[i], claimed: claimedByRegion[i] }))}
-          series={[{ key: 'verified', name: t('charts.verified'), fill: orange }, { key: 'claimed', name: t('charts.claimed'), fill: grey }]} />
-        <ReportChart testId="chart-pass-rate" title={t('charts.passRate')} unit="share"
-          data={report.sessions.map((s) => ({ name: `${s.title} (${formatCalendarDate(s.examOn, locale)})`, passRate: s.passRate }))}
-          series={[{ key: 'passRate', name: t('cols.passRate'), fill: orange }]} />
-        <ReportChart testId="chart-decisions" title={t('charts.decisions')} unit="count"
-          data={decisionKeys.map((k) => ({ name: t(`cols.${k}`), count: sum(decisions, (r) => r[k]) }))}
-          series={[{ key: 'count', name: t('charts.count'), fill: orange }]} />
+        {charts.map((c) => (
+          <ReportChart key={c.key} testId={testIdOf('chart', c.key)} title={c.title} unit={c.unit}
+            data={c.categories.map((name, i) => ({ name, ...Object.fromEntries(c.series.map((s, j) => [`s${j}`, s.values[i]])) }))}
+            series={c.series.map((s, j) => ({ key: `s${j}`, name: s.name, fill: chartColours[j % chartColours.length] }))} />
+        ))}
       </Box>
-      <ReportTable testId="table-agreements" title={t('tables.agreements')}
-        columns={[...byRegion, text('status'), count('agreements'), count('schools')]}
-        rows={agreements.map((r) => [...head(r), translate(`app.state.${r.status}`, { _: r.status }), r.agreements, r.schools])}
-        total={[...totalHead, '', sum(agreements, (r) => r.agreements), sum(agreements, (r) => r.schools)]} />
-      <ReportTable testId="table-compliance" title={t('tables.compliance')}
-        columns={[...byRegion, count('rows'), count('compliant'), share('rate'), ...kpiNames.map((k): Column => ({ label: `${t('cols.failing')}: ${translate(`app.kpi.${k}`)}`, kind: 'count' }))]}
-        rows={compliance.map((r) => [...head(r), r.rows, r.compliant, r.rate, ...kpiNames.map((k) => r.failing[k])])}
-        total={[...totalHead, sum(compliance, (r) => r.rows), sum(compliance, (r) => r.compliant), ratio(sum(compliance, (r) => r.compliant), sum(compliance, (r) => r.rows)),
-          ...kpiNames.map((k) => sum(compliance, (r) => r.failing[k]))]} />
-      <ReportTable testId="table-certificates" title={t('tables.certificates')}
-        columns={[...byRegion, ...certKeys.map((k) => count(k))]}
-        rows={certificates.map((r) => [...head(r), ...certKeys.map((k) => r[k])])}
-        total={[...totalHead, ...certKeys.map((k) => sum(certificates, (r) => r[k]))]} />
-      <ReportTable testId="table-sessions" title={t('tables.sessions')}
-        columns={[{ label: t('cols.session'), kind: 'text' }, { label: t('cols.kind'), kind: 'text' }, { label: t('cols.sessionType'), kind: 'text' }, { label: t('cols.examOn'), kind: 'text' },
-          text('status'), count('candidates'), count('sat'), count('passed'), count('absent'), share('passRate')]}
-        rows={report.sessions.map((s) => [s.title, translate(`app.report.kind.${s.kind}`, { _: s.kind }), translate(`app.report.session_type.${s.sessionType}`, { _: s.sessionType }),
-          formatCalendarDate(s.examOn, locale), sessionState(s.status), s.candidates, s.sat, s.passed, s.absent, s.passRate])}
-        total={[t('total'), '', '', '', '', sum(report.sessions, (s) => s.candidates), sum(report.sessions, (s) => s.sat), sum(report.sessions, (s) => s.passed),
-          sum(report.sessions, (s) => s.absent), ratio(sum(report.sessions, (s) => s.passed), sum(report.sessions, (s) => s.sat))]} />
-      <ReportTable testId="table-candidates" title={t('tables.candidates')}
-        columns={[...byRegion, count('candidates'), count('sat'), count('passed'), count('absent'), share('passRate')]}
-        rows={candidates.map((r) => [...head(r), r.candidates, r.sat, r.passed, r.absent, r.passRate])}
-        total={[...totalHead, sum(candidates, (r) => r.candidates), sum(candidates, (r) => r.sat), sum(candidates, (r) => r.passed), sum(candidates, (r) => r.absent),
-          ratio(sum(candidates, (r) => r.passed), sum(candidates, (r) => r.sat))]} />
-      <ReportTable testId="table-job-platform" title={t('tables.jobPlatform')}
-        columns={[...byRegion, count('certifiedStudents'), count('activeRegistered'), share('activeRate')]}
-        rows={jobPlatform.map((r) => [...head(r), r.certifiedStudents, r.activeRegistered, r.rate])}
-        total={[...totalHead, sum(jobPlatform, (r) => r.certifiedStudents), sum(jobPlatform, (r) => r.activeRegistered),
-          ratio(sum(jobPlatform, (r) => r.activeRegistered), sum(jobPlatform, (r) => r.certifiedStudents))]} />
-      <ReportTable testId="table-decisions" title={t('tables.decisions')}
-        columns={[...byRegion, ...decisionKeys.map((k) => count(k))]}
-        rows={decisions.map((r) => [...head(r), ...decisionKeys.map((k) => r[k])])}
-        total={[...totalHead, ...decisionKeys.map((k) => sum(decisions, (r) => r[k]))]} />
+      {tables.map((table) => (
+        <ReportTable key={table.key} testId={testIdOf('table', table.key)} title={table.title} columns={table.columns} rows={table.rows} total={table.total} />
+      ))}
     </>
   );
 }
