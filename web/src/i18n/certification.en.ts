@@ -19,6 +19,7 @@ export const certificationEn = {
       verify_help: 'Confirm a certificate no exam session of the programme issued (e.g. one issued before the platform), after checking the original. It then counts as verified, and the school can no longer change it.',
       verify_comment: 'How it was checked (optional)',
       verified: 'Certificate verified',
+      other_region: 'a school in another region',
       no_number: 'no number',
       import_results_help: 'Import the results of this session (all candidates at once, once registration is closed): passes get their certificates, verified.',
       reconciliation_title: 'Certificate reconciliation',

@@ -19,6 +19,7 @@ export const certificationZh = {
       verify_help: '确认一张并非本项目考试签发的证书（如平台上线前取得的证书），请先核对原件。核验后计为已核验，学校不能再修改。',
       verify_comment: '核对方式（可选）',
       verified: '证书已核验',
+      other_region: '另一大区的院校',
       no_number: '无编号',
       import_results_help: '导入本场考试的成绩（报名截止后，一次导入全部考生）：通过的考生获得证书，状态为已核验。',
       reconciliation_title: '证书核对',

@@ -123,9 +123,16 @@ describe('the reconciliation of certificate numbers', () => {
     expect((await hq.get('/api/certificate-reconciliation', listQuery({ sort: ['nope', 'ASC'] }))).statusCode).toBe(400);
 
     // Regional staff see their regions' schools only; schools and providers not at all.
-    const south = (await (await t.as('south@test.cn')).get('/api/certificate-reconciliation', listQuery({ range: [0, 99] }))).json() as { schoolId: number }[];
+    const south = (await (await t.as('south@test.cn')).get('/api/certificate-reconciliation', listQuery({ range: [0, 99] }))).json() as typeof rows;
     expect(south.length).toBeGreaterThan(0);
     expect(south.every((r) => r.schoolId === southA.id)).toBe(true);
+    // The other party of a problem in another region is named to HQ, not to regional staff: they read that the number
+    // is verified or claimed elsewhere, and which certificate it is, but not the other region's school or student.
+    expect(elsewhere.others[0]).toMatchObject({ outOfScope: false, schoolName: '浙江金融职业学院', studentName: '学生E2' });
+    const hidden = { outOfScope: true, schoolId: null, schoolName: null, studentId: null, studentName: null, studentNo: null };
+    expect(south.find((r) => r.problem === 'issued_elsewhere' && r.certNo === 'V-E2')!.others).toEqual([expect.objectContaining({ ...hidden, certNo: 'V-E2', status: 'verified' })]);
+    expect(south.find((r) => r.problem === 'claimed_twice' && r.certNo === 'TWICE-1')!.others).toEqual([expect.objectContaining({ ...hidden, certNo: 'TWICE-1', status: 'claimed' })]);
+    expect(south.find((r) => r.problem === 'certified_twice')!.others.every((o) => (o as { outOfScope?: boolean }).outOfScope === false)).toBe(true);
     expect((await (await t.as('school@test.cn')).get('/api/certificate-reconciliation')).statusCode).toBe(403);
     expect((await (await t.as('provider@test.cn')).get('/api/certificate-reconciliation')).statusCode).toBe(403);
   });

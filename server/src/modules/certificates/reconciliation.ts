@@ -16,9 +16,14 @@ import { schoolScopeCondition } from '../access/scope-filter.js';
  */
 export const reconciliationProblems = ['issued_elsewhere', 'claimed_twice', 'certified_twice'] as const;
 
+/**
+ * Another certificate of a problem. One of a school outside the user's scope (regional staff: another region's) keeps
+ * what it is (number, kind, status, date) and says `outOfScope`; its school and student are not named (null).
+ */
 const other = z.object({
-  certificateId: recordId, schoolId: recordId, schoolName: z.string(), studentId: recordId, studentName: z.string(),
-  studentNo: z.string(), kind: z.enum(certificateKinds), certNo: z.string().nullable(), status: z.enum(certificateStatuses), issuedOn: z.string(),
+  certificateId: recordId, schoolId: recordId.nullable(), schoolName: z.string().nullable(), studentId: recordId.nullable(), studentName: z.string().nullable(),
+  studentNo: z.string().nullable(), kind: z.enum(certificateKinds), certNo: z.string().nullable(), status: z.enum(certificateStatuses), issuedOn: z.string(),
+  outOfScope: z.boolean(),
 });
 
 /** One row of GET /api/certificate-reconciliation. */
@@ -47,9 +52,13 @@ const filterSchema = z.object({
 const sortable = new Map(Object.entries({ schoolName: 'r.school_name', problem: 'r.problem', certNo: 'r.cert_no', studentName: 'r.student_name', id: 'r.id' }));
 const list = <T>(v: T | T[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 
-const certificateJson = (c: string) => sql.raw(`jsonb_build_object('certificateId', ${c}.id, 'schoolId', ${c}.school_id, 'schoolName', ${c}s.name,
-  'studentId', ${c}.student_id, 'studentName', ${c}st.name, 'studentNo', ${c}st.student_no, 'kind', ${c}.kind, 'certNo', ${c}.cert_no,
-  'status', ${c}.status, 'issuedOn', to_char(${c}.issued_on, 'YYYY-MM-DD'))`);
+/** A certificate `c` (joined to `<c>s`, its school, and `<c>st`, its student) as an entry of `others`. */
+const certificateJson = (c: string, visible: SQL) => {
+  const what = `'certificateId', ${c}.id, 'kind', ${c}.kind, 'certNo', ${c}.cert_no, 'status', ${c}.status, 'issuedOn', to_char(${c}.issued_on, 'YYYY-MM-DD')`;
+  return sql`CASE WHEN ${visible}
+    THEN jsonb_build_object(${sql.raw(what)}, 'schoolId', ${sql.raw(`${c}.school_id, 'schoolName', ${c}s.name, 'studentId', ${c}.student_id, 'studentName', ${c}st.name, 'studentNo', ${c}st.student_no`)}, 'outOfScope', false)
+    ELSE jsonb_build_object(${sql.raw(what)}, 'schoolId', NULL, 'schoolName', NULL, 'studentId', NULL, 'studentName', NULL, 'studentNo', NULL, 'outOfScope', true) END`;
+};
 
 /**
  * Every problem of every school in scope (their own certificates: the row's school), in one statement, as a page of
@@ -62,6 +71,8 @@ export async function listReconciliation(db: Executor, scope: Scope, params: Lis
   const column = sortable.get(params.sort.field);
   if (!column) throw badRequest({ code: 'sort_unknown', params: { field: params.sort.field } }, [{ field: 'sort', code: 'sort_unknown', params: { field: params.sort.field } }]);
   const f = parsed.data;
+  // Whether the user may see a certificate's school and student: the same scope as the rows', applied to each other party.
+  const visible = (c: string) => schoolScopeCondition(scope, sql.raw(`${c}.school_id`)) ?? sql`true`;
   const where: SQL[] = [];
   const scoped = schoolScopeCondition(scope, sql`r.school_id`);
   if (scoped) where.push(scoped);
@@ -76,7 +87,7 @@ export async function listReconciliation(db: Executor, scope: Scope, params: Lis
 WITH r AS (
   SELECT 'issued_elsewhere' AS problem, 'issued_elsewhere-' || c.id AS id, c.school_id, cs.name AS school_name, cs.region_id,
          c.student_id, cst.name AS student_name, cst.student_no, c.kind, c.cert_no, c.id AS certificate_id,
-         jsonb_build_array(${certificateJson('v')}) AS others
+         jsonb_build_array(${certificateJson('v', visible('v'))}) AS others
   FROM certificates c JOIN students cst ON cst.id = c.student_id JOIN schools cs ON cs.id = c.school_id
   JOIN certificates v ON v.cert_no = c.cert_no AND v.status = 'verified' AND (v.student_id <> c.student_id OR v.kind <> c.kind)
   JOIN students vst ON vst.id = v.student_id JOIN schools vs ON vs.id = v.school_id
@@ -86,7 +97,7 @@ WITH r AS (
          o.others
   FROM certificates c JOIN students cst ON cst.id = c.student_id JOIN schools cs ON cs.id = c.school_id
   CROSS JOIN LATERAL (
-    SELECT jsonb_agg(${certificateJson('o')} ORDER BY o.id) AS others
+    SELECT jsonb_agg(${certificateJson('o', visible('o'))} ORDER BY o.id) AS others
     FROM certificates o JOIN students ost ON ost.id = o.student_id JOIN schools os ON os.id = o.school_id
     WHERE o.cert_no = c.cert_no AND o.status = 'claimed' AND o.student_id <> c.student_id
   ) o
@@ -96,7 +107,7 @@ WITH r AS (
          d.kind, d.cert_nos[1], d.ids[1], d.others
   FROM (
     SELECT c.student_id, c.kind, array_agg(c.id ORDER BY c.id) AS ids, array_agg(c.cert_no ORDER BY c.id) AS cert_nos,
-           jsonb_agg(${certificateJson('c')} ORDER BY c.id) AS others
+           jsonb_agg(${certificateJson('c', visible('c'))} ORDER BY c.id) AS others
     FROM certificates c JOIN students cst ON cst.id = c.student_id JOIN schools cs ON cs.id = c.school_id
     GROUP BY c.student_id, c.kind HAVING count(*) > 1
   ) d JOIN students st ON st.id = d.student_id JOIN schools ds ON ds.id = st.school_id

@@ -6,7 +6,7 @@ import { API, users } from '../../test/api';
 import { renderResource } from '../../test/render-resource';
 
 const other = (certificateId: number, schoolId: number, schoolName: string, studentName: string, certNo: string, status: string) => ({
-  certificateId, schoolId, schoolName, studentId: certificateId + 100, studentName, studentNo: `S${certificateId}`, kind: 'operator', certNo, status, issuedOn: '2026-06-20',
+  certificateId, schoolId, schoolName, studentId: certificateId + 100, studentName, studentNo: `S${certificateId}`, kind: 'operator', certNo, status, issuedOn: '2026-06-20', outOfScope: false,
 });
 const rows = [
   {
@@ -50,4 +50,17 @@ describe('the certificate reconciliation (HQ)', () => {
     expect(screen.getByRole('link', { name: 'A-2' })).toHaveAttribute('href', '#/certificates/25/show');
   });
 
+  it("names another region's school and student to nobody but HQ: a regional reviewer reads the number, its status and where it is", async () => {
+    const regional = { ...users.hq, id: 2, email: 'south@demo.test', name: '华南大区', role: 'regional', regionIds: [2] } as unknown as typeof users.hq;
+    const hidden = { certificateId: 12, schoolId: null, schoolName: null, studentId: null, studentName: null, studentNo: null, kind: 'operator', certNo: 'OP-2026-0002', status: 'verified', issuedOn: '2026-06-20', outOfScope: true };
+    const shown = [{ ...rows[0], others: [hidden] }];
+    renderResource('#/certificate-reconciliation', regional, http.get(`${API}/certificate-reconciliation`, () =>
+      HttpResponse.json(shown, { headers: { 'Content-Range': 'certificate-reconciliation 0-0/1' } })));
+    const row = (await screen.findByText('编号已发给他人')).closest('tr')!;
+    expect(within(row).getByText(/OP-2026-0002 · 另一大区的院校/)).toBeInTheDocument();
+    expect(within(row).getByText(/已核验/)).toBeInTheDocument();
+    // Only the row's own school and certificate are links: nothing leads to the other region's records.
+    expect(within(row).getAllByRole('link').map((a) => a.getAttribute('href')).sort()).toEqual(['#/certificates/21/show', '#/schools/3/show', '#/students/5/show']);
+    expect(row).not.toHaveTextContent('浙江金融职业学院');
+  });
 });

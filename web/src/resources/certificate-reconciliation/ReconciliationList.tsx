@@ -14,18 +14,17 @@ import { ResponsiveDataTable } from '../../components/list/ResponsiveDataTable';
 /** The problems the reconciliation lists (server: modules/certificates/reconciliation.ts). */
 export const reconciliationProblems = ['issued_elsewhere', 'claimed_twice', 'certified_twice'] as const;
 
-interface OtherCertificate {
+/** Another certificate of the problem; one of a school outside the user's regions comes without its school and student. */
+type OtherCertificate = {
   certificateId: number;
-  schoolId: number;
-  schoolName: string;
-  studentId: number;
-  studentName: string;
-  studentNo: string;
   kind: string;
   certNo: string | null;
   status: 'claimed' | 'verified';
   issuedOn: string;
-}
+} & (
+  | { outOfScope: false; schoolId: number; schoolName: string; studentId: number; studentName: string; studentNo: string }
+  | { outOfScope: true; schoolId: null; schoolName: null; studentId: null; studentName: null; studentNo: null }
+);
 
 /** One row of GET /api/certificate-reconciliation. */
 export interface ReconciliationRow {
@@ -81,8 +80,14 @@ function OthersCell(_: { source?: string; label?: string }) {
     <Stack spacing={0.25}>
       {record.others.map((o) => (
         <Typography key={o.certificateId} variant="body2" component="span">
-          <Link component={RouterLink} to={`/certificates/${o.certificateId}/show`}>{o.certNo ?? translate('app.certification.no_number')}</Link>
-          {' · '}{o.studentName} ({o.studentNo}) · <Link component={RouterLink} to={`/schools/${o.schoolId}/show`}>{o.schoolName}</Link>
+          {o.outOfScope ? (
+            <>{o.certNo ?? translate('app.certification.no_number')}{' · '}{translate('app.certification.other_region')}</>
+          ) : (
+            <>
+              <Link component={RouterLink} to={`/certificates/${o.certificateId}/show`}>{o.certNo ?? translate('app.certification.no_number')}</Link>
+              {' · '}{o.studentName} ({o.studentNo}) · <Link component={RouterLink} to={`/schools/${o.schoolId}/show`}>{o.schoolName}</Link>
+            </>
+          )}
           {' · '}{translate(`app.certificate_status.${o.status}`)}
         </Typography>
       ))}
