@@ -116,7 +116,7 @@ describe('a guard problem', () => {
     expect(wrongRole.statusCode).toBe(403);
     expect(wrongRole.json()).toMatchObject({ error: 'forbidden', code: 'role_may_not', params: { role: 'regional', action: 'submit' }, message: '您的角色（大区）不能执行“提交”。' });
     const program = await east.post(`/api/applications/${draft.id}/actions/submit`, { version: draft.version + 1 });
-    expect(program.json().message).toBe('Your role (regional) may not submit.');
+    expect(program.json().message).toBe('Your role (regional) may not do "submit".');
     const stale = await submit(zhSchool, 1);
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ error: 'stale_version', code: 'stale_version' });

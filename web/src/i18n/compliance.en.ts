@@ -162,7 +162,7 @@ export const complianceEn: typeof complianceZh = {
       message: 'Problem',
       whole_file: 'Whole file',
       empty_invite: 'Create them one by one, or import many at once from an Excel or CSV file made from the template.',
-      // The words of the server's problems are app.problem.<code> (problem.<locale>.ts); this one is the browser's own check.
+      // The words of the server's problems are app.problem.<code> (@campus/common's problem texts); this one is the browser's own check.
       problem: {
         empty: 'The file has no rows',
       },

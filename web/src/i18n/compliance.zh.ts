@@ -163,7 +163,7 @@ export const complianceZh = {
       message: '问题',
       whole_file: '整个文件',
       empty_invite: '可以逐条新建，也可以按模板用 Excel 或 CSV 文件批量导入。',
-      // The words of the server's problems are app.problem.<code> (problem.<locale>.ts); this one is the browser's own check.
+      // The words of the server's problems are app.problem.<code> (@campus/common's problem texts); this one is the browser's own check.
       problem: {
         empty: '文件中没有数据行',
       },

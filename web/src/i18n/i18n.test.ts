@@ -86,7 +86,8 @@ describe('translations', () => {
   });
 
   it('speaks one language at a time: no Chinese in English, in Chinese only the technical terms typed as they are', () => {
-    const text = (messages: unknown, key: string) => (at(messages as Tree, key) as string).replace(/%\{[^}]*\}/g, '');
+    // Placeholders are left out: polyglot's %{name}, and the problem texts' {name} and {name:kind}.
+    const text = (messages: unknown, key: string) => (at(messages as Tree, key) as string).replace(/%\{[^}]*\}|\{\w+(?::\w+)?\}/g, '');
     // The language menu names Chinese in Chinese in either language.
     expect(enKeys.filter((k) => k !== 'app.locale.zh' && /[\u4e00-\u9fff]/.test(text(enMessages, k)))).toEqual([]);
     // What a user types or a file holds literally (formats, headers, query parameters, field names of the API, encodings).

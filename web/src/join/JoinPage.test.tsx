@@ -83,7 +83,7 @@ describe('the join page', () => {
     renderPublic(<JoinPage />, '/join');
     await fillIn(user);
     await user.click(screen.getByRole('button', { name: '提交申请' }));
-    expect(await screen.findByText('请选择列表中的省份')).toBeInTheDocument();
+    expect(await screen.findByText('请选择列表中的省份（“浙江”不在任何大区内）')).toBeInTheDocument();
     expect(screen.queryByText('at most 100 characters')).not.toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: /学校名称/ })).toHaveAttribute('aria-invalid', 'true');
   });

@@ -1,8 +1,8 @@
 /**
  * The stable codes of every problem the API reports (API.md "Errors"): the error body's `code` and
- * each detail's `code`, with `params` to fill in. The server words them in the user's language from
- * its message catalogues (server/src/lib/messages, one entry per code in each language, checked by
- * tsc and a test); the web by `app.problem.<code>`. A code, once published, keeps its meaning.
+ * each detail's `code`, with `params` to fill in. The server and the web word them in the user's language
+ * from the same texts (./problem-texts.{zh,en}.ts, one per code in each language, checked by tsc and a test),
+ * each filling in its own terms (fill-problem.ts). A code, once published, keeps its meaning.
  */
 export const problemCodes = [
   // Request shape (zod issues, by kind)

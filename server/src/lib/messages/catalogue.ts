@@ -1,4 +1,4 @@
-import type { ProblemCode, ProblemParamValue, ProblemParams } from '@campus/common';
+import { fillProblemText, type ProblemCode, type ProblemParams, type ProblemWordKind } from '@campus/common';
 import { en } from './en.js';
 import { zh } from './zh.js';
 
@@ -9,7 +9,7 @@ export type Locale = (typeof locales)[number];
 /** The kinds of words a template may ask for with `{param:kind}`. */
 export type TermKind = 'role' | 'state' | 'action' | 'tier' | 'entity' | 'step' | 'type';
 
-/** One language's words for every problem code (tsc checks that none is missing or extra). */
+/** One language's words for every problem code (@campus/common's problemTexts) and the terms that fill them. */
 export interface Catalogue {
   problems: Record<ProblemCode, string>;
   /** How a param's value is worded for `{param:kind}`; a value without a term is shown as it is. */
@@ -23,10 +23,7 @@ export interface Catalogue {
 
 export const catalogues: Record<Locale, Catalogue> = { zh, en };
 
-const placeholder = /\{(\w+)(?::(\w+))?\}/g;
-
-function word(catalogue: Catalogue, value: string | number | boolean | null, kind: string | undefined): string {
-  if (value === null) return '';
+function word(catalogue: Catalogue, value: string | number | boolean, kind: ProblemWordKind | undefined): string {
   if (kind === 'count' && typeof value === 'number') return value.toLocaleString('en-US');
   if (kind === 'wait' && typeof value === 'number') return catalogue.wait(value);
   if (kind === 'year') return String(value).slice(0, 4);
@@ -34,17 +31,11 @@ function word(catalogue: Catalogue, value: string | number | boolean | null, kin
   return terms && Object.hasOwn(terms, String(value)) ? terms[String(value)] : String(value);
 }
 
-function fill(catalogue: Catalogue, value: ProblemParamValue | undefined, kind: string | undefined): string {
-  if (value === undefined) return '';
-  if (Array.isArray(value)) return (value as (string | number)[]).map((v) => word(catalogue, v, kind)).join(catalogue.listSeparator);
-  return word(catalogue, value as string | number | boolean | null, kind);
-}
-
-/** The words of a problem in a language, its params filled in. */
+/** The words of a problem in a language, its params filled in (the texts are @campus/common's, shared with the web). */
 export function formatProblem(locale: Locale, code: ProblemCode, params: ProblemParams = {}): string {
   const catalogue = catalogues[locale];
   const template = catalogue.problems[code] ?? catalogues.en.problems[code] ?? code;
-  return template.replace(placeholder, (_, name: string, kind: string | undefined) => fill(catalogue, Object.hasOwn(params, name) ? params[name] : undefined, kind));
+  return fillProblemText(template, params, (value, kind) => word(catalogue, value, kind), catalogue.listSeparator);
 }
 
 /** "field: problem" in the language's punctuation. */

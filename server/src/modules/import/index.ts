@@ -53,8 +53,8 @@
  *   the key; accepted back as it is); the .xlsx has a second sheet `说明 Help` with each column's
  *   names, whether required, its format and an example. Same permission as the import.
  * - Hooks get `ctx` = { app, actor, scope, mode, dryRun, locale, slice }; await `ctx.slice()` in long
- *   loops so other requests get their turn. Problem codes are @campus/common's (add yours there and in
- *   server/src/lib/messages/{zh,en}.ts and web/src/i18n/problem.{zh,en}.ts).
+ *   loops so other requests get their turn. Problem codes are @campus/common's (add yours there, with its
+ *   texts in packages/common/src/problem/problem-texts.{zh,en}.ts, which the server and the web both word from).
  *
  * Web: `web/src/components/import` (ImportPage / importRoute(resource), ImportButton) is the screen for any resource with an import.
  */
