@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { freePort } from '@campus/server/test/free-port.js';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,17 +53,6 @@ export interface RunningNginx {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** A self-signed certificate for 127.0.0.1 and localhost (openssl req -x509), written into `dir`. */
 export function makeSelfSignedCertificate(dir: string): { certificate: string; key: string } {

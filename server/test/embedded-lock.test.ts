@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import net from 'node:net';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +8,7 @@ import { acquireDataFolderLock, DataFolderLockedError, lockFileFor, type LockHol
 import { openDatabase } from '../src/db/client.js';
 import { createTestDataFolder } from './test-database.js';
 import { compiledEntry } from './compiled-server.js';
+import { freePort } from './free-port.js';
 
 /**
  * One embedded data folder may be opened by one process at a time (issue 11 item 2): a second server, the migrate
@@ -33,17 +33,6 @@ const tmp = () => {
   folders.push(dir);
   return dir;
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function run(args: string[], env: Record<string, string>): Proc {
   const child = spawn(process.execPath, args, {

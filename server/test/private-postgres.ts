@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { freePort } from './server-process.js';
+import { freePort } from './free-port.js';
 
 /**
  * A PostgreSQL cluster of the test's own (initdb in a temporary folder, its own port), so that a test
