@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { format, subDays } from 'date-fns';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { agreements, applications } from '../../db/schema/index.js';
-import { todayInChina } from '@campus/common';
+import { daysAgo } from '../../../test/days.js';
 
 /** issue 19 item 4: approval ≤ signing ≤ plaque ceremony ≤ inspection ≤ today (DOMAIN.md "KPI edge rules"). */
 let t: TestContext;
-const today = todayInChina();
-const daysAgo = (n: number) => format(subDays(new Date(`${today}T00:00:00`), n), 'yyyy-MM-dd');
 let college: number;
 let base: number;
 

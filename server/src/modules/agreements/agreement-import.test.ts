@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { format, subDays } from 'date-fns';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { summariesBeforeAndAfterFullRecomputation } from '../../../test/compliance-check.js';
 import { agreements, auditEvents, complianceSummaries, evaluations, schools } from '../../db/schema/index.js';
@@ -8,6 +7,7 @@ import { todayInChina } from '@campus/common';
 import { ensureComplianceFresh } from '../compliance/recompute.js';
 import { XLSX_TYPE } from '../import/index.js';
 import { xlsxFile } from '../import/test-files.js';
+import { daysAgo } from '../../../test/days.js';
 
 /**
  * issue 13 item 4: POST /api/agreements/import takes partnerships that began before the product
@@ -15,7 +15,6 @@ import { xlsxFile } from '../import/test-files.js';
  */
 let t: TestContext;
 const today = todayInChina();
-const daysAgo = (n: number) => format(subDays(new Date(`${today}T00:00:00`), n), 'yyyy-MM-dd');
 const names = ['宁波职业技术学院', '温州职业技术学院', '金华职业技术学院', '台州职业技术学院'];
 let ids: number[] = [];
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { format, subDays } from 'date-fns';
 import { createTestApp, listQuery, type Client, type TestContext } from '../../../test/test-app.js';
 import { act } from '../../../test/application-builders.js';
-import { waitUntil } from '../../../test/wait-until.js';
 import { summariesBeforeAndAfterFullRecomputation } from '../../../test/compliance-check.js';
 import { agreements, evaluations } from '../../db/schema/index.js';
 import { todayInChina } from '@campus/common';
 import { ensureComplianceFresh } from '../compliance/recompute.js';
+import { daysAgo } from '../../../test/days.js';
+import { runBulkOpen } from '../../../test/bulk-open.js';
 
 /**
  * issue 13 item 5: an agreement change recomputes the school's compliance in its transaction: a
@@ -16,7 +16,6 @@ import { ensureComplianceFresh } from '../compliance/recompute.js';
  */
 let t: TestContext;
 const today = todayInChina();
-const daysAgo = (n: number) => format(subDays(new Date(`${today}T00:00:00`), n), 'yyyy-MM-dd');
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -30,16 +29,6 @@ async function currentRows(hq: Client, agreementId: number) {
   return (res.json() as { agreementId: number; year: number }[]).filter((r) => r.agreementId === agreementId);
 }
 
-async function bulkOpen(hq: Client) {
-  const res = await hq.post('/api/evaluations/bulk-open', {});
-  expect(res.statusCode, res.body).toBe(202);
-  const started = res.json();
-  if (started.status !== 'running') return started;
-  return waitUntil(`bulk job ${started.id} finishes`, async () => {
-    const job = (await hq.get(`/api/evaluations/bulk-jobs/${started.id}`)).json();
-    return job.status !== 'running' && job;
-  }, { intervalMs: 100 });
-}
 
 describe('compliance follows every agreement change', () => {
   it('an agreement activated by its inspection, 400 days back, has its current row at once, and bulk opening opens its ended year', async () => {
@@ -51,7 +40,7 @@ describe('compliance follows every agreement change', () => {
     const passed = await act(hq, 'agreements', a.id, 'pass_inspection', { on: daysAgo(400), checklist: { instructorsInPlace: true, resourcesConfigured: true } });
     expect(passed.statusCode, passed.body).toBe(200);
     expect(await currentRows(hq, a.id)).toEqual([expect.objectContaining({ agreementId: a.id, year: 2 })]);
-    const job = await bulkOpen(hq);
+    const job = await runBulkOpen(hq);
     expect(job.result.skipped).toEqual([]);
     const opened = await t.database.db.select({ year: evaluations.year }).from(evaluations).where(eq(evaluations.agreementId, a.id));
     expect(opened.map((e) => e.year)).toEqual([1]);

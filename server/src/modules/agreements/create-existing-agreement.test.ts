@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { format, subDays } from 'date-fns';
-import { createTestApp, listQuery, type Client, type TestContext } from '../../../test/test-app.js';
-import { waitUntil } from '../../../test/wait-until.js';
+import { createTestApp, listQuery, type TestContext } from '../../../test/test-app.js';
 import { summariesBeforeAndAfterFullRecomputation } from '../../../test/compliance-check.js';
 import { agreements, auditEvents, evaluations, schools } from '../../db/schema/index.js';
 import { todayInChina } from '@campus/common';
 import { ensureComplianceFresh } from '../compliance/recompute.js';
+import { daysAgo } from '../../../test/days.js';
+import { runBulkOpen } from '../../../test/bulk-open.js';
 
 /**
  * issue 13 item 4: HQ records one partnership that began before the product (POST /api/agreements):
@@ -15,7 +15,6 @@ import { ensureComplianceFresh } from '../compliance/recompute.js';
  */
 let t: TestContext;
 const today = todayInChina();
-const daysAgo = (n: number) => format(subDays(new Date(`${today}T00:00:00`), n), 'yyyy-MM-dd');
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -23,16 +22,6 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t?.close(); });
 
-async function bulkOpen(hq: Client) {
-  const res = await hq.post('/api/evaluations/bulk-open', {});
-  expect(res.statusCode, res.body).toBe(202);
-  const started = res.json();
-  if (started.status !== 'running') return started;
-  return waitUntil(`bulk job ${started.id} finishes`, async () => {
-    const job = (await hq.get(`/api/evaluations/bulk-jobs/${started.id}`)).json();
-    return job.status !== 'running' && job;
-  }, { intervalMs: 100 });
-}
 
 describe('POST /api/agreements: a partnership that began before the product', () => {
   it('creates an active Partner School agreement 800 days back, its evaluated year, compliance at once; bulk opening skips that year', async () => {
@@ -55,7 +44,7 @@ describe('POST /api/agreements: a partnership that began before the product', ()
     expect(current.filter((r) => r.agreementId === a.id)).toEqual([expect.objectContaining({ year: 3 })]);
     const { before, after } = await summariesBeforeAndAfterFullRecomputation(t.database.db);
     expect(before).toEqual(after);
-    const job = await bulkOpen(hq);
+    const job = await runBulkOpen(hq);
     expect(job.status).toBe('done');
     const opened = await t.database.db.select({ year: evaluations.year, status: evaluations.status }).from(evaluations).where(eq(evaluations.agreementId, a.id));
     expect(opened.sort((x, y) => x.year - y.year)).toEqual([{ year: 1, status: 'decided' }, { year: 2, status: 'open' }]);

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { format, subDays } from 'date-fns';
 import { createTestApp, listQuery, type TestContext } from '../../../test/test-app.js';
 import { agreements, tierPolicies } from '../../db/schema/index.js';
-import { todayInChina } from '@campus/common';
+import { daysAgo } from '../../../test/days.js';
 
 let t: TestContext;
-const today = todayInChina();
-const daysAgo = (n: number) => format(subDays(new Date(`${today}T00:00:00`), n), 'yyyy-MM-dd');
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { format, subDays } from 'date-fns';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -8,8 +7,9 @@ import * as schema from '../../db/schema/index.js';
 import { agreements } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/raw.js';
-import { kpiNames, todayInChina, type Scope } from '@campus/common';
+import { kpiNames, type Scope } from '@campus/common';
 import { dashboardStats } from './dashboard-stats.js';
+import { daysAgo } from '../../../test/days.js';
 
 /**
  * The HQ dashboard's summary (issue 15 item 3): one statement, one pass over the current years'
@@ -20,8 +20,6 @@ let t: TestContext;
 let statements: string[] = [];
 let params: unknown[][] = [];
 let logged: Db;
-const today = todayInChina();
-const daysAgo = (n: number) => format(subDays(new Date(`${today}T00:00:00`), n), 'yyyy-MM-dd');
 
 beforeAll(async () => {
   t = await createTestApp();

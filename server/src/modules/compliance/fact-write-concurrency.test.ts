@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { format, subDays } from 'date-fns';
 import { createTestApp, listQuery, type TestContext } from '../../../test/test-app.js';
 import { PASSWORD } from '../../../test/fixtures.js';
 import { summariesBeforeAndAfterFullRecomputation } from '../../../test/compliance-check.js';
 import { agreements, students } from '../../db/schema/index.js';
-import { todayInChina } from '@campus/common';
+import { daysAgo } from '../../../test/days.js';
 
 // issue 11 item 3: every fact write locks its school to recompute the summaries; the fact's foreign key
 // already holds a share lock on that row, so the lock taken for the recomputation must not deadlock with it.
 let t: TestContext;
-const today = todayInChina();
-const daysAgo = (n: number) => format(subDays(new Date(`${today}T00:00:00`), n), 'yyyy-MM-dd');
 const WRITERS = 8;
 const WRITES = 5;
 

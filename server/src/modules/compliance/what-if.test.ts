@@ -8,13 +8,13 @@ import { todayInChina, type WhatIfAnswer, type WhatIfSchool } from '@campus/comm
 import { recomputeAll } from './recompute.js';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { judge, whatIfStatement, type CountedFrom } from './what-if.js';
+import { daysAgo } from '../../../test/days.js';
 
 // issue 17 item 5 / issue 15 item 3: the what-if names the schools that would pass or fail, from one
 // statement over the summaries' value columns (or, when an edit changes what counts, the one KPI query).
 let t: TestContext;
 let policyId: number;
 const today = todayInChina();
-const daysAgo = (n: number) => format(subDays(new Date(`${today}T00:00:00`), n), 'yyyy-MM-dd');
 
 /**
  * Four schools' current talent-base years under an easy policy (2 Operator certificates, half the

@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { format, subDays } from 'date-fns';
-import { createTestApp, type Client, type TestContext } from '../../../test/test-app.js';
+import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { act } from '../../../test/application-builders.js';
-import { waitUntil } from '../../../test/wait-until.js';
 import { agreements, complianceSummaries, evaluations } from '../../db/schema/index.js';
 import { todayInChina } from '@campus/common';
 import { ensureComplianceFresh } from '../compliance/recompute.js';
+import { daysAgo } from '../../../test/days.js';
+import { runBulkOpen } from '../../../test/bulk-open.js';
 
 /** issue 19 item 1: the bulk opening opens every ended year, and names each year it did not open, and why. */
 let t: TestContext;
 const today = todayInChina();
-const daysAgo = (n: number) => format(subDays(new Date(`${today}T00:00:00`), n), 'yyyy-MM-dd');
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -19,16 +18,6 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t?.close(); });
 
-async function runJob(hq: Client, body: Record<string, unknown> = {}) {
-  const res = await hq.post('/api/evaluations/bulk-open', body);
-  expect(res.statusCode, res.body).toBe(202);
-  const started = res.json();
-  if (started.status !== 'running') return started;
-  return waitUntil(`bulk job ${started.id} finishes`, async () => {
-    const job = (await hq.get(`/api/evaluations/bulk-jobs/${started.id}`)).json();
-    return job.status !== 'running' && job;
-  }, { intervalMs: 100 });
-}
 
 describe('bulk opening of evaluations', () => {
   it('opens the ended years of an agreement activated today with an inspection two years back', async () => {
@@ -39,7 +28,7 @@ describe('bulk opening of evaluations', () => {
     }).returning();
     const passed = await act(hq, 'agreements', a.id, 'pass_inspection', { on: daysAgo(750), checklist: { instructorsInPlace: true, resourcesConfigured: true } });
     expect(passed.statusCode, passed.body).toBe(200);
-    const job = await runJob(hq);
+    const job = await runBulkOpen(hq);
     expect(job).toMatchObject({ status: 'done', total: 2, done: 2, result: { opened: 2, skipped: [] } });
     const opened = await t.database.db.select({ year: evaluations.year }).from(evaluations).where(eq(evaluations.agreementId, a.id));
     expect(opened.map((e) => e.year).sort()).toEqual([1, 2]);
@@ -53,7 +42,7 @@ describe('bulk opening of evaluations', () => {
     await t.database.db.transaction((tx) => recomputeSchools(tx, [t.fixture.schools.eastB.id], today));
     // Year 2's compliance row is missing (as after an agreement change that did not refresh it).
     await t.database.db.delete(complianceSummaries).where(and(eq(complianceSummaries.agreementId, a.id), eq(complianceSummaries.year, 2)));
-    const job = await runJob(hq);
+    const job = await runBulkOpen(hq);
     expect(job).toMatchObject({ status: 'done', total: 2, done: 2 });
     expect(job.result.opened).toBe(1);
     expect(job.result.skipped).toEqual([

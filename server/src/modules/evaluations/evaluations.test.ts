@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import { format, subDays } from 'date-fns';
 import { createTestApp, listQuery, type TestContext } from '../../../test/test-app.js';
 import { act, completeItems, completePlan } from '../../../test/application-builders.js';
 import { waitUntil } from '../../../test/wait-until.js';
 import { agreements, applications, auditEvents, evaluations, tierPolicies } from '../../db/schema/index.js';
 import { agreementYear, todayInChina } from '@campus/common';
+import { daysAgo } from '../../../test/days.js';
 
 let t: TestContext;
 const today = todayInChina();
-const daysAgo = (n: number) => format(subDays(new Date(`${today}T00:00:00`), n), 'yyyy-MM-dd');
 const daysAhead = (n: number) => daysAgo(-n);
 let talentBase: number; // East school A: talent base, year 1 ended
 let pilot: number; // South school C: 1+X pilot, one-year term ended

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
-import { format, subDays } from 'date-fns';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { agreements, auditEvents, evaluations } from '../../db/schema/index.js';
 import { todayInChina } from '@campus/common';
 import { ensureComplianceFresh, recomputeSchools } from '../compliance/recompute.js';
+import { daysAgo } from '../../../test/days.js';
 
 /** issue 17 item 2: HQ selects ended agreement years and opens their evaluations in one action. */
 let t: TestContext;
 const today = todayInChina();
-const daysAgo = (n: number) => format(subDays(new Date(`${today}T00:00:00`), n), 'yyyy-MM-dd');
 
 beforeAll(async () => {
   t = await createTestApp();

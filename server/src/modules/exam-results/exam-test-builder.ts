@@ -1,16 +1,15 @@
-import { format, subDays } from 'date-fns';
 import { todayInChina } from '@campus/common';
 import type { Db } from '../../db/client.js';
 import { agreements, certificates, examCandidates, examSessions, examSessionSites, examSites, students } from '../../db/schema/index.js';
 import type { Client, TestContext } from '../../../test/test-app.js';
 import { recomputeSchools } from '../compliance/recompute.js';
+import { daysAgo } from '../../../test/days.js';
 
 // A small world of exam sessions for the results and certificate tests, written straight into the database (the
 // sites', sessions' and candidates' own modules are tested on their own).
 
 export const today = todayInChina();
-export const daysAgo = (n: number) => format(subDays(new Date(`${today}T00:00:00`), n), 'yyyy-MM-dd');
-
+export { daysAgo };
 export interface ExamWorld {
   siteId: number;
   /** Students by number: their id and school. */

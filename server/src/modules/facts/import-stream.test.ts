@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, like } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { students } from '../../db/schema/index.js';
+import { gbk } from '../import/test-files.js';
 import { MIB, STUDENT_HEADER as HEADER, postStreaming as postStreamingTo, studentRows, twoLargeImports, validLargeImport } from '../../../test/import-load.js';
 
 /**
@@ -19,26 +20,6 @@ afterAll(async () => { await t?.close(); });
 
 const postStreaming = (path: string, cookie: string, pieces: () => IterableIterator<Buffer>, headers: Record<string, string | number> = {}) =>
   postStreamingTo(base, path, cookie, pieces, headers);
-
-/** GBK bytes of a text, from the platform's own GBK decoder read backwards (ICU's table). */
-let gbkTable: Map<string, Buffer> | undefined;
-function gbk(text: string): Buffer {
-  if (!gbkTable) {
-    gbkTable = new Map();
-    const decoder = new TextDecoder('gbk', { fatal: true });
-    for (let lead = 0x81; lead <= 0xfe; lead++) {
-      for (let trail = 0x40; trail <= 0xfe; trail++) {
-        if (trail === 0x7f) continue;
-        const bytes = Buffer.from([lead, trail]);
-        try {
-          const ch = decoder.decode(bytes);
-          if (!gbkTable.has(ch)) gbkTable.set(ch, bytes);
-        } catch { /* not a GBK pair */ }
-      }
-    }
-  }
-  return Buffer.concat([...text].map((ch) => (ch.charCodeAt(0) < 0x80 ? Buffer.from(ch, 'latin1') : gbkTable!.get(ch) ?? (() => { throw new Error(`no GBK for ${ch}`); })())));
-}
 
 const importBody = async (payload: Buffer | string, headers: Record<string, string> = {}, email = 'school@test.cn', resource = 'students') =>
   t.app.inject({ method: 'POST', url: `/api/${resource}/import`, payload, headers: { cookie: (await t.as(email)).cookie, 'content-type': 'text/csv', ...headers } });

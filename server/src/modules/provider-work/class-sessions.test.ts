@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { format, subDays } from 'date-fns';
 import { createTestApp, listQuery, type TestContext } from '../../../test/test-app.js';
 import { act, createDraft } from '../../../test/application-builders.js';
 import { auditEvents, notifications, practiceRecords, students } from '../../db/schema/index.js';
-import { todayInChina } from '@campus/common';
+import { daysAgo } from '../../../test/days.js';
 
 /**
  * issue 17 item 7: a provider reports a class's day in one entry (not one row per student per day),
  * audited; and every notification names its school.
  */
 let t: TestContext;
-const today = todayInChina();
-const daysAgo = (n: number) => format(subDays(new Date(`${today}T00:00:00`), n), 'yyyy-MM-dd');
 let classIds: number[] = [];
 
 beforeAll(async () => {

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import { format, subDays } from 'date-fns';
 import { createTestApp, listQuery, type TestContext } from '../../../test/test-app.js';
 import { act } from '../../../test/application-builders.js';
 import { agreements, notifications, practiceRecords } from '../../db/schema/index.js';
 import { todayInChina } from '@campus/common';
 import { sendDeadlineNotices } from '../notifications/deadline-notices.js';
+import { daysAgo } from '../../../test/days.js';
 
 let t: TestContext;
 const today = todayInChina();
-const daysAgo = (n: number) => format(subDays(new Date(`${today}T00:00:00`), n), 'yyyy-MM-dd');
 const studentIds: number[] = [];
 
 beforeAll(async () => {

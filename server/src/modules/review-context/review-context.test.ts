@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { format, subDays } from 'date-fns';
 import { createTestApp, listQuery, type TestContext } from '../../../test/test-app.js';
 import { act, completePlan, createDraft } from '../../../test/application-builders.js';
 import { agreements, instructorCertifications, instructors, tierPolicies } from '../../db/schema/index.js';
 import { todayInChina, type ChecklistItem, type ReviewContextRecord } from '@campus/common';
+import { daysAgo } from '../../../test/days.js';
 
 /**
  * issue 17 item 1: every review and decision screen has its evidence beside the form. The review
@@ -13,7 +13,6 @@ import { todayInChina, type ChecklistItem, type ReviewContextRecord } from '@cam
  */
 let t: TestContext;
 const today = todayInChina();
-const daysAgo = (n: number) => format(subDays(new Date(`${today}T00:00:00`), n), 'yyyy-MM-dd');
 const thisYear = Number(today.slice(0, 4));
 const item = (ctx: ReviewContextRecord, key: ChecklistItem['key']) => ctx.checklist.find((c) => c.key === key)!;
 let applicationId: number;

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { format, subDays } from 'date-fns';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestContext } from '../../../test/test-app.js';
 import { act } from '../../../test/application-builders.js';
@@ -8,6 +7,7 @@ import { agreements, applications, certificates, jobFairs, schools, students, ti
 import { queryRows } from '../../db/raw.js';
 import { todayInChina } from '@campus/common';
 import { ensureComplianceFresh, recomputeAll } from '../compliance/recompute.js';
+import { daysAgo } from '../../../test/days.js';
 
 /**
  * issue 19 item 1: every agreement action of the transition table, hq_approve of a partnership that
@@ -16,7 +16,6 @@ import { ensureComplianceFresh, recomputeAll } from '../compliance/recompute.js'
  */
 let t: TestContext;
 const today = todayInChina();
-const daysAgo = (n: number) => format(subDays(new Date(`${today}T00:00:00`), n), 'yyyy-MM-dd');
 const ids: Record<string, number> = {};
 
 /** The stored compliance rows, then a full recomputation: both must be the same rows. */
