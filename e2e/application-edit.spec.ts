@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.js';
-import { launchBrowser, newPage, screenshot, settle, signIn } from './support/browser.js';
-import { DEMO_PASSWORD, demoAccounts, listQuery } from './support/api.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserJourney } from './support/journey.js';
+import { screenshot, settle } from './support/browser.js';
+import { demoAccounts, listQuery } from './support/api.js';
 
 /**
  * A school revises its returned application in the form (issue 11, item 1): opened from the
@@ -18,34 +18,13 @@ interface Application {
   plan: { summary?: string; contact?: { name?: string; phone?: string } }; planItems: PlanItem[];
 }
 
-let server: RunningServer;
-let browser: Browser;
-const seen: string[][] = [];
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
+const journey = browserJourney();
+const as = journey.as;
 
 async function apiAs<T>(page: Page, pathAndQuery: string): Promise<T> {
   const res = await page.request.get(pathAndQuery);
   expect(res.status(), pathAndQuery).toBe(200);
   return (await res.json()) as T;
-}
-
-async function as(email: string): Promise<Page> {
-  const { context, page, problems } = await newPage(browser, server.baseUrl);
-  contexts.push(context);
-  seen.push(problems);
-  await signIn(page, email, DEMO_PASSWORD);
-  return page;
 }
 
 /** The save indicator has seen the last change and says everything typed is saved. */
@@ -169,7 +148,7 @@ describe('a school revises its returned application in the form', () => {
   });
 
   it('no page error, failed request or server error on the way', () => {
-    expect(seen.flat()).toEqual([]);
-    expect(server.errorLogs()).toEqual([]);
+    expect(journey.problemsSeen()).toEqual([]);
+    expect(journey.server.errorLogs()).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.js';
-import { launchBrowser, newPage, screenshot, settle, signIn } from './support/browser.js';
-import { DEMO_PASSWORD, demoAccounts, listQuery } from './support/api.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserJourney } from './support/journey.js';
+import { screenshot, settle } from './support/browser.js';
+import { demoAccounts, listQuery } from './support/api.js';
 
 /**
  * An Industry College application from draft to active partnership, through the real screens:
@@ -26,36 +26,14 @@ interface User { id: number; email: string; role: string; schoolId: number | nul
 interface Application { id: number; schoolId: number; status: string; version: number; reviewComments: Record<string, string>; planItems: { id: number; needsPlatformSupport: boolean; approved: boolean | null }[] }
 interface Agreement { id: number; schoolId: number; applicationId: number | null; status: string; startDate: string | null; currentYear: number | null; termYears: number; signedOn: string | null; plaqueOn: string | null; plaquePlace: string | null }
 
-let server: RunningServer;
-let browser: Browser;
-/** What each page saw go wrong (page errors, 5xx, failed requests), checked at the end. */
-const seen: string[][] = [];
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
+/** The product, and a signed-in browser context of its own (its own cookie) per person, as each uses their own browser. */
+const journey = browserJourney();
+const as = journey.as;
 
 async function apiAs<T>(page: Page, pathAndQuery: string): Promise<T> {
   const res = await page.request.get(pathAndQuery);
   expect(res.status(), pathAndQuery).toBe(200);
   return (await res.json()) as T;
-}
-
-/** A signed-in browser context of its own (its own cookie), as each person uses their own browser. */
-async function as(email: string): Promise<Page> {
-  const { context, page, problems } = await newPage(browser, server.baseUrl);
-  contexts.push(context);
-  seen.push(problems);
-  await signIn(page, email, DEMO_PASSWORD);
-  return page;
 }
 
 /**
@@ -357,7 +335,7 @@ describe('an Industry College application, from draft to active partnership', ()
   });
 
   it('saw no page errors, no 5xx and no server error logs', async () => {
-    expect(seen.flat()).toEqual([]);
-    expect(server.errorLogs()).toEqual([]);
+    expect(journey.problemsSeen()).toEqual([]);
+    expect(journey.server.errorLogs()).toEqual([]);
   });
 });

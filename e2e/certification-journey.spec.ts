@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { todayInChina } from '@campus/common';
-import type { RunningServer } from './support/server.js';
-import { startProduct, stopProduct } from './support/product.js';
-import { newPage, screenshot, settle, signIn } from './support/browser.js';
-import { DEMO_PASSWORD, demoAccounts, listQuery } from './support/api.js';
+import { browserJourney } from './support/journey.js';
+import { screenshot, settle } from './support/browser.js';
+import { demoAccounts, listQuery } from './support/api.js';
 
 /**
  * issue 18 "Done when": the certification loop in a real browser, on the demo data.
@@ -32,16 +31,9 @@ import { DEMO_PASSWORD, demoAccounts, listQuery } from './support/api.js';
  *    verified 1+X than before the import), and the PDF, read back with pdf.js, prints the same session row and totals.
  */
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => ({ server, browser } = await startProduct()));
-
-const sessions: { context: BrowserContext; problems: string[] }[] = [];
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => {});
-  await stopProduct({ server, browser });
-});
+const product = browserJourney();
+/** A browser signed in as `email` through the login page. */
+const as = product.as;
 
 interface ExamSite { id: number; name: string; status: string; schoolName: string | null }
 interface ExamSession { id: number; title: string; status: string; kind: string; examOn: string; candidates: number; sites: { siteId: number; name: string; registered: number }[] }
@@ -62,15 +54,6 @@ const title = `1+X 跨境电商B2B数据运营（初级）统考 E2E-${stamp}`;
 const eastSchool = '浙江金融职业学院';
 const southSchool = '广州番禺职业技术学院';
 const waitingSchool = '义乌工商职业技术学院';
-
-/** A browser signed in as `email` through the login page. */
-async function as(email: string): Promise<Page> {
-  const session = await newPage(browser, server.baseUrl);
-  sessions.push(session);
-  await signIn(session.page, email, DEMO_PASSWORD);
-  await settle(session.page);
-  return session.page;
-}
 
 async function apiJson<T>(page: Page, pathAndQuery: string): Promise<T> {
   const res = await page.request.get(pathAndQuery);
@@ -284,9 +267,7 @@ describe('the certification loop (issue 18)', () => {
   });
 
   it('an employer checks an issued certificate on the public page', async () => {
-    const employer = await newPage(browser, server.baseUrl);
-    sessions.push(employer);
-    const page = employer.page;
+    const page = await product.visitor();
     const issued = journey.results.find((r) => r.certNo)!;
     await page.goto('/#/check');
     await page.getByRole('heading', { name: '证书查询' }).waitFor();
@@ -381,8 +362,8 @@ describe('the certification loop (issue 18)', () => {
   });
 
   it('saw no page errors, no 5xx and no server error logs', () => {
-    expect(sessions.flatMap((s) => s.problems)).toEqual([]);
-    expect(server.errorLogs()).toEqual([]);
+    expect(product.problemsSeen()).toEqual([]);
+    expect(product.server.errorLogs()).toEqual([]);
   });
 });
 

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { RunningServer } from './support/server.js';
-import { startProduct, stopProduct } from './support/product.js';
-import { landedAfterReviewAction, newPage, screenshot, settle, signIn } from './support/browser.js';
-import { DEMO_PASSWORD, listQuery } from './support/api.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserJourney } from './support/journey.js';
+import { landedAfterReviewAction, screenshot, settle } from './support/browser.js';
+import { listQuery } from './support/api.js';
 
 /**
  * One school through a failing year, then a term end with an upgrade, against the demo data:
@@ -22,11 +21,9 @@ import { DEMO_PASSWORD, listQuery } from './support/api.js';
  *    new agreement is active while the old one is superseded.
  */
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => ({ server, browser } = await startProduct()));
-afterAll(() => stopProduct({ server, browser }));
+const product = browserJourney();
+/** A browser signed in as `email` through the login page. */
+const as = product.as;
 
 interface Kpi { value: number | null; threshold: number | null; met: boolean | null }
 interface ComplianceRow { id: string; schoolId: number; schoolName: string; agreementId: number; year: number; from: string; to: string; current: boolean; compliant: boolean; failingKpis: string[]; enrolledStudents: number; kpis: Record<string, Kpi> }
@@ -47,21 +44,6 @@ async function shoot(page: Page, name: string) {
   await page.mouse.move(1, 1);
   return screenshot(page, name);
 }
-
-const sessions: { context: BrowserContext; problems: string[] }[] = [];
-
-/** A browser signed in as `email` through the login page. */
-async function as(email: string) {
-  const session = await newPage(browser, server.baseUrl);
-  sessions.push(session);
-  await signIn(session.page, email, DEMO_PASSWORD);
-  await settle(session.page);
-  return session.page;
-}
-
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => {});
-});
 
 /** Today in China, as the server counts days. */
 const todayInChina = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -343,7 +325,7 @@ describe('the end of a term: final review with an upgrade', () => {
 
 describe('the journeys', () => {
   it('met no page errors and no server errors', () => {
-    expect(sessions.flatMap((s) => s.problems)).toEqual([]);
-    expect(server.errorLogs()).toEqual([]);
+    expect(product.problemsSeen()).toEqual([]);
+    expect(product.server.errorLogs()).toEqual([]);
   });
 });
