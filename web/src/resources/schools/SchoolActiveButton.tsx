@@ -1,7 +1,5 @@
-import Button from '@mui/material/Button';
-import { useState } from 'react';
-import { Confirm, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { useErrorText } from '../../components/problem/parse-problem';
+import { useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { ConfirmedActionButton } from '../../components/workflow/ConfirmedActionButton';
 
 interface SchoolLike { id: number; name: string; active: boolean; version: number }
 
@@ -12,42 +10,16 @@ interface SchoolLike { id: number; name: string; active: boolean; version: numbe
 export function SchoolActiveButton() {
   const record = useRecordContext<SchoolLike>();
   const translate = useTranslate();
-  const dataProvider = useDataProvider();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const errorText = useErrorText();
   const { canAccess } = useCanAccess({ resource: 'schools', action: 'edit' });
-  const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
   if (!record || !canAccess || record.active === undefined) return null;
   const action = record.active ? 'deactivate' : 'reactivate';
-  const run = async () => {
-    setPending(true);
-    try {
-      await dataProvider.create(`schools/${record.id}/actions/${action}`, { data: { version: record.version } });
-      notify(`app.school_admin.${action}d`, { type: 'info', messageArgs: { name: record.name } });
-      refresh();
-    } catch (error) {
-      const message = errorText(error) || 'ra.notification.http_error';
-      notify(message, { type: 'error', messageArgs: { _: message } });
-    } finally {
-      setPending(false);
-      setOpen(false);
-    }
-  };
   return (
-    <>
-      <Button size="small" color={record.active ? 'error' : 'success'} variant="outlined" disabled={pending} onClick={() => setOpen(true)}>
-        {translate(`app.school_admin.${action}`)}
-      </Button>
-      <Confirm
-        isOpen={open}
-        loading={pending}
-        title={translate(`app.school_admin.${action}_title`)}
-        content={translate(`app.school_admin.${action}_confirm`, { name: record.name })}
-        onConfirm={run}
-        onClose={() => setOpen(false)}
-      />
-    </>
+    <ConfirmedActionButton
+      resource="schools" record={record} action={action} color={record.active ? 'error' : 'success'}
+      label={translate(`app.school_admin.${action}`)}
+      title={translate(`app.school_admin.${action}_title`)}
+      content={translate(`app.school_admin.${action}_confirm`, { name: record.name })}
+      done={{ message: `app.school_admin.${action}d`, args: { name: record.name } }}
+    />
   );
 }

@@ -1,7 +1,5 @@
-import Button from '@mui/material/Button';
-import { useState } from 'react';
-import { Confirm, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { useErrorText } from '../../components/problem/parse-problem';
+import { useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { ConfirmedActionButton } from '../../components/workflow/ConfirmedActionButton';
 
 export interface UserLike { id: number; name: string; email: string; active: boolean; invitationPending: boolean; version: number }
 
@@ -13,42 +11,16 @@ const done: Record<Action, string> = { deactivate: 'deactivated', reactivate: 'r
 function UserActionButton({ action, color }: { action: Action; color: 'error' | 'success' | 'primary' }) {
   const record = useRecordContext<UserLike>();
   const translate = useTranslate();
-  const dataProvider = useDataProvider();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const errorText = useErrorText();
-  const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
   if (!record) return null;
   const word = words[action];
-  const run = async () => {
-    setPending(true);
-    try {
-      await dataProvider.create(`users/${record.id}/actions/${action}`, { data: { version: record.version } });
-      notify(`app.user_admin.${done[action]}`, { type: 'info', messageArgs: { name: record.name, email: record.email } });
-      refresh();
-    } catch (error) {
-      const message = errorText(error) || 'ra.notification.http_error';
-      notify(message, { type: 'error', messageArgs: { _: message } });
-    } finally {
-      setPending(false);
-      setOpen(false);
-    }
-  };
   return (
-    <>
-      <Button size="small" color={color} variant="outlined" disabled={pending} onClick={() => setOpen(true)}>
-        {translate(`app.user_admin.${word}`)}
-      </Button>
-      <Confirm
-        isOpen={open}
-        loading={pending}
-        title={translate(`app.user_admin.${word}_title`)}
-        content={translate(`app.user_admin.${word}_confirm`, { name: record.name, email: record.email })}
-        onConfirm={run}
-        onClose={() => setOpen(false)}
-      />
-    </>
+    <ConfirmedActionButton
+      resource="users" record={record} action={action} color={color}
+      label={translate(`app.user_admin.${word}`)}
+      title={translate(`app.user_admin.${word}_title`)}
+      content={translate(`app.user_admin.${word}_confirm`, { name: record.name, email: record.email })}
+      done={{ message: `app.user_admin.${done[action]}`, args: { name: record.name, email: record.email } }}
+    />
   );
 }
 
