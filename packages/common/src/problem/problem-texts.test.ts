@@ -22,5 +22,8 @@ describe('the problem texts (shared by the server and the web)', () => {
     // A name that is a property of every object is not a param unless the problem has it.
     expect(fillProblemText('{constructor}{toString}', {}, word, ',')).toBe('');
     expect(fillProblemText('{detail}', { detail: { a: 1 } }, word, ',')).toBe('{"a":1}');
+    // Counts and years are written alike in both languages, without asking the language's words.
+    expect(fillProblemText('{max:count} rows, {n:count}, {min:year}–{max2:year}', { max: 100_000, n: '7', min: '1990-01-01', max2: 2100 }, word, ','))
+      .toBe('100,000 rows, <count:7>, 1990–2100');
   });
 });

@@ -24,9 +24,7 @@ export interface Catalogue {
 export const catalogues: Record<Locale, Catalogue> = { zh, en };
 
 function word(catalogue: Catalogue, value: string | number | boolean, kind: ProblemWordKind | undefined): string {
-  if (kind === 'count' && typeof value === 'number') return value.toLocaleString('en-US');
   if (kind === 'wait' && typeof value === 'number') return catalogue.wait(value);
-  if (kind === 'year') return String(value).slice(0, 4);
   const terms = kind ? catalogue.terms[kind as TermKind] : undefined;
   return terms && Object.hasOwn(terms, String(value)) ? terms[String(value)] : String(value);
 }

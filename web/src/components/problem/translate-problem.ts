@@ -47,11 +47,9 @@ function waitText(seconds: number, translate: Translate): string {
     : translate('app.problem_term.wait_minutes', { smart_count: Math.ceil(seconds / 60), _: `${Math.ceil(seconds / 60)} min` });
 }
 
-/** One value in words, as its placeholder's kind asks: a term of the vocabulary in the UI's language, a count, a wait, a year. */
+/** One value in words, as its placeholder's kind asks: a term of the vocabulary in the UI's language, or a wait. */
 function wordOf(value: string | number | boolean, kind: ProblemWordKind | undefined, translate: Translate): string {
-  if (kind === 'count' && typeof value === 'number') return value.toLocaleString('en-US');
   if (kind === 'wait' && typeof value === 'number') return waitText(value, translate);
-  if (kind === 'year') return String(value).slice(0, 4);
   const termKey = kind ? termKeys[kind] : undefined;
   return termKey ? translate(`${termKey}.${String(value)}`, { _: String(value) }) : String(value);
 }
