@@ -61,6 +61,18 @@ function messagesOf(locale: string): TranslationMessages | Promise<TranslationMe
 
 const polyglot = polyglotI18nProvider(messagesOf, DEFAULT_LOCALE, locales, { allowMissing: true });
 
+/**
+ * Changes of language, one after another. polyglot puts in force the messages of whichever change's catalogue arrives
+ * last, so English picked on the sign-in page while the full Chinese catalogue was still loading (an error answer asks
+ * for it) was undone when the Chinese one arrived. Queued, the change asked for last is the one in force.
+ */
+let changes: Promise<void> = Promise.resolve();
+function changeLocale(locale: string): Promise<void> {
+  const change = changes.then(() => polyglot.changeLocale(locale));
+  changes = change.catch(() => undefined);
+  return change;
+}
+
 let upgrading: Promise<void> | null = null;
 
 /**
@@ -73,7 +85,7 @@ export function loadMessages(): Promise<void> {
   upgrading ??= (async () => {
     try {
       // The language may change while its catalogue arrives: until the current one is given in full.
-      while (given[polyglot.getLocale()] !== 'full') await polyglot.changeLocale(polyglot.getLocale());
+      while (given[polyglot.getLocale()] !== 'full') await changeLocale(polyglot.getLocale());
     } finally {
       upgrading = null;
     }
@@ -86,7 +98,7 @@ export function loadMessages(): Promise<void> {
  * store (localStorage) and restored on the next visit, also across sign-outs (see providers/store).
  * allowMissing: server messages pass through translate() and must come out unchanged.
  */
-export const i18nProvider: I18nProvider = polyglot;
+export const i18nProvider: I18nProvider = { ...polyglot, changeLocale };
 
 /** MUI's own words (pagination, autocomplete…) for a language: English's are loaded with its catalogue. */
 export const muiLocale = (locale: string): Localization => muiLocales[locale] ?? zhCN;
